@@ -1,0 +1,93 @@
+package org.sightline.vision.image;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sightline.error.Problem;
+import org.sightline.error.SightlineException;
+import org.sightline.i18n.Messages;
+
+class ImageFilesTest {
+
+    @TempDir
+    Path dir;
+
+    private static Locale saved;
+
+    @BeforeAll
+    static void english() {
+        saved = Messages.locale();
+        Messages.setLocale(Locale.ENGLISH);
+    }
+
+    @AfterAll
+    static void restore() {
+        Messages.setLocale(saved);
+    }
+
+    @Test
+    void readsAPng() throws Exception {
+        BufferedImage img = new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB);
+        Path f = dir.resolve("a.png");
+        ImageIO.write(img, "png", f.toFile());
+        assertThat(ImageFiles.read(f).getWidth()).isEqualTo(40);
+    }
+
+    @Test
+    void missingFileIsBadInputWithItsName() {
+        Path f = dir.resolve("nothere.png");
+        assertThatThrownBy(() -> ImageFiles.read(f)).isInstanceOf(SightlineException.class)
+                .hasMessageContaining("nothere.png").hasMessageContaining("no file")
+                .extracting(e -> ((SightlineException) e).problem()).isEqualTo(Problem.BAD_INPUT);
+    }
+
+    @Test
+    void textFileIsNotAnImage() throws Exception {
+        Path f = dir.resolve("notes.png");
+        Files.writeString(f, "hello, this is text");
+        assertThatThrownBy(() -> ImageFiles.read(f)).hasMessageContaining("not an image");
+    }
+
+    @Test
+    void truncatedPngIsCorrupt() throws Exception {
+        BufferedImage img = new BufferedImage(200, 200, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setColor(Color.ORANGE);
+        g.fillOval(10, 10, 150, 150);
+        g.dispose();
+        Path whole = dir.resolve("whole.png");
+        ImageIO.write(img, "png", whole.toFile());
+        byte[] bytes = Files.readAllBytes(whole);
+        Path cut = dir.resolve("cut.png");
+        Files.write(cut, Arrays.copyOf(bytes, bytes.length / 2));
+        assertThatThrownBy(() -> ImageFiles.read(cut)).isInstanceOf(SightlineException.class)
+                .hasMessageContaining("damaged");
+    }
+
+    @Test
+    void uniformImageIsBlankAndDrawingIsNot() {
+        BufferedImage black = new BufferedImage(300, 200, BufferedImage.TYPE_INT_RGB);
+        assertThat(ImageStats.of(black).isBlank()).isTrue();
+        assertThat(ImageStats.of(black).isDark()).isTrue();
+        BufferedImage text = new BufferedImage(300, 200, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = text.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 300, 200);
+        g.setColor(Color.BLACK);
+        g.drawString("Hello", 20, 50);
+        g.dispose();
+        assertThat(ImageStats.of(text).isBlank()).isFalse();
+    }
+}
