@@ -1,14 +1,50 @@
 package org.sightline.app.cli;
 
+import java.util.Locale;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.sightline.app.AppText;
+import org.sightline.app.shell.AppServices;
+import org.sightline.app.shell.SightlineApp;
 import org.sightline.error.Problem;
 import org.sightline.error.SightlineException;
 
-/** Opens the desktop app. */
+/**
+ * Opens the desktop app from the plain {@code Main}: JavaFX refuses to start an {@code Application} subclass
+ * that is the main class of a class-path launch, so the launch goes through here.
+ */
 final class DesktopLauncher {
+
+    /** Held so the setting survives garbage collection of the logger. */
+    private static final Logger JAVAFX_LOG = Logger.getLogger("javafx");
+
     private DesktopLauncher() {
     }
 
     static int launch(boolean verbose) {
-        throw new SightlineException(Problem.INTERNAL, "The desktop app is not available in this build yet.");
+        if (!displayAvailable()) {
+            throw new SightlineException(Problem.DEVICE_UNAVAILABLE, AppText.get("launch.noDisplay"));
+        }
+        if (!verbose) {
+            // Running from the class path makes JavaFX warn about an "unsupported configuration" on every start.
+            JAVAFX_LOG.setLevel(Level.SEVERE);
+        }
+        try {
+            SightlineApp.launch(AppServices.desktop(AppServices.desktopSpeech()));
+        } catch (UnsupportedOperationException e) {
+            // GTK could not open the display after all (a stale DISPLAY, no X authority).
+            throw new SightlineException(Problem.DEVICE_UNAVAILABLE, AppText.get("launch.displayFailed",
+                    String.valueOf(e.getMessage())), e);
+        }
+        return ExitCode.OK;
+    }
+
+    static boolean displayAvailable() {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        if (os.contains("win") || os.contains("mac")) {
+            return true;
+        }
+        String display = System.getenv("DISPLAY");
+        return display != null && !display.isBlank();
     }
 }

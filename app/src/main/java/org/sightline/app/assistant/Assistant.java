@@ -1,0 +1,21 @@
+package org.sightline.app.assistant;
+
+import java.util.Objects;
+
+/** The capabilities the chat window uses, one port each; put together once in the shell's composition root. */
+public record Assistant(CaptureService capture, ReadService reader, DescribeService describer,
+                        ActiveWindowTracker windows) {
+
+    public Assistant {
+        Objects.requireNonNull(capture, "capture");
+        Objects.requireNonNull(reader, "reader");
+        Objects.requireNonNull(describer, "describer");
+        Objects.requireNonNull(windows, "windows");
+    }
+
+    /** Every port says plainly that its capability is not in this build. */
+    public static Assistant notBuilt() {
+        return new Assistant(new NotBuiltCaptureService(), new NotBuiltReadService(), new NotBuiltDescribeService(),
+                new NotBuiltActiveWindowTracker());
+    }
+}

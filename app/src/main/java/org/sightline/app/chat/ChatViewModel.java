@@ -1,0 +1,439 @@
+package org.sightline.app.chat;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.sightline.app.AppText;
+import org.sightline.app.assistant.Assistant;
+import org.sightline.app.assistant.DescribeRequest;
+import org.sightline.app.assistant.ImageSources;
+import org.sightline.app.assistant.WindowRef;
+import org.sightline.app.hotkeys.GlobalHotkey;
+import org.sightline.app.hotkeys.HotkeyBindings;
+import org.sightline.app.settings.Settings;
+import org.sightline.app.voice.ProgressAnnouncer;
+import org.sightline.app.voice.SentenceSpeaker;
+import org.sightline.error.Problem;
+import org.sightline.error.SightlineException;
+import org.sightline.speech.Earcon;
+import org.sightline.speech.Priority;
+import org.sightline.speech.SpeechOutput;
+import org.sightline.task.Progress;
+import org.sightline.task.Task;
+import org.sightline.task.TaskContext;
+import org.sightline.task.TaskExecutor;
+import org.sightline.task.TaskHandle;
+import org.sightline.task.TaskListener;
+import org.sightline.vision.capture.Capture;
+import org.sightline.vision.image.ImageStats;
+
+/**
+ * What the main window does, without any JavaFX scene: each action becomes a task on the executor, its
+ * progress and answer are shown in the transcript and spoken, Escape cancels it. One task runs at a time;
+ * the same key pressed again while its task runs is ignored (with a word to say so), another key replaces
+ * the running task, because a new request makes the old answer stale.
+ *
+ * <p>All methods are called on the user-interface thread; the executor calls back on it too.
+ */
+public final class ChatViewModel {
+
+    private static final System.Logger LOG = System.getLogger(ChatViewModel.class.getName());
+
+    private final Assistant assistant;
+    private final SpeechOutput speech;
+    private final TaskExecutor executor;
+    private final Executor uiThread;
+    private final Supplier<Settings> settings;
+    private final Consumer<String> clipboard;
+    private final ProgressAnnouncer progressAnnouncer;
+
+    private final List<Turn> turns = new ArrayList<>();
+    private final ReadOnlyStringWrapper transcript = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+
+    private Running running;
+    private Capture lastCapture;
+    private final List<DescribeRequest.Exchange> exchangesAboutLastCapture = new ArrayList<>();
+    private String lastAnswer;
+
+    /** The task in flight, with the key that started it; callbacks from any other request are stale. */
+    private static final class Running {
+        final ChatAction action;
+        final Turn turn;
+        final SentenceSpeaker speaker;
+        TaskHandle<?> handle;
+
+        Running(ChatAction action, Turn turn, SentenceSpeaker speaker) {
+            this.action = action;
+            this.turn = turn;
+            this.speaker = speaker;
+        }
+    }
+
+    private record Answer(Capture capture, String text) {
+    }
+
+    /**
+     * @param uiThread  runs streamed text on the user-interface thread ({@code Platform::runLater} in the app,
+     *                  {@code Runnable::run} in tests)
+     * @param clipboard puts text on the system clipboard
+     */
+    public ChatViewModel(Assistant assistant, SpeechOutput speech, TaskExecutor executor, Executor uiThread,
+                         Supplier<Settings> settings, Consumer<String> clipboard, LongSupplier nanoClock) {
+        this.assistant = Objects.requireNonNull(assistant);
+        this.speech = Objects.requireNonNull(speech);
+        this.executor = Objects.requireNonNull(executor);
+        this.uiThread = Objects.requireNonNull(uiThread);
+        this.settings = Objects.requireNonNull(settings);
+        this.clipboard = Objects.requireNonNull(clipboard);
+        this.progressAnnouncer = new ProgressAnnouncer(speech, nanoClock);
+    }
+
+    // ----- state the view binds to
+
+    /** The whole conversation as plain text: selectable, copyable, readable line by line. */
+    public ReadOnlyStringProperty transcriptProperty() {
+        return transcript.getReadOnlyProperty();
+    }
+
+    /** One short line: ready, working 40 percent, done, cancelled, or the last error. */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public List<Turn> turns() {
+        return List.copyOf(turns);
+    }
+
+    public String lastAnswer() {
+        return lastAnswer;
+    }
+
+    // ----- things that are said, not asked
+
+    /** Shows and speaks a notice that is not an answer ("Sightline ready", a damaged settings file). */
+    public void announce(String text) {
+        Turn turn = new Turn(null, null);
+        turn.answer(text);
+        turns.add(turn);
+        refresh();
+        status.set(text);
+        speech.speak(text, Priority.NEXT);
+    }
+
+    // ----- actions that look at something
+
+    public void describeScreen() {
+        look(ChatAction.DESCRIBE_SCREEN, null, AppText.get("lookedAt.screen"),
+                ctx -> assistant.capture().captureScreen(ctx), false);
+    }
+
+    /** Describes the window remembered when the key was pressed. */
+    public void describeActiveWindow(WindowRef window) {
+        String what = window.isKnown() && !window.title().isBlank()
+                ? AppText.get("lookedAt.windowNamed", window.title()) : AppText.get("lookedAt.window");
+        look(ChatAction.DESCRIBE_WINDOW, null, what, ctx -> assistant.capture().captureActiveWindow(window, ctx),
+                false);
+    }
+
+    public void describeRegion() {
+        int size = settings.get().regionSize();
+        look(ChatAction.DESCRIBE_REGION, null, AppText.get("lookedAt.region", size),
+                ctx -> assistant.capture().captureRegionAroundPointer(size, ctx), false);
+    }
+
+    /**
+     * Reads the text of the image last looked at (a file just opened, a capture) or, when there is none, of the
+     * window remembered at key-press time.
+     */
+    public void readText(WindowRef window) {
+        Capture previous = lastCapture;
+        if (previous != null && window == null) {
+            look(ChatAction.READ_TEXT, null, previous.description(), ctx -> previous, true);
+        } else {
+            WindowRef w = window == null ? WindowRef.UNKNOWN : window;
+            look(ChatAction.READ_TEXT, null, AppText.get("lookedAt.window"),
+                    ctx -> assistant.capture().captureActiveWindow(w, ctx), true);
+        }
+    }
+
+    public void cameraSnapshot() {
+        look(ChatAction.CAMERA, null, AppText.get("lookedAt.camera"), ctx -> assistant.capture().cameraSnapshot(ctx),
+                false);
+    }
+
+    public void openImage(Path file) {
+        Path name = file.getFileName();
+        look(ChatAction.OPEN_IMAGE, null, name == null ? file.toString() : name.toString(),
+                ctx -> ImageSources.fromFile(file), false);
+    }
+
+    /** Describes an image taken from the clipboard; null when the clipboard held none. */
+    public void pasteImage(BufferedImage image) {
+        look(ChatAction.PASTE_IMAGE, null, AppText.get("lookedAt.clipboard"), ctx -> ImageSources.fromClipboard(image),
+                false);
+    }
+
+    /**
+     * A question typed by the user: a follow-up about the image last looked at, or, when there is none yet, a
+     * question about the screen.
+     */
+    public void ask(String question) {
+        String q = question == null ? "" : question.strip();
+        if (q.isEmpty()) {
+            say(AppText.get("ask.empty"));
+            return;
+        }
+        Capture previous = lastCapture;
+        if (previous != null) {
+            look(ChatAction.ASK, q, previous.description(), ctx -> previous, false);
+        } else {
+            look(ChatAction.ASK, q, AppText.get("lookedAt.screen"), ctx -> assistant.capture().captureScreen(ctx),
+                    false);
+        }
+    }
+
+    // ----- actions on speech and the transcript
+
+    public void stopSpeaking() {
+        speech.stop();
+        status.set(AppText.get("status.stopped"));
+    }
+
+    /** Escape: cancels the running task, at once as far as the user can tell, and silences speech. */
+    public void cancel() {
+        speech.stop();
+        Running r = running;
+        if (r == null) {
+            status.set(AppText.get("status.stopped"));
+            return;
+        }
+        if (r.handle != null) {
+            r.handle.cancel();
+        }
+        finishCancelled(r);
+    }
+
+    public void repeatLastAnswer() {
+        if (lastAnswer == null) {
+            say(AppText.get("repeat.nothing"));
+        } else {
+            speech.speak(lastAnswer, Priority.NOW);
+        }
+    }
+
+    public void copyLastAnswer() {
+        if (lastAnswer == null) {
+            say(AppText.get("copy.nothing"));
+            return;
+        }
+        clipboard.accept(lastAnswer);
+        say(AppText.get("copy.done"));
+    }
+
+    /** Lists every key, in the window and system-wide, in the transcript and aloud. */
+    public void help() {
+        String text = helpText(settings.get());
+        Turn turn = new Turn(AppText.get(ChatAction.HELP.messageKey()), null);
+        turn.answer(text);
+        turns.add(turn);
+        refresh();
+        speech.speak(text, Priority.NOW);
+    }
+
+    static String helpText(Settings s) {
+        StringBuilder sb = new StringBuilder(AppText.get("help.windowKeys")).append('\n');
+        for (ChatAction a : ChatAction.values()) {
+            sb.append(AppText.get("help.line", a.keyForPeople(), AppText.get(a.messageKey()))).append('\n');
+        }
+        sb.append(AppText.get("help.globalKeys")).append('\n');
+        HotkeyBindings bindings = HotkeyBindings.from(s.hotkeys(), new ArrayList<>());
+        for (GlobalHotkey h : GlobalHotkey.values()) {
+            sb.append(AppText.get("help.line", bindings.chord(h), AppText.get(h.messageKey()))).append('\n');
+        }
+        sb.append(AppText.get("help.escape"));
+        return sb.toString();
+    }
+
+    // ----- the task machinery
+
+    private interface Source {
+        Capture get(TaskContext context);
+    }
+
+    private void look(ChatAction action, String question, String lookedAt, Source source, boolean read) {
+        Running current = running;
+        if (current != null && current.action == action) {
+            speech.speak(AppText.get("busy.same", AppText.get(action.messageKey())), Priority.NEXT);
+            return;
+        }
+        if (current != null) {
+            if (current.handle != null) {
+                current.handle.cancel();
+            }
+            running = null;
+            current.turn.answer(AppText.get("answer.replaced"));
+        }
+        speech.stop();
+        Turn turn = new Turn(question == null ? AppText.get(action.messageKey()) : question, lookedAt);
+        turns.add(turn);
+        refresh();
+        Running r = new Running(action, turn, new SentenceSpeaker(speech));
+        running = r;
+        busy.set(true);
+        status.set(AppText.get("progress.working"));
+        progressAnnouncer.reset();
+        speech.play(Earcon.CAPTURING);
+
+        List<DescribeRequest.Exchange> earlier = question != null && lastCapture != null
+                ? List.copyOf(exchangesAboutLastCapture) : List.of();
+        Task<Answer> task = ctx -> {
+            Capture capture = source.get(ctx);
+            ctx.cancellation().throwIfCancelled();
+            if (ImageStats.of(capture.image()).isBlank()) {
+                throw new SightlineException(Problem.BAD_INPUT, AppText.get("capture.blank"));
+            }
+            uiThread.execute(() -> {
+                if (running == r) {
+                    speech.play(Earcon.WORKING);
+                    if (capture.description() != null && !capture.description().isBlank()) {
+                        r.turn.lookedAt(capture.description());
+                        refresh();
+                    }
+                }
+            });
+            String text = read
+                    ? assistant.reader().read(capture, ctx, line -> uiThread.execute(() -> streamed(r, line + "\n")))
+                    : assistant.describer().describe(new DescribeRequest(capture, question, earlier), ctx,
+                            token -> uiThread.execute(() -> streamed(r, token)));
+            return new Answer(capture, text);
+        };
+        // The synchronous executor finishes (and calls back) before submit returns; callbacks never use handle.
+        r.handle = executor.submit(task, new TaskListener<>() {
+            @Override
+            public void progressed(Progress progress) {
+                if (running == r) {
+                    status.set(progressAnnouncer.report(progress));
+                }
+            }
+
+            @Override
+            public void succeeded(Answer answer) {
+                if (running == r) {
+                    finishSucceeded(r, answer, question);
+                }
+            }
+
+            @Override
+            public void failed(Throwable error) {
+                if (running == r) {
+                    finishFailed(r, error);
+                }
+            }
+
+            @Override
+            public void cancelled() {
+                if (running == r) {
+                    finishCancelled(r);
+                }
+            }
+        });
+    }
+
+    private void streamed(Running r, String piece) {
+        if (running != r) {
+            return;
+        }
+        r.turn.append(piece);
+        r.speaker.accept(piece);
+        refresh();
+    }
+
+    private void finishSucceeded(Running r, Answer answer, String question) {
+        running = null;
+        busy.set(false);
+        String text = answer.text() == null || answer.text().isBlank() ? AppText.get("answer.empty") : answer.text().strip();
+        r.turn.answer(text);
+        if (answer.capture() != lastCapture) {
+            lastCapture = answer.capture();
+            exchangesAboutLastCapture.clear();
+        }
+        exchangesAboutLastCapture.add(new DescribeRequest.Exchange(question, text));
+        lastAnswer = text;
+        refresh();
+        status.set(AppText.get("status.done"));
+        speech.play(Earcon.DONE);
+        r.speaker.finish(text);
+    }
+
+    private void finishFailed(Running r, Throwable error) {
+        running = null;
+        busy.set(false);
+        String message = userMessage(error);
+        r.turn.answer(message);
+        refresh();
+        status.set(message);
+        speech.stop();
+        speech.play(Earcon.ERROR);
+        speech.speak(message, Priority.NOW);
+    }
+
+    private void finishCancelled(Running r) {
+        running = null;
+        busy.set(false);
+        r.turn.answer(AppText.get("answer.cancelled"));
+        refresh();
+        status.set(AppText.get("answer.cancelled"));
+        speech.speak(AppText.get("answer.cancelled"), Priority.NOW);
+    }
+
+    static String userMessage(Throwable error) {
+        if (error instanceof SightlineException se) {
+            return se.getMessage();
+        }
+        LOG.log(System.Logger.Level.ERROR, "Unexpected failure", error);
+        String detail = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+        return AppText.get("error.internal", detail);
+    }
+
+    private void say(String text) {
+        status.set(text);
+        speech.speak(text, Priority.NOW);
+    }
+
+    private void refresh() {
+        StringBuilder sb = new StringBuilder();
+        for (Turn t : turns) {
+            if (sb.length() > 0) {
+                sb.append('\n');
+            }
+            if (t.question() != null) {
+                sb.append(AppText.get("transcript.you", t.question())).append('\n');
+            }
+            if (t.lookedAt() != null) {
+                sb.append(AppText.get("transcript.lookedAt", t.lookedAt())).append('\n');
+            }
+            String answer = t.answer();
+            if (!answer.isEmpty()) {
+                sb.append(t.question() == null && t.lookedAt() == null ? answer
+                        : AppText.get("transcript.sightline", answer.strip())).append('\n');
+            }
+        }
+        transcript.set(sb.toString());
+    }
+}

@@ -1,0 +1,192 @@
+package org.sightline.app.settings;
+
+import java.util.List;
+import java.util.Optional;
+import javafx.application.Platform;
+import javafx.event.ActionEvent;
+import javafx.scene.AccessibleRole;
+import javafx.scene.Node;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import javafx.util.StringConverter;
+import org.sightline.app.AppText;
+import org.sightline.app.hotkeys.GlobalHotkey;
+import org.sightline.speech.Priority;
+import org.sightline.speech.SpeechOutput;
+
+/**
+ * The settings screen, a modal dialog: Tab moves through the fields in visual order, Enter saves, Escape
+ * cancels. Problems (a hotkey that is not a chord, two actions on one chord) are shown and spoken, and the
+ * dialog stays open until they are fixed or the user cancels.
+ */
+public final class SettingsView {
+
+    private SettingsView() {
+    }
+
+    /** Shows the dialog; the edited settings when the user saved, empty when they cancelled. */
+    public static Optional<Settings> edit(Window owner, Settings current, SpeechOutput speech) {
+        SettingsViewModel model = new SettingsViewModel(current);
+        Dialog<Settings> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle(AppText.get("settings.title"));
+
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(8);
+        int row = 0;
+
+        CheckBox selfVoicing = new CheckBox(AppText.get("settings.selfVoicing"));
+        selfVoicing.setId("selfVoicing");
+        selfVoicing.selectedProperty().bindBidirectional(model.selfVoicingProperty());
+        accessible(selfVoicing, "settings.selfVoicing", AccessibleRole.CHECK_BOX);
+        selfVoicing.selectedProperty().addListener((o, was, is) -> speech.speak(
+                AppText.get(is ? "state.checked" : "state.notChecked"), Priority.NOW));
+        grid.add(selfVoicing, 0, row++, 2, 1);
+
+        ComboBox<String> language = new ComboBox<>();
+        language.setId("language");
+        language.getItems().setAll(SettingsViewModel.LANGUAGES);
+        language.valueProperty().bindBidirectional(model.languageProperty());
+        StringConverter<String> names = new StringConverter<>() {
+            @Override
+            public String toString(String code) {
+                return code == null ? "" : AppText.get("settings.language." + code);
+            }
+
+            @Override
+            public String fromString(String s) {
+                return s;
+            }
+        };
+        language.setConverter(names);
+        language.setButtonCell(new ListCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : names.toString(item));
+            }
+        });
+        language.valueProperty().addListener((o, was, is) -> speech.speak(names.toString(is), Priority.NOW));
+        accessible(language, "settings.language", AccessibleRole.COMBO_BOX);
+        row = labelled(grid, row, "settings.language", language);
+
+        for (GlobalHotkey h : GlobalHotkey.values()) {
+            TextField chord = new TextField();
+            chord.setId("hotkey-" + h.name());
+            chord.textProperty().bindBidirectional(model.hotkeyProperty(h));
+            chord.setAccessibleText(AppText.get("settings.hotkey", AppText.get(h.messageKey())));
+            chord.setAccessibleHelp(AppText.get("settings.hotkey.help"));
+            chord.setAccessibleRole(AccessibleRole.TEXT_FIELD);
+            Label label = new Label(AppText.get("settings.hotkey", AppText.get(h.messageKey())));
+            label.setLabelFor(chord);
+            grid.add(label, 0, row);
+            grid.add(chord, 1, row++);
+        }
+
+        Spinner<Integer> rate = new Spinner<>(Settings.MIN_RATE, Settings.MAX_RATE, model.speechRateProperty().get(), 5);
+        rate.setId("speechRate");
+        rate.setEditable(true);
+        rate.valueProperty().addListener((o, was, is) -> {
+            if (is != null) {
+                model.speechRateProperty().set(is);
+                speech.speak(String.valueOf(is), Priority.NOW);
+            }
+        });
+        accessible(rate, "settings.speechRate", AccessibleRole.SPINNER);
+        row = labelled(grid, row, "settings.speechRate", rate);
+
+        TextField engine = new TextField();
+        engine.setId("speechEngine");
+        engine.textProperty().bindBidirectional(model.speechEngineProperty());
+        accessible(engine, "settings.speechEngine", AccessibleRole.TEXT_FIELD);
+        row = labelled(grid, row, "settings.speechEngine", engine);
+
+        Spinner<Integer> region = new Spinner<>(Settings.MIN_REGION, Settings.MAX_REGION,
+                model.regionSizeProperty().get(), 50);
+        region.setId("regionSize");
+        region.setEditable(true);
+        region.valueProperty().addListener((o, was, is) -> {
+            if (is != null) {
+                model.regionSizeProperty().set(is);
+                speech.speak(String.valueOf(is), Priority.NOW);
+            }
+        });
+        accessible(region, "settings.regionSize", AccessibleRole.SPINNER);
+        row = labelled(grid, row, "settings.regionSize", region);
+
+        CheckBox history = new CheckBox(AppText.get("settings.keepHistory"));
+        history.setId("keepHistory");
+        history.selectedProperty().bindBidirectional(model.keepHistoryProperty());
+        accessible(history, "settings.keepHistory", AccessibleRole.CHECK_BOX);
+        history.selectedProperty().addListener((o, was, is) -> speech.speak(
+                AppText.get(is ? "state.checked" : "state.notChecked"), Priority.NOW));
+        grid.add(history, 0, row++, 2, 1);
+
+        Label problems = new Label();
+        problems.setId("settingsProblems");
+        problems.setWrapText(true);
+        problems.setAccessibleRole(AccessibleRole.TEXT);
+        problems.accessibleTextProperty().bind(problems.textProperty());
+
+        ButtonType save = new ButtonType(AppText.get("settings.save"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType cancel = new ButtonType(AppText.get("common.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        dialog.getDialogPane().getButtonTypes().setAll(save, cancel);
+        dialog.getDialogPane().setContent(new VBox(10, grid, problems));
+        dialog.getDialogPane().setStyle("-fx-font-size: 15px;");
+        Node saveButton = dialog.getDialogPane().lookupButton(save);
+        saveButton.setAccessibleHelp(AppText.get("settings.save.help"));
+        saveButton.addEventFilter(ActionEvent.ACTION, e -> {
+            commitSpinner(rate);
+            commitSpinner(region);
+            List<String> found = model.problems();
+            if (!found.isEmpty()) {
+                e.consume();
+                String text = String.join(" ", found);
+                problems.setText(text);
+                speech.speak(text, Priority.NOW);
+            }
+        });
+        dialog.setResultConverter(b -> b == save ? model.toSettings() : null);
+        dialog.setOnShown(e -> Platform.runLater(selfVoicing::requestFocus));
+        return dialog.showAndWait();
+    }
+
+    private static void accessible(Control c, String key, AccessibleRole role) {
+        c.setAccessibleText(AppText.get(key));
+        c.setAccessibleHelp(AppText.get(key + ".help"));
+        c.setAccessibleRole(role);
+    }
+
+    private static int labelled(GridPane grid, int row, String key, Control c) {
+        Label label = new Label(AppText.get(key));
+        label.setLabelFor(c);
+        grid.add(label, 0, row);
+        grid.add(c, 1, row);
+        return row + 1;
+    }
+
+    /** A typed but not yet committed spinner value counts too (the user pressed Enter right after typing). */
+    private static void commitSpinner(Spinner<Integer> spinner) {
+        if (!spinner.isEditable()) {
+            return;
+        }
+        try {
+            String text = spinner.getEditor().getText().strip();
+            spinner.getValueFactory().setValue(Integer.parseInt(text));
+        } catch (NumberFormatException e) {
+            spinner.getEditor().setText(String.valueOf(spinner.getValue()));
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package org.sightline.app.shell;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyEvent;
+import javafx.stage.Stage;
+import org.sightline.app.AppText;
+import org.sightline.app.assistant.WindowRef;
+import org.sightline.app.chat.ChatView;
+import org.sightline.app.chat.ChatViewModel;
+import org.sightline.app.chat.OpenImageDialog;
+import org.sightline.app.hotkeys.GlobalHotkey;
+import org.sightline.app.hotkeys.GlobalHotkeys;
+import org.sightline.app.hotkeys.HotkeyBindings;
+import org.sightline.app.settings.Settings;
+import org.sightline.app.settings.SettingsStore;
+import org.sightline.app.settings.SettingsView;
+import org.sightline.app.voice.SelfVoicing;
+import org.sightline.error.SightlineException;
+import org.sightline.i18n.Messages;
+import org.sightline.speech.Priority;
+
+/**
+ * Opens the Sightline window on a stage and keeps it working: settings, language, self-voicing and global
+ * hotkeys. Separate from the {@code Application} subclass so that UI tests can open it on their own stage
+ * with their own services.
+ */
+public final class DesktopShell implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(DesktopShell.class.getName());
+    private static final Locale SYSTEM_LOCALE = Locale.getDefault();
+
+    private final Stage stage;
+    private final AppServices services;
+    private final ChatViewModel model;
+    private final Scene scene;
+    private volatile Settings settings;
+    private ChatView view;
+    private GlobalHotkeys hotkeys;
+
+    private DesktopShell(Stage stage, AppServices services) {
+        this.stage = stage;
+        this.services = services;
+        SettingsStore.Loaded loaded = services.settingsStore().load();
+        this.settings = loaded.settings();
+        Messages.setLocale(settings.locale(SYSTEM_LOCALE));
+        this.model = new ChatViewModel(services.assistant(), services.speech(), services.executor(), Platform::runLater,
+                () -> settings, ChatView::copyToClipboard, System::nanoTime);
+        this.view = newView();
+        this.scene = new Scene(view.root(), 960, 680);
+        // A filter sees every key first, whichever control has the focus, and whichever view is current.
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> view.handleKey(e));
+        stage.setTitle("Sightline");
+        stage.setScene(scene);
+        new SelfVoicing(services.speech(), () -> settings.selfVoicing()).attachToAllWindows();
+        stage.setOnShown(e -> {
+            view.returnFocus();
+            model.announce(AppText.get("app.ready"));
+            loaded.problem().ifPresent(model::announce);
+        });
+    }
+
+    /** Builds the window on {@code stage}, shows it and says "Sightline ready". */
+    public static DesktopShell open(Stage stage, AppServices services) {
+        DesktopShell shell = new DesktopShell(stage, services);
+        stage.show();
+        if (services.globalHotkeys()) {
+            shell.startGlobalHotkeys();
+        }
+        return shell;
+    }
+
+    public ChatViewModel model() {
+        return model;
+    }
+
+    public ChatView view() {
+        return view;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    private ChatView newView() {
+        return new ChatView(model, this::editSettings, () -> OpenImageDialog.ask(stage), services.speech(),
+                () -> settings.selfVoicing());
+    }
+
+    private void editSettings() {
+        Optional<Settings> edited = SettingsView.edit(stage, settings, services.speech());
+        if (edited.isEmpty()) {
+            return;
+        }
+        Settings before = settings;
+        try {
+            services.settingsStore().save(edited.get());
+        } catch (SightlineException e) {
+            model.announce(e.getMessage());
+            return;
+        }
+        settings = edited.get();
+        if (!before.language().equals(settings.language())) {
+            Messages.setLocale(settings.locale(SYSTEM_LOCALE));
+            // Every label was built in the old language: build the window again; the transcript stays.
+            view = newView();
+            scene.setRoot(view.root());
+            view.questionField().setText("");
+        }
+        if (hotkeys != null) {
+            hotkeys.rebind(HotkeyBindings.from(settings.hotkeys(), new ArrayList<>()));
+        }
+        services.speech().speak(AppText.get("settings.saved"), Priority.NOW);
+        view.returnFocus();
+    }
+
+    private void startGlobalHotkeys() {
+        List<String> problems = new ArrayList<>();
+        HotkeyBindings bindings = HotkeyBindings.from(settings.hotkeys(), problems);
+        problems.forEach(model::announce);
+        hotkeys = new GlobalHotkeys(bindings, this::onGlobalHotkey);
+        // Hooking the keyboard can take a moment; the window must not wait for it.
+        Thread starter = new Thread(() -> {
+            boolean on = hotkeys.start();
+            if (!on) {
+                Platform.runLater(() -> model.announce(AppText.get("hotkeys.unavailable")));
+            }
+        }, "sightline-hotkeys-start");
+        starter.setDaemon(true);
+        starter.start();
+    }
+
+    /** Runs on JNativeHook's thread: remember the active window now, before anything can change it. */
+    private void onGlobalHotkey(GlobalHotkey hotkey) {
+        WindowRef window = hotkey == GlobalHotkey.DESCRIBE_WINDOW || hotkey == GlobalHotkey.READ_TEXT
+                ? safeActiveWindow() : WindowRef.UNKNOWN;
+        Platform.runLater(() -> {
+            switch (hotkey) {
+                case DESCRIBE_SCREEN -> model.describeScreen();
+                case DESCRIBE_WINDOW -> model.describeActiveWindow(window);
+                case READ_TEXT -> model.readText(window);
+                case CAMERA -> model.cameraSnapshot();
+                case STOP -> model.cancel();
+                case SHOW_WINDOW -> bringForward();
+            }
+        });
+    }
+
+    private WindowRef safeActiveWindow() {
+        try {
+            return services.assistant().windows().activeWindow();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "Cannot tell the active window: " + e.getMessage());
+            return WindowRef.UNKNOWN;
+        }
+    }
+
+    /** The one hotkey that takes the focus, on purpose: the user asked for the transcript. */
+    private void bringForward() {
+        stage.setIconified(false);
+        stage.show();
+        stage.toFront();
+        stage.requestFocus();
+        view.returnFocus();
+    }
+
+    @Override
+    public void close() {
+        if (hotkeys != null) {
+            hotkeys.close();
+        }
+        services.executor().close();
+        services.speech().close();
+    }
+}
