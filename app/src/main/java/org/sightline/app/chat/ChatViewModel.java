@@ -310,6 +310,8 @@ public final class ChatViewModel {
             }
             uiThread.execute(() -> {
                 if (running == r) {
+                    // Remembered as soon as it is captured: a failed description can still be read or asked about.
+                    rememberCapture(capture);
                     speech.play(Earcon.WORKING);
                     if (capture.description() != null && !capture.description().isBlank()) {
                         r.turn.lookedAt(capture.description());
@@ -369,16 +371,20 @@ public final class ChatViewModel {
         busy.set(false);
         String text = answer.text() == null || answer.text().isBlank() ? AppText.get("answer.empty") : answer.text().strip();
         r.turn.answer(text);
-        if (answer.capture() != lastCapture) {
-            lastCapture = answer.capture();
-            exchangesAboutLastCapture.clear();
-        }
+        rememberCapture(answer.capture());
         exchangesAboutLastCapture.add(new DescribeRequest.Exchange(question, text));
         lastAnswer = text;
         refresh();
         status.set(AppText.get("status.done"));
         speech.play(Earcon.DONE);
         r.speaker.finish(text);
+    }
+
+    private void rememberCapture(Capture capture) {
+        if (capture != lastCapture) {
+            lastCapture = capture;
+            exchangesAboutLastCapture.clear();
+        }
     }
 
     private void finishFailed(Running r, Throwable error) {

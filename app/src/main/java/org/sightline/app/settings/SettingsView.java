@@ -7,6 +7,7 @@ import javafx.event.ActionEvent;
 import javafx.scene.AccessibleRole;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonBase;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -16,6 +17,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
@@ -156,6 +159,15 @@ public final class SettingsView {
                 String text = String.join(" ", found);
                 problems.setText(text);
                 speech.speak(text, Priority.NOW);
+            }
+        });
+        // Enter saves from any field, as in most dialogs; a check box would otherwise toggle on it. A push
+        // button keeps Enter (Cancel must cancel) and an open drop-down list uses it to pick.
+        dialog.getDialogPane().addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER && !(e.getTarget() instanceof javafx.scene.control.Button)
+                    && !language.isShowing()) {
+                e.consume();
+                ((ButtonBase) saveButton).fire();
             }
         });
         dialog.setResultConverter(b -> b == save ? model.toSettings() : null);

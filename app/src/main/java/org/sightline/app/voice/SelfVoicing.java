@@ -7,6 +7,7 @@ import javafx.scene.AccessibleRole;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TextInputControl;
@@ -79,6 +80,8 @@ public final class SelfVoicing {
         }
         if (node instanceof CheckBox box) {
             sb.append(", ").append(AppText.get(box.isSelected() ? "state.checked" : "state.notChecked"));
+        } else if (node instanceof ComboBox<?> combo && combo.getValue() != null) {
+            sb.append(", ").append(shownValue(combo));
         } else if (node instanceof ComboBoxBase<?> combo && combo.getValue() != null) {
             sb.append(", ").append(combo.getValue());
         } else if (node instanceof TextInputControl input && input.isEditable()) {
@@ -86,6 +89,12 @@ public final class SelfVoicing {
             sb.append(", ").append(text == null || text.isEmpty() ? AppText.get("state.empty") : text);
         }
         return sb.toString();
+    }
+
+    /** The value as the combo box shows it (its converter's text), not the code behind it. */
+    private static <T> String shownValue(ComboBox<T> combo) {
+        return combo.getConverter() == null ? String.valueOf(combo.getValue())
+                : combo.getConverter().toString(combo.getValue());
     }
 
     private static String name(Node node) {
