@@ -24,6 +24,9 @@ public final class HotkeyBindings {
         Map<GlobalHotkey, KeyChord> chords = new EnumMap<>(GlobalHotkey.class);
         for (GlobalHotkey h : GlobalHotkey.values()) {
             String text = texts.get(h.name());
+            if (text == null) {
+                text = h.defaultChord().toString();
+            }
             Optional<KeyChord> chord = KeyChord.parse(text);
             String name = AppText.get(h.messageKey());
             if (chord.isEmpty()) {
