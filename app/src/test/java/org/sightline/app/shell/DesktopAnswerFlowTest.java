@@ -86,8 +86,13 @@ class DesktopAnswerFlowTest {
         DescribeService describer = (request, context, tokens) -> {
             if (describeCalls.incrementAndGet() == 1) {
                 context.progress(new Progress(4, 10, ""));
-                while (!finishFirst.await(20, TimeUnit.MILLISECONDS)) {
-                    context.cancellation().throwIfCancelled();
+                try {
+                    while (!finishFirst.await(20, TimeUnit.MILLISECONDS)) {
+                        context.cancellation().throwIfCancelled();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new org.sightline.task.CancelledException();
                 }
                 return "too late";
             }
@@ -150,6 +155,9 @@ class DesktopAnswerFlowTest {
         await(() -> speech.spoken().stream().anyMatch(s -> s.startsWith("Transcript, text, read only")),
                 "transcript focus");
         robot.push(KeyCode.CONTROL, KeyCode.HOME);
+        await(() -> speech.lastSpoken().equals("Sightline ready. Press F1 to hear every key."), "first line");
+        robot.push(KeyCode.DOWN);
+        await(() -> speech.lastSpoken().equals("blank"), "blank line between turns");
         robot.push(KeyCode.DOWN);
         await(() -> speech.spoken().contains("You: Describe the screen"), "line spoken");
     }
