@@ -78,8 +78,13 @@ public final class ChatView {
             int caret = transcript.getCaretPosition();
             transcript.setText(text);
             // Keep the reader's place while they review; otherwise follow the newest answer.
-            transcript.positionCaret(reading ? Math.min(caret, text.length()) : text.length());
-            transcript.setScrollTop(reading ? transcript.getScrollTop() : Double.MAX_VALUE);
+            if (reading) {
+                transcript.positionCaret(Math.min(caret, text.length()));
+            } else {
+                transcript.positionCaret(text.length());
+                // The new text is laid out on the next pulse; scrolling before that stops short of the end.
+                Platform.runLater(() -> transcript.setScrollTop(Double.MAX_VALUE));
+            }
         });
         transcript.caretPositionProperty().addListener((obs, old, pos) -> {
             if (transcript.isFocused() && voiceLines.getAsBoolean()) {

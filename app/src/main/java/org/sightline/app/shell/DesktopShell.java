@@ -41,6 +41,7 @@ public final class DesktopShell implements AutoCloseable {
     private volatile Settings settings;
     private ChatView view;
     private GlobalHotkeys hotkeys;
+    private final SelfVoicing selfVoicing;
 
     private DesktopShell(Stage stage, AppServices services) {
         this.stage = stage;
@@ -56,7 +57,8 @@ public final class DesktopShell implements AutoCloseable {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> view.handleKey(e));
         stage.setTitle("Sightline");
         stage.setScene(scene);
-        new SelfVoicing(services.speech(), () -> settings.selfVoicing()).attachToAllWindows();
+        selfVoicing = new SelfVoicing(services.speech(), () -> settings.selfVoicing());
+        selfVoicing.attachToAllWindows();
         stage.setOnShown(e -> {
             view.returnFocus();
             model.announce(AppText.get("app.ready"));
@@ -170,6 +172,7 @@ public final class DesktopShell implements AutoCloseable {
 
     @Override
     public void close() {
+        selfVoicing.close();
         if (hotkeys != null) {
             hotkeys.close();
         }

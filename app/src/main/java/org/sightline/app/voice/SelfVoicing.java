@@ -25,6 +25,7 @@ public final class SelfVoicing {
 
     private final SpeechOutput speech;
     private final BooleanSupplier enabled;
+    private volatile boolean closed;
 
     public SelfVoicing(SpeechOutput speech, BooleanSupplier enabled) {
         this.speech = speech;
@@ -45,8 +46,13 @@ public final class SelfVoicing {
         });
     }
 
+    /** Falls silent for good; the window it followed may be reused by another shell (tests reuse the stage). */
+    public void close() {
+        closed = true;
+    }
+
     private void attach(Window window) {
-        if (window.getProperties().putIfAbsent(SelfVoicing.class, Boolean.TRUE) != null) {
+        if (window.getProperties().putIfAbsent(this, Boolean.TRUE) != null) {
             return;
         }
         if (window.getScene() != null) {
@@ -60,11 +66,11 @@ public final class SelfVoicing {
     }
 
     private void attach(Scene scene) {
-        if (scene.getProperties().putIfAbsent(SelfVoicing.class, Boolean.TRUE) != null) {
+        if (scene.getProperties().putIfAbsent(this, Boolean.TRUE) != null) {
             return;
         }
         ChangeListener<Node> onFocus = (obs, old, now) -> {
-            if (now != null && enabled.getAsBoolean() && scene.getWindow() != null && scene.getWindow().isFocused()) {
+            if (now != null && !closed && enabled.getAsBoolean() && scene.getWindow() != null && scene.getWindow().isFocused()) {
                 speech.speak(announcement(now), Priority.NOW);
             }
         };

@@ -43,4 +43,18 @@ class ArchitectureTest {
             .and().doNotHaveSimpleName("DesktopLauncher")
             .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.fxml..")
             .because("the command line must run on a machine without a display");
+
+    @ArchTest
+    static final ArchRule viewModelsRunWithoutAToolkit = noClasses().that().haveSimpleNameEndingWith("ViewModel")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..",
+                    "javafx.application..", "javafx.embed..")
+            .because("view models hold the behaviour and are unit-tested with no JavaFX toolkit running");
+
+    @ArchTest
+    static final ArchRule capabilitiesAreChosenInOnePlace = noClasses().that().resideInAPackage("org.sightline.app..")
+            .and().resideOutsideOfPackage("org.sightline.app.assistant..")
+            .and().doNotHaveSimpleName("AppServices")
+            .should().dependOnClassesThat().haveSimpleNameStartingWith("NotBuilt")
+            .because("the composition root (AppServices) is the one place where a capability is swapped for "
+                    + "its real adapter");
 }
