@@ -124,6 +124,12 @@ public final class ChatViewModel {
         return lastAnswer;
     }
 
+    /** Puts earlier exchanges (from a previous run) at the top of the transcript. */
+    public void restore(List<Turn> earlier) {
+        turns.addAll(0, earlier);
+        refresh();
+    }
+
     // ----- things that are said, not asked
 
     /** Shows and speaks a notice that is not an answer ("Sightline ready", a damaged settings file). */

@@ -13,6 +13,7 @@ import org.sightline.app.assistant.WindowRef;
 import org.sightline.app.chat.ChatView;
 import org.sightline.app.chat.ChatViewModel;
 import org.sightline.app.chat.OpenImageDialog;
+import org.sightline.app.chat.TranscriptHistory;
 import org.sightline.app.hotkeys.GlobalHotkey;
 import org.sightline.app.hotkeys.GlobalHotkeys;
 import org.sightline.app.hotkeys.HotkeyBindings;
@@ -42,6 +43,7 @@ public final class DesktopShell implements AutoCloseable {
     private ChatView view;
     private GlobalHotkeys hotkeys;
     private final SelfVoicing selfVoicing;
+    private final TranscriptHistory history;
 
     private DesktopShell(Stage stage, AppServices services) {
         this.stage = stage;
@@ -51,6 +53,18 @@ public final class DesktopShell implements AutoCloseable {
         Messages.setLocale(settings.locale(SYSTEM_LOCALE));
         this.model = new ChatViewModel(services.assistant(), services.speech(), services.executor(), Platform::runLater,
                 () -> settings, ChatView::copyToClipboard, System::nanoTime);
+        this.history = new TranscriptHistory(services.settingsStore().directory());
+        if (settings.keepHistory()) {
+            model.restore(history.load());
+        } else {
+            history.forget();
+        }
+        // Saved whenever a request ends, so a crash loses at most the answer being written.
+        model.busyProperty().addListener((obs, was, busy) -> {
+            if (!busy && settings.keepHistory()) {
+                history.save(model.turns());
+            }
+        });
         this.view = newView();
         this.scene = new Scene(view.root(), 960, 680);
         // A filter sees every key first, whichever control has the focus, and whichever view is current.
@@ -106,6 +120,11 @@ public final class DesktopShell implements AutoCloseable {
             return;
         }
         settings = edited.get();
+        if (settings.keepHistory()) {
+            history.save(model.turns());
+        } else {
+            history.forget();
+        }
         if (!before.language().equals(settings.language())) {
             Messages.setLocale(settings.locale(SYSTEM_LOCALE));
             // Every label was built in the old language: build the window again; the transcript stays.
