@@ -20,7 +20,7 @@ import org.sightline.app.hotkeys.GlobalHotkey;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Settings(Boolean selfVoicing, String language, Map<String, String> hotkeys, int speechRate,
-                       String speechEngine, int regionSize, boolean keepHistory) {
+                       String speechEngine, int regionSize, Boolean keepHistory) {
 
     public static final String SYSTEM_LANGUAGE = "system";
     public static final int DEFAULT_RATE = 175;
@@ -52,6 +52,9 @@ public record Settings(Boolean selfVoicing, String language, Map<String, String>
         }
         if (regionSize < MIN_REGION || regionSize > MAX_REGION) {
             regionSize = DEFAULT_REGION;
+        }
+        if (keepHistory == null) {
+            keepHistory = true;
         }
     }
 

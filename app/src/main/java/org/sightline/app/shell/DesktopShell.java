@@ -17,6 +17,7 @@ import org.sightline.app.chat.TranscriptHistory;
 import org.sightline.app.hotkeys.GlobalHotkey;
 import org.sightline.app.hotkeys.GlobalHotkeys;
 import org.sightline.app.hotkeys.HotkeyBindings;
+import org.sightline.app.hotkeys.KeyChord;
 import org.sightline.app.settings.Settings;
 import org.sightline.app.settings.SettingsStore;
 import org.sightline.app.settings.SettingsView;
@@ -42,6 +43,8 @@ public final class DesktopShell implements AutoCloseable {
     private volatile Settings settings;
     private ChatView view;
     private GlobalHotkeys hotkeys;
+    private volatile HotkeyBindings bindings = HotkeyBindings.defaults();
+    private volatile boolean hookRunning;
     private final SelfVoicing selfVoicing;
     private final TranscriptHistory history;
 
@@ -68,7 +71,14 @@ public final class DesktopShell implements AutoCloseable {
         this.view = newView();
         this.scene = new Scene(view.root(), 960, 680);
         // A filter sees every key first, whichever control has the focus, and whichever view is current.
-        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> view.handleKey(e));
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (globalChordInWindow(e, true)) {
+                return;
+            }
+            view.handleKey(e);
+        });
+        // Ctrl+Alt+Shift+letter can also arrive as typed text (AltGr handling); a global chord must not type.
+        scene.addEventFilter(KeyEvent.KEY_TYPED, e -> globalChordInWindow(e, false));
         stage.setTitle("Sightline");
         stage.setScene(scene);
         selfVoicing = new SelfVoicing(services.speech(), () -> settings.selfVoicing());
@@ -132,8 +142,9 @@ public final class DesktopShell implements AutoCloseable {
             scene.setRoot(view.root());
             view.questionField().setText("");
         }
+        bindings = HotkeyBindings.from(settings.hotkeys(), new ArrayList<>());
         if (hotkeys != null) {
-            hotkeys.rebind(HotkeyBindings.from(settings.hotkeys(), new ArrayList<>()));
+            hotkeys.rebind(bindings);
         }
         services.speech().speak(AppText.get("settings.saved"), Priority.NOW);
         view.returnFocus();
@@ -141,18 +152,47 @@ public final class DesktopShell implements AutoCloseable {
 
     private void startGlobalHotkeys() {
         List<String> problems = new ArrayList<>();
-        HotkeyBindings bindings = HotkeyBindings.from(settings.hotkeys(), problems);
+        bindings = HotkeyBindings.from(settings.hotkeys(), problems);
         problems.forEach(model::announce);
         hotkeys = new GlobalHotkeys(bindings, this::onGlobalHotkey);
         // Hooking the keyboard can take a moment; the window must not wait for it.
         Thread starter = new Thread(() -> {
             boolean on = hotkeys.start();
+            hookRunning = on;
             if (!on) {
                 Platform.runLater(() -> model.announce(AppText.get("hotkeys.unavailable")));
             }
         }, "sightline-hotkeys-start");
         starter.setDaemon(true);
         starter.start();
+    }
+
+    /**
+     * A global chord pressed while Sightline itself has the focus. With the system hook running, the hook has
+     * seen it already, so the window only swallows it; without the hook, the window runs the action itself, so
+     * the global keys work at least here.
+     */
+    private boolean globalChordInWindow(KeyEvent e, boolean pressed) {
+        String key = pressed ? e.getCode().getName() : e.getCharacter();
+        if (key == null || key.isEmpty()) {
+            return false;
+        }
+        KeyChord chord;
+        try {
+            chord = new KeyChord(e.isControlDown(), e.isAltDown(), e.isShiftDown(), e.isMetaDown(),
+                    key.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException notAChordKey) {
+            return false;
+        }
+        Optional<GlobalHotkey> action = bindings.match(chord);
+        if (action.isEmpty()) {
+            return false;
+        }
+        e.consume();
+        if (pressed && !hookRunning) {
+            onGlobalHotkey(action.get());
+        }
+        return true;
     }
 
     /** Runs on JNativeHook's thread: remember the active window now, before anything can change it. */

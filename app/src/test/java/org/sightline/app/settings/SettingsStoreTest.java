@@ -76,6 +76,15 @@ class SettingsStoreTest {
     }
 
     @Test
+    void aFileWithOnlySomeSettingsKeepsTheDefaultsForTheRest() throws Exception {
+        SettingsStore store = new SettingsStore(dir);
+        Files.writeString(store.file(), "{\"language\": \"zh-CN\"}");
+        Settings s = store.load().settings();
+        assertThat(s.language()).isEqualTo("zh-CN");
+        assertThat(s).isEqualTo(Settings.defaults().withLanguage("zh-CN"));
+    }
+
+    @Test
     void theFolderFollowsEachPlatformsConvention() {
         assertThat(SettingsStore.defaultDirectory(Map.of("XDG_CONFIG_HOME", "/x/cfg"),
                 Map.of("os.name", "Linux", "user.home", "/home/ann"))).isEqualTo(Path.of("/x/cfg/sightline"));

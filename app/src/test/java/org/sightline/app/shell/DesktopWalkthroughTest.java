@@ -166,6 +166,13 @@ class DesktopWalkthroughTest {
         assertThat(transcript()).contains("Ctrl+Shift+Y: Copy the last answer.");
         assertFocusBack();
 
+        // Global chords also work inside the window (here without the system hook), and never type a letter.
+        step(robot, "Describing the screen is not available in this build yet.",
+                KeyCode.CONTROL, KeyCode.ALT, KeyCode.SHIFT, KeyCode.D);
+        robot.push(KeyCode.CONTROL, KeyCode.ALT, KeyCode.SHIFT, KeyCode.L);
+        assertFocusBack();
+        assertThat(shell.view().questionField().getText()).isEmpty();
+
         // Settings: the first field is announced; Space toggles it; Enter saves to a file only the user reads.
         robot.push(KeyCode.CONTROL, KeyCode.COMMA);
         awaitSpoken("Self-voicing: speak controls as the focus moves, check box, checked");
