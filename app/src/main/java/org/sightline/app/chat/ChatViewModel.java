@@ -374,7 +374,6 @@ public final class ChatViewModel {
 
     private void finishSucceeded(Running r, Answer answer, String question) {
         running = null;
-        busy.set(false);
         String text = answer.text() == null || answer.text().isBlank() ? AppText.get("answer.empty") : answer.text().strip();
         r.turn.answer(text);
         rememberCapture(answer.capture());
@@ -384,6 +383,8 @@ public final class ChatViewModel {
         status.set(AppText.get("status.done"));
         speech.play(Earcon.DONE);
         r.speaker.finish(text);
+        // Last, so that listeners (history) see the finished turn.
+        busy.set(false);
     }
 
     private void rememberCapture(Capture capture) {
@@ -395,7 +396,6 @@ public final class ChatViewModel {
 
     private void finishFailed(Running r, Throwable error) {
         running = null;
-        busy.set(false);
         String message = userMessage(error);
         r.turn.answer(message);
         refresh();
@@ -403,15 +403,18 @@ public final class ChatViewModel {
         speech.stop();
         speech.play(Earcon.ERROR);
         speech.speak(message, Priority.NOW);
+        // Last, so that listeners (history) see the finished turn.
+        busy.set(false);
     }
 
     private void finishCancelled(Running r) {
         running = null;
-        busy.set(false);
         r.turn.answer(AppText.get("answer.cancelled"));
         refresh();
         status.set(AppText.get("answer.cancelled"));
         speech.speak(AppText.get("answer.cancelled"), Priority.NOW);
+        // Last, so that listeners (history) see the finished turn.
+        busy.set(false);
     }
 
     static String userMessage(Throwable error) {

@@ -345,6 +345,19 @@ class ChatViewModelTest {
         assertThat(speech.lastSpoken()).isEqualTo("Something went wrong inside Sightline: grabber closed. Please try again.");
     }
 
+    @Test
+    void whenBusyEndsTheTurnIsAlreadyFinished() {
+        ChatViewModel m = model(Assistant.notBuilt());
+        List<String> seen = new ArrayList<>();
+        m.busyProperty().addListener((o, was, busy) -> {
+            if (!busy) {
+                seen.add(m.turns().get(m.turns().size() - 1).answer());
+            }
+        });
+        m.describeScreen();
+        assertThat(seen).containsExactly("Describing the screen is not available in this build yet.");
+    }
+
     static BufferedImage picture() {
         BufferedImage img = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
