@@ -98,11 +98,14 @@ public final class SettingsStore {
 
     private Loaded recoverFromDamage(Path file, Exception cause) {
         Path backup = directory.resolve(BACKUP_NAME);
-        LOG.log(System.Logger.Level.WARNING, "Settings file " + file + " is damaged (" + cause.getMessage()
-                + "); keeping it as " + backup + " and using the defaults");
+        String why = String.valueOf(cause.getMessage()).lines().findFirst().orElse("");
+        LOG.log(System.Logger.Level.WARNING, "Settings file " + file + " is damaged (" + why + "); keeping it as "
+                + backup + " and using the defaults");
         Settings defaults = Settings.defaults();
         try {
             Files.move(file, backup, StandardCopyOption.REPLACE_EXISTING);
+            // The damaged file may hold a key too.
+            ownerOnly(backup);
             save(defaults);
         } catch (IOException | SightlineException e) {
             LOG.log(System.Logger.Level.WARNING, "Cannot replace the damaged settings file: " + e.getMessage());

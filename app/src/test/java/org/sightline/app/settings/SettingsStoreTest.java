@@ -58,6 +58,8 @@ class SettingsStoreTest {
         assertThat(first.problem()).hasValueSatisfying(m -> assertThat(m)
                 .startsWith("Your settings file was damaged").contains("settings.json.bak"));
         assertThat(Files.readString(dir.resolve("settings.json.bak"))).isEqualTo(damaged);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("settings.json.bak"))))
+                .isEqualTo("rw-------");
         SettingsStore.Loaded second = store.load();
         assertThat(second.problem()).isEmpty();
         assertThat(second.settings()).isEqualTo(Settings.defaults());
