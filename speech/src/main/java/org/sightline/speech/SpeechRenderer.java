@@ -78,8 +78,7 @@ public final class SpeechRenderer {
             engine.close();
         }
         if (recorder.format() == null) {
-            throw new SightlineException(Problem.BAD_INPUT, MESSAGES.get("render.failed", engine.id(),
-                    "no audio for this text"));
+            throw new SightlineException(Problem.BAD_INPUT, MESSAGES.get("render.nothing", engine.id()));
         }
         try {
             recorder.writeWav(out);
