@@ -106,7 +106,12 @@ final class SsipConnection implements AutoCloseable {
             if (queued.code() != 225 || queued.lines().isEmpty()) {
                 throw new IOException("speech-dispatcher did not queue the text: " + queued.code() + " " + queued.last());
             }
-            return queued.lines().get(0);
+            String id = queued.lines().get(0);
+            listeners.putIfAbsent(id, onEvent);
+            if (closed) {
+                onEvent.accept(new Event(-1, id)); // the connection died while the text was being queued
+            }
+            return id;
         } finally {
             pendingListener = null;
         }
