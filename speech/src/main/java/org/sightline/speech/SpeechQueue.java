@@ -46,7 +46,7 @@ public final class SpeechQueue implements SpeechOutput {
         default void sentence(String text, String engineId) {
         }
 
-        /** The first audio of a sentence reached the speaker (renderers only). */
+        /** The first audio of a sentence reached the speaker, or a speaking engine said its sound began. */
         default void firstAudio(String text) {
         }
 
@@ -366,7 +366,21 @@ public final class SpeechQueue implements SpeechOutput {
     /** Renderers' audio goes to the speaker until the sentence is stopped; speaking engines need no sink. */
     private PcmSink sinkFor(TtsEngine engine, String sentence, CancellationToken token) {
         if (!engine.rendersAudio()) {
-            return PcmSink.DISCARD;
+            return new PcmSink() {
+                @Override
+                public void begin(AudioFormat format) {
+                }
+
+                @Override
+                public boolean write(byte[] data, int offset, int length) {
+                    return !token.isCancelled();
+                }
+
+                @Override
+                public void started() {
+                    listener.firstAudio(sentence);
+                }
+            };
         }
         return new PcmSink() {
             private boolean first = true;

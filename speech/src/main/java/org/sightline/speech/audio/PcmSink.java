@@ -14,6 +14,13 @@ public interface PcmSink {
      */
     boolean write(byte[] data, int offset, int length);
 
+    /**
+     * Engines that make their own sound (speech-dispatcher) call this when the sound starts, so the first
+     * audio can be timed for them too. Renderers need not call it.
+     */
+    default void started() {
+    }
+
     /** A sink that keeps nothing and never asks to stop. */
     PcmSink DISCARD = new PcmSink() {
         @Override

@@ -16,6 +16,8 @@ import org.sightline.task.CancellationToken;
  */
 public final class EspeakNgEngine implements TtsEngine {
 
+    private final SpareProcess spares = new SpareProcess();
+
     /** espeak-ng's own normal rate, in words per minute. */
     static final int NORMAL_WPM = 175;
     /** espeak-ng (with libsonic, as Debian builds it) stays intelligible up to about here. */
@@ -71,7 +73,21 @@ public final class EspeakNgEngine implements TtsEngine {
 
     @Override
     public void speak(String text, SpeechSettings settings, PcmSink sink, CancellationToken stop) {
-        ProcessSpeech.streamWav(id(), command(settings), text, sink, stop);
+        spares.reopen();
+        ProcessSpeech.streamWav(id(), command(withLanguageOf(text, settings)), text, sink, stop, spares);
+    }
+
+    /**
+     * With no voice or language chosen, Chinese text gets the Mandarin voice: the default English voice
+     * would only name each character ("Chinese letter").
+     */
+    static SpeechSettings withLanguageOf(String text, SpeechSettings s) {
+        if (s.voice() != null || s.language() != null) {
+            return s;
+        }
+        long han = text.codePoints().filter(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN).count();
+        long letters = text.codePoints().filter(Character::isLetter).count();
+        return han > 0 && han * 2 >= letters ? s.withLanguage("cmn") : s;
     }
 
     /** The command line for these settings; rate, pitch and volume map onto espeak-ng's own scales. */
@@ -119,5 +135,11 @@ public final class EspeakNgEngine implements TtsEngine {
             Thread.currentThread().interrupt();
             return List.of();
         }
+    }
+
+    /** Ends the process kept ready for the next sentence. */
+    @Override
+    public void close() {
+        spares.close();
     }
 }

@@ -12,6 +12,8 @@ import org.sightline.task.CancellationToken;
  */
 public final class MacSayEngine implements TtsEngine {
 
+    private final SpareProcess spares = new SpareProcess();
+
     private static final int NORMAL_WPM = 175;
     private volatile Boolean available;
 
@@ -48,7 +50,8 @@ public final class MacSayEngine implements TtsEngine {
 
     @Override
     public void speak(String text, SpeechSettings s, PcmSink sink, CancellationToken stop) {
-        ProcessSpeech.streamWav(id(), command(s), text, sink, stop);
+        spares.reopen();
+        ProcessSpeech.streamWav(id(), command(s), text, sink, stop, spares);
     }
 
     List<String> command(SpeechSettings s) {
@@ -60,5 +63,11 @@ public final class MacSayEngine implements TtsEngine {
             cmd.add(s.voice());
         }
         return cmd;
+    }
+
+    /** Ends the process kept ready for the next sentence. */
+    @Override
+    public void close() {
+        spares.close();
     }
 }

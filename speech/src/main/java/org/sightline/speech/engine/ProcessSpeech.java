@@ -33,13 +33,14 @@ final class ProcessSpeech {
     private ProcessSpeech() {
     }
 
-    static void streamWav(String engineId, List<String> command, String text, PcmSink sink, CancellationToken stop) {
+    static void streamWav(String engineId, List<String> command, String text, PcmSink sink, CancellationToken stop,
+            SpareProcess spares) {
         if (stop.isCancelled()) {
             return;
         }
         Process process;
         try {
-            process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            process = spares.take(command);
         } catch (IOException e) {
             throw new EngineFailure(engineId + " could not be started: " + e.getMessage(), e);
         }
@@ -62,6 +63,7 @@ final class ProcessSpeech {
                 }
                 // The program may have died at once; its exit status below tells.
             }
+            spares.prepare(command); // while this sentence plays
             PcmSink watched = new PcmSink() {
                 @Override
                 public void begin(javax.sound.sampled.AudioFormat format) {

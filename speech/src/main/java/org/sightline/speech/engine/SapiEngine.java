@@ -13,6 +13,8 @@ import org.sightline.task.CancellationToken;
  */
 public final class SapiEngine implements TtsEngine {
 
+    private final SpareProcess spares = new SpareProcess();
+
     private volatile Boolean available;
 
     @Override
@@ -48,7 +50,8 @@ public final class SapiEngine implements TtsEngine {
 
     @Override
     public void speak(String text, SpeechSettings s, PcmSink sink, CancellationToken stop) {
-        ProcessSpeech.streamWav(id(), command(s), text, sink, stop);
+        spares.reopen();
+        ProcessSpeech.streamWav(id(), command(s), text, sink, stop, spares);
     }
 
     List<String> command(SpeechSettings s) {
@@ -70,5 +73,11 @@ public final class SapiEngine implements TtsEngine {
     /** SAPI's rate runs from -10 to 10, where 10 is roughly three times normal: a logarithmic scale. */
     static int sapiRate(double rate) {
         return (int) Math.round(Math.max(-10, Math.min(10, 10 * Math.log(rate) / Math.log(3))));
+    }
+
+    /** Ends the process kept ready for the next sentence. */
+    @Override
+    public void close() {
+        spares.close();
     }
 }

@@ -134,6 +134,9 @@ public final class SpeechDispatcherEngine implements TtsEngine {
             id = c.speak(text, e -> {
                 lastEvent.set(e.code());
                 lastEventAt.set(System.nanoTime());
+                if (e.code() == SsipConnection.Event.BEGIN) {
+                    sink.started();
+                }
                 if (e.finishes() || e.code() < 0) {
                     finished.countDown();
                 }
@@ -144,16 +147,22 @@ public final class SpeechDispatcherEngine implements TtsEngine {
         }
         stop.onCancel(() -> {
             try {
-                c.command("CANCEL self");
-            } catch (IOException ignored) {
-                // the connection is gone; the wait below ends on the lost-connection event
+                c.sendAndForget("CANCEL self");
+            } catch (IOException e) {
+                finished.countDown(); // the connection is gone: nothing is speaking
             }
-            finished.countDown();
         });
         try {
-            while (!finished.await(200, TimeUnit.MILLISECONDS)) {
-                if (System.nanoTime() - lastEventAt.get() > TimeUnit.MILLISECONDS.toNanos(SILENCE_LIMIT_MS)) {
-                    c.command("CANCEL self");
+            long cancelledAt = 0;
+            while (!finished.await(5, TimeUnit.MILLISECONDS)) {
+                if (stop.isCancelled()) {
+                    // The server confirms a cancel with its event at once; do not wait long for a silent one.
+                    cancelledAt = cancelledAt == 0 ? System.nanoTime() : cancelledAt;
+                    if (System.nanoTime() - cancelledAt > TimeUnit.MILLISECONDS.toNanos(500)) {
+                        break;
+                    }
+                } else if (System.nanoTime() - lastEventAt.get() > TimeUnit.MILLISECONDS.toNanos(SILENCE_LIMIT_MS)) {
+                    c.sendAndForget("CANCEL self");
                     throw new EngineFailure("speech-dispatcher sent nothing for " + SILENCE_LIMIT_MS + " ms");
                 }
             }

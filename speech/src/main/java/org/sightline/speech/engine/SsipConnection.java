@@ -81,6 +81,17 @@ final class SsipConnection implements AutoCloseable {
         return awaitReply();
     }
 
+    /**
+     * Sends a command without waiting for its reply, which the reader then drops: for CANCEL on a stop,
+     * which must not wait while the server winds its synthesiser down.
+     */
+    synchronized void sendAndForget(String line) throws IOException {
+        repliesToDrop.incrementAndGet();
+        send(line + "\r\n");
+    }
+
+    private final java.util.concurrent.atomic.AtomicInteger repliesToDrop = new java.util.concurrent.atomic.AtomicInteger();
+
     /** Sends a command and fails unless the reply is a success. */
     Reply require(String line) throws IOException {
         Reply r = command(line);
@@ -181,6 +192,8 @@ final class SsipConnection implements AutoCloseable {
                 lines.clear();
                 if (code >= 700 && code < 800) {
                     dispatch(new Event(code, body.isEmpty() ? "" : body.get(0)));
+                } else if (repliesToDrop.get() > 0) {
+                    repliesToDrop.decrementAndGet(); // the reply to a command sent and forgotten
                 } else {
                     replies.offer(new Reply(code, body));
                 }
