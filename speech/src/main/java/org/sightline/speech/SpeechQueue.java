@@ -110,11 +110,12 @@ public final class SpeechQueue implements SpeechOutput {
         enqueue(entry);
     }
 
-    /** Opens a stream of text to be spoken sentence by sentence as it arrives. */
+    /** Opens a stream of text to be spoken sentence by sentence as it arrives; a stop cancels it. */
+    @Override
     public SpeechStream openStream(Priority priority) {
         QueuedSpeech entry = new QueuedSpeech(priority);
         enqueue(entry);
-        return new SpeechStream(this, entry);
+        return new QueueStream(this, entry);
     }
 
     @Override

@@ -5,7 +5,7 @@ package org.sightline.speech;
  * spoken as soon as it is complete, while the rest is still being generated. Thread-safe.
  *
  * <pre>{@code
- * try (SpeechStream s = queue.openStream(Priority.NOW)) {
+ * try (SpeechStream s = speech.openStream(Priority.NOW)) {
  *     for (String token : generator) {
  *         if (s.isCancelled()) break;   // the user pressed stop or asked something new
  *         s.append(token);
@@ -13,33 +13,19 @@ package org.sightline.speech;
  * }   // close() = finish(): the last partial sentence is spoken too
  * }</pre>
  */
-public final class SpeechStream implements AutoCloseable {
+public interface SpeechStream extends AutoCloseable {
 
-    private final SpeechQueue queue;
-    private final QueuedSpeech entry;
-
-    SpeechStream(SpeechQueue queue, QueuedSpeech entry) {
-        this.queue = queue;
-        this.entry = entry;
-    }
-
-    /** Adds text; complete sentences are queued for speaking at once. Ignored once cancelled. */
-    public void append(String text) {
-        queue.append(entry, text);
-    }
+    /** Adds text; complete sentences are queued for speaking at once. Ignored once cancelled or finished. */
+    void append(String text);
 
     /** No more text will come: speaks what is left. Further appends are ignored. */
-    public void finish() {
-        queue.finish(entry);
-    }
+    void finish();
 
     /** True once a stop or a NOW request dropped this stream: the producer may stop generating. */
-    public boolean isCancelled() {
-        return queue.isCancelled(entry);
-    }
+    boolean isCancelled();
 
     @Override
-    public void close() {
+    default void close() {
         finish();
     }
 }

@@ -79,11 +79,15 @@ public final class EarconPlayer implements AutoCloseable {
         }
         out.abort();
         double v = volume;
-        thread.execute(() -> {
-            out.begin(sound.format());
-            byte[] pcm = Volume.scaled(sound.pcm(), sound.format(), v);
-            out.write(pcm, 0, pcm.length);
-        });
+        try {
+            thread.execute(() -> {
+                out.begin(sound.format());
+                byte[] pcm = Volume.scaled(sound.pcm(), sound.format(), v);
+                out.write(pcm, 0, pcm.length);
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            // The player was closed (the app is ending): no more sounds.
+        }
     }
 
     private synchronized Sound sound(Earcon earcon) throws IOException {
