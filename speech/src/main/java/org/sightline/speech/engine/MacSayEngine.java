@@ -7,8 +7,8 @@ import org.sightline.speech.audio.PcmSink;
 import org.sightline.task.CancellationToken;
 
 /**
- * macOS's {@code say}, the system voices VoiceOver users know. It writes 16-bit WAV to stdout when given
- * {@code -o /dev/stdout}; only on macOS.
+ * macOS's {@code say}, the system voices VoiceOver users know; only on macOS. Written without a Mac to
+ * test on: a failure falls back to the next engine.
  */
 public final class MacSayEngine implements TtsEngine {
 
@@ -54,12 +54,17 @@ public final class MacSayEngine implements TtsEngine {
         ProcessSpeech.streamWav(id(), command(s), text, sink, stop, spares);
     }
 
+    /**
+     * {@code say} writes WAV only to a seekable file, so a small shell wrapper renders into a temporary file
+     * and streams it; the voice name travels as a positional argument, never inside the script.
+     */
     List<String> command(SpeechSettings s) {
-        List<String> cmd = new java.util.ArrayList<>(List.of("/usr/bin/say", "-f", "-", "-o", "/dev/stdout",
-                "--file-format=WAVE", "--data-format=LEI16@22050",
-                "-r", Long.toString(Math.round(NORMAL_WPM * s.rate()))));
+        String script = "d=$(mktemp -d -t sightline-say) || exit 1; t=\"$d/s.wav\"; "
+                + "/usr/bin/say -f - -o \"$t\" --file-format=WAVE --data-format=LEI16@22050 -r "
+                + Math.round(NORMAL_WPM * s.rate()) + (s.voice() != null ? " -v \"$1\"" : "")
+                + " && cat \"$t\"; status=$?; rm -rf \"$d\"; exit $status";
+        List<String> cmd = new java.util.ArrayList<>(List.of("/bin/sh", "-c", script, "sightline-say"));
         if (s.voice() != null) {
-            cmd.add("-v");
             cmd.add(s.voice());
         }
         return cmd;
