@@ -15,6 +15,8 @@ public final class SentenceSplitter {
     /** Long enough for a natural sentence, short enough that an engine starts quickly on it. */
     public static final int MAX_CHUNK = 300;
 
+    private static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern.compile("[\\p{Cc}&&[^\\n\\t]]|[\\uFFFE\\uFFFF]");
+
     private final StringBuilder pending = new StringBuilder();
 
     /** All pieces of a complete text, without empty ones. */
@@ -143,7 +145,8 @@ public final class SentenceSplitter {
     }
 
     private static void add(List<String> out, String piece) {
-        String trimmed = piece.strip();
+        // Control characters mean nothing to a listener and can break a protocol (SSIP) or a synthesiser.
+        String trimmed = CONTROL.matcher(piece).replaceAll(" ").strip();
         if (!trimmed.isEmpty() && trimmed.codePoints().anyMatch(Character::isLetterOrDigit)) {
             out.add(trimmed);
         }

@@ -42,6 +42,11 @@ class SentenceSplitterTest {
         assertThat(s.finish()).containsExactly("Pay now.");
     }
 
+    @Test
+    void controlCharactersBecomeSpaces() {
+        assertThat(SentenceSplitter.split("Bell\u0007 and\u0000 null.")).containsExactly("Bell  and  null.");
+    }
+
     @ParameterizedTest
     @CsvSource({"'', 0", "'   ', 0", "'...', 0", "'?!', 0", "'a', 1"})
     void emptyOrWordlessTextGivesNothing(String text, int pieces) {
