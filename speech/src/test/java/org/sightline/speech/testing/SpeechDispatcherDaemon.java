@@ -103,18 +103,27 @@ public final class SpeechDispatcherDaemon implements AutoCloseable {
     }
 
     /** Kills the server the hard way, as a crash would. */
-    public void kill() throws InterruptedException {
+    public void kill() {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
-        process.waitFor(5, TimeUnit.SECONDS);
+        awaitExit(5);
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
-        if (!process.waitFor(3, TimeUnit.SECONDS)) {
+        if (!awaitExit(1)) {
             kill();
+        }
+    }
+
+    private boolean awaitExit(int seconds) {
+        try {
+            return process.waitFor(seconds, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 }
