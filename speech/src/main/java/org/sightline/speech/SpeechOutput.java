@@ -13,6 +13,15 @@ public interface SpeechOutput extends AutoCloseable {
 
     void play(Earcon earcon);
 
+    /**
+     * Opens a stream of text spoken sentence by sentence as it arrives (a model's answer while it is being
+     * generated). {@link SpeechQueue} speaks each sentence the moment it is complete and cancels the stream
+     * on a stop; other outputs get one {@link #speak} call per sentence.
+     */
+    default SpeechStream openStream(Priority priority) {
+        return new SentenceForwardingStream(this, priority);
+    }
+
     @Override
     default void close() {
         stop();
