@@ -67,7 +67,8 @@ public final class FramingAdvisor {
             hints.add(FramingHint.TOO_DARK);
         }
         double sharpness = forCamera ? sharpness(image) : Double.NaN;
-        if (forCamera && sharpness < blurThreshold) {
+        // Darkness also flattens edges; light comes first, then focus can be judged.
+        if (forCamera && !stats.isDark() && sharpness < blurThreshold) {
             hints.add(FramingHint.TOO_BLURRY);
         }
         hints.addAll(cutOff(image.getWidth(), image.getHeight(), textBoxes));

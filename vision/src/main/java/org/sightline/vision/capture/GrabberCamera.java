@@ -31,6 +31,11 @@ import org.sightline.task.TaskContext;
  */
 final class GrabberCamera implements CameraSource {
 
+    static {
+        // FFmpeg would print its own diagnostics on stderr; Sightline turns failures into its own messages.
+        org.bytedeco.ffmpeg.global.avutil.av_log_set_level(org.bytedeco.ffmpeg.global.avutil.AV_LOG_QUIET);
+    }
+
     /** Frames dropped after opening a real camera while its exposure settles. */
     private static final int WARM_UP_FRAMES = 3;
 
