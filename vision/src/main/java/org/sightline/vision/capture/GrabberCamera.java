@@ -135,6 +135,10 @@ final class GrabberCamera implements CameraSource {
             }, TaskContext.none());
         } catch (SightlineException e) {
             camera.close();
+            if (camera.lost) {
+                // A pipe or network stream that never delivers: say it timed out, not that it is no video.
+                throw e;
+            }
             throw new SightlineException(Problem.BAD_INPUT, CaptureText.get("camera.notVideo", file), e.getCause());
         }
         if (g.getImageWidth() <= 0 || g.getImageHeight() <= 0) {
@@ -214,8 +218,7 @@ final class GrabberCamera implements CameraSource {
                 future.cancel(true);
                 lost = true;
                 throw new SightlineException(Problem.DEVICE_UNAVAILABLE,
-                        CaptureText.get("camera.timeout", description.isEmpty() ? "" : description,
-                                settings.timeout().toSeconds()));
+                        CaptureText.get("camera.timeout", description, settings.timeout().toSeconds()));
             }
             try {
                 return future.get(Math.min(left, 50_000_000L), TimeUnit.NANOSECONDS);

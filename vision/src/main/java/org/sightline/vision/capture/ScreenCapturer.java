@@ -67,7 +67,7 @@ public final class ScreenCapturer {
                     CaptureText.get("monitor.missing", index, monitors.size()));
         }
         return grab(monitors.get(index).bounds(), CaptureSource.SCREEN,
-                CaptureText.get("describe.monitor", index + 1), null);
+                CaptureText.get("describe.monitor", index), null);
     }
 
     /** The window that is active now; see {@link ActiveWindow#current()} to remember it for later. */

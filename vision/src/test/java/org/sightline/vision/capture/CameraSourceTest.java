@@ -180,7 +180,8 @@ class CameraSourceTest {
             }
             assertThat(failure).isNotNull();
             assertThat(failure.problem()).isEqualTo(Problem.DEVICE_UNAVAILABLE);
-            assertThat(failure.getMessage()).contains("did not send a picture within 1 seconds");
+            assertThat(failure.getMessage()).isEqualTo("No picture came from camera.pipe standing in for the camera within 1 seconds;"
+                    + " it may be unplugged. Check its cable and try again.");
         } finally {
             writer.interrupt();
         }

@@ -40,6 +40,18 @@ final class KnownWindow implements AutoCloseable {
 
     /** Shows the window at {@code bounds} and waits until its pixels are on the screen. */
     static KnownWindow show(String title, Rectangle bounds) throws Exception {
+        return show(title, bounds, true);
+    }
+
+    /**
+     * Shows the window under a window manager, which may place it a little elsewhere; {@link #bounds} follow
+     * where it really is.
+     */
+    static KnownWindow showManaged(String title, Rectangle bounds) throws Exception {
+        return show(title, bounds, false);
+    }
+
+    private static KnownWindow show(String title, Rectangle bounds, boolean exactPlace) throws Exception {
         JFrame[] holder = new JFrame[1];
         SwingUtilities.invokeAndWait(() -> {
             JFrame f = new JFrame(title);
@@ -70,7 +82,7 @@ final class KnownWindow implements AutoCloseable {
             holder[0] = f;
         });
         KnownWindow w = new KnownWindow(holder[0], bounds);
-        w.waitUntilDrawn();
+        w.waitUntilDrawn(exactPlace);
         return w;
     }
 
@@ -107,7 +119,7 @@ final class KnownWindow implements AutoCloseable {
     void moveTo(Point p) throws Exception {
         SwingUtilities.invokeAndWait(() -> frame.setLocation(p));
         bounds.setLocation(p);
-        waitUntilDrawn();
+        waitUntilDrawn(true);
     }
 
     void focus() throws InvocationTargetException, InterruptedException {
@@ -117,12 +129,15 @@ final class KnownWindow implements AutoCloseable {
         });
     }
 
-    private void waitUntilDrawn() throws Exception {
+    private void waitUntilDrawn(boolean exactPlace) throws Exception {
         Robot robot = new Robot();
         long deadline = System.currentTimeMillis() + 10_000;
         while (System.currentTimeMillis() < deadline) {
             robot.waitForIdle();
             Point loc = frame.isShowing() ? frame.getLocationOnScreen() : null;
+            if (loc != null && !exactPlace) {
+                bounds.setLocation(loc);
+            }
             if (loc != null && loc.equals(bounds.getLocation())
                     && robot.getPixelColor(bounds.x + 5, bounds.y + 5).equals(TOP_LEFT)
                     && robot.getPixelColor(bounds.x + bounds.width - 5, bounds.y + bounds.height - 5).equals(BOTTOM_RIGHT)
