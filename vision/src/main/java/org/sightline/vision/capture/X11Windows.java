@@ -104,34 +104,32 @@ final class X11Windows {
             return Optional.empty();
         }
         Rectangle bounds = new Rectangle(x, y, w, h);
-        // The window manager's frame (title bar, borders) belongs to what the user sees as the window.
-        String extents = run("xprop", "-id", id, "_NET_FRAME_EXTENTS");
-        if (extents != null) {
-            Matcher m = EXTENTS.matcher(extents);
-            if (m.find()) {
-                int left = Integer.parseInt(m.group(1));
-                int right = Integer.parseInt(m.group(2));
-                int top = Integer.parseInt(m.group(3));
-                int bottom = Integer.parseInt(m.group(4));
-                bounds = new Rectangle(x - left, y - top, w + left + right, h + top + bottom);
+        // One xprop call for the frame and the title: each process start costs tens of milliseconds.
+        String props = run("xprop", "-id", id, "_NET_FRAME_EXTENTS", "_NET_WM_NAME", "WM_NAME");
+        String title = "";
+        if (props != null) {
+            for (String line : props.split("\n")) {
+                if (line.startsWith("_NET_FRAME_EXTENTS")) {
+                    Matcher m = EXTENTS.matcher(line);
+                    if (m.find()) {
+                        // The window manager's frame (title bar, borders) is part of what the user sees.
+                        int left = Integer.parseInt(m.group(1));
+                        int right = Integer.parseInt(m.group(2));
+                        int top = Integer.parseInt(m.group(3));
+                        int bottom = Integer.parseInt(m.group(4));
+                        bounds = new Rectangle(x - left, y - top, w + left + right, h + top + bottom);
+                    }
+                } else if (title.isEmpty() && (line.startsWith("_NET_WM_NAME") || line.startsWith("WM_NAME"))) {
+                    Matcher m = QUOTED.matcher(line);
+                    if (m.find()) {
+                        title = m.group(1).replace("\\\"", "\"").replace("\\\\", "\\");
+                    }
+                }
             }
         }
         Matcher map = MAP_STATE.matcher(geometry);
         boolean viewable = map.find() && map.group(1).equals("IsViewable");
-        return Optional.of(new Info(id, bounds, title(id), viewable));
-    }
-
-    static String title(String id) {
-        for (String property : List.of("_NET_WM_NAME", "WM_NAME")) {
-            String out = run("xprop", "-id", id, property);
-            if (out != null) {
-                Matcher m = QUOTED.matcher(out);
-                if (m.find()) {
-                    return m.group(1).replace("\\\"", "\"").replace("\\\\", "\\");
-                }
-            }
-        }
-        return "";
+        return Optional.of(new Info(id, bounds, title, viewable));
     }
 
     /** Runs one program with a time limit; null when it is missing, fails or takes too long. */
