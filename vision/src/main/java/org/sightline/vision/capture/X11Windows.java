@@ -7,7 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -135,7 +138,6 @@ final class X11Windows {
     /** Runs one program with a time limit; null when it is missing, fails or takes too long. */
     static String run(String... command) {
         ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(List.of(command)));
-        pb.redirectErrorStream(false);
         pb.redirectError(ProcessBuilder.Redirect.DISCARD);
         // xprop escapes non-ASCII titles unless it runs in a UTF-8 locale.
         pb.environment().put("LC_ALL", "C.UTF-8");
@@ -145,14 +147,22 @@ final class X11Windows {
         } catch (IOException e) {
             return null;
         }
-        try (InputStream in = p.getInputStream()) {
+        // Output is read while the program runs, so a long answer cannot fill the pipe and stall it.
+        CompletableFuture<byte[]> output = CompletableFuture.supplyAsync(() -> {
+            try (InputStream in = p.getInputStream()) {
+                return in.readAllBytes();
+            } catch (IOException e) {
+                return new byte[0];
+            }
+        });
+        try {
             if (!p.waitFor(TIMEOUT_MS, TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly();
                 return null;
             }
-            String out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return p.exitValue() == 0 ? out : null;
-        } catch (IOException e) {
+            byte[] bytes = output.get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+            return p.exitValue() == 0 ? new String(bytes, StandardCharsets.UTF_8) : null;
+        } catch (ExecutionException | TimeoutException e) {
             p.destroyForcibly();
             return null;
         } catch (InterruptedException e) {
