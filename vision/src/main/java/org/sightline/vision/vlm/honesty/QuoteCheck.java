@@ -28,6 +28,8 @@ public final class QuoteCheck {
     private static final Pattern CLAIM = Pattern.compile(
             "(?i)\\b(?:says|say|reads|read|reading|saying|labell?ed|titled|entitled|written)\\s*:?\\s+(?![\"“‘'])"
                     + "([^.,;!?\\n\"“”]{2,80})");
+    private static final Pattern FILLER = Pattern.compile("(that|the|a|an|as|like|to|it|in|on|at|from|by|with)( .*)?"
+            + "|well|clearly|easily|badly|poorly|fine|nicely|correctly|something|nothing|anything|more|less|aloud");
     /** Similarity a window of the OCR text needs to count as the same words (OCR confuses letters). */
     private static final double MATCH = 0.8;
 
@@ -71,8 +73,8 @@ public final class QuoteCheck {
         Matcher m = CLAIM.matcher(answer);
         while (m.find()) {
             String claim = m.group(1).strip();
-            // "it reads well" or "says that" are not quotes; require a claim of more than filler words.
-            if (!claim.isEmpty() && !claim.toLowerCase(Locale.ROOT).matches("(that|the|a|an|as|like|to|it)( .*)?")) {
+            // "it reads well" or "says that ..." are not quotes of text on the image.
+            if (!claim.isEmpty() && !FILLER.matcher(claim.toLowerCase(Locale.ROOT)).matches()) {
                 out.add(claim);
             }
         }
