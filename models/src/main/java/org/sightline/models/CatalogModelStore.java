@@ -262,7 +262,7 @@ public final class CatalogModelStore implements ModelStore {
             }
         }
         if (!remote.isEmpty()) {
-            long size = remote.stream().mapToLong(f -> Math.max(0, f.size())).sum();
+            long size = remote.stream().mapToLong(f -> Math.max(0, f.expectedSize())).sum();
             String key = damaged ? "model.damaged" : "model.missing";
             throw new SightlineException(Problem.MODEL_MISSING,
                     ModelMessages.get(key, entry.name(), entry.id(), ModelMessages.size(size)));
@@ -435,8 +435,9 @@ public final class CatalogModelStore implements ModelStore {
                 long now = System.nanoTime();
                 if (now - lastEmit[0] >= PROGRESS_INTERVAL_NANOS) {
                     lastEmit[0] = now;
-                    listener.accept(new DownloadProgress(entry.id(), f.name(), loaded, total, meter.rate(),
-                            meter.remaining(total)));
+                    long shownTotal = total < 0 ? -1 : Math.max(total, loaded);
+                    listener.accept(new DownloadProgress(entry.id(), f.name(), loaded, shownTotal, meter.rate(),
+                            meter.remaining(shownTotal)));
                 }
             };
             String sha;
@@ -462,21 +463,25 @@ public final class CatalogModelStore implements ModelStore {
             record(manifest, f, target, sha);
             manifest.save();
             done += size;
-            listener.accept(new DownloadProgress(entry.id(), f.name(), meter.loaded(done), total, meter.rate(),
+            long loaded = meter.loaded(done);
+            listener.accept(new DownloadProgress(entry.id(), f.name(), loaded, Math.max(total, loaded), meter.rate(),
                     meter.remaining(total)));
         }
+        // Estimated sizes may be off: the last event says "all of it" in the real bytes.
+        long loaded = meter.loaded(done);
+        listener.accept(new DownloadProgress(entry.id(), "", loaded, loaded, meter.rate(), java.time.Duration.ZERO));
         return installed(entry);
     }
 
     private void checkFreeSpace(ModelEntry entry, Path dir, List<ModelFile> todo) throws IOException {
         long need = 0;
         for (ModelFile f : todo) {
-            if (f.size() < 0) {
+            if (f.expectedSize() < 0) {
                 continue;
             }
             Path part = dir.resolve("." + f.name() + PART_SUFFIX);
             long have = Files.isRegularFile(part) ? Files.size(part) : 0;
-            need += Math.max(0, f.size() - have);
+            need += Math.max(0, f.expectedSize() - have);
         }
         long free = Files.getFileStore(dir).getUsableSpace();
         // Keep a little room so that finishing the download does not leave the disk completely full.

@@ -26,14 +26,19 @@ public record ModelEntry(String id, String task, String name, String license, St
         }
     }
 
-    /** The total size in bytes of the files whose size is known. */
+    /** The total size in bytes, using estimates where the exact size is unknown (see {@link #sizeExact}). */
     public long size() {
-        return files.stream().mapToLong(f -> Math.max(0, f.size())).sum();
+        return files.stream().mapToLong(f -> Math.max(0, f.expectedSize())).sum();
     }
 
-    /** Whether every file's size is known. */
-    public boolean sizeKnown() {
+    /** Whether {@link #size} is exact, not an estimate. */
+    public boolean sizeExact() {
         return files.stream().allMatch(f -> f.size() >= 0);
+    }
+
+    /** Whether every file's size is known at least roughly. */
+    public boolean sizeKnown() {
+        return files.stream().allMatch(f -> f.expectedSize() >= 0);
     }
 
     /** Whether every file's hash is pinned in the catalog. */

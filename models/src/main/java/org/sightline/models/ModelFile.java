@@ -8,11 +8,12 @@ import java.net.URI;
  * @param role what the file is for inside the model ({@code det}, {@code decoder}, {@code tokenizer} ...)
  * @param name the file name in the model's cache directory
  * @param source {@code classpath:/path/in/jar} for files bundled in a jar, or an https URL pinned to a revision
- * @param size the size in bytes, or -1 when the catalog does not know it
+ * @param size the exact size in bytes, or -1 when the catalog does not know it (then it is not checked)
+ * @param approxSize the size to show and to reserve disk space for when the exact size is unknown, else -1
  * @param sha256 the expected SHA-256 in lower-case hex, or {@code null} when it could not be pinned; such a file
  *     is trusted on first use: its hash is recorded at the first download and checked ever after
  */
-public record ModelFile(String role, String name, String source, long size, String sha256) {
+public record ModelFile(String role, String name, String source, long size, long approxSize, String sha256) {
 
     static final String CLASSPATH = "classpath:";
 
@@ -29,6 +30,16 @@ public record ModelFile(String role, String name, String source, long size, Stri
                 throw new IllegalArgumentException("not a SHA-256: " + sha256);
             }
         }
+    }
+
+    /** A file whose exact size is known and whose hash is pinned. */
+    public ModelFile(String role, String name, String source, long size, String sha256) {
+        this(role, name, source, size, -1, sha256);
+    }
+
+    /** The best size known: the exact one, else the estimate, else -1. */
+    public long expectedSize() {
+        return size >= 0 ? size : approxSize;
     }
 
     /** Whether the catalog pins this file's hash (otherwise it is trusted on first use). */

@@ -144,6 +144,9 @@ public final class HttpDownloader {
                 while ((n = in.read(buf)) > 0) {
                     digest.update(buf, 0, n);
                     have += n;
+                    if (expectedSize >= 0 && have > expectedSize) {
+                        break;
+                    }
                 }
             } catch (IOException e) {
                 throw diskFailure(part, e);
