@@ -77,7 +77,8 @@ public final class Catalog {
                 files.add(new ModelFile(text(f, "role"), text(f, "name"), text(f, "source"),
                         f.path("size").asLong(-1), f.path("approxSize").asLong(-1), sha == null || sha.isNull() ? null : sha.asText()));
             }
-            list.add(new ModelEntry(text(m, "id"), text(m, "task"), text(m, "name"), m.path("license").asText(""),
+            list.add(new ModelEntry(text(m, "id"), text(m, "task"), text(m, "name"), m.path("description").asText(""),
+                    m.path("license").asText(""),
                     m.path("parameters").asText(""), m.path("memoryMb").asInt(0), m.path("default").asBoolean(false),
                     m.hasNonNull("revision") ? m.get("revision").asText() : null, files));
         }

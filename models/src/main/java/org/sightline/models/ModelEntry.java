@@ -8,7 +8,8 @@ import java.util.Optional;
  *
  * @param id short stable id used on the command line and by features ({@code ppocr-v4})
  * @param task what the model does: {@code ocr}, {@code vlm}, {@code clip}, {@code text-embedding}
- * @param name the name shown to users
+ * @param name the model's own name, shown to users
+ * @param description what the model does for the user, in a few words
  * @param license the licence of the weights, as an SPDX id where there is one
  * @param parameters the parameter count in words ("256 M")
  * @param memoryMb roughly how much memory a loaded model takes
@@ -16,7 +17,7 @@ import java.util.Optional;
  * @param revision the upstream revision the files are pinned to (a commit hash), or null for bundled files
  * @param files the files, each with its role
  */
-public record ModelEntry(String id, String task, String name, String license, String parameters, int memoryMb,
+public record ModelEntry(String id, String task, String name, String description, String license, String parameters, int memoryMb,
                          boolean isDefault, String revision, List<ModelFile> files) {
 
     public ModelEntry {

@@ -37,6 +37,16 @@ public final class ModelStores {
         return standard;
     }
 
+    /**
+     * Makes {@code store} the process-wide store exactly as given, without applying the environment (for tests that
+     * point the store at a local server, and for tools that embed Sightline).
+     */
+    public static synchronized CatalogModelStore use(CatalogModelStore store) {
+        OnnxModels.setThreads(store.config().threads());
+        standard = store;
+        return store;
+    }
+
     private static CatalogModelStore create(ModelStoreConfig config) {
         OnnxModels.setThreads(config.threads());
         return new CatalogModelStore(Catalog.builtIn(), config);

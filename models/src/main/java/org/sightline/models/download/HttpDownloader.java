@@ -176,6 +176,11 @@ public final class HttpDownloader {
         } catch (HttpTimeoutException e) {
             throw new Retryable(ModelMessages.get("download.timeout", url), e);
         } catch (ConnectException e) {
+            if (unresolved(e)) {
+                // No name service answer: retrying within seconds will not change that, so fail at once.
+                throw new SightlineException(Problem.DEVICE_UNAVAILABLE,
+                        ModelMessages.get("download.unreachable", url.getHost()), e);
+            }
             throw new Retryable(ModelMessages.get("download.unreachable", url.getHost()), e);
         } catch (IOException e) {
             throw new Retryable(ModelMessages.get("download.failed", url, describe(e)), e);
@@ -296,6 +301,15 @@ public final class HttpDownloader {
         }
         return new SightlineException(Problem.BAD_INPUT, ModelMessages.get("disk.writeFailed", part.getParent(),
                 describe(e)), e);
+    }
+
+    private static boolean unresolved(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.channels.UnresolvedAddressException || t instanceof java.net.UnknownHostException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String describe(IOException e) {
