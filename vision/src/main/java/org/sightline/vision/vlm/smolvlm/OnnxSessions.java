@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import org.sightline.error.Problem;
 import org.sightline.error.SightlineException;
 import org.sightline.i18n.Messages;
+import org.sightline.models.runtime.OnnxModels;
 
 /**
  * The one place where the vision-language graphs become ONNX Runtime sessions, so that a shared session
@@ -23,10 +24,13 @@ public final class OnnxSessions {
         return OrtEnvironment.getEnvironment();
     }
 
-    /** Opens {@code model} with all graph optimisations and ONNX Runtime's default thread count. */
+    /** Opens {@code model} with all graph optimisations and the thread count the model store was given. */
     public static OrtSession open(Path model) {
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            if (OnnxModels.threads() > 0) {
+                options.setIntraOpNumThreads(OnnxModels.threads());
+            }
             return environment().createSession(model.toString(), options);
         } catch (OrtException | RuntimeException e) {
             throw new SightlineException(Problem.BAD_INPUT, MESSAGES.get("vlm.model.cannotLoad", model, e.getMessage()), e);
