@@ -205,7 +205,7 @@ def build_decoder(cfg, g, extra_inputs):
         pads = g.const([0, 0, 0, 0, 0, VOCAB - words], np.int64)
         g.nodes.append(helper.make_node("Pad", [small, pads, g.const(-100.0)], ["logits"], mode="constant"))
     else:
-        g.nodes.append(helper.make_node("MatMul", [x, g.weight([h, VOCAB], h ** -0.5)], ["logits"]))
+        g.nodes.append(helper.make_node("Identity", [g.matmul(x, [h, VOCAB], h ** -0.5)], ["logits"]))
     outputs.insert(0, helper.make_tensor_value_info("logits", f, ["batch_size", "sequence_length", VOCAB]))
     return g.model(inputs, outputs, "decoder_model_merged")
 

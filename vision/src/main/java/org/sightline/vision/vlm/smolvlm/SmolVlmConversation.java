@@ -34,6 +34,7 @@ final class SmolVlmConversation implements Conversation {
     private BufferedImage image;
     private float[] imageFeatures;
     private PixelBatch pixels;
+    private TilePlan plan;
     private KvCache cache;
     /** Tokens the model chose that are not yet in the cache (the last token of the previous answer). */
     private final List<Long> pending = new ArrayList<>();
@@ -67,10 +68,13 @@ final class SmolVlmConversation implements Conversation {
                 pixels = backend.preprocessor().process(image, options.fast());
             }
             imageFeatures = backend.encode(pixels, run, context);
+            plan = pixels.plan();
+            // The features are all the conversation needs from now on; the pixels are tens of megabytes.
+            pixels = null;
             image = null;
         }
         context.progress(Progress.indeterminate(MESSAGES.get("vlm.progress.reading")));
-        String prompt = ChatPrompt.firstTurn(userText, pixels.plan(), config.tokensPerTile());
+        String prompt = ChatPrompt.firstTurn(userText, plan, config.tokensPerTile());
         long[] ids = backend.tokenizer().encode(prompt);
         float[] embeds = backend.embed(ids, run, context);
         try {
