@@ -22,6 +22,21 @@ public final class RunnerStats {
     final AtomicLong decodeLoopNanos = new AtomicLong();
     /** ONNX Runtime time (embed + decoder runs) inside those steps. */
     final AtomicLong decodeSessionNanos = new AtomicLong();
+    /** CPU time of the calling thread inside ONNX Runtime runs (it computes too). */
+    final AtomicLong sessionThreadCpuNanos = new AtomicLong();
+    /** CPU time the calling thread spent in the decoding steps outside ONNX Runtime: the Java loop's own cost. */
+    final AtomicLong decodeJavaCpuNanos = new AtomicLong();
+
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+
+    /** CPU time of the current thread, or 0 where the JVM cannot tell. */
+    static long threadCpuNanos() {
+        return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : 0;
+    }
+
+    public long decodeJavaCpuNanos() {
+        return decodeJavaCpuNanos.get();
+    }
 
     public long visionCalls() {
         return visionCalls.get();
@@ -65,7 +80,7 @@ public final class RunnerStats {
 
     public void reset() {
         for (AtomicLong a : new AtomicLong[] {visionCalls, visionNanos, embedCalls, embedNanos, decoderCalls,
-                decoderNanos, prefillNanos, prefillTokens, generatedTokens, decodeLoopNanos, decodeSessionNanos}) {
+                decoderNanos, prefillNanos, prefillTokens, generatedTokens, decodeLoopNanos, decodeSessionNanos, sessionThreadCpuNanos, decodeJavaCpuNanos}) {
             a.set(0);
         }
     }

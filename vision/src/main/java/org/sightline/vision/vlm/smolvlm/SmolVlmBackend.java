@@ -176,8 +176,10 @@ public final class SmolVlmBackend implements VisionLanguageBackend {
         OrtEnvironment env = OnnxSessions.environment();
         try (OnnxTensor input = OnnxTensor.createTensor(env, LongBuffer.wrap(ids), new long[] {1, ids.length})) {
             long start = System.nanoTime();
+            long cpu = RunnerStats.threadCpuNanos();
             try (OrtSession.Result out = embed.run(Map.of("input_ids", input), run.options())) {
                 stats.embedNanos.addAndGet(System.nanoTime() - start);
+                stats.sessionThreadCpuNanos.addAndGet(RunnerStats.threadCpuNanos() - cpu);
                 stats.embedCalls.incrementAndGet();
                 FloatBuffer f = ((OnnxTensor) out.get(0)).getFloatBuffer();
                 if (f.remaining() != ids.length * config.hiddenSize()) {
@@ -218,8 +220,10 @@ public final class SmolVlmBackend implements VisionLanguageBackend {
             Map<String, OnnxTensor> inputs = new HashMap<>(past.tensors());
             inputs.putAll(created);
             long start = System.nanoTime();
+            long cpu = RunnerStats.threadCpuNanos();
             result = decoder.run(inputs, run.options());
             stats.decoderNanos.addAndGet(System.nanoTime() - start);
+            stats.sessionThreadCpuNanos.addAndGet(RunnerStats.threadCpuNanos() - cpu);
             stats.decoderCalls.incrementAndGet();
             float[] logits = lastRow((OnnxTensor) result.get("logits").orElseThrow(() -> mismatch("the decoder has no logits output")));
             Map<String, OnnxTensor> present = new HashMap<>();

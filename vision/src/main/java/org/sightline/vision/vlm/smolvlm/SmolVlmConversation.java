@@ -139,6 +139,8 @@ final class SmolVlmConversation implements Conversation {
                 token.throwIfCancelled();
                 long stepStart = System.nanoTime();
                 long sessionBefore = stats.decoderNanos.get() + stats.embedNanos.get();
+                long cpuStart = RunnerStats.threadCpuNanos();
+                long sessionCpuBefore = stats.sessionThreadCpuNanos.get();
                 long next = chooser.choose(logits, answer);
                 pending.clear();
                 pending.add(next);
@@ -164,6 +166,8 @@ final class SmolVlmConversation implements Conversation {
                 logits = step.logits();
                 stats.decodeLoopNanos.addAndGet(System.nanoTime() - stepStart);
                 stats.decodeSessionNanos.addAndGet(stats.decoderNanos.get() + stats.embedNanos.get() - sessionBefore);
+                stats.decodeJavaCpuNanos.addAndGet(RunnerStats.threadCpuNanos() - cpuStart
+                        - (stats.sessionThreadCpuNanos.get() - sessionCpuBefore));
             }
         } catch (CancelledException e) {
             turns.add(new Turn(question, userText, backend.tokenizer().decode(toArray(answer)).strip()));
