@@ -47,6 +47,7 @@ public final class SmolVlmBackend implements VisionLanguageBackend {
     private final OrtSession decoder;
     private final boolean feedsUseCacheBranch;
     private final boolean feedsLogitsToKeep;
+    private final boolean feedsPositionIds;
     private final Set<Long> stopIds;
     private final RunnerStats stats = new RunnerStats();
 
@@ -76,6 +77,7 @@ public final class SmolVlmBackend implements VisionLanguageBackend {
         this.decoder = d;
         this.feedsUseCacheBranch = d.getInputNames().contains("use_cache_branch");
         this.feedsLogitsToKeep = d.getInputNames().contains("num_logits_to_keep");
+        this.feedsPositionIds = d.getInputNames().contains("position_ids");
         Set<Long> stops = new HashSet<>(config.eosTokenIds());
         long eou = tokenizer.idOf(ChatPrompt.END_OF_UTTERANCE);
         if (eou >= 0) {
@@ -210,7 +212,9 @@ public final class SmolVlmBackend implements VisionLanguageBackend {
         try {
             created.put("inputs_embeds", OnnxTensor.createTensor(env, FloatBuffer.wrap(embeds), new long[] {1, seq, config.hiddenSize()}));
             created.put("attention_mask", OnnxTensor.createTensor(env, LongBuffer.wrap(mask), new long[] {1, total}));
-            created.put("position_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(positions), new long[] {1, seq}));
+            if (feedsPositionIds) {
+                created.put("position_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(positions), new long[] {1, seq}));
+            }
             if (feedsUseCacheBranch) {
                 created.put("use_cache_branch", OnnxTensor.createTensor(env, new boolean[] {past.length() > 0}));
             }
@@ -273,6 +277,11 @@ public final class SmolVlmBackend implements VisionLanguageBackend {
         return new SightlineException(Problem.INTERNAL, MESSAGES.get("vlm.model.runFailed", id, e.getMessage()), e);
     }
 
+    /** Files that do not fit together: the user's folder or download is wrong, not Sightline. */
+    private static SightlineException badModel(String detail) {
+        return new SightlineException(Problem.BAD_INPUT, MESSAGES.get("vlm.model.mismatch", detail));
+    }
+
     static SightlineException mismatch(String detail) {
         return new SightlineException(Problem.INTERNAL, MESSAGES.get("vlm.model.mismatch", detail));
     }
@@ -281,32 +290,37 @@ public final class SmolVlmBackend implements VisionLanguageBackend {
         try {
             requireInputs(v, "pixel_values", "pixel_attention_mask");
             requireInputs(e, "input_ids");
-            requireInputs(d, "inputs_embeds", "attention_mask", "position_ids");
+            requireInputs(d, "inputs_embeds", "attention_mask");
+            if (d.getInputInfo().get("inputs_embeds").getInfo() instanceof TensorInfo embeds
+                    && embeds.type != OnnxJavaType.FLOAT) {
+                throw badModel("the decoder takes " + embeds.type + " embeddings; use a variant with float32 inputs "
+                        + "(plain, int8, uint8, quantized, q4 or bnb4), not fp16 or q4f16");
+            }
             int layers = 0;
             while (d.getInputNames().contains(KvCache.inputName(layers, "key"))) {
                 layers++;
             }
             if (layers != config.layers()) {
-                throw mismatch("config.json says " + config.layers() + " decoder layers, the decoder graph has " + layers);
+                throw badModel("config.json says " + config.layers() + " decoder layers, the decoder graph has " + layers);
             }
             NodeInfo info = d.getInputInfo().get(KvCache.inputName(0, "key"));
             if (info.getInfo() instanceof TensorInfo t && t.getShape().length == 4) {
                 long heads = t.getShape()[1];
                 long dim = t.getShape()[3];
                 if ((heads > 0 && heads != config.kvHeads()) || (dim > 0 && dim != config.headDim())) {
-                    throw mismatch("config.json says " + config.kvHeads() + " KV heads of " + config.headDim()
+                    throw badModel("config.json says " + config.kvHeads() + " KV heads of " + config.headDim()
                             + ", the decoder graph has " + heads + " of " + dim);
                 }
             }
         } catch (OrtException ex) {
-            throw mismatch(ex.getMessage());
+            throw badModel(ex.getMessage());
         }
     }
 
     private static void requireInputs(OrtSession s, String... names) {
         for (String n : names) {
             if (!s.getInputNames().contains(n)) {
-                throw mismatch("a graph lacks the input " + n + " (it has " + s.getInputNames() + ")");
+                throw badModel("a graph lacks the input " + n + " (it has " + s.getInputNames() + ")");
             }
         }
     }
