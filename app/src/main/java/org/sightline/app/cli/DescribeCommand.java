@@ -1,15 +1,176 @@
 package org.sightline.app.cli;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.sightline.error.Problem;
 import org.sightline.error.SightlineException;
+import org.sightline.i18n.Messages;
+import org.sightline.models.InstalledModel;
+import org.sightline.models.ModelStores;
+import org.sightline.task.TaskContext;
+import org.sightline.vision.image.ImageFiles;
+import org.sightline.vision.vlm.ConversationOptions;
+import org.sightline.vision.vlm.GenerationSettings;
+import org.sightline.vision.vlm.Question;
+import org.sightline.vision.vlm.VisionChat;
+import org.sightline.vision.vlm.VisionLanguageBackend;
+import org.sightline.vision.vlm.honesty.BlankCapture;
+import org.sightline.vision.vlm.remote.OpenAiCompatibleBackend;
+import org.sightline.vision.vlm.remote.RemoteSettings;
+import org.sightline.vision.vlm.smolvlm.SmolVlmBackend;
+import org.sightline.vision.vlm.smolvlm.SmolVlmFiles;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** {@code sightline describe}. */
-@Command(name = "describe", mixinStandardHelpOptions = true, description = "Describe an image and answer questions about it.")
+/**
+ * {@code sightline describe IMAGE}: describes an image with a vision-language model and answers questions
+ * about it, streaming the answer as it is written. A blank image is reported before any model is loaded.
+ */
+@Command(name = "describe", mixinStandardHelpOptions = true,
+        description = "Describe an image and answer questions about it.",
+        footer = {"", "The API key for --remote is read from the environment variable " + DescribeCommand.API_KEY_ENV + "."})
 public final class DescribeCommand implements Callable<Integer> {
+
+    private static final Messages MESSAGES = new Messages("org.sightline.vision.vlm.messages");
+    static final String API_KEY_ENV = "SIGHTLINE_REMOTE_API_KEY";
+    static final String DEFAULT_MODEL = "smolvlm-256m";
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "IMAGE", description = "The image file (PNG, JPEG, GIF or BMP).")
+    private Path image;
+
+    @Option(names = {"-q", "--question"}, paramLabel = "Q", description = "Ask this instead of a short description.")
+    private String question;
+
+    @Option(names = "--detailed", description = "A detailed description instead of a short one.")
+    private boolean detailed;
+
+    @Option(names = "--follow-up", paramLabel = "Q", description = "A follow-up question about the same image (repeatable).")
+    private List<String> followUps = new ArrayList<>();
+
+    @Option(names = "--text-file", paramLabel = "FILE",
+            description = "Text recognised on the image: put into the prompt and used to check quotes in the answer.")
+    private Path textFile;
+
+    @Option(names = "--model", paramLabel = "ID", description = "The installed model to use (default: ${DEFAULT-VALUE}).",
+            defaultValue = DEFAULT_MODEL)
+    private String model;
+
+    @Option(names = "--model-dir", paramLabel = "DIR",
+            description = "Use the SmolVLM files in this folder instead of an installed model.")
+    private Path modelDir;
+
+    @Option(names = "--fast", description = "No tiling: look at the whole image at 512x512 only (quicker, less detail).")
+    private boolean fast;
+
+    @Option(names = "--max-tokens", paramLabel = "N", defaultValue = "256", description = "Longest answer in tokens (default: ${DEFAULT-VALUE}).")
+    private int maxTokens;
+
+    @Option(names = "--temperature", paramLabel = "T", defaultValue = "0", description = "0 for repeatable answers (default), higher for varied ones.")
+    private double temperature;
+
+    @Option(names = "--top-p", paramLabel = "P", defaultValue = "0.9", description = "Nucleus sampling threshold when sampling.")
+    private double topP;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed for sampling.")
+    private long seed;
+
+    @Option(names = "--remote", paramLabel = "URL",
+            description = "Use an OpenAI-compatible server instead, e.g. http://localhost:11434/v1 (the image leaves this computer).")
+    private URI remote;
+
+    @Option(names = "--remote-model", paramLabel = "NAME", defaultValue = "smolvlm", description = "The model name on the server (default: ${DEFAULT-VALUE}).")
+    private String remoteModel;
+
     @Override
     public Integer call() {
-        throw new SightlineException(Problem.INTERNAL, "The describe command is not available in this build yet.");
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        BufferedImage picture = ImageFiles.read(image);
+        Optional<String> blank = BlankCapture.message(picture);
+        if (blank.isPresent()) {
+            out.println(blank.get());
+            out.flush();
+            return 0;
+        }
+        String recognised = readText();
+        GenerationSettings generation;
+        try {
+            generation = GenerationSettings.defaults().withMaxNewTokens(maxTokens).withSampling(temperature, topP, seed);
+        } catch (IllegalArgumentException e) {
+            throw new SightlineException(Problem.BAD_INPUT, MESSAGES.get("vlm.cli.badSettings"));
+        }
+        try (VisionLanguageBackend backend = backend();
+             VisionChat chat = VisionChat.start(backend, picture, new ConversationOptions(fast, generation))) {
+            chat.privacyStatement().ifPresent(statement -> {
+                err.println(statement);
+                err.flush();
+            });
+            chat.setRecognisedText(recognised);
+            Question first = question != null ? Question.of(question)
+                    : recognised != null ? Question.describeWithText(recognised)
+                    : detailed ? Question.detailedDescription() : Question.shortDescription();
+            answer(chat, first, out);
+            for (String q : followUps) {
+                out.println();
+                out.println("> " + q);
+                answer(chat, Question.of(q), out);
+            }
+        }
+        return 0;
+    }
+
+    private void answer(VisionChat chat, Question q, PrintWriter out) {
+        boolean[] started = {false};
+        VisionChat.Reply reply = chat.ask(q, piece -> {
+            String p = started[0] ? piece : piece.stripLeading();
+            if (!p.isEmpty()) {
+                started[0] = true;
+                out.print(p);
+                out.flush();
+            }
+        }, sentence -> { }, TaskContext.none());
+        out.println();
+        reply.caution().ifPresent(out::println);
+        out.flush();
+    }
+
+    private String readText() {
+        if (textFile == null) {
+            return null;
+        }
+        try {
+            return Files.readString(textFile, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new SightlineException(Problem.BAD_INPUT, MESSAGES.get("vlm.cli.textFile", textFile), e);
+        }
+    }
+
+    private VisionLanguageBackend backend() {
+        if (remote != null) {
+            if (remote.getScheme() == null || !remote.getScheme().startsWith("http")) {
+                throw new SightlineException(Problem.BAD_INPUT, MESSAGES.get("vlm.cli.remoteUrl"));
+            }
+            return new OpenAiCompatibleBackend(RemoteSettings.of(remote, remoteModel, System.getenv(API_KEY_ENV)));
+        }
+        if (modelDir != null) {
+            return SmolVlmBackend.open(modelDir.getFileName().toString(), SmolVlmFiles.fromDirectory(modelDir));
+        }
+        InstalledModel installed = ModelStores.standard().require(model, TaskContext.none());
+        return SmolVlmBackend.open(installed);
     }
 }

@@ -1,0 +1,149 @@
+package org.sightline.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Locale;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sightline.i18n.Messages;
+import org.sightline.models.ModelStoreConfig;
+import org.sightline.models.ModelStores;
+
+/** {@code sightline describe} run as a user runs it, on the tiny SmolVLM graphs and a loopback server. */
+class DescribeCommandTest {
+
+    private static final Path TINY = Path.of("../vision/src/test/resources/vlm/smolvlm-tiny");
+
+    @TempDir
+    Path dir;
+    private Locale saved;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @BeforeEach
+    void setUp() {
+        saved = Messages.locale();
+        Messages.setLocale(Locale.ENGLISH);
+        ModelStores.configure(ModelStoreConfig.defaults().withCacheDirectory(dir.resolve("cache")).withOffline(true));
+    }
+
+    @AfterEach
+    void tearDown() {
+        Messages.setLocale(saved);
+        ModelStores.configure(ModelStoreConfig.fromEnvironment());
+    }
+
+    private int run(String... args) {
+        return Cli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    private Path picture() throws IOException {
+        BufferedImage img = new BufferedImage(1280, 800, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 1280, 800);
+        g.setColor(Color.BLUE);
+        g.fillRect(0, 0, 1280, 90);
+        g.setColor(Color.ORANGE);
+        g.fillRect(800, 600, 300, 80);
+        g.dispose();
+        Path p = dir.resolve("screen.png");
+        ImageIO.write(img, "png", p.toFile());
+        return p;
+    }
+
+    @Test
+    void aBlankImageIsReportedWithoutAnyModel() throws IOException {
+        Path black = dir.resolve("black.png");
+        ImageIO.write(new BufferedImage(800, 600, BufferedImage.TYPE_INT_RGB), "png", black.toFile());
+        assertThat(run("describe", black.toString(), "--model", "smolvlm-256m")).isZero();
+        assertThat(out()).isEqualTo("The capture is blank; is a screen curtain on?" + System.lineSeparator());
+    }
+
+    @Test
+    void aModelThatIsNotInstalledExitsWithFourAndTheInstallCommand() throws IOException {
+        assertThat(run("describe", picture().toString(), "--model", "smolvlm-256m")).isEqualTo(4);
+        assertThat(err().strip()).doesNotContain("\n").contains("sightline models pull smolvlm-256m");
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void theTinyModelRunsTheWholePipelineWithAFollowUp() throws IOException {
+        assertThat(run("describe", picture().toString(), "--model-dir", TINY.toString(), "--max-tokens", "12",
+                "--follow-up", "What colour is the button?")).isZero();
+        String[] lines = out().strip().split("\\R");
+        assertThat(lines).hasSize(4);
+        assertThat(lines[0]).isNotBlank();
+        assertThat(lines[1]).isEmpty();
+        assertThat(lines[2]).isEqualTo("> What colour is the button?");
+        assertThat(lines[3]).isNotBlank();
+        assertThat(err()).doesNotContain("leave this computer");
+    }
+
+    @Test
+    void aQuestionInFastModeAnswersToo() throws IOException {
+        assertThat(run("describe", picture().toString(), "--model-dir", TINY.toString(), "--fast", "--max-tokens", "5",
+                "--question", "Is there a button?")).isZero();
+        assertThat(out().strip()).isNotEmpty();
+    }
+
+    @Test
+    void aBrokenModelFolderIsBadInput() throws IOException {
+        assertThat(run("describe", picture().toString(), "--model-dir", dir.toString())).isEqualTo(3);
+        assertThat(err()).contains("has no vision_encoder.onnx");
+    }
+
+    @Test
+    void aRemoteServerStreamsTheAnswerAndTheUserIsToldTheImageLeaves() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/v1/chat/completions", ex -> {
+            ex.getRequestBody().readAllBytes();
+            ex.getResponseHeaders().add("Content-Type", "text/event-stream");
+            ex.sendResponseHeaders(200, 0);
+            OutputStream body = ex.getResponseBody();
+            for (String piece : new String[] {"A window", " with an orange", " button."}) {
+                body.write(("data: {\"choices\":[{\"delta\":{\"content\":\"" + piece + "\"}}]}\n\n").getBytes(StandardCharsets.UTF_8));
+                body.flush();
+            }
+            body.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
+            ex.close();
+        });
+        server.start();
+        try {
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+            assertThat(run("describe", picture().toString(), "--remote", url, "--remote-model", "llava")).isZero();
+            assertThat(out().strip()).isEqualTo("A window with an orange button.");
+            assertThat(err()).contains("leave this computer");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void aMissingImageIsBadInput() {
+        assertThat(run("describe", dir.resolve("nope.png").toString())).isEqualTo(3);
+        assertThat(err()).contains("There is no file at");
+    }
+}

@@ -1,0 +1,99 @@
+package org.sightline.vision.vlm.smolvlm;
+
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Idefics3 image preprocessing: RGB, Lanczos resize to the longest edge, round up to whole tiles, cut
+ * into tiles row by row, add the whole image resized to one tile as the global view, then scale to [0, 1]
+ * and normalise with the model's mean and standard deviation, channel-first.
+ */
+public final class ImagePreprocessor {
+
+    private final SmolVlmConfig config;
+
+    public ImagePreprocessor(SmolVlmConfig config) {
+        this.config = config;
+    }
+
+    public TilePlan plan(int width, int height, boolean fast) {
+        if (fast || !config.imageSplitting()) {
+            return TilePlan.single(config.tileSize());
+        }
+        return TilePlan.of(width, height, config.longestEdge(), config.tileSize());
+    }
+
+    public PixelBatch process(BufferedImage image, boolean fast) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        int tile = config.tileSize();
+        TilePlan plan = plan(w, h, fast);
+        float[][] rgb = planes(image);
+        List<float[]> views = new ArrayList<>(plan.imageCount());
+        if (plan.split()) {
+            // Two steps as in the reference: longest edge first, then up to whole tiles.
+            TilePlan sized = TilePlan.of(w, h, config.longestEdge(), tile);
+            int[] mid = TilePlan.scaledToLongestEdge(w, h, config.longestEdge());
+            float[][] resized = new float[3][];
+            for (int c = 0; c < 3; c++) {
+                float[] step = LanczosResize.resize(rgb[c], w, h, mid[0], mid[1]);
+                resized[c] = LanczosResize.resize(step, mid[0], mid[1], sized.width(), sized.height());
+            }
+            for (int r = 0; r < plan.rows(); r++) {
+                for (int col = 0; col < plan.cols(); col++) {
+                    views.add(normalise(crop(resized, sized.width(), col * tile, r * tile, tile)));
+                }
+            }
+            float[][] global = new float[3][];
+            for (int c = 0; c < 3; c++) {
+                global[c] = LanczosResize.resize(resized[c], sized.width(), sized.height(), tile, tile);
+            }
+            views.add(normalise(global));
+        } else {
+            float[][] global = new float[3][];
+            for (int c = 0; c < 3; c++) {
+                global[c] = LanczosResize.resize(rgb[c], w, h, tile, tile);
+            }
+            views.add(normalise(global));
+        }
+        return new PixelBatch(List.copyOf(views), plan, tile);
+    }
+
+    private static float[][] planes(BufferedImage image) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
+        float[][] out = new float[3][w * h];
+        for (int i = 0; i < argb.length; i++) {
+            int p = argb[i];
+            out[0][i] = (p >> 16) & 0xff;
+            out[1][i] = (p >> 8) & 0xff;
+            out[2][i] = p & 0xff;
+        }
+        return out;
+    }
+
+    private static float[][] crop(float[][] planes, int width, int x0, int y0, int size) {
+        float[][] out = new float[3][size * size];
+        for (int c = 0; c < 3; c++) {
+            for (int y = 0; y < size; y++) {
+                System.arraycopy(planes[c], (y0 + y) * width + x0, out[c], y * size, size);
+            }
+        }
+        return out;
+    }
+
+    private float[] normalise(float[][] planes) {
+        int n = planes[0].length;
+        float[] out = new float[3 * n];
+        for (int c = 0; c < 3; c++) {
+            float mean = (float) config.mean()[c];
+            float std = (float) config.std()[c];
+            for (int i = 0; i < n; i++) {
+                out[c * n + i] = (planes[c][i] / 255f - mean) / std;
+            }
+        }
+        return out;
+    }
+}

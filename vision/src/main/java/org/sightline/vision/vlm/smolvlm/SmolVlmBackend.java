@@ -1,0 +1,344 @@
+package org.sightline.vision.vlm.smolvlm;
+
+import ai.onnxruntime.NodeInfo;
+import ai.onnxruntime.OnnxJavaType;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OnnxValue;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.TensorInfo;
+import java.awt.image.BufferedImage;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.sightline.error.Problem;
+import org.sightline.error.SightlineException;
+import org.sightline.i18n.Messages;
+import org.sightline.models.InstalledModel;
+import org.sightline.task.CancelledException;
+import org.sightline.task.Progress;
+import org.sightline.task.TaskContext;
+import org.sightline.vision.vlm.Conversation;
+import org.sightline.vision.vlm.ConversationOptions;
+import org.sightline.vision.vlm.VisionLanguageBackend;
+
+/**
+ * SmolVLM running in this process: the three ONNX graphs, the tokenizer and the model's configuration,
+ * loaded once and shared by every conversation. Sessions are thread-safe; each conversation keeps its own
+ * key/value cache.
+ */
+public final class SmolVlmBackend implements VisionLanguageBackend {
+
+    private static final Messages MESSAGES = new Messages("org.sightline.vision.vlm.messages");
+
+    private final String id;
+    private final SmolVlmConfig config;
+    private final SmolVlmTokenizer tokenizer;
+    private final ImagePreprocessor preprocessor;
+    private final OrtSession vision;
+    private final OrtSession embed;
+    private final OrtSession decoder;
+    private final boolean feedsUseCacheBranch;
+    private final boolean feedsLogitsToKeep;
+    private final boolean feedsPositionIds;
+    private final Set<Long> stopIds;
+    private final RunnerStats stats = new RunnerStats();
+
+    private SmolVlmBackend(String id, SmolVlmFiles files) {
+        this.id = id;
+        this.config = SmolVlmConfig.read(files.config(), files.preprocessorConfig());
+        this.preprocessor = new ImagePreprocessor(config);
+        OrtSession v = null;
+        OrtSession e = null;
+        OrtSession d = null;
+        SmolVlmTokenizer t = null;
+        try {
+            t = new SmolVlmTokenizer(files.tokenizer());
+            v = OnnxSessions.open(files.visionEncoder());
+            e = OnnxSessions.open(files.embedTokens());
+            d = OnnxSessions.open(files.decoder());
+            checkContract(v, e, d);
+        } catch (RuntimeException ex) {
+            for (AutoCloseable c : new AutoCloseable[] {t, v, e, d}) {
+                closeQuietly(c);
+            }
+            throw ex;
+        }
+        this.tokenizer = t;
+        this.vision = v;
+        this.embed = e;
+        this.decoder = d;
+        this.feedsUseCacheBranch = d.getInputNames().contains("use_cache_branch");
+        this.feedsLogitsToKeep = d.getInputNames().contains("num_logits_to_keep");
+        this.feedsPositionIds = d.getInputNames().contains("position_ids");
+        Set<Long> stops = new HashSet<>(config.eosTokenIds());
+        long eou = tokenizer.idOf(ChatPrompt.END_OF_UTTERANCE);
+        if (eou >= 0) {
+            stops.add(eou);
+        }
+        this.stopIds = Set.copyOf(stops);
+    }
+
+    /** Loads the model in {@code files}; {@code id} names it in logs and settings. */
+    public static SmolVlmBackend open(String id, SmolVlmFiles files) {
+        return new SmolVlmBackend(id, files);
+    }
+
+    /** Loads an installed catalog model. */
+    public static SmolVlmBackend open(InstalledModel model) {
+        return new SmolVlmBackend(model.id(), SmolVlmFiles.from(model));
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public Optional<String> privacyStatement() {
+        return Optional.empty();
+    }
+
+    @Override
+    public Conversation startConversation(BufferedImage image, ConversationOptions options) {
+        return new SmolVlmConversation(this, image, options);
+    }
+
+    public SmolVlmConfig config() {
+        return config;
+    }
+
+    public RunnerStats stats() {
+        return stats;
+    }
+
+    SmolVlmTokenizer tokenizer() {
+        return tokenizer;
+    }
+
+    ImagePreprocessor preprocessor() {
+        return preprocessor;
+    }
+
+    Set<Long> stopIds() {
+        return stopIds;
+    }
+
+    KvCache emptyCache() {
+        return KvCache.empty(OnnxSessions.environment(), config.layers(), config.kvHeads(), config.headDim());
+    }
+
+    /** The image features of every view, {@code views * tokensPerTile * hidden} values, one run per view. */
+    float[] encode(PixelBatch batch, RunCancellation run, TaskContext context) {
+        OrtEnvironment env = OnnxSessions.environment();
+        int size = batch.size();
+        int perView = config.tokensPerTile() * config.hiddenSize();
+        float[] features = new float[batch.views().size() * perView];
+        ByteBuffer maskBytes = ByteBuffer.allocateDirect(size * size).order(ByteOrder.nativeOrder());
+        for (int i = 0; i < size * size; i++) {
+            maskBytes.put((byte) 1);
+        }
+        maskBytes.rewind();
+        try (OnnxTensor mask = OnnxTensor.createTensor(env, maskBytes, new long[] {1, 1, size, size}, OnnxJavaType.BOOL)) {
+            for (int v = 0; v < batch.views().size(); v++) {
+                context.cancellation().throwIfCancelled();
+                context.progress(new Progress(v, batch.views().size(),
+                        MESSAGES.get("vlm.progress.encoding", v + 1, batch.views().size())));
+                try (OnnxTensor pixels = OnnxTensor.createTensor(env, FloatBuffer.wrap(batch.views().get(v)),
+                        new long[] {1, 1, 3, size, size})) {
+                    long start = System.nanoTime();
+                    try (OrtSession.Result out = vision.run(Map.of("pixel_values", pixels, "pixel_attention_mask", mask),
+                            run.options())) {
+                        stats.visionNanos.addAndGet(System.nanoTime() - start);
+                        stats.visionCalls.incrementAndGet();
+                        FloatBuffer f = ((OnnxTensor) out.get(0)).getFloatBuffer();
+                        if (f.remaining() != perView) {
+                            throw mismatch("the vision encoder gave " + f.remaining() + " values for one view, expected "
+                                    + config.tokensPerTile() + " x " + config.hiddenSize());
+                        }
+                        f.get(features, v * perView, perView);
+                    }
+                }
+            }
+        } catch (OrtException e) {
+            throw runFailure(e, context);
+        }
+        return features;
+    }
+
+    /** Token embeddings for {@code ids}, {@code ids.length * hidden} values. */
+    float[] embed(long[] ids, RunCancellation run, TaskContext context) {
+        OrtEnvironment env = OnnxSessions.environment();
+        try (OnnxTensor input = OnnxTensor.createTensor(env, LongBuffer.wrap(ids), new long[] {1, ids.length})) {
+            long start = System.nanoTime();
+            long cpu = RunnerStats.threadCpuNanos();
+            try (OrtSession.Result out = embed.run(Map.of("input_ids", input), run.options())) {
+                stats.embedNanos.addAndGet(System.nanoTime() - start);
+                stats.sessionThreadCpuNanos.addAndGet(RunnerStats.threadCpuNanos() - cpu);
+                stats.embedCalls.incrementAndGet();
+                FloatBuffer f = ((OnnxTensor) out.get(0)).getFloatBuffer();
+                if (f.remaining() != ids.length * config.hiddenSize()) {
+                    throw mismatch("embed_tokens gave " + f.remaining() + " values for " + ids.length + " tokens, expected hidden size "
+                            + config.hiddenSize());
+                }
+                float[] values = new float[f.remaining()];
+                f.get(values);
+                return values;
+            }
+        } catch (OrtException e) {
+            throw runFailure(e, context);
+        }
+    }
+
+    /** One decoder run over {@code seq} new positions after {@code past}: the last position's logits and the grown cache. */
+    DecodeStep decode(float[] embeds, int seq, KvCache past, RunCancellation run, TaskContext context) {
+        OrtEnvironment env = OnnxSessions.environment();
+        int total = past.length() + seq;
+        long[] mask = new long[total];
+        java.util.Arrays.fill(mask, 1L);
+        long[] positions = new long[seq];
+        for (int i = 0; i < seq; i++) {
+            positions[i] = past.length() + i;
+        }
+        Map<String, OnnxTensor> created = new HashMap<>();
+        OrtSession.Result result = null;
+        try {
+            created.put("inputs_embeds", OnnxTensor.createTensor(env, FloatBuffer.wrap(embeds), new long[] {1, seq, config.hiddenSize()}));
+            created.put("attention_mask", OnnxTensor.createTensor(env, LongBuffer.wrap(mask), new long[] {1, total}));
+            if (feedsPositionIds) {
+                created.put("position_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(positions), new long[] {1, seq}));
+            }
+            if (feedsUseCacheBranch) {
+                created.put("use_cache_branch", OnnxTensor.createTensor(env, new boolean[] {past.length() > 0}));
+            }
+            if (feedsLogitsToKeep) {
+                created.put("num_logits_to_keep", OnnxTensor.createTensor(env, 1L));
+            }
+            Map<String, OnnxTensor> inputs = new HashMap<>(past.tensors());
+            inputs.putAll(created);
+            long start = System.nanoTime();
+            long cpu = RunnerStats.threadCpuNanos();
+            result = decoder.run(inputs, run.options());
+            stats.decoderNanos.addAndGet(System.nanoTime() - start);
+            stats.sessionThreadCpuNanos.addAndGet(RunnerStats.threadCpuNanos() - cpu);
+            stats.decoderCalls.incrementAndGet();
+            float[] logits = lastRow((OnnxTensor) result.get("logits").orElseThrow(() -> mismatch("the decoder has no logits output")));
+            Map<String, OnnxTensor> present = new HashMap<>();
+            for (int i = 0; i < config.layers(); i++) {
+                for (String kind : new String[] {"key", "value"}) {
+                    OnnxValue value = result.get(KvCache.outputName(i, kind))
+                            .orElseThrow(() -> mismatch("the decoder has no output present.*." + kind + " for every layer"));
+                    present.put(KvCache.inputName(i, kind), (OnnxTensor) value);
+                }
+            }
+            for (Map.Entry<String, OnnxValue> e : result) {
+                if (!e.getKey().startsWith("present.")) {
+                    e.getValue().close();
+                }
+            }
+            result = null;
+            return new DecodeStep(logits, new KvCache(present, total));
+        } catch (OrtException e) {
+            throw runFailure(e, context);
+        } finally {
+            created.values().forEach(OnnxTensor::close);
+            if (result != null) {
+                result.close();
+            }
+        }
+    }
+
+    private float[] lastRow(OnnxTensor logits) {
+        long[] shape = logits.getInfo().getShape();
+        int vocab = (int) shape[shape.length - 1];
+        int rows = (int) (logits.getInfo().getNumElements() / vocab);
+        FloatBuffer f = logits.getByteBuffer().order(ByteOrder.nativeOrder()).asFloatBuffer();
+        float[] out = new float[vocab];
+        f.position((rows - 1) * vocab);
+        f.get(out);
+        return out;
+    }
+
+    /** The last position's logits and the cache including the positions just run. */
+    record DecodeStep(float[] logits, KvCache cache) {
+    }
+
+    private RuntimeException runFailure(OrtException e, TaskContext context) {
+        if (context.cancellation().isCancelled()) {
+            return new CancelledException();
+        }
+        return new SightlineException(Problem.INTERNAL, MESSAGES.get("vlm.model.runFailed", id, e.getMessage()), e);
+    }
+
+    /** Files that do not fit together: the user's folder or download is wrong, not Sightline. */
+    private static SightlineException badModel(String detail) {
+        return new SightlineException(Problem.BAD_INPUT, MESSAGES.get("vlm.model.mismatch", detail));
+    }
+
+    static SightlineException mismatch(String detail) {
+        return new SightlineException(Problem.INTERNAL, MESSAGES.get("vlm.model.mismatch", detail));
+    }
+
+    private void checkContract(OrtSession v, OrtSession e, OrtSession d) {
+        try {
+            requireInputs(v, "pixel_values", "pixel_attention_mask");
+            requireInputs(e, "input_ids");
+            requireInputs(d, "inputs_embeds", "attention_mask");
+            if (d.getInputInfo().get("inputs_embeds").getInfo() instanceof TensorInfo embeds
+                    && embeds.type != OnnxJavaType.FLOAT) {
+                throw badModel("the decoder takes " + embeds.type + " embeddings; use a variant with float32 inputs "
+                        + "(plain, int8, uint8, quantized, q4 or bnb4), not fp16 or q4f16");
+            }
+            int layers = 0;
+            while (d.getInputNames().contains(KvCache.inputName(layers, "key"))) {
+                layers++;
+            }
+            if (layers != config.layers()) {
+                throw badModel("config.json says " + config.layers() + " decoder layers, the decoder graph has " + layers);
+            }
+            NodeInfo info = d.getInputInfo().get(KvCache.inputName(0, "key"));
+            if (info.getInfo() instanceof TensorInfo t && t.getShape().length == 4) {
+                long heads = t.getShape()[1];
+                long dim = t.getShape()[3];
+                if ((heads > 0 && heads != config.kvHeads()) || (dim > 0 && dim != config.headDim())) {
+                    throw badModel("config.json says " + config.kvHeads() + " KV heads of " + config.headDim()
+                            + ", the decoder graph has " + heads + " of " + dim);
+                }
+            }
+        } catch (OrtException ex) {
+            throw badModel(ex.getMessage());
+        }
+    }
+
+    private static void requireInputs(OrtSession s, String... names) {
+        for (String n : names) {
+            if (!s.getInputNames().contains(n)) {
+                throw badModel("a graph lacks the input " + n + " (it has " + s.getInputNames() + ")");
+            }
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (Exception ignored) {
+                // Already failing; the first error is the one to report.
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        for (AutoCloseable c : new AutoCloseable[] {vision, embed, decoder, tokenizer}) {
+            closeQuietly(c);
+        }
+    }
+}

@@ -1,0 +1,241 @@
+package org.sightline.vision.vlm.smolvlm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sightline.task.CancellationToken;
+import org.sightline.task.CancelledException;
+import org.sightline.task.Progress;
+import org.sightline.task.TaskContext;
+import org.sightline.vision.vlm.Answer;
+import org.sightline.vision.vlm.Conversation;
+import org.sightline.vision.vlm.ConversationOptions;
+import org.sightline.vision.vlm.GenerationSettings;
+import org.sightline.vision.vlm.Question;
+
+/** The whole SmolVLM pipeline in real ONNX Runtime on the tiny random-weight graphs. */
+class SmolVlmConversationTest {
+
+    private static SmolVlmBackend backend;
+
+    @BeforeAll
+    static void load() {
+        backend = TinyModel.open();
+    }
+
+    @AfterAll
+    static void close() {
+        backend.close();
+    }
+
+    private static ConversationOptions options(boolean fast, int maxTokens) {
+        return new ConversationOptions(fast, GenerationSettings.defaults().withMaxNewTokens(maxTokens));
+    }
+
+    @Test
+    void modelDimensionsComeFromConfigJson() {
+        SmolVlmConfig c = backend.config();
+        assertThat(c.layers()).isEqualTo(2);
+        assertThat(c.hiddenSize()).isEqualTo(64);
+        assertThat(c.kvHeads()).isEqualTo(3);
+        assertThat(c.attentionHeads()).isEqualTo(9);
+        assertThat(c.headDim()).isEqualTo(64);
+        assertThat(c.imageTokenId()).isEqualTo(49190);
+        assertThat(c.tokensPerTile()).isEqualTo(64);
+        assertThat(backend.stopIds()).contains(49279L);
+    }
+
+    @Test
+    void aFullHdScreenIsEncodedAsThirteenViewsAndAnsweredWithStreamedText() {
+        backend.stats().reset();
+        List<String> pieces = new ArrayList<>();
+        List<Progress> progress = new ArrayList<>();
+        try (Conversation c = backend.startConversation(TinyModel.screen(1920, 1080), options(false, 12))) {
+            Answer a = c.ask(Question.shortDescription(), pieces::add, TaskContext.of(new CancellationToken(), progress::add));
+            assertThat(a.tokenCount()).isEqualTo(12);
+            assertThat(a.finishReason()).isEqualTo(Answer.FinishReason.LENGTH_LIMIT);
+            assertThat(a.text()).isNotBlank();
+            assertThat(String.join("", pieces).strip()).isEqualTo(a.text());
+            assertThat(c.turns()).hasSize(1);
+        }
+        assertThat(backend.stats().visionCalls()).isEqualTo(13);
+        // The prompt: 832 image tokens plus markers and text.
+        assertThat(backend.stats().prefillTokens()).isGreaterThan(832);
+        assertThat(progress).extracting(Progress::total).contains(13L);
+    }
+
+    @Test
+    void theCacheGrowsByOnePositionPerGeneratedToken() {
+        try (SmolVlmConversation c = (SmolVlmConversation) backend.startConversation(TinyModel.screen(640, 480), options(true, 8))) {
+            List<Integer> lengths = new ArrayList<>();
+            List<long[]> shapes = new ArrayList<>();
+            c.ask(Question.shortDescription(), piece -> {
+                lengths.add(c.cachedTokens());
+                shapes.add(c.cacheShape(1));
+            }, TaskContext.none());
+            int prompt = lengths.get(0);
+            // Fast mode: 64 image tokens plus the template around them.
+            assertThat(prompt).isGreaterThan(64);
+            for (int i = 0; i < lengths.size(); i++) {
+                assertThat(lengths.get(i)).isEqualTo(prompt + i);
+                assertThat(shapes.get(i)).containsExactly(1, 3, prompt + i, 64);
+            }
+            // 8 tokens chosen; the 8th is not yet run through the decoder.
+            assertThat(c.cachedTokens()).isEqualTo(prompt + 7);
+            assertThat(c.pendingTokens()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aFollowUpReusesTheCacheAndDoesNotEncodeTheImageAgain() {
+        backend.stats().reset();
+        try (SmolVlmConversation c = (SmolVlmConversation) backend.startConversation(TinyModel.screen(800, 600), options(false, 6))) {
+            c.ask(Question.shortDescription(), piece -> { }, TaskContext.none());
+            long visionCalls = backend.stats().visionCalls();
+            assertThat(visionCalls).isEqualTo(TilePlan.of(800, 600, 2048, 512).imageCount());
+            int before = c.cachedTokens();
+            long prefillBefore = backend.stats().prefillTokens();
+
+            Answer second = c.ask(Question.of("What colour is the button?"), piece -> { }, TaskContext.none());
+
+            assertThat(backend.stats().visionCalls()).isEqualTo(visionCalls);
+            long fed = backend.stats().prefillTokens() - prefillBefore;
+            // The follow-up feeds the pending last token, the template and the question only.
+            long template = backend.tokenizer().encode(
+                    org.sightline.vision.vlm.smolvlm.ChatPrompt.followUp("What colour is the button?")).length;
+            assertThat(fed).isEqualTo(1 + template);
+            assertThat(c.cachedTokens()).isEqualTo(before + fed + second.tokenCount() - 1);
+            assertThat(c.turns()).hasSize(2);
+            assertThat(c.turns().get(1).prompt()).isEqualTo("What colour is the button?");
+        }
+    }
+
+    @Test
+    void cancellingMidAnswerLeavesTheConversationAndRunnerUsable() {
+        try (SmolVlmConversation c = (SmolVlmConversation) backend.startConversation(TinyModel.screen(640, 480), options(true, 40))) {
+            CancellationToken token = new CancellationToken();
+            List<String> pieces = new ArrayList<>();
+            assertThatThrownBy(() -> c.ask(Question.shortDescription(), piece -> {
+                pieces.add(piece);
+                if (pieces.size() == 3) {
+                    token.cancel();
+                }
+            }, TaskContext.of(token, p -> { }))).isInstanceOf(CancelledException.class);
+            assertThat(pieces).hasSize(3);
+            int cached = c.cachedTokens();
+            assertThat(cached).isGreaterThan(64);
+
+            Answer next = c.ask(Question.of("Is there a button?"), piece -> { }, TaskContext.none());
+            assertThat(next.tokenCount()).isPositive();
+            assertThat(c.cachedTokens()).isGreaterThan(cached);
+            assertThat(c.turns()).hasSize(2);
+        }
+        // Another conversation on the same runner still works.
+        try (Conversation other = backend.startConversation(TinyModel.screen(300, 300), options(true, 3))) {
+            assertThat(other.ask(Question.shortDescription(), p -> { }, TaskContext.none()).tokenCount()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void cancellingWhileTheImageIsEncodedStopsAndTheNextAskStartsAgain() {
+        backend.stats().reset();
+        try (SmolVlmConversation c = (SmolVlmConversation) backend.startConversation(TinyModel.screen(1920, 1080), options(false, 3))) {
+            CancellationToken token = new CancellationToken();
+            assertThatThrownBy(() -> c.ask(Question.shortDescription(), p -> { }, TaskContext.of(token, progress -> {
+                if (progress.done() == 2) {
+                    token.cancel();
+                }
+            }))).isInstanceOf(CancelledException.class);
+            assertThat(backend.stats().visionCalls()).isLessThan(13);
+            assertThat(c.cachedTokens()).isZero();
+            Answer a = c.ask(Question.shortDescription(), p -> { }, TaskContext.none());
+            assertThat(a.tokenCount()).isEqualTo(3);
+            assertThat(c.turns()).hasSize(1);
+        }
+    }
+
+    @Test
+    void greedyAnswersRepeatAndNeverRepeatATrigram() {
+        String first;
+        List<Long> ids = new ArrayList<>();
+        try (Conversation c = backend.startConversation(TinyModel.screen(640, 480), options(true, 30))) {
+            first = c.ask(Question.shortDescription(), p -> { }, TaskContext.none()).text();
+        }
+        try (Conversation c = backend.startConversation(TinyModel.screen(640, 480), options(true, 30))) {
+            assertThat(c.ask(Question.shortDescription(), p -> { }, TaskContext.none()).text()).isEqualTo(first);
+        }
+        for (long id : backend.tokenizer().encode(first)) {
+            ids.add(id);
+        }
+        List<String> trigrams = new ArrayList<>();
+        for (int i = 0; i + 3 <= ids.size(); i++) {
+            trigrams.add(ids.subList(i, i + 3).toString());
+        }
+        assertThat(trigrams).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void seededSamplingIsReproducible() {
+        GenerationSettings sampled = GenerationSettings.defaults().withMaxNewTokens(15).withSampling(1.0, 0.9, 42);
+        String a;
+        String b;
+        try (Conversation c = backend.startConversation(TinyModel.screen(640, 480), new ConversationOptions(true, sampled))) {
+            a = c.ask(Question.shortDescription(), p -> { }, TaskContext.none()).text();
+        }
+        try (Conversation c = backend.startConversation(TinyModel.screen(640, 480), new ConversationOptions(true, sampled))) {
+            b = c.ask(Question.shortDescription(), p -> { }, TaskContext.none()).text();
+        }
+        assertThat(a).isEqualTo(b).isNotBlank();
+    }
+
+    @Test
+    void generationStopsAtTheEndOfUtteranceToken(@TempDir Path dir) throws IOException {
+        // Make the token the tiny model would write first the model's end-of-answer token.
+        long firstToken;
+        try (Conversation c = backend.startConversation(TinyModel.screen(640, 480), options(true, 1))) {
+            String word = c.ask(Question.shortDescription(), p -> { }, TaskContext.none()).text();
+            firstToken = backend.tokenizer().encode(word)[0];
+        }
+        for (String f : new String[] {"vision_encoder.onnx", "embed_tokens.onnx", "decoder_model_merged.onnx",
+                "tokenizer.json", "preprocessor_config.json"}) {
+            Files.copy(TinyModel.DIR.resolve(f), dir.resolve(f));
+        }
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode config = (ObjectNode) json.readTree(TinyModel.DIR.resolve("config.json").toFile());
+        ((ObjectNode) config.get("text_config")).put("eos_token_id", firstToken);
+        json.writeValue(dir.resolve("config.json").toFile(), config);
+        try (SmolVlmBackend stopping = SmolVlmBackend.open("tiny-stop", SmolVlmFiles.fromDirectory(dir));
+             SmolVlmConversation c = (SmolVlmConversation) stopping.startConversation(TinyModel.screen(640, 480), options(true, 20))) {
+            Answer a = c.ask(Question.shortDescription(), p -> { }, TaskContext.none());
+            assertThat(a.finishReason()).isEqualTo(Answer.FinishReason.END_OF_ANSWER);
+            assertThat(a.tokenCount()).isZero();
+            assertThat(a.text()).isEmpty();
+            // The follow-up still works: the end token is fed as the template's end of utterance.
+            assertThat(c.ask(Question.of("And?"), p -> { }, TaskContext.none()).finishReason()).isNotNull();
+        }
+    }
+
+    @Test
+    void optionalDecoderInputsAreFedWhenTheGraphDeclaresThem() {
+        String plain;
+        try (Conversation c = backend.startConversation(TinyModel.screen(640, 480), options(true, 10))) {
+            plain = c.ask(Question.shortDescription(), p -> { }, TaskContext.none()).text();
+        }
+        try (SmolVlmBackend optimum = SmolVlmBackend.open("tiny-optimum", SmolVlmFiles.fromDirectory(TinyModel.OPTIMUM_DIR));
+             Conversation c = optimum.startConversation(TinyModel.screen(640, 480), options(true, 10))) {
+            // Same weights: num_logits_to_keep and use_cache_branch must not change the answer.
+            assertThat(c.ask(Question.shortDescription(), p -> { }, TaskContext.none()).text()).isEqualTo(plain);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package org.sightline.vision.vlm.smolvlm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sightline.error.Problem;
+import org.sightline.error.SightlineException;
+import org.sightline.i18n.Messages;
+
+class SmolVlmFilesTest {
+
+    @TempDir
+    Path dir;
+    private Locale saved;
+
+    @BeforeEach
+    void english() {
+        saved = Messages.locale();
+        Messages.setLocale(Locale.ENGLISH);
+    }
+
+    @AfterEach
+    void restore() {
+        Messages.setLocale(saved);
+    }
+
+    /** The official layout: JSON files at the top, graph variants under onnx/. */
+    private void officialLayout() throws IOException {
+        Files.createDirectories(dir.resolve("onnx"));
+        for (String json : new String[] {"config.json", "tokenizer.json", "preprocessor_config.json"}) {
+            Files.copy(TinyModel.DIR.resolve(json), dir.resolve(json));
+        }
+        Files.copy(TinyModel.DIR.resolve("vision_encoder.onnx"), dir.resolve("onnx/vision_encoder_quantized.onnx"));
+        Files.copy(TinyModel.DIR.resolve("embed_tokens.onnx"), dir.resolve("onnx/embed_tokens_int8.onnx"));
+        Files.copy(TinyModel.DIR.resolve("decoder_model_merged.onnx"), dir.resolve("onnx/decoder_model_merged_int8.onnx"));
+    }
+
+    @Test
+    void theOfficialLayoutWithVariantNamesIsFound() throws IOException {
+        officialLayout();
+        SmolVlmFiles files = SmolVlmFiles.fromDirectory(dir);
+        assertThat(files.decoder()).isEqualTo(dir.resolve("onnx/decoder_model_merged_int8.onnx"));
+        assertThat(files.visionEncoder()).isEqualTo(dir.resolve("onnx/vision_encoder_quantized.onnx"));
+        assertThat(files.preprocessorConfig()).isEqualTo(dir.resolve("preprocessor_config.json"));
+        try (SmolVlmBackend backend = SmolVlmBackend.open("official-layout", files)) {
+            assertThat(backend.config().layers()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aMissingFileIsNamed() throws IOException {
+        officialLayout();
+        Files.delete(dir.resolve("tokenizer.json"));
+        assertThatThrownBy(() -> SmolVlmFiles.fromDirectory(dir)).isInstanceOf(SightlineException.class)
+                .hasMessageStartingWith("The folder " + dir + " has no tokenizer.json.");
+    }
+
+    @Test
+    void aConfigThatDisagreesWithTheGraphsIsRejected() throws IOException {
+        officialLayout();
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode config = (ObjectNode) json.readTree(dir.resolve("config.json").toFile());
+        ((ObjectNode) config.get("text_config")).put("num_hidden_layers", 30);
+        json.writeValue(dir.resolve("config.json").toFile(), config);
+        assertThatThrownBy(() -> SmolVlmBackend.open("bad", SmolVlmFiles.fromDirectory(dir)))
+                .isInstanceOf(SightlineException.class)
+                .hasMessageContaining("config.json says 30 decoder layers, the decoder graph has 2")
+                .extracting(e -> ((SightlineException) e).problem()).isEqualTo(Problem.BAD_INPUT);
+    }
+
+    @Test
+    void aDamagedGraphIsBadInput() throws IOException {
+        officialLayout();
+        Files.writeString(dir.resolve("onnx/embed_tokens_int8.onnx"), "not a model");
+        assertThatThrownBy(() -> SmolVlmBackend.open("bad", SmolVlmFiles.fromDirectory(dir)))
+                .isInstanceOf(SightlineException.class)
+                .hasMessageContaining("could not be loaded")
+                .extracting(e -> ((SightlineException) e).problem()).isEqualTo(Problem.BAD_INPUT);
+    }
+}

@@ -1,0 +1,38 @@
+package org.sightline.vision.vlm.smolvlm;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+
+/** The tiny random-weight SmolVLM graphs under src/test/resources/vlm, made by vision/scripts/make_smolvlm_graphs.py. */
+final class TinyModel {
+
+    static final Path DIR = Path.of("src/test/resources/vlm/smolvlm-tiny");
+    static final Path OPTIMUM_DIR = Path.of("src/test/resources/vlm/smolvlm-tiny-optimum");
+
+    private TinyModel() {
+    }
+
+    static SmolVlmBackend open() {
+        return SmolVlmBackend.open("smolvlm-tiny", SmolVlmFiles.fromDirectory(DIR));
+    }
+
+    /** A small screen-like picture with a title bar, text and a button. */
+    static BufferedImage screen(int w, int h) {
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, w, h);
+        g.setColor(new Color(40, 80, 160));
+        g.fillRect(0, 0, w, h / 8);
+        g.setColor(Color.BLACK);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, Math.max(10, h / 12)));
+        g.drawString("Save File", w / 10, h / 2);
+        g.setColor(Color.ORANGE);
+        g.fillRoundRect(w / 2, h * 2 / 3, w / 4, h / 8, 8, 8);
+        g.dispose();
+        return img;
+    }
+}
