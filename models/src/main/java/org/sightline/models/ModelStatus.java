@@ -1,0 +1,12 @@
+package org.sightline.models;
+
+/**
+ * Where one catalog model stands in the cache, for lists and the model manager.
+ *
+ * @param entry the catalog entry
+ * @param installed whether every file is present and verified
+ * @param bytesOnDisk what the model's directory takes now, including unfinished downloads
+ * @param partial whether an interrupted download waits to be resumed
+ */
+public record ModelStatus(ModelEntry entry, boolean installed, long bytesOnDisk, boolean partial) {
+}
