@@ -8,11 +8,16 @@ package org.sightline.vision.ocr;
 public interface OcrListener {
 
     /** A listener that ignores every line. */
-    OcrListener NONE = (line, index, expectedLines) -> { };
+    OcrListener NONE = (line, position) -> { };
+
+    /** One recognised line and where it stands in the page. */
+    void onLine(TextLine line, LinePosition position);
 
     /**
-     * One recognised line. {@code index} counts from 0 in reading order; {@code expectedLines} is how many
-     * text lines were found on the page (lines with nothing readable are skipped, so fewer may arrive).
+     * Where a streamed line stands: {@code index} counts lines from 0 in reading order, {@code block} counts
+     * blocks from 0, {@code startsBlock} is true for the first line of a block, and {@code expectedLines} is how
+     * many text lines were found on the page (lines with nothing readable are skipped, so fewer may arrive).
      */
-    void onLine(TextLine line, int index, int expectedLines);
+    record LinePosition(int index, int block, boolean startsBlock, int expectedLines) {
+    }
 }

@@ -117,6 +117,7 @@ public final class PpOcrEngine implements OcrEngine {
         int next = 0;
         int step = 0;
         int emitted = 0;
+        int blocksStarted = 0;
         while (next < rowRefs.size()) {
             cancel.throwIfCancelled();
             int size = STEP_SIZES[Math.min(step++, STEP_SIZES.length - 1)];
@@ -153,8 +154,14 @@ public final class PpOcrEngine implements OcrEngine {
                     continue;
                 }
                 TextLine line = new TextLine(text.toString(), box, mean(conf), conf);
-                blockLines.get(ref[0]).add(line);
-                listener.onLine(line, emitted++, totalRows);
+                List<TextLine> inBlock = blockLines.get(ref[0]);
+                boolean startsBlock = inBlock.isEmpty();
+                if (startsBlock) {
+                    blocksStarted++;
+                }
+                inBlock.add(line);
+                listener.onLine(line, new OcrListener.LinePosition(emitted++, blocksStarted - 1, startsBlock,
+                        totalRows));
             }
             next += window.size();
             context.progress(new Progress(next, rowRefs.size(),

@@ -54,8 +54,9 @@ final class SpaceRestorer {
                     space = longestEmptyRun(ink, from, to) >= GAP_SHARE_OF_HEIGHT * textHeight;
                 }
                 if (space) {
+                    // The space's confidence is that of the gap's neighbours, not the small class probability.
                     sb.append(' ');
-                    conf.add(p);
+                    conf.add(Math.min(prev.confidence(), c.confidence()));
                 }
             }
             sb.append(c.text());
