@@ -15,10 +15,15 @@ import java.util.List;
  */
 public final class ReadingOrder {
 
-    /** A horizontal gap at least this many median box heights separates blocks (paragraphs). */
-    private static final double BLOCK_GAP = 0.45;
+    /** A horizontal gap narrower than this many median box heights never separates blocks. */
+    private static final double BLOCK_GAP = 0.3;
+    /** A horizontal gap at least this many median box heights always separates blocks. */
+    private static final double BIG_GAP = 1.2;
     /** A vertical gap narrower than this many median box heights is word spacing, not a column gutter. */
     private static final double MIN_GUTTER = 0.6;
+
+    /** A line at least this many times as long as it is tall holds running text, not a table cell. */
+    private static final double PROSE_LINE_LENGTH = 8;
 
     private ReadingOrder() {
     }
@@ -63,15 +68,31 @@ public final class ReadingOrder {
             }
             return;
         }
-        if (maxH >= BLOCK_GAP * medianH) {
-            double keep = Math.max(BLOCK_GAP * medianH, 0.5 * maxH);
-            List<int[]> big = hGaps.stream().filter(g -> g[1] - g[0] >= keep).toList();
+        double blockGap = blockGap(boxes, items, hGaps, medianH);
+        if (maxH >= blockGap) {
+            List<int[]> big = hGaps.stream().filter(g -> g[1] - g[0] >= blockGap).toList();
             for (List<Integer> band : split(boxes, items, big, false)) {
                 cut(boxes, band, medianH, out);
             }
             return;
         }
         out.add(rows(boxes, items));
+    }
+
+    /**
+     * The smallest gap between rows that separates blocks here: clearly wider than the line spacing of the
+     * region (its narrowest gap, or none when rows touch), and never below a share of the text height.
+     */
+    private static double blockGap(List<Rectangle> boxes, List<Integer> items, List<int[]> hGaps, double medianH) {
+        if (hGaps.isEmpty()) {
+            return Double.MAX_VALUE;
+        }
+        int rowCount = rows(boxes, items).size();
+        int lineGap = hGaps.stream().mapToInt(g -> g[1] - g[0]).min().orElse(0);
+        if (hGaps.size() < rowCount - 1) {
+            lineGap = 0;
+        }
+        return Math.min(BIG_GAP * medianH, Math.max(BLOCK_GAP * medianH, 1.5 * lineGap + 2));
     }
 
     /** Empty bands between the boxes' projections on x ({@code vertical}) or y, as [start, end) pairs. */
@@ -163,7 +184,9 @@ public final class ReadingOrder {
             right = Math.max(right, r.x + r.width);
         }
         int width = right - left;
-        long full = column.stream().filter(i -> boxes.get(i).width >= 0.6 * width).count();
+        // Running text: lines that fill the column and hold many words (long for their height).
+        long full = column.stream().map(boxes::get)
+                .filter(r -> r.width >= 0.6 * width && r.width >= PROSE_LINE_LENGTH * r.height).count();
         return full >= 0.5 * column.size();
     }
 

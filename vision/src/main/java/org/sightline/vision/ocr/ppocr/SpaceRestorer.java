@@ -44,6 +44,10 @@ final class SpaceRestorer {
                 CtcDecoder.DecodedChar prev = chars.get(i - 1);
                 float p = maxSpace(reading.spaceProbability(), prev.lastStep() + 1, c.firstStep());
                 boolean space = p >= SURE_SPACE;
+                if (!space && p >= POSSIBLE_SPACE && insideNumber(sb, c.text().charAt(0))) {
+                    // "1.4.2", "1,234", "10:42": the dot leaves a wide empty gap that is not a space.
+                    p = 0;
+                }
                 if (!space && p >= POSSIBLE_SPACE) {
                     if (ink == null) {
                         ink = new boolean[reading.input().getWidth()];
@@ -69,6 +73,12 @@ final class SpaceRestorer {
             conf.remove(conf.size() - 1);
         }
         return new Text(sb.toString(), conf);
+    }
+
+    private static boolean insideNumber(StringBuilder sb, char next) {
+        int n = sb.length();
+        return Character.isDigit(next) && n >= 2 && ".,:".indexOf(sb.charAt(n - 1)) >= 0
+                && Character.isDigit(sb.charAt(n - 2));
     }
 
     /** Chinese runs without spaces; only letters, digits and Latin punctuation get word spaces back. */
