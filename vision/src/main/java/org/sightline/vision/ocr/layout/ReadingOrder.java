@@ -49,34 +49,140 @@ public final class ReadingOrder {
             return;
         }
         List<int[]> hGaps = gaps(boxes, items, false);
-        List<int[]> vGaps = gaps(boxes, items, true).stream()
-                .filter(g -> g[1] - g[0] >= MIN_GUTTER * medianH).toList();
-        int maxH = hGaps.stream().mapToInt(g -> g[1] - g[0]).max().orElse(-1);
-        int maxV = vGaps.stream().mapToInt(g -> g[1] - g[0]).max().orElse(-1);
-
-        if (maxV > 0 && maxV >= maxH) {
+        // A bar across the top or bottom (navigation, header, footer) set apart by a wide gap is read on its
+        // own first, so a gap between its items that happens to line up with a column gutter does not split it.
+        List<List<Integer>> peeled = peelBars(boxes, items, hGaps, medianH);
+        if (peeled != null) {
+            for (List<Integer> part : peeled) {
+                cut(boxes, part, medianH, out);
+            }
+            return;
+        }
+        // Columns first: a gutter running the full height of the region.
+        List<int[]> vGaps = gutters(boxes, items, medianH);
+        if (!vGaps.isEmpty()) {
             List<List<Integer>> columns = split(boxes, items, vGaps, true);
-            if (hGaps.isEmpty() || !isTable(boxes, columns)) {
-                for (List<Integer> c : columns) {
-                    cut(boxes, c, medianH, out);
-                }
+            if (isTable(boxes, columns)) {
+                out.add(rows(boxes, items));
                 return;
             }
-            // A table: read it row by row.
-            for (List<Integer> band : split(boxes, items, hGaps, false)) {
-                cut(boxes, band, medianH, out);
+            for (List<Integer> c : columns) {
+                cut(boxes, c, medianH, out);
+            }
+            return;
+        }
+        if (hGaps.isEmpty()) {
+            out.add(rows(boxes, items));
+            return;
+        }
+        // Sections: runs of bands that share a gutter (a column layout) or have none (full width).
+        List<List<Integer>> bands = split(boxes, items, hGaps, false);
+        List<List<Integer>> sections = sections(boxes, bands, medianH);
+        if (sections.size() > 1) {
+            for (List<Integer> section : sections) {
+                cut(boxes, section, medianH, out);
             }
             return;
         }
         double blockGap = blockGap(boxes, items, hGaps, medianH);
-        if (maxH >= blockGap) {
-            List<int[]> big = hGaps.stream().filter(g -> g[1] - g[0] >= blockGap).toList();
+        List<int[]> big = hGaps.stream().filter(g -> g[1] - g[0] >= blockGap).toList();
+        if (!big.isEmpty()) {
             for (List<Integer> band : split(boxes, items, big, false)) {
                 cut(boxes, band, medianH, out);
             }
             return;
         }
         out.add(rows(boxes, items));
+    }
+
+    /** The region split after a one-row bar at its top or bottom, or null when there is no such bar. */
+    private static List<List<Integer>> peelBars(List<Rectangle> boxes, List<Integer> items, List<int[]> hGaps,
+                                                double medianH) {
+        if (hGaps.size() < 2) {
+            return null;
+        }
+        int[] sizes = hGaps.stream().mapToInt(g -> g[1] - g[0]).toArray();
+        for (int end = 0; end < 2; end++) {
+            int k = end == 0 ? 0 : sizes.length - 1;
+            double[] others = new double[sizes.length - 1];
+            for (int i = 0, j = 0; i < sizes.length; i++) {
+                if (i != k) {
+                    others[j++] = sizes[i];
+                }
+            }
+            double typical = median(others);
+            if (sizes[k] < Math.max(BLOCK_GAP * medianH, 2 * typical)) {
+                continue;
+            }
+            List<List<Integer>> parts = split(boxes, items, List.of(hGaps.get(k)), false);
+            List<Integer> bar = end == 0 ? parts.get(0) : parts.get(parts.size() - 1);
+            if (parts.size() == 2 && rows(boxes, bar).size() == 1) {
+                return parts;
+            }
+        }
+        return null;
+    }
+
+    /** Vertical gaps through all of {@code items} wide enough to be a gutter between columns. */
+    private static List<int[]> gutters(List<Rectangle> boxes, List<Integer> items, double medianH) {
+        return gaps(boxes, items, true).stream().filter(g -> g[1] - g[0] >= MIN_GUTTER * medianH).toList();
+    }
+
+    /**
+     * Groups consecutive bands (top to bottom) into sections: a band joins the current section when none of its
+     * boxes cross a gutter the section still has, so a column layout stays one section even where one column
+     * is empty; a full-width band ends it.
+     */
+    private static List<List<Integer>> sections(List<Rectangle> boxes, List<List<Integer>> bands, double medianH) {
+        List<List<Integer>> sections = new ArrayList<>();
+        List<Boolean> columned = new ArrayList<>();
+        List<Integer> bandCounts = new ArrayList<>();
+        List<Integer> current = null;
+        List<int[]> open = List.of();
+        for (List<Integer> band : bands) {
+            if (current != null && !open.isEmpty()) {
+                List<int[]> kept = new ArrayList<>();
+                for (int[] g : open) {
+                    if (band.stream().noneMatch(i -> crosses(boxes.get(i), g))) {
+                        kept.add(g);
+                    }
+                }
+                if (!kept.isEmpty()) {
+                    current.addAll(band);
+                    open = kept;
+                    bandCounts.set(bandCounts.size() - 1, bandCounts.get(bandCounts.size() - 1) + 1);
+                    continue;
+                }
+            }
+            List<int[]> own = gutters(boxes, band, medianH);
+            if (current != null && open.isEmpty() && own.isEmpty()) {
+                current.addAll(band);
+                continue;
+            }
+            current = new ArrayList<>(band);
+            sections.add(current);
+            columned.add(!own.isEmpty());
+            bandCounts.add(1);
+            open = own;
+        }
+        // A gutter in one band alone is the space between words or cells of one row, not a column layout:
+        // such a band joins the full-width text around it.
+        List<List<Integer>> merged = new ArrayList<>();
+        boolean previousFullWidth = false;
+        for (int k = 0; k < sections.size(); k++) {
+            boolean fullWidth = !columned.get(k) || bandCounts.get(k) == 1;
+            if (fullWidth && previousFullWidth) {
+                merged.get(merged.size() - 1).addAll(sections.get(k));
+            } else {
+                merged.add(new ArrayList<>(sections.get(k)));
+            }
+            previousFullWidth = fullWidth;
+        }
+        return merged;
+    }
+
+    private static boolean crosses(Rectangle r, int[] gap) {
+        return r.x < gap[1] && r.x + r.width > gap[0];
     }
 
     /**

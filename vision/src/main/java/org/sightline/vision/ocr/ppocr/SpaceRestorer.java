@@ -21,6 +21,9 @@ final class SpaceRestorer {
     /** An empty gap at least this share of the text height looks like a word space. */
     static final double GAP_SHARE_OF_HEIGHT = 0.16;
 
+    private static final String NO_SPACE_BEFORE = ".,;:)]}!?'";
+    private static final String NO_SPACE_AFTER = "([{";
+
     record Text(String text, List<Float> confidences) {
     }
 
@@ -43,6 +46,11 @@ final class SpaceRestorer {
                     && isLatin(c.text().charAt(0))) {
                 CtcDecoder.DecodedChar prev = chars.get(i - 1);
                 float p = maxSpace(reading.spaceProbability(), prev.lastStep() + 1, c.firstStep());
+                if (NO_SPACE_BEFORE.indexOf(c.text().charAt(0)) >= 0
+                        || NO_SPACE_AFTER.indexOf(sb.charAt(sb.length() - 1)) >= 0) {
+                    // Narrow punctuation in monospaced code leaves wide gaps; a space there is rare in text.
+                    p = p >= SURE_SPACE ? p : 0;
+                }
                 boolean space = p >= SURE_SPACE;
                 if (!space && p >= POSSIBLE_SPACE && insideNumber(sb, c.text().charAt(0))) {
                     // "1.4.2", "1,234", "10:42": the dot leaves a wide empty gap that is not a space.
