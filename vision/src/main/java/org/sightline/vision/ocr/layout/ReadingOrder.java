@@ -1,0 +1,339 @@
+package org.sightline.vision.ocr.layout;
+
+import java.awt.Rectangle;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Orders text boxes the way a person reads a page, by recursive cuts through the white space between them
+ * (an XY-cut): at each level the widest empty band wins, so a gutter between columns is cut before the
+ * narrow gaps between lines, and columns are read one after the other. A region that is a table (rows of
+ * short cells lined up across the cut) is cut into rows instead, so a row is read left to right. A region
+ * whose only gaps are ordinary line spacing is a block; its boxes are grouped into rows.
+ */
+public final class ReadingOrder {
+
+    /** A horizontal gap narrower than this many median box heights never separates blocks. */
+    private static final double BLOCK_GAP = 0.3;
+    /** A horizontal gap at least this many median box heights always separates blocks. */
+    private static final double BIG_GAP = 1.2;
+    /** A vertical gap narrower than this many median box heights is word spacing, not a column gutter. */
+    private static final double MIN_GUTTER = 0.6;
+
+    /** A line at least this many times as long as it is tall holds running text, not a table cell. */
+    private static final double PROSE_LINE_LENGTH = 8;
+
+    private ReadingOrder() {
+    }
+
+    public static PageLayout of(List<Rectangle> boxes) {
+        List<List<List<Integer>>> blocks = new ArrayList<>();
+        if (boxes.isEmpty()) {
+            return new PageLayout(blocks);
+        }
+        List<Integer> all = new ArrayList<>();
+        for (int i = 0; i < boxes.size(); i++) {
+            all.add(i);
+        }
+        double medianHeight = median(all.stream().mapToDouble(i -> boxes.get(i).height).toArray());
+        cut(boxes, all, Math.max(1, medianHeight), blocks);
+        return new PageLayout(blocks);
+    }
+
+    private static void cut(List<Rectangle> boxes, List<Integer> items, double medianH,
+                            List<List<List<Integer>>> out) {
+        if (items.size() == 1) {
+            out.add(List.of(List.of(items.get(0))));
+            return;
+        }
+        List<int[]> hGaps = gaps(boxes, items, false);
+        // A bar across the top or bottom (navigation, header, footer) set apart by a wide gap is read on its
+        // own first, so a gap between its items that happens to line up with a column gutter does not split it.
+        List<List<Integer>> peeled = peelBars(boxes, items, hGaps, medianH);
+        if (peeled != null) {
+            for (List<Integer> part : peeled) {
+                cut(boxes, part, medianH, out);
+            }
+            return;
+        }
+        // Columns first: a gutter running the full height of the region.
+        List<int[]> vGaps = gutters(boxes, items, medianH);
+        if (!vGaps.isEmpty()) {
+            List<List<Integer>> columns = split(boxes, items, vGaps, true);
+            if (isTable(boxes, columns)) {
+                out.add(rows(boxes, items));
+                return;
+            }
+            for (List<Integer> c : columns) {
+                cut(boxes, c, medianH, out);
+            }
+            return;
+        }
+        if (hGaps.isEmpty()) {
+            out.add(rows(boxes, items));
+            return;
+        }
+        // Sections: runs of bands that share a gutter (a column layout) or have none (full width).
+        List<List<Integer>> bands = split(boxes, items, hGaps, false);
+        List<List<Integer>> sections = sections(boxes, bands, medianH);
+        if (sections.size() > 1) {
+            for (List<Integer> section : sections) {
+                cut(boxes, section, medianH, out);
+            }
+            return;
+        }
+        double blockGap = blockGap(boxes, items, hGaps, medianH);
+        List<int[]> big = hGaps.stream().filter(g -> g[1] - g[0] >= blockGap).toList();
+        if (!big.isEmpty()) {
+            for (List<Integer> band : split(boxes, items, big, false)) {
+                cut(boxes, band, medianH, out);
+            }
+            return;
+        }
+        out.add(rows(boxes, items));
+    }
+
+    /** The region split after a one-row bar at its top or bottom, or null when there is no such bar. */
+    private static List<List<Integer>> peelBars(List<Rectangle> boxes, List<Integer> items, List<int[]> hGaps,
+                                                double medianH) {
+        if (hGaps.size() < 2) {
+            return null;
+        }
+        int[] sizes = hGaps.stream().mapToInt(g -> g[1] - g[0]).toArray();
+        for (int end = 0; end < 2; end++) {
+            int k = end == 0 ? 0 : sizes.length - 1;
+            double[] others = new double[sizes.length - 1];
+            for (int i = 0, j = 0; i < sizes.length; i++) {
+                if (i != k) {
+                    others[j++] = sizes[i];
+                }
+            }
+            double typical = median(others);
+            if (sizes[k] < Math.max(BLOCK_GAP * medianH, 2 * typical)) {
+                continue;
+            }
+            List<List<Integer>> parts = split(boxes, items, List.of(hGaps.get(k)), false);
+            List<Integer> bar = end == 0 ? parts.get(0) : parts.get(parts.size() - 1);
+            if (parts.size() == 2 && rows(boxes, bar).size() == 1) {
+                return parts;
+            }
+        }
+        return null;
+    }
+
+    /** Vertical gaps through all of {@code items} wide enough to be a gutter between columns. */
+    private static List<int[]> gutters(List<Rectangle> boxes, List<Integer> items, double medianH) {
+        return gaps(boxes, items, true).stream().filter(g -> g[1] - g[0] >= MIN_GUTTER * medianH).toList();
+    }
+
+    /**
+     * Groups consecutive bands (top to bottom) into sections: a band joins the current section when none of its
+     * boxes cross a gutter the section still has, so a column layout stays one section even where one column
+     * is empty; a full-width band ends it.
+     */
+    private static List<List<Integer>> sections(List<Rectangle> boxes, List<List<Integer>> bands, double medianH) {
+        List<List<Integer>> sections = new ArrayList<>();
+        List<Boolean> columned = new ArrayList<>();
+        List<Integer> bandCounts = new ArrayList<>();
+        List<Integer> current = null;
+        List<int[]> open = List.of();
+        for (List<Integer> band : bands) {
+            if (current != null && !open.isEmpty()) {
+                List<int[]> kept = new ArrayList<>();
+                for (int[] g : open) {
+                    if (band.stream().noneMatch(i -> crosses(boxes.get(i), g))) {
+                        kept.add(g);
+                    }
+                }
+                if (!kept.isEmpty()) {
+                    current.addAll(band);
+                    open = kept;
+                    bandCounts.set(bandCounts.size() - 1, bandCounts.get(bandCounts.size() - 1) + 1);
+                    continue;
+                }
+            }
+            List<int[]> own = gutters(boxes, band, medianH);
+            if (current != null && open.isEmpty() && own.isEmpty()) {
+                current.addAll(band);
+                continue;
+            }
+            current = new ArrayList<>(band);
+            sections.add(current);
+            columned.add(!own.isEmpty());
+            bandCounts.add(1);
+            open = own;
+        }
+        // A gutter in one band alone is the space between words or cells of one row, not a column layout:
+        // such a band joins the full-width text around it.
+        List<List<Integer>> merged = new ArrayList<>();
+        boolean previousFullWidth = false;
+        for (int k = 0; k < sections.size(); k++) {
+            boolean fullWidth = !columned.get(k) || bandCounts.get(k) == 1;
+            if (fullWidth && previousFullWidth) {
+                merged.get(merged.size() - 1).addAll(sections.get(k));
+            } else {
+                merged.add(new ArrayList<>(sections.get(k)));
+            }
+            previousFullWidth = fullWidth;
+        }
+        return merged;
+    }
+
+    private static boolean crosses(Rectangle r, int[] gap) {
+        return r.x < gap[1] && r.x + r.width > gap[0];
+    }
+
+    /**
+     * The smallest gap between rows that separates blocks here: clearly wider than the line spacing of the
+     * region (its narrowest gap, or none when rows touch), and never below a share of the text height.
+     */
+    private static double blockGap(List<Rectangle> boxes, List<Integer> items, List<int[]> hGaps, double medianH) {
+        if (hGaps.isEmpty()) {
+            return Double.MAX_VALUE;
+        }
+        int rowCount = rows(boxes, items).size();
+        int lineGap = hGaps.stream().mapToInt(g -> g[1] - g[0]).min().orElse(0);
+        if (hGaps.size() < rowCount - 1) {
+            lineGap = 0;
+        }
+        return Math.min(BIG_GAP * medianH, Math.max(BLOCK_GAP * medianH, 1.5 * lineGap + 2));
+    }
+
+    /** Empty bands between the boxes' projections on x ({@code vertical}) or y, as [start, end) pairs. */
+    private static List<int[]> gaps(List<Rectangle> boxes, List<Integer> items, boolean vertical) {
+        int[][] spans = new int[items.size()][];
+        for (int k = 0; k < items.size(); k++) {
+            Rectangle r = boxes.get(items.get(k));
+            spans[k] = vertical ? new int[] {r.x, r.x + r.width} : new int[] {r.y, r.y + r.height};
+        }
+        Arrays.sort(spans, Comparator.comparingInt(s -> s[0]));
+        List<int[]> out = new ArrayList<>();
+        int reach = spans[0][1];
+        for (int k = 1; k < spans.length; k++) {
+            if (spans[k][0] > reach) {
+                out.add(new int[] {reach, spans[k][0]});
+            }
+            reach = Math.max(reach, spans[k][1]);
+        }
+        return out;
+    }
+
+    /** Splits items at the given gaps, in increasing coordinate order. */
+    private static List<List<Integer>> split(List<Rectangle> boxes, List<Integer> items, List<int[]> cuts,
+                                             boolean vertical) {
+        List<List<Integer>> parts = new ArrayList<>();
+        for (int k = 0; k <= cuts.size(); k++) {
+            parts.add(new ArrayList<>());
+        }
+        for (int i : items) {
+            Rectangle r = boxes.get(i);
+            int start = vertical ? r.x : r.y;
+            int part = 0;
+            while (part < cuts.size() && start >= cuts.get(part)[1]) {
+                part++;
+            }
+            parts.get(part).add(i);
+        }
+        parts.removeIf(List::isEmpty);
+        return parts;
+    }
+
+    /**
+     * Whether columns side by side are a table: their boxes line up in rows and no column is running text
+     * (running text fills its column's width line after line).
+     */
+    private static boolean isTable(List<Rectangle> boxes, List<List<Integer>> columns) {
+        int aligned = 0;
+        int total = 0;
+        for (int c = 0; c < columns.size(); c++) {
+            if (isProse(boxes, columns.get(c))) {
+                return false;
+            }
+            for (int i : columns.get(c)) {
+                total++;
+                if (hasRowPartner(boxes, i, columns, c)) {
+                    aligned++;
+                }
+            }
+        }
+        return total >= 4 && aligned >= 0.6 * total;
+    }
+
+    private static boolean hasRowPartner(List<Rectangle> boxes, int i, List<List<Integer>> columns, int own) {
+        Rectangle a = boxes.get(i);
+        for (int c = 0; c < columns.size(); c++) {
+            if (c == own) {
+                continue;
+            }
+            for (int j : columns.get(c)) {
+                Rectangle b = boxes.get(j);
+                int overlap = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+                if (overlap >= 0.5 * Math.min(a.height, b.height)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean isProse(List<Rectangle> boxes, List<Integer> column) {
+        if (column.size() < 3) {
+            return false;
+        }
+        int left = Integer.MAX_VALUE;
+        int right = Integer.MIN_VALUE;
+        for (int i : column) {
+            Rectangle r = boxes.get(i);
+            left = Math.min(left, r.x);
+            right = Math.max(right, r.x + r.width);
+        }
+        int width = right - left;
+        // Running text: lines that fill the column and hold many words (long for their height).
+        long full = column.stream().map(boxes::get)
+                .filter(r -> r.width >= 0.6 * width && r.width >= PROSE_LINE_LENGTH * r.height).count();
+        return full >= 0.5 * column.size();
+    }
+
+    /** Groups a block's boxes into rows by vertical overlap, each row left to right, rows top to bottom. */
+    static List<List<Integer>> rows(List<Rectangle> boxes, List<Integer> items) {
+        List<Integer> sorted = new ArrayList<>(items);
+        sorted.sort(Comparator.comparingDouble(i -> boxes.get(i).getCenterY()));
+        List<List<Integer>> rows = new ArrayList<>();
+        List<Integer> current = new ArrayList<>();
+        double rowTop = 0;
+        double rowBottom = 0;
+        for (int i : sorted) {
+            Rectangle r = boxes.get(i);
+            double cy = r.getCenterY();
+            boolean sameRow = !current.isEmpty() && cy > rowTop && cy < rowBottom
+                    && Math.abs(cy - (rowTop + rowBottom) / 2) < 0.35 * Math.max(r.height, rowBottom - rowTop);
+            if (!sameRow && !current.isEmpty()) {
+                rows.add(current);
+                current = new ArrayList<>();
+            }
+            if (current.isEmpty()) {
+                rowTop = r.y;
+                rowBottom = r.y + r.height;
+            } else {
+                rowTop = Math.min(rowTop, r.y);
+                rowBottom = Math.max(rowBottom, r.y + r.height);
+            }
+            current.add(i);
+        }
+        if (!current.isEmpty()) {
+            rows.add(current);
+        }
+        for (List<Integer> row : rows) {
+            row.sort(Comparator.comparingInt(i -> boxes.get(i).x));
+        }
+        return rows;
+    }
+
+    private static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s.length == 0 ? 0 : s[s.length / 2];
+    }
+}

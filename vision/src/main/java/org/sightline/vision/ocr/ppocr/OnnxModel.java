@@ -1,0 +1,81 @@
+package org.sightline.vision.ocr.ppocr;
+
+import ai.djl.inference.Predictor;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.repository.zoo.Criteria;
+import ai.djl.repository.zoo.ZooModel;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import java.nio.file.Path;
+import org.sightline.error.Problem;
+import org.sightline.error.SightlineException;
+import org.sightline.i18n.Messages;
+
+/**
+ * One ONNX graph loaded through DJL's ONNX Runtime engine, with the single predictor the OCR engine runs it
+ * through. All model loading of the OCR engine goes through {@link #load}, so a shared session cache can
+ * replace it in one place.
+ */
+final class OnnxModel implements AutoCloseable {
+
+    private final ZooModel<NDList, NDList> model;
+    private final Predictor<NDList, NDList> predictor;
+    private final Path file;
+
+    private OnnxModel(Path file, ZooModel<NDList, NDList> model) {
+        this.file = file;
+        this.model = model;
+        this.predictor = model.newPredictor();
+    }
+
+    static OnnxModel load(Path file) {
+        try {
+            Criteria<NDList, NDList> criteria = Criteria.builder()
+                    .setTypes(NDList.class, NDList.class)
+                    .optModelPath(file)
+                    .optEngine("OnnxRuntime")
+                    .optArgument("sessionOptions", sessionOptions())
+                    .build();
+            return new OnnxModel(file, criteria.loadModel());
+        } catch (Exception e) {
+            throw new SightlineException(Problem.MODEL_MISSING,
+                    new Messages("org.sightline.vision.ocr.messages").get("ocr.modelLoad", file), e);
+        }
+    }
+
+    /**
+     * Threads that sleep when idle: ONNX Runtime's default busy-waiting threads take the CPU from speech and
+     * the screen reader between runs, and collapse when the machine is busy (runs 10 times slower).
+     */
+    private static OrtSession.SessionOptions sessionOptions() throws OrtException {
+        OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+        int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        options.setIntraOpNumThreads(threads);
+        options.setInterOpNumThreads(1);
+        options.addConfigEntry("session.intra_op.allow_spinning", "0");
+        options.addConfigEntry("session.inter_op.allow_spinning", "0");
+        options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+        return options;
+    }
+
+    /** A manager for one run's arrays; close it when the outputs have been copied out. */
+    NDManager newManager() {
+        return model.getNDManager().newSubManager();
+    }
+
+    /** Runs the graph once. Not for two threads at once: the engine serialises its calls. */
+    NDList run(NDList inputs) {
+        try {
+            return predictor.predict(inputs);
+        } catch (Exception e) {
+            throw new IllegalStateException("running " + file.getFileName() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        predictor.close();
+        model.close();
+    }
+}

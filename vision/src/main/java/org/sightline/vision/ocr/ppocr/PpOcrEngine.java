@@ -1,0 +1,239 @@
+package org.sightline.vision.ocr.ppocr;
+
+import java.awt.Rectangle;
+import java.awt.image.BufferedImage;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sightline.error.Problem;
+import org.sightline.error.SightlineException;
+import org.sightline.i18n.Messages;
+import org.sightline.models.InstalledModel;
+import org.sightline.task.CancellationToken;
+import org.sightline.task.Progress;
+import org.sightline.task.TaskContext;
+import org.sightline.vision.image.ImageStats;
+import org.sightline.vision.ocr.OcrEngine;
+import org.sightline.vision.ocr.OcrListener;
+import org.sightline.vision.ocr.OcrModelFiles;
+import org.sightline.vision.ocr.OcrResult;
+import org.sightline.vision.ocr.TextBlock;
+import org.sightline.vision.ocr.TextLine;
+import org.sightline.vision.ocr.layout.PageLayout;
+import org.sightline.vision.ocr.layout.ReadingOrder;
+
+/**
+ * Reads text with PP-OCRv4: the page is detected at screen resolution in tiles, the regions are put in
+ * reading order before anything is recognised, and then recognised a few lines at a time from the top, so
+ * the first line reaches the listener while the rest of the page is still being read.
+ */
+public final class PpOcrEngine implements OcrEngine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PpOcrEngine.class);
+    private static final Messages MESSAGES = new Messages("org.sightline.vision.ocr.messages");
+    /** Lines recognised per step: one first for a quick start, then larger steps for better batching. */
+    private static final int[] STEP_SIZES = {1, 3, 8, 16};
+    /** Detection tiles: 1600 pixels keeps a full-HD screen in at most two runs. */
+    private static final int TILE_SIDE = 1600;
+    private static final int TILE_MARGIN = 64;
+    /** Images longer than this are shrunk for detection only; recognition still uses full resolution. */
+    private static final int MAX_DETECTION_SIDE = 4096;
+
+    private final OnnxModel detectionModel;
+    private final OnnxModel directionModel;
+    private final OnnxModel recognitionModel;
+    private final TextDetector detector;
+    private final DirectionClassifier directions;
+    private final TextRecognizer recognizer;
+    private final SpaceRestorer spaces = new SpaceRestorer();
+
+    private PpOcrEngine(OcrModelFiles files) {
+        files.requireExisting();
+        CharacterSet characters = CharacterSet.read(files.keys());
+        OnnxModel det = null;
+        OnnxModel cls = null;
+        try {
+            det = OnnxModel.load(files.detection());
+            cls = OnnxModel.load(files.direction());
+            this.recognitionModel = OnnxModel.load(files.recognition());
+        } catch (RuntimeException e) {
+            if (det != null) {
+                det.close();
+            }
+            if (cls != null) {
+                cls.close();
+            }
+            throw e;
+        }
+        this.detectionModel = det;
+        this.directionModel = cls;
+        this.detector = new TextDetector(det, new DbPostprocessor(DbPostprocessor.Settings.forScreens()),
+                TILE_SIDE, TILE_MARGIN, MAX_DETECTION_SIDE);
+        this.directions = new DirectionClassifier(cls);
+        this.recognizer = new TextRecognizer(recognitionModel, characters);
+    }
+
+    /** Loads the three models once; the engine then reads any number of images. */
+    public static PpOcrEngine load(OcrModelFiles files) {
+        return new PpOcrEngine(files);
+    }
+
+    /** Loads the engine from the model store's {@code ppocr-v4} model. */
+    public static PpOcrEngine load(InstalledModel model) {
+        return new PpOcrEngine(OcrModelFiles.of(model));
+    }
+
+    @Override
+    public synchronized OcrResult read(BufferedImage image, OcrListener listener, TaskContext context) {
+        long start = System.nanoTime();
+        if (ImageStats.of(image).isBlank()) {
+            throw new SightlineException(Problem.BAD_INPUT, MESSAGES.get("ocr.blank"));
+        }
+        CancellationToken cancel = context.cancellation();
+        cancel.throwIfCancelled();
+        context.progress(Progress.indeterminate(MESSAGES.get("ocr.progress.detect")));
+        BufferedImage page = toRgb(image);
+        List<Quad> regions = detector.detect(page, cancel);
+        List<Rectangle> boxes = new ArrayList<>(regions.size());
+        for (Quad q : regions) {
+            boxes.add(q.bounds(page.getWidth(), page.getHeight()));
+        }
+        PageLayout layout = ReadingOrder.of(boxes);
+        LOG.debug("found {} text regions in {} ms", regions.size(), (System.nanoTime() - start) / 1_000_000);
+        int totalRows = layout.rowCount();
+
+        List<int[]> rowRefs = new ArrayList<>();
+        for (int b = 0; b < layout.blocks().size(); b++) {
+            for (int r = 0; r < layout.blocks().get(b).size(); r++) {
+                rowRefs.add(new int[] {b, r});
+            }
+        }
+        List<List<TextLine>> blockLines = new ArrayList<>();
+        for (int b = 0; b < layout.blocks().size(); b++) {
+            blockLines.add(new ArrayList<>());
+        }
+        int next = 0;
+        int step = 0;
+        int emitted = 0;
+        int blocksStarted = 0;
+        while (next < rowRefs.size()) {
+            cancel.throwIfCancelled();
+            int size = STEP_SIZES[Math.min(step++, STEP_SIZES.length - 1)];
+            List<int[]> window = rowRefs.subList(next, Math.min(rowRefs.size(), next + size));
+            List<Integer> regionIds = new ArrayList<>();
+            for (int[] ref : window) {
+                regionIds.addAll(layout.blocks().get(ref[0]).get(ref[1]));
+            }
+            List<String> texts = new ArrayList<>();
+            List<List<Float>> confidences = new ArrayList<>();
+            recognise(page, regions, regionIds, texts, confidences);
+            int k = 0;
+            for (int[] ref : window) {
+                List<Integer> row = layout.blocks().get(ref[0]).get(ref[1]);
+                StringBuilder text = new StringBuilder();
+                List<Float> conf = new ArrayList<>();
+                Rectangle box = null;
+                for (int id : row) {
+                    String t = texts.get(k);
+                    List<Float> c = confidences.get(k);
+                    k++;
+                    box = box == null ? boxes.get(id) : box.union(boxes.get(id));
+                    if (t.isBlank()) {
+                        continue;
+                    }
+                    if (text.length() > 0) {
+                        text.append(' ');
+                        conf.add(mean(c));
+                    }
+                    text.append(t);
+                    conf.addAll(c);
+                }
+                if (text.length() == 0) {
+                    continue;
+                }
+                TextLine line = new TextLine(text.toString(), box, mean(conf), conf);
+                List<TextLine> inBlock = blockLines.get(ref[0]);
+                boolean startsBlock = inBlock.isEmpty();
+                if (startsBlock) {
+                    blocksStarted++;
+                }
+                inBlock.add(line);
+                listener.onLine(line, new OcrListener.LinePosition(emitted++, blocksStarted - 1, startsBlock,
+                        totalRows));
+            }
+            next += window.size();
+            context.progress(new Progress(next, rowRefs.size(),
+                    MESSAGES.get("ocr.progress.line", next, rowRefs.size())));
+        }
+        List<TextBlock> blocks = blockLines.stream().filter(l -> !l.isEmpty()).map(TextBlock::of).toList();
+        return new OcrResult(blocks, image.getWidth(), image.getHeight(),
+                Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** Recognises the given regions, appending one text and its confidences per region, in order. */
+    private void recognise(BufferedImage page, List<Quad> regions, List<Integer> ids, List<String> texts,
+                           List<List<Float>> confidences) {
+        List<BufferedImage> crops = new ArrayList<>();
+        List<Integer> present = new ArrayList<>();
+        for (int k = 0; k < ids.size(); k++) {
+            BufferedImage crop = LineCropper.crop(page, regions.get(ids.get(k)));
+            if (crop != null) {
+                crops.add(crop);
+                present.add(k);
+            }
+        }
+        boolean[] flip = directions.upsideDown(crops);
+        for (int i = 0; i < crops.size(); i++) {
+            if (flip[i]) {
+                crops.set(i, LineCropper.rotate180(crops.get(i)));
+            }
+        }
+        List<TextRecognizer.Reading> readings = recognizer.recognize(crops);
+        String[] outText = new String[ids.size()];
+        List<List<Float>> outConf = new ArrayList<>();
+        for (int k = 0; k < ids.size(); k++) {
+            outText[k] = "";
+            outConf.add(List.of());
+        }
+        for (int i = 0; i < present.size(); i++) {
+            SpaceRestorer.Text t = spaces.restore(readings.get(i));
+            outText[present.get(i)] = t.text();
+            outConf.set(present.get(i), t.confidences());
+        }
+        for (int k = 0; k < ids.size(); k++) {
+            texts.add(outText[k]);
+            confidences.add(outConf.get(k));
+        }
+    }
+
+    private static BufferedImage toRgb(BufferedImage image) {
+        if (image.getType() == BufferedImage.TYPE_INT_RGB || image.getType() == BufferedImage.TYPE_INT_ARGB) {
+            return image;
+        }
+        BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+        var g = rgb.createGraphics();
+        g.drawImage(image, 0, 0, null);
+        g.dispose();
+        return rgb;
+    }
+
+    private static float mean(List<Float> values) {
+        if (values.isEmpty()) {
+            return 0f;
+        }
+        double s = 0;
+        for (float v : values) {
+            s += v;
+        }
+        return (float) (s / values.size());
+    }
+
+    @Override
+    public void close() {
+        detectionModel.close();
+        directionModel.close();
+        recognitionModel.close();
+    }
+}

@@ -1,0 +1,157 @@
+package org.sightline.vision.ocr.ppocr;
+
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import org.sightline.vision.image.ImageStats;
+
+/**
+ * Turns a recogniser reading into text and puts back the spaces between words that the model, trained
+ * mostly on Chinese, leaves out of English screen text. A space is inserted between two characters when the
+ * model gave the space class real probability between them and the crop shows an empty gap there, or when
+ * the model is fairly sure of a space it did not pick. Both measures come from the same reading, so no
+ * font or size is assumed.
+ */
+final class SpaceRestorer {
+
+    /** Space probability that alone is enough to restore a space. */
+    static final float SURE_SPACE = 0.10f;
+    /** Space probability that, with an empty gap in the image, restores a space. */
+    static final float POSSIBLE_SPACE = 0.012f;
+    /** An empty gap at least this share of the text height looks like a word space. */
+    static final double GAP_SHARE_OF_HEIGHT = 0.16;
+
+    private static final String NO_SPACE_BEFORE = ".,;:)]}!?'";
+    private static final String NO_SPACE_AFTER = "([{";
+
+    record Text(String text, List<Float> confidences) {
+    }
+
+    Text restore(TextRecognizer.Reading reading) {
+        List<CtcDecoder.DecodedChar> chars = reading.chars();
+        boolean[] ink = null;
+        int textHeight = 0;
+        StringBuilder sb = new StringBuilder();
+        List<Float> conf = new ArrayList<>();
+        for (int i = 0; i < chars.size(); i++) {
+            CtcDecoder.DecodedChar c = chars.get(i);
+            if (c.text().equals(" ")) {
+                if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ' ') {
+                    sb.append(' ');
+                    conf.add(c.confidence());
+                }
+                continue;
+            }
+            if (i > 0 && sb.length() > 0 && sb.charAt(sb.length() - 1) != ' ' && isLatin(sb.charAt(sb.length() - 1))
+                    && isLatin(c.text().charAt(0))) {
+                CtcDecoder.DecodedChar prev = chars.get(i - 1);
+                float p = maxSpace(reading.spaceProbability(), prev.lastStep() + 1, c.firstStep());
+                if (NO_SPACE_BEFORE.indexOf(c.text().charAt(0)) >= 0
+                        || NO_SPACE_AFTER.indexOf(sb.charAt(sb.length() - 1)) >= 0) {
+                    // Narrow punctuation in monospaced code leaves wide gaps; a space there is rare in text.
+                    p = p >= SURE_SPACE ? p : 0;
+                }
+                boolean space = p >= SURE_SPACE;
+                if (!space && p >= POSSIBLE_SPACE && insideNumber(sb, c.text().charAt(0))) {
+                    // "1.4.2", "1,234", "10:42": the dot leaves a wide empty gap that is not a space.
+                    p = 0;
+                }
+                if (!space && p >= POSSIBLE_SPACE) {
+                    if (ink == null) {
+                        ink = new boolean[reading.input().getWidth()];
+                        textHeight = inkColumns(reading.input(), ink);
+                    }
+                    int from = (int) Math.floor((prev.lastStep() + 0.5) * reading.pixelsPerStep());
+                    int to = (int) Math.ceil((c.firstStep() + 0.5) * reading.pixelsPerStep());
+                    space = longestEmptyRun(ink, from, to) >= GAP_SHARE_OF_HEIGHT * textHeight;
+                }
+                if (space) {
+                    // The space's confidence is that of the gap's neighbours, not the small class probability.
+                    sb.append(' ');
+                    conf.add(Math.min(prev.confidence(), c.confidence()));
+                }
+            }
+            sb.append(c.text());
+            for (int k = 0; k < c.text().length(); k++) {
+                conf.add(c.confidence());
+            }
+        }
+        while (sb.length() > 0 && sb.charAt(sb.length() - 1) == ' ') {
+            sb.setLength(sb.length() - 1);
+            conf.remove(conf.size() - 1);
+        }
+        return new Text(sb.toString(), conf);
+    }
+
+    private static boolean insideNumber(StringBuilder sb, char next) {
+        int n = sb.length();
+        return Character.isDigit(next) && n >= 2 && ".,:".indexOf(sb.charAt(n - 1)) >= 0
+                && Character.isDigit(sb.charAt(n - 2));
+    }
+
+    /** Chinese runs without spaces; only letters, digits and Latin punctuation get word spaces back. */
+    static boolean isLatin(char ch) {
+        return ch < 0x2E80;
+    }
+
+    private static float maxSpace(float[] space, int from, int to) {
+        float m = 0;
+        for (int t = Math.max(0, from); t < Math.min(space.length, to); t++) {
+            m = Math.max(m, space[t]);
+        }
+        return m;
+    }
+
+    private static int longestEmptyRun(boolean[] ink, int from, int to) {
+        int best = 0;
+        int run = 0;
+        for (int x = Math.max(0, from); x < Math.min(ink.length, to); x++) {
+            run = ink[x] ? 0 : run + 1;
+            best = Math.max(best, run);
+        }
+        return best;
+    }
+
+    /**
+     * Marks the columns of {@code img} that hold ink (pixels far from the background, which is taken from the
+     * crop's border) and returns the height of the inked rows, the text height.
+     */
+    static int inkColumns(BufferedImage img, boolean[] ink) {
+        int w = img.getWidth();
+        int h = img.getHeight();
+        double[] lum = new double[w * h];
+        double[] border = new double[2 * w + 2 * h];
+        int nb = 0;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                double l = ImageStats.luminance(img.getRGB(x, y));
+                lum[y * w + x] = l;
+                if (y == 0 || y == h - 1 || x == 0 || x == w - 1) {
+                    if (nb < border.length) {
+                        border[nb++] = l;
+                    }
+                }
+            }
+        }
+        double[] b = java.util.Arrays.copyOf(border, nb);
+        java.util.Arrays.sort(b);
+        double background = b[nb / 2];
+        double maxDev = 0;
+        for (double l : lum) {
+            maxDev = Math.max(maxDev, Math.abs(l - background));
+        }
+        double threshold = Math.max(12, 0.35 * maxDev);
+        int top = h;
+        int bottom = -1;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                if (Math.abs(lum[y * w + x] - background) > threshold) {
+                    ink[x] = true;
+                    top = Math.min(top, y);
+                    bottom = Math.max(bottom, y);
+                }
+            }
+        }
+        return bottom < top ? h : bottom - top + 1;
+    }
+}

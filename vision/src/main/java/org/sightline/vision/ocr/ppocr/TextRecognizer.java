@@ -1,0 +1,105 @@
+package org.sightline.vision.ocr.ppocr;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * PP-OCR's CTC recogniser. Crops are scaled to height 48, batched by width (each batch padded to its widest
+ * crop) and decoded greedily; each result keeps per-character confidences and positions.
+ */
+final class TextRecognizer {
+
+    static final int HEIGHT = 48;
+    /** Lines wider than this (in pixels at height 48) are squeezed; about 130 characters. */
+    static final int MAX_WIDTH = 6400;
+    /** Bounds one batch's output ({@code N x T x 6625} floats) to about 40 MB. */
+    private static final int MAX_BATCH_PIXEL_WIDTH = 12_800;
+    private static final int MAX_BATCH = 8;
+    private static final float[] MEAN = {0.5f, 0.5f, 0.5f};
+    private static final float[] STD = {0.5f, 0.5f, 0.5f};
+
+    /**
+     * What one crop reads: the characters, the probability of a space at each time step, how many input
+     * pixels one time step covers, and the input crop at height 48.
+     */
+    record Reading(List<CtcDecoder.DecodedChar> chars, float[] spaceProbability, double pixelsPerStep,
+                   BufferedImage input) {
+    }
+
+    private final OnnxModel model;
+    private final CtcDecoder decoder;
+
+    TextRecognizer(OnnxModel model, CharacterSet characters) {
+        this.model = model;
+        this.decoder = new CtcDecoder(characters);
+    }
+
+    /** Readings in the order of {@code crops}; crops are any size and are scaled here. */
+    List<Reading> recognize(List<BufferedImage> crops) {
+        int n = crops.size();
+        List<BufferedImage> scaled = new ArrayList<>(n);
+        for (BufferedImage c : crops) {
+            scaled.add(LineCropper.toHeight(c, HEIGHT, MAX_WIDTH));
+        }
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, java.util.Comparator.comparingInt(i -> scaled.get(i).getWidth()));
+        Reading[] out = new Reading[n];
+        int start = 0;
+        while (start < n) {
+            int end = start + 1;
+            while (end < n && end - start < MAX_BATCH
+                    && (end - start + 1) * scaled.get(order[end]).getWidth() <= MAX_BATCH_PIXEL_WIDTH) {
+                end++;
+            }
+            List<Integer> batch = java.util.Arrays.asList(order).subList(start, end);
+            runBatch(batch, scaled, out);
+            start = end;
+        }
+        return java.util.Arrays.asList(out);
+    }
+
+    private void runBatch(List<Integer> batch, List<BufferedImage> scaled, Reading[] out) {
+        int maxW = 0;
+        for (int i : batch) {
+            maxW = Math.max(maxW, scaled.get(i).getWidth());
+        }
+        // The model downsamples width by 8; a floor of 320 matches how it was trained (ratio 320/48).
+        int width = Math.max(TextDetector.roundUp32(maxW), 320);
+        int plane = HEIGHT * width;
+        int n = batch.size();
+        float[] input = new float[n * 3 * plane];
+        for (int k = 0; k < n; k++) {
+            ImageTensors.putBgr(scaled.get(batch.get(k)), input, k * 3 * plane, width, HEIGHT, MEAN, STD);
+        }
+        float[] probs;
+        long[] shape;
+        try (NDManager manager = model.newManager()) {
+            NDArray x = manager.create(input, new Shape(n, 3, HEIGHT, width));
+            NDArray y = model.run(new NDList(x)).get(0);
+            shape = y.getShape().getShape();
+            probs = y.toFloatArray();
+        }
+        int steps = (int) shape[1];
+        int classes = (int) shape[2];
+        double pixelsPerStep = (double) width / steps;
+        for (int k = 0; k < n; k++) {
+            BufferedImage img = scaled.get(batch.get(k));
+            int used = (int) Math.ceil(img.getWidth() / pixelsPerStep) + 1;
+            List<CtcDecoder.DecodedChar> chars = decoder.decode(probs, k * steps * classes, steps, classes, used);
+            int usedSteps = Math.min(used, steps);
+            float[] space = new float[usedSteps];
+            for (int t = 0; t < usedSteps; t++) {
+                space[t] = probs[k * steps * classes + t * classes + classes - 1];
+            }
+            out[batch.get(k)] = new Reading(chars, space, pixelsPerStep, img);
+        }
+    }
+}
