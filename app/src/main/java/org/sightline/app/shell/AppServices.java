@@ -3,14 +3,17 @@ package org.sightline.app.shell;
 import java.util.Objects;
 import javafx.application.Platform;
 import org.sightline.app.assistant.Assistant;
-import org.sightline.app.assistant.NotBuiltActiveWindowTracker;
-import org.sightline.app.assistant.NotBuiltCaptureService;
-import org.sightline.app.assistant.NotBuiltDescribeService;
-import org.sightline.app.assistant.NotBuiltReadService;
+import org.sightline.app.assistant.OcrReadService;
+import org.sightline.app.assistant.VisionCaptureService;
+import org.sightline.app.assistant.VisionDescribeService;
+import org.sightline.app.settings.Settings;
+import org.sightline.models.CatalogModelStore;
+import org.sightline.models.ModelStores;
+import org.sightline.speech.SpeechOutputs;
+import org.sightline.speech.SpeechQueue;
+import org.sightline.speech.SpeechSettings;
 import org.sightline.app.settings.SettingsStore;
 import org.sightline.app.voice.LoggingSpeechOutput;
-import org.sightline.speech.Earcon;
-import org.sightline.speech.Priority;
 import org.sightline.speech.SpeechOutput;
 import org.sightline.task.TaskExecutor;
 import org.sightline.task.ThreadPoolTaskExecutor;
@@ -34,35 +37,39 @@ public record AppServices(Assistant assistant, SpeechOutput speech, TaskExecutor
 
     /** What {@code ./sightline} runs. Callbacks land on the JavaFX thread; two workers keep a cancel responsive. */
     public static AppServices desktop(SpeechOutput speech) {
-        Assistant assistant = new Assistant(
-                new NotBuiltCaptureService(),
-                new NotBuiltReadService(),
-                new NotBuiltDescribeService(),
-                new NotBuiltActiveWindowTracker());
+        CatalogModelStore store = ModelStores.standard();
+        VisionCaptureService capture = new VisionCaptureService(VisionCaptureService.cameraFromEnvironment());
+        OcrReadService reader = new OcrReadService(store);
+        Assistant assistant = new Assistant(capture, reader, new VisionDescribeService(store, reader), capture);
         return new AppServices(assistant, speech, new ThreadPoolTaskExecutor(2, Platform::runLater),
                 SettingsStore.standard(), true);
     }
 
     /**
-     * The speech output for the desktop app. No speech engine is wired in yet, so nothing is audible and
-     * everything said is in the transcript; {@code SIGHTLINE_SPEECH_LOG=1} also writes it to stderr.
+     * The speech output for the desktop app: the speech queue with the user's engine and rate.
+     * {@code SIGHTLINE_SPEECH_LOG=1} also writes everything said to stderr.
      */
     public static SpeechOutput desktopSpeech() {
-        SpeechOutput engine = new SpeechOutput() {
-            @Override
-            public void speak(String text, Priority priority) {
-            }
-
-            @Override
-            public void stop() {
-            }
-
-            @Override
-            public void play(Earcon earcon) {
-            }
-        };
+        SpeechOutput engine = SpeechOutputs.create(speechSettings(SettingsStore.standard().load().settings()));
         boolean log = "1".equals(System.getenv("SIGHTLINE_SPEECH_LOG"))
                 || Boolean.getBoolean("sightline.speech.log");
         return log ? new LoggingSpeechOutput(engine, System.err) : engine;
+    }
+
+    /** The speech module's settings for the user's: the rate is in words a minute, 175 being normal. */
+    public static SpeechSettings speechSettings(Settings settings) {
+        double rate = Math.max(SpeechSettings.MIN_RATE,
+                Math.min(SpeechSettings.MAX_RATE, settings.speechRate() / (double) Settings.DEFAULT_RATE));
+        String engine = settings.speechEngine() == null || settings.speechEngine().isBlank()
+                ? SpeechSettings.AUTO : settings.speechEngine();
+        return SpeechSettings.defaults().withEngine(engine).withRate(rate);
+    }
+
+    /** Applies changed settings to a running speech queue (directly, or behind the logging wrapper). */
+    public static void applySpeechSettings(SpeechOutput speech, Settings settings) {
+        SpeechOutput target = speech instanceof LoggingSpeechOutput logging ? logging.delegate() : speech;
+        if (target instanceof SpeechQueue queue) {
+            queue.setSettings(speechSettings(settings));
+        }
     }
 }

@@ -130,6 +130,7 @@ public final class DesktopShell implements AutoCloseable {
             return;
         }
         settings = edited.get();
+        AppServices.applySpeechSettings(services.speech(), settings);
         if (settings.keepHistory()) {
             history.save(model.turns());
         } else {

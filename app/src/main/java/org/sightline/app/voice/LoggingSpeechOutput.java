@@ -15,6 +15,11 @@ public final class LoggingSpeechOutput implements SpeechOutput {
     private final SpeechOutput delegate;
     private final PrintStream log;
 
+    /** The output that really speaks. */
+    public SpeechOutput delegate() {
+        return delegate;
+    }
+
     public LoggingSpeechOutput(SpeechOutput delegate, PrintStream log) {
         this.delegate = delegate;
         this.log = log;

@@ -1,0 +1,65 @@
+package org.sightline.app.assistant;
+
+import java.util.function.Consumer;
+import org.sightline.app.AppText;
+import org.sightline.models.ModelStore;
+import org.sightline.task.Progress;
+import org.sightline.task.TaskContext;
+import org.sightline.vision.capture.Capture;
+import org.sightline.vision.ocr.OcrEngine;
+import org.sightline.vision.ocr.OcrResult;
+import org.sightline.vision.ocr.ppocr.PpOcrEngine;
+
+/**
+ * Reads text with PP-OCR. The models load on first use and stay ready for every later read; lines reach the
+ * chat as soon as they are recognised, and progress counts them.
+ */
+public final class OcrReadService implements ReadService, AutoCloseable {
+
+    private static final String MODEL = "ppocr-v4";
+
+    private final ModelStore store;
+    private OcrEngine engine;
+
+    public OcrReadService(ModelStore store) {
+        this.store = store;
+    }
+
+    /** The engine, loading it once; shared with other features that need OCR (describe, the element map). */
+    public synchronized OcrEngine engine(TaskContext context) {
+        if (engine == null) {
+            context.progress(Progress.indeterminate(AppText.get("progress.loadingOcr")));
+            engine = PpOcrEngine.load(store.require(MODEL, context));
+        }
+        return engine;
+    }
+
+    /** Reads {@code capture}, handing each line's text to {@code line} as it comes. */
+    public OcrResult recognise(Capture capture, TaskContext context, Consumer<String> line) {
+        OcrEngine ocr = engine(context);
+        synchronized (ocr) {
+            return ocr.read(capture.image(), (textLine, position) -> {
+                line.accept(textLine.text());
+                if (position.expectedLines() > 0) {
+                    context.progress(new Progress(position.index() + 1, position.expectedLines(),
+                            AppText.get("progress.readingLine", position.index() + 1,
+                                    position.expectedLines())));
+                }
+            }, context);
+        }
+    }
+
+    @Override
+    public String read(Capture capture, TaskContext context, Consumer<String> line) {
+        OcrResult result = recognise(capture, context, line);
+        return result.isEmpty() ? AppText.get("read.noText") : result.text();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (engine != null) {
+            engine.close();
+            engine = null;
+        }
+    }
+}
