@@ -110,7 +110,12 @@ public final class CatalogModelStore implements ModelStore {
                 partial = false;
             }
         }
-        return new ModelStatus(entry, isInstalled(id), bytesUnder(dir), partial);
+        boolean installed = isInstalled(id);
+        if (!installed && !partial) {
+            // Some files in place but not all: also a download to complete.
+            partial = entry.files().stream().anyMatch(f -> Files.isRegularFile(dir.resolve(f.name())));
+        }
+        return new ModelStatus(entry, installed, bytesUnder(dir), partial && !installed);
     }
 
     public List<ModelStatus> statuses() {
