@@ -52,6 +52,30 @@ public final class ModelManagerViewModel {
         this.speech = Objects.requireNonNull(speech);
         this.status = TEXT.get("view.idle");
         refresh();
+        unpackBundled();
+    }
+
+    /** Models shipped inside the app (PP-OCR) need no download: unpack them in the background and show them. */
+    private void unpackBundled() {
+        boolean any = store.catalog().entries().stream().anyMatch(e -> e.bundled() && !store.isInstalled(e.id()));
+        if (!any) {
+            return;
+        }
+        executor.submit(context -> {
+            for (ModelEntry e : store.catalog().entries()) {
+                if (e.bundled() && !store.isInstalled(e.id())) {
+                    store.require(e.id(), context);
+                }
+            }
+            return null;
+        }, new TaskListener<Object>() {
+            @Override
+            public void succeeded(Object ignored) {
+                if (!busy()) {
+                    refresh();
+                }
+            }
+        });
     }
 
     /** Called after every change of state, on the thread that made it. */
