@@ -82,7 +82,7 @@ public final class Catalog {
             if (d.isTextual()) {
                 descriptions.put("en", d.asText());
             } else {
-                d.fields().forEachRemaining(e -> descriptions.put(e.getKey(), e.getValue().asText()));
+                d.properties().forEach(e -> descriptions.put(e.getKey(), e.getValue().asText()));
             }
             list.add(new ModelEntry(text(m, "id"), text(m, "task"), text(m, "name"), descriptions,
                     m.path("license").asText(""),

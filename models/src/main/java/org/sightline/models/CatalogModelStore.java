@@ -358,6 +358,7 @@ public final class CatalogModelStore implements ModelStore {
         return base;
     }
 
+    @SuppressWarnings("try") // the lock is held for the try block's duration, not used in it
     private InstalledModel pullLocked(ModelEntry entry, CancellationToken token, Consumer<DownloadProgress> listener) {
         Path dir = root.resolve(entry.id());
         ensureWritable(dir);
@@ -630,6 +631,7 @@ public final class CatalogModelStore implements ModelStore {
      * {@code id} is looked for in {@code source} by its cache name or its upstream path, checked against the catalog
      * hash (or the hash trusted on first use), and copied into the cache.
      */
+    @SuppressWarnings("try") // the lock is held for the try block's duration, not used in it
     public InstalledModel importFrom(String id, Path source, TaskContext context) {
         ModelEntry entry = catalog.get(id);
         if (!Files.isDirectory(source)) {
