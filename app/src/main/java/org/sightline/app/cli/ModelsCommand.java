@@ -212,11 +212,15 @@ public final class ModelsCommand implements Callable<Integer> {
             List<String> incomplete = new ArrayList<>();
             for (String m : ids) {
                 ModelEntry entry = store.catalog().get(m);
-                if (entry.bundled() && !store.isInstalled(m)) {
-                    // Bundled files are installed on first use; verify what that use would get.
-                    store.require(m, TaskContext.none());
-                }
                 VerifyReport r = store.verify(m, TaskContext.none());
+                if (entry.bundled() && !r.ok()) {
+                    // Bundled files are (re)installed from the copy inside Sightline; say so if any were damaged.
+                    store.require(m, TaskContext.none());
+                    if (r.anyCorrupt()) {
+                        out.println(TEXT.get("verify.restored", m));
+                    }
+                    r = store.verify(m, TaskContext.none());
+                }
                 boolean nothing = r.files().stream().allMatch(f -> f.state() == VerifyReport.State.MISSING);
                 if (nothing) {
                     out.println(TEXT.get("verify.notInstalled", m));
