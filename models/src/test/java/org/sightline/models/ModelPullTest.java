@@ -207,6 +207,18 @@ class ModelPullTest {
     }
 
     @Test
+    void aFileOfTheWrongSizeIsRefusedBeforeItsBodyIsRead() throws Exception {
+        CatalogModelStore store = new CatalogModelStore(catalog(sha(a), a.length + 5), config());
+        assertThatThrownBy(() -> store.pull("tiny", TaskContext.none()))
+                .isInstanceOfSatisfying(SightlineException.class, e -> {
+                    assertThat(e.problem()).isEqualTo(Problem.BAD_INPUT);
+                    assertThat(e.getMessage()).contains("offers a file of 700 kB").contains("nothing was downloaded");
+                });
+        assertThat(server.requests()).hasSize(1);
+        assertThat(cache.resolve("tiny").resolve(".a.onnx.part")).doesNotExist();
+    }
+
+    @Test
     void offlineOpensNoConnectionAtAll() throws Exception {
         CatalogModelStore store = new CatalogModelStore(catalog(), config().withOffline(true));
         assertThatThrownBy(() -> store.pull("tiny", TaskContext.none()))
