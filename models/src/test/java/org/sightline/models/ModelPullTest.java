@@ -324,6 +324,19 @@ class ModelPullTest {
     }
 
     @Test
+    void aServerThatStaysSilentEndsWithATimeoutMessage() throws Exception {
+        server.fault(Fault.STALL, 100, 0);
+        CatalogModelStore store = new CatalogModelStore(catalog(), config().withRetries(1, Duration.ofMillis(10))
+                .withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(400)));
+        assertThatThrownBy(() -> store.pull("tiny", TaskContext.none()))
+                .isInstanceOfSatisfying(SightlineException.class, e -> {
+                    assertThat(e.problem()).isEqualTo(Problem.DEVICE_UNAVAILABLE);
+                    assertThat(e.getMessage()).contains("stalled").contains("resume where it stopped");
+                });
+        assertThat(server.requests()).hasSize(2);
+    }
+
+    @Test
     void aConnectionRefusedIsReportedClearly() throws Exception {
         java.net.URI dead;
         try (var s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
