@@ -77,7 +77,14 @@ public final class Catalog {
                 files.add(new ModelFile(text(f, "role"), text(f, "name"), text(f, "source"),
                         f.path("size").asLong(-1), f.path("approxSize").asLong(-1), sha == null || sha.isNull() ? null : sha.asText()));
             }
-            list.add(new ModelEntry(text(m, "id"), text(m, "task"), text(m, "name"), m.path("description").asText(""),
+            Map<String, String> descriptions = new LinkedHashMap<>();
+            JsonNode d = m.path("description");
+            if (d.isTextual()) {
+                descriptions.put("en", d.asText());
+            } else {
+                d.properties().forEach(e -> descriptions.put(e.getKey(), e.getValue().asText()));
+            }
+            list.add(new ModelEntry(text(m, "id"), text(m, "task"), text(m, "name"), descriptions,
                     m.path("license").asText(""),
                     m.path("parameters").asText(""), m.path("memoryMb").asInt(0), m.path("default").asBoolean(false),
                     m.hasNonNull("revision") ? m.get("revision").asText() : null, files));

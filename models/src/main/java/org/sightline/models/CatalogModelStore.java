@@ -110,7 +110,12 @@ public final class CatalogModelStore implements ModelStore {
                 partial = false;
             }
         }
-        return new ModelStatus(entry, isInstalled(id), bytesUnder(dir), partial);
+        boolean installed = isInstalled(id);
+        if (!installed && !partial) {
+            // Some files in place but not all: also a download to complete.
+            partial = entry.files().stream().anyMatch(f -> Files.isRegularFile(dir.resolve(f.name())));
+        }
+        return new ModelStatus(entry, installed, bytesUnder(dir), partial && !installed);
     }
 
     public List<ModelStatus> statuses() {
@@ -245,30 +250,30 @@ public final class CatalogModelStore implements ModelStore {
             return installed(entry);
         }
         Path dir = root.resolve(entry.id());
-        Manifest manifest = Manifest.load(dir);
-        List<ModelFile> remote = new ArrayList<>();
-        boolean damaged = false;
-        for (ModelFile f : entry.files()) {
-            boolean present = Files.isRegularFile(dir.resolve(f.name()));
-            boolean ok;
-            try {
-                ok = verifyInPlace(dir, f, manifest, context.cancellation());
-            } catch (IOException e) {
-                throw unreadable(dir, e);
+        ensureWritable(dir);
+        CancellationToken token = context.cancellation();
+        // Under the model's lock: another process may be writing the same files and manifest.
+        return locked(entry, token, () -> {
+            Manifest manifest = Manifest.load(dir);
+            List<ModelFile> remote = new ArrayList<>();
+            boolean damaged = false;
+            for (ModelFile f : entry.files()) {
+                boolean present = Files.isRegularFile(dir.resolve(f.name()));
+                if (!verifyInPlace(dir, f, manifest, token) && !f.bundled()) {
+                    remote.add(f);
+                    damaged |= present;
+                }
             }
-            if (!ok && !f.bundled()) {
-                remote.add(f);
-                damaged |= present;
+            if (!remote.isEmpty()) {
+                long size = remote.stream().mapToLong(f -> Math.max(0, f.expectedSize())).sum();
+                String key = damaged ? "model.damaged" : "model.missing";
+                throw new SightlineException(Problem.MODEL_MISSING,
+                        ModelMessages.get(key, entry.name(), entry.id(), ModelMessages.size(size)));
             }
-        }
-        if (!remote.isEmpty()) {
-            long size = remote.stream().mapToLong(f -> Math.max(0, f.expectedSize())).sum();
-            String key = damaged ? "model.damaged" : "model.missing";
-            throw new SightlineException(Problem.MODEL_MISSING,
-                    ModelMessages.get(key, entry.name(), entry.id(), ModelMessages.size(size)));
-        }
-        // Everything missing is bundled: installing it needs no network, so do it now.
-        return pull(id, context, p -> { });
+            // Everything missing is bundled: installing it needs no network, so do it now.
+            return install(entry, dir, token, p -> context.progress(new Progress(p.loaded(), p.total(),
+                    progressLine(entry, p))));
+        });
     }
 
     /** Downloads or unpacks every file of {@code id} that is not in place and verified. */
@@ -356,12 +361,23 @@ public final class CatalogModelStore implements ModelStore {
     private InstalledModel pullLocked(ModelEntry entry, CancellationToken token, Consumer<DownloadProgress> listener) {
         Path dir = root.resolve(entry.id());
         ensureWritable(dir);
+        return locked(entry, token, () -> install(entry, dir, token, listener));
+    }
+
+    /** Work on a model's files that must not overlap with another thread's or process's. */
+    @FunctionalInterface
+    private interface LockedWork<T> {
+        T run() throws IOException;
+    }
+
+    @SuppressWarnings("try") // the lock is held for the try block's duration, not used in it
+    private <T> T locked(ModelEntry entry, CancellationToken token, LockedWork<T> work) {
         try (FileChannel lockFile = FileChannel.open(root.resolve(".lock-" + entry.id()),
                 StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              FileLock lock = acquire(lockFile, token)) {
-            return install(entry, dir, token, listener);
+            return work.run();
         } catch (IOException e) {
-            throw unreadable(dir, e);
+            throw unreadable(root.resolve(entry.id()), e);
         }
     }
 
@@ -546,6 +562,14 @@ public final class CatalogModelStore implements ModelStore {
     public VerifyReport verify(String id, TaskContext context) {
         ModelEntry entry = catalog.get(id);
         Path dir = root.resolve(entry.id());
+        if (!Files.isDirectory(dir) || !Files.isWritable(root)) {
+            // Nothing to change, or nothing that could be changed: no lock needed.
+            return verifyFiles(entry, dir, context);
+        }
+        return locked(entry, context.cancellation(), () -> verifyFiles(entry, dir, context));
+    }
+
+    private VerifyReport verifyFiles(ModelEntry entry, Path dir, TaskContext context) {
         Manifest manifest = Manifest.load(dir);
         List<VerifyReport.FileCheck> checks = new ArrayList<>();
         long total = entry.size();
@@ -591,12 +615,8 @@ public final class CatalogModelStore implements ModelStore {
         ModelEntry entry = catalog.get(id);
         Path dir = root.resolve(entry.id());
         OnnxModels.closeUnder(dir);
+        // The lock file stays: deleting it while another process holds it would split the lock in two.
         deleteTree(dir);
-        try {
-            Files.deleteIfExists(root.resolve(".lock-" + entry.id()));
-        } catch (IOException ignored) {
-            // A lock file left behind is harmless.
-        }
     }
 
     /** Removes every catalog model from the cache. Files Sightline did not put there are left alone. */
@@ -646,9 +666,7 @@ public final class CatalogModelStore implements ModelStore {
         }
         Path dir = root.resolve(entry.id());
         ensureWritable(dir);
-        try (FileChannel lockFile = FileChannel.open(root.resolve(".lock-" + entry.id()),
-                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock lock = acquire(lockFile, context.cancellation())) {
+        locked(entry, context.cancellation(), () -> {
             Manifest manifest = Manifest.load(dir);
             long total = entry.size();
             long done = 0;
@@ -673,9 +691,8 @@ public final class CatalogModelStore implements ModelStore {
                 manifest.save();
                 done += size;
             }
-        } catch (IOException e) {
-            throw unreadable(dir, e);
-        }
+            return null;
+        });
         return installed(entry);
     }
 

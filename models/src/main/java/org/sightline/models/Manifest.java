@@ -43,7 +43,7 @@ final class Manifest {
         if (Files.isRegularFile(f)) {
             try {
                 JsonNode root = JSON.readTree(f.toFile());
-                root.path("files").fields().forEachRemaining(e -> {
+                root.path("files").properties().forEach(e -> {
                     JsonNode r = e.getValue();
                     map.put(e.getKey(), new Record(r.path("name").asText(), r.path("sha256").asText(),
                             r.path("size").asLong(-1), r.path("modified").asLong(-1),
@@ -81,7 +81,9 @@ final class Manifest {
             n.put("trust", r.trust().name());
         });
         Files.createDirectories(file.getParent());
-        Path tmp = file.resolveSibling(FILE_NAME + ".tmp");
+        // A name of its own per writer, so that two processes saving at once cannot interleave in one file.
+        Path tmp = file.resolveSibling(FILE_NAME + "." + ProcessHandle.current().pid() + "-"
+                + Thread.currentThread().getId() + ".tmp");
         JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), root);
         try {
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

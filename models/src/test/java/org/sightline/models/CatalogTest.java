@@ -28,6 +28,22 @@ class CatalogTest {
     }
 
     @Test
+    void descriptionsFollowTheLanguage() {
+        java.util.Locale before = org.sightline.i18n.Messages.locale();
+        try {
+            org.sightline.i18n.Messages.setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
+            assertThat(catalog.get("ppocr-v4").description()).contains("中文");
+            org.sightline.i18n.Messages.setLocale(java.util.Locale.UK);
+            assertThat(catalog.get("ppocr-v4").description()).contains("Chinese and English");
+        } finally {
+            org.sightline.i18n.Messages.setLocale(before);
+        }
+        for (ModelEntry e : catalog.entries()) {
+            assertThat(e.descriptions()).as(e.id()).containsKeys("en", "zh-CN");
+        }
+    }
+
+    @Test
     void oneDefaultPerTask() {
         assertThat(catalog.defaultFor("ocr")).map(ModelEntry::id).contains("ppocr-v4");
         assertThat(catalog.defaultFor("vlm")).map(ModelEntry::id).contains("smolvlm-256m");

@@ -207,6 +207,18 @@ class ModelPullTest {
     }
 
     @Test
+    void aFileOfTheWrongSizeIsRefusedBeforeItsBodyIsRead() throws Exception {
+        CatalogModelStore store = new CatalogModelStore(catalog(sha(a), a.length + 5), config());
+        assertThatThrownBy(() -> store.pull("tiny", TaskContext.none()))
+                .isInstanceOfSatisfying(SightlineException.class, e -> {
+                    assertThat(e.problem()).isEqualTo(Problem.BAD_INPUT);
+                    assertThat(e.getMessage()).contains("offers a file of 700 kB").contains("nothing was downloaded");
+                });
+        assertThat(server.requests()).hasSize(1);
+        assertThat(cache.resolve("tiny").resolve(".a.onnx.part")).doesNotExist();
+    }
+
+    @Test
     void offlineOpensNoConnectionAtAll() throws Exception {
         CatalogModelStore store = new CatalogModelStore(catalog(), config().withOffline(true));
         assertThatThrownBy(() -> store.pull("tiny", TaskContext.none()))
@@ -309,6 +321,19 @@ class ModelPullTest {
         assertThat(Files.readAllBytes(m.file("model"))).isEqualTo(a);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
         assertThat(server.requests()).contains("GET " + PATH_A + " bytes=16-");
+    }
+
+    @Test
+    void aServerThatStaysSilentEndsWithATimeoutMessage() throws Exception {
+        server.fault(Fault.STALL, 100, 0);
+        CatalogModelStore store = new CatalogModelStore(catalog(), config().withRetries(1, Duration.ofMillis(10))
+                .withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(400)));
+        assertThatThrownBy(() -> store.pull("tiny", TaskContext.none()))
+                .isInstanceOfSatisfying(SightlineException.class, e -> {
+                    assertThat(e.problem()).isEqualTo(Problem.DEVICE_UNAVAILABLE);
+                    assertThat(e.getMessage()).contains("stalled").contains("resume where it stopped");
+                });
+        assertThat(server.requests()).hasSize(2);
     }
 
     @Test

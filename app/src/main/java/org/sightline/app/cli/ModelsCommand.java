@@ -17,6 +17,7 @@ import org.sightline.models.ModelStatus;
 import org.sightline.models.ModelStores;
 import org.sightline.models.VerifyReport;
 import org.sightline.task.CancellationToken;
+import org.sightline.task.CancelledException;
 import org.sightline.task.TaskContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,11 +50,35 @@ public final class ModelsCommand implements Callable<Integer> {
         return ModelStores.standard();
     }
 
-    /** A context whose cancellation follows Ctrl+C, so that an interrupted pull keeps its partial file tidy. */
-    private static TaskContext interruptible(CancellationToken token) {
-        Thread hook = new Thread(token::cancel, "sightline-models-interrupt");
+    /**
+     * Runs {@code work} with a token that Ctrl+C cancels. The exit waits a moment for the work to stop, so that the
+     * partial file is closed cleanly (ready to resume) and the progress line is ended.
+     */
+    private static <T> T interruptible(java.util.function.Function<TaskContext, T> work, Runnable onCancel) {
+        CancellationToken token = new CancellationToken();
+        java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            token.cancel();
+            try {
+                stopped.await(3, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "sightline-models-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
-        return TaskContext.of(token, p -> { });
+        try {
+            return work.apply(TaskContext.of(token, p -> { }));
+        } catch (CancelledException e) {
+            onCancel.run();
+            throw e;
+        } finally {
+            stopped.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException exiting) {
+                // Already shutting down: the hook is running and has been released above.
+            }
+        }
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true,
@@ -142,8 +167,15 @@ public final class ModelsCommand implements Callable<Integer> {
             }
             ModelsProgressBar bar = new ModelsProgressBar(spec.commandLine().getErr(), System.console() != null);
             InstalledModel m;
+            PrintWriter err = spec.commandLine().getErr();
             try {
-                m = store.pull(id, interruptible(new CancellationToken()), bar);
+                m = interruptible(context -> store.pull(id, context, bar), () -> {
+                    bar.finish();
+                    err.println(TEXT.get("pull.cancelled", id));
+                    err.flush();
+                });
+            } catch (CancelledException e) {
+                return ExitCode.INTERNAL;
             } finally {
                 bar.finish();
             }
@@ -180,11 +212,15 @@ public final class ModelsCommand implements Callable<Integer> {
             List<String> incomplete = new ArrayList<>();
             for (String m : ids) {
                 ModelEntry entry = store.catalog().get(m);
-                if (entry.bundled() && !store.isInstalled(m)) {
-                    // Bundled files are installed on first use; verify what that use would get.
-                    store.require(m, TaskContext.none());
-                }
                 VerifyReport r = store.verify(m, TaskContext.none());
+                if (entry.bundled() && !r.ok()) {
+                    // Bundled files are (re)installed from the copy inside Sightline; say so if any were damaged.
+                    store.require(m, TaskContext.none());
+                    if (r.anyCorrupt()) {
+                        out.println(TEXT.get("verify.restored", m));
+                    }
+                    r = store.verify(m, TaskContext.none());
+                }
                 boolean nothing = r.files().stream().allMatch(f -> f.state() == VerifyReport.State.MISSING);
                 if (nothing) {
                     out.println(TEXT.get("verify.notInstalled", m));

@@ -148,6 +148,21 @@ class ModelsCommandTest {
     }
 
     @Test
+    void verifyReportsAndRepairsADamagedBundledFile() throws IOException {
+        useStore(true);
+        run("models", "list");
+        Path keys = cache.resolve("ppocr-v4/ppocr_keys_v1.txt");
+        byte[] bytes = Files.readAllBytes(keys);
+        bytes[10] ^= 0x01;
+        Files.write(keys, bytes);
+        Run r = run("models", "verify");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("ppocr-v4: damaged files were replaced with the copy inside Sightline.")
+                .contains("ppocr-v4: all 4 files verified.");
+        assertThat(Files.readAllBytes(keys)[10]).isEqualTo((byte) (bytes[10] ^ 0x01));
+    }
+
+    @Test
     void unknownIdIsBadInputListingValidIds() throws IOException {
         useStore(true);
         for (String[] args : new String[][] {{"models", "pull", "nope"}, {"models", "verify", "nope"},

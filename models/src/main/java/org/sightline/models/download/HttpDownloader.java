@@ -217,6 +217,15 @@ public final class HttpDownloader {
             throw new SightlineException(Problem.DEVICE_UNAVAILABLE,
                     ModelMessages.get("download.refused", url, status));
         }
+        long length = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+        long wanted = expectedSize < 0 ? -1 : expectedSize - (append ? have : 0);
+        if (wanted >= 0 && length >= 0 && length != wanted) {
+            // The wrong file (a bad mirror, a changed upstream): say so now instead of after the whole transfer.
+            closeQuietly(response.body());
+            deleteQuietly(part);
+            throw new SightlineException(Problem.BAD_INPUT, ModelMessages.get("download.wrongSize", url,
+                    ModelMessages.size(length + (append ? have : 0)), ModelMessages.size(expectedSize)));
+        }
         return stream(url, response.body(), part, append, have, digest, token, present, received);
     }
 
