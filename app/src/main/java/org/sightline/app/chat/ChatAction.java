@@ -17,6 +17,7 @@ public enum ChatAction {
     COPY("Ctrl+Shift+Y"),
     HELP("F1"),
     SETTINGS("Ctrl+Comma"),
+    MODELS("Ctrl+M"),
     /** Enter in the question field; no key of its own. */
     ASK("Enter");
 

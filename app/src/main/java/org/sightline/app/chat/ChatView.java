@@ -37,6 +37,7 @@ public final class ChatView {
 
     private final ChatViewModel model;
     private final Runnable openSettings;
+    private final Runnable openModels;
     private final Supplier<Optional<Path>> askForImageFile;
     private final SpeechOutput speech;
     private final VBox root;
@@ -48,13 +49,16 @@ public final class ChatView {
 
     /**
      * @param openSettings    shows the settings screen (modal; returns when it closes)
+     * @param openModels      shows the model manager (modal; returns when it closes)
      * @param askForImageFile asks which image file to open (modal); empty when the user cancelled
      * @param speech          speaks transcript lines as the caret moves through them, when {@code voiceLines}
      */
-    public ChatView(ChatViewModel model, Runnable openSettings, Supplier<Optional<Path>> askForImageFile,
+    public ChatView(ChatViewModel model, Runnable openSettings, Runnable openModels,
+                    Supplier<Optional<Path>> askForImageFile,
                     SpeechOutput speech, java.util.function.BooleanSupplier voiceLines) {
         this.model = model;
         this.openSettings = openSettings;
+        this.openModels = openModels;
         this.askForImageFile = askForImageFile;
         this.speech = speech;
         for (ChatAction a : ChatAction.values()) {
@@ -199,6 +203,7 @@ public final class ChatView {
             case COPY -> model.copyLastAnswer();
             case HELP -> model.help();
             case SETTINGS -> openSettings.run();
+            case MODELS -> openModels.run();
             case ASK -> {
                 String text = question.getText();
                 question.clear();

@@ -7,7 +7,12 @@ import java.util.Optional;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyEvent;
+import javafx.stage.Modality;
 import javafx.stage.Stage;
+import javafx.scene.input.KeyCode;
+import org.sightline.app.models.ModelManagerView;
+import org.sightline.app.models.ModelManagerViewModel;
+import org.sightline.models.ModelStores;
 import org.sightline.app.AppText;
 import org.sightline.app.assistant.WindowRef;
 import org.sightline.app.chat.ChatView;
@@ -113,8 +118,31 @@ public final class DesktopShell implements AutoCloseable {
     }
 
     private ChatView newView() {
-        return new ChatView(model, this::editSettings, () -> OpenImageDialog.ask(stage), services.speech(),
+        return new ChatView(model, this::editSettings, this::manageModels, () -> OpenImageDialog.ask(stage),
+                services.speech(),
                 () -> settings.selfVoicing());
+    }
+
+    /** The model manager in its own modal window; Escape closes it when no download is running. */
+    private void manageModels() {
+        ModelManagerViewModel vm = new ModelManagerViewModel(ModelStores.standard(), services.executor(),
+                services.speech());
+        ModelManagerView manager = new ModelManagerView(vm);
+        Stage dialog = new Stage();
+        dialog.initOwner(stage);
+        dialog.initModality(Modality.WINDOW_MODAL);
+        dialog.setTitle(AppText.get("action.MODELS"));
+        Scene managerScene = new Scene(manager.root(), 720, 480);
+        managerScene.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                e.consume();
+                dialog.close();
+            }
+        });
+        dialog.setScene(managerScene);
+        dialog.setOnShown(e -> manager.initialFocus().requestFocus());
+        dialog.showAndWait();
+        view.returnFocus();
     }
 
     private void editSettings() {
