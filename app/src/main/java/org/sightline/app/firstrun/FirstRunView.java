@@ -12,7 +12,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.cell.CheckBoxListCell;
+import javafx.scene.control.CheckBox;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
@@ -57,12 +57,16 @@ public final class FirstRunView {
 
     /** Set while the view moves the focus itself, so that only the user's own moves are spoken. */
     private boolean movingFocus;
+    private int lastModelRow;
+    /** Enter and Escape while they are held down, to ignore their key repeat. */
+    private final java.util.Set<KeyCode> held = java.util.EnumSet.noneOf(KeyCode.class);
 
     public FirstRunView(FirstRunViewModel viewModel) {
         this.viewModel = viewModel;
         layOut();
         bind();
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        root.addEventFilter(KeyEvent.KEY_RELEASED, e -> held.remove(e.getCode()));
         root.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
                 scene.focusOwnerProperty().addListener(focusSpeaker);
@@ -113,7 +117,7 @@ public final class FirstRunView {
 
         engineList.setCellFactory(list -> textCell(FirstRunViewModel.EngineRow::label));
         tipList.setCellFactory(list -> textCell(tip -> tip.keys() + ": " + tip.action()));
-        modelList.setCellFactory(CheckBoxListCell.forListView(FirstRunViewModel.ModelRow::selectedProperty));
+        modelList.setCellFactory(list -> new ModelCell());
         engineList.setItems(viewModel.engineRows());
         modelList.setItems(viewModel.modelRows());
         tipList.setItems(viewModel.keyTips());
@@ -159,8 +163,24 @@ public final class FirstRunView {
         });
         viewModel.selectedEngineProperty().addListener((obs, old, index) -> select(engineList, index.intValue()));
         modelList.getSelectionModel().selectedIndexProperty().addListener((obs, old, index) -> {
-            if (!movingFocus && index.intValue() >= 0) {
-                viewModel.describeModel(index.intValue());
+            if (index.intValue() >= 0) {
+                lastModelRow = index.intValue();
+                if (!movingFocus) {
+                    viewModel.describeModel(index.intValue());
+                }
+            }
+        });
+        // A download or an import refreshes the rows; the user stays on the row they were on.
+        modelList.getItems().addListener((javafx.collections.ListChangeListener<FirstRunViewModel.ModelRow>) c -> {
+            if (!modelList.getItems().isEmpty() && modelList.getSelectionModel().isEmpty()) {
+                movingFocus = true;
+                try {
+                    int row = Math.min(lastModelRow, modelList.getItems().size() - 1);
+                    modelList.getSelectionModel().select(row);
+                    modelList.getFocusModel().focus(row);
+                } finally {
+                    movingFocus = false;
+                }
             }
         });
         tipList.getSelectionModel().selectedIndexProperty().addListener((obs, old, index) -> {
@@ -211,6 +231,11 @@ public final class FirstRunView {
 
     private void onKey(KeyEvent event) {
         KeyCode code = event.getCode();
+        // A held Enter or Escape repeats; one long press must not race through every page or leave.
+        if ((code == KeyCode.ENTER || code == KeyCode.ESCAPE) && !held.add(code)) {
+            event.consume();
+            return;
+        }
         if (code == KeyCode.ESCAPE) {
             viewModel.escape();
             event.consume();
@@ -259,8 +284,8 @@ public final class FirstRunView {
             viewModel.focusMovedTo(MESSAGES.get("focus.button", button.getText()));
         } else if (node instanceof ListView<?> list) {
             Object item = list.getSelectionModel().getSelectedItem();
-            String text = list.getAccessibleText() + (item == null ? "" : ", " + labelOf(item));
-            viewModel.focusMovedTo(MESSAGES.get("focus.list", text));
+            String text = MESSAGES.get("focus.list", list.getAccessibleText());
+            viewModel.focusMovedTo(item == null ? text : text + ", " + labelOf(item));
         }
     }
 
@@ -279,6 +304,38 @@ public final class FirstRunView {
             list.getSelectionModel().select(index);
             list.getFocusModel().focus(index);
             list.scrollTo(index);
+        }
+    }
+
+    /**
+     * A model row with its check box. The box never takes the focus: Tab goes from the list to the
+     * buttons, and Space on the row toggles it through the ViewModel, which says the new total.
+     */
+    private static final class ModelCell extends ListCell<FirstRunViewModel.ModelRow> {
+        private final CheckBox box = new CheckBox();
+        private FirstRunViewModel.ModelRow bound;
+
+        ModelCell() {
+            box.setFocusTraversable(false);
+        }
+
+        @Override
+        protected void updateItem(FirstRunViewModel.ModelRow item, boolean empty) {
+            super.updateItem(item, empty);
+            if (bound != null) {
+                box.selectedProperty().unbindBidirectional(bound.selectedProperty());
+                bound = null;
+            }
+            if (empty || item == null) {
+                setText(null);
+                setGraphic(null);
+                return;
+            }
+            bound = item;
+            box.selectedProperty().bindBidirectional(item.selectedProperty());
+            box.setDisable(item.option().installed());
+            setText(item.label());
+            setGraphic(box);
         }
     }
 

@@ -55,6 +55,10 @@ public final class FirstRunViewModel {
     private final ObservableList<ModelRow> modelRows = FXCollections.observableArrayList();
     private final ObservableList<KeyTip> keyTips = FXCollections.observableArrayList();
     private final IntegerProperty selectedTip = new SimpleIntegerProperty(-1);
+    // One read-only view of each list, kept for the model's lifetime: the view's listeners stay attached.
+    private final ObservableList<EngineRow> engineRowsView = FXCollections.unmodifiableObservableList(engineRows);
+    private final ObservableList<ModelRow> modelRowsView = FXCollections.unmodifiableObservableList(modelRows);
+    private final ObservableList<KeyTip> keyTipsView = FXCollections.unmodifiableObservableList(keyTips);
 
     private TaskHandle<?> running;
     private boolean escapePressedOnce;
@@ -427,16 +431,16 @@ public final class FirstRunViewModel {
 
     // --- steps ---------------------------------------------------------------------------------
 
+    /** Fills the page's lists first, then switches to it, so the view finds them ready to focus. */
     private void enter(FirstRunStep target) {
         escapePressedOnce = false;
         status.set("");
-        step.set(target);
         switch (target) {
-            case WELCOME -> show("welcome.title", MESSAGES.get("welcome.text"));
+            case WELCOME -> show(target, "welcome.title", MESSAGES.get("welcome.text"));
             case SPEECH_ENGINE -> enterEngines();
             case MODELS -> enterModels();
             case KEYS_TOUR -> enterTour();
-            case DONE -> show("done.title", MESSAGES.get("done.text"));
+            case DONE -> show(target, "done.title", MESSAGES.get("done.text"));
             default -> throw new IllegalStateException(target.name());
         }
     }
@@ -463,14 +467,14 @@ public final class FirstRunViewModel {
         int start = current >= 0 ? current : best;
         selectedEngine.set(start);
         if (start < 0) {
-            show("engine.title", MESSAGES.get("engine.text.none"));
+            show(FirstRunStep.SPEECH_ENGINE, "engine.title", MESSAGES.get("engine.text.none"));
             return;
         }
         SpeechEngineChoices.Option chosen = rows.get(start).option();
         if (!chosen.id().equals(engines.currentId())) {
             engines.choose(chosen.id());
         }
-        show("engine.title", MESSAGES.get("engine.text", chosen.displayName()));
+        show(FirstRunStep.SPEECH_ENGINE, "engine.title", MESSAGES.get("engine.text", chosen.displayName()));
     }
 
     private void enterModels() {
@@ -480,24 +484,25 @@ public final class FirstRunViewModel {
         }
         modelRows.setAll(rows);
         if (rows.isEmpty()) {
-            show("models.title", MESSAGES.get("models.text.none"));
+            show(FirstRunStep.MODELS, "models.title", MESSAGES.get("models.text.none"));
         } else {
-            show("models.title", MESSAGES.get("models.text") + " " + selectionSummary());
+            show(FirstRunStep.MODELS, "models.title", MESSAGES.get("models.text") + " " + selectionSummary());
         }
     }
 
     private void enterTour() {
         keyTips.setAll(tour());
         selectedTip.set(-1);
-        show("tour.title", MESSAGES.get("tour.text"));
+        show(FirstRunStep.KEYS_TOUR, "tour.title", MESSAGES.get("tour.text"));
         // Queued behind the page text: the first key follows the introduction instead of cutting it off.
         selectTip(0, Priority.NORMAL);
     }
 
-    private void show(String titleKey, String text) {
+    private void show(FirstRunStep target, String titleKey, String text) {
         title.set(MESSAGES.get(titleKey));
         instructions.set(text);
-        String position = MESSAGES.get("step.position", step.get().number(), FirstRunStep.values().length);
+        step.set(target);
+        String position = MESSAGES.get("step.position", target.number(), FirstRunStep.values().length);
         speech.speak(MESSAGES.get("page.spoken", title.get(), position, text), Priority.NOW);
     }
 
@@ -578,7 +583,7 @@ public final class FirstRunViewModel {
     }
 
     public ObservableList<EngineRow> engineRows() {
-        return FXCollections.unmodifiableObservableList(engineRows);
+        return engineRowsView;
     }
 
     public ReadOnlyIntegerProperty selectedEngineProperty() {
@@ -586,11 +591,11 @@ public final class FirstRunViewModel {
     }
 
     public ObservableList<ModelRow> modelRows() {
-        return FXCollections.unmodifiableObservableList(modelRows);
+        return modelRowsView;
     }
 
     public ObservableList<KeyTip> keyTips() {
-        return FXCollections.unmodifiableObservableList(keyTips);
+        return keyTipsView;
     }
 
     public ReadOnlyIntegerProperty selectedTipProperty() {
