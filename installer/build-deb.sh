@@ -44,8 +44,8 @@ fi
   || die "app/target/sightline.jar or app/target/lib is missing; run without SIGHTLINE_SKIP_MAVEN"
 
 # The project version without -SNAPSHOT: packages want plain numbers.
-version="$(sed -n '0,/<artifactId>sightline-parent<\/artifactId>/d; s:.*<version>\([^<]*\)</version>.*:\1:p' \
-  "$root/pom.xml" | head -n 1)"
+version="$(awk '/<artifactId>sightline-parent<\/artifactId>/ { found = 1; next }
+  found && /<version>/ { gsub(/.*<version>|<\/version>.*/, ""); print; exit }' "$root/pom.xml")"
 app_version="${version%%-*}"
 [[ "$app_version" =~ ^[0-9]+(\.[0-9]+){0,2}$ ]] || die "cannot read a numeric version from pom.xml (got '$version')"
 
