@@ -159,7 +159,7 @@ class FirstRunViewModelTest {
         goTo(FirstRunStep.MODELS);
 
         vm.toggleModel(1);
-        assertThat(speech.lastSpoken()).isEqualTo("Small describer not selected. 1 models selected, 16 MB in all.");
+        assertThat(speech.lastSpoken()).isEqualTo("Small describer not selected. 1 model selected, 16 MB in all.");
         vm.toggleModel(0);
         assertThat(speech.lastSpoken()).isEqualTo("PP-OCR v4 not selected. No model selected.");
         vm.downloadSelected();
@@ -235,7 +235,7 @@ class FirstRunViewModelTest {
 
         vm.importFrom(usbStick);
 
-        assertThat(speech.lastSpoken()).isEqualTo("1 models imported from " + usbStick + ". Press Enter to go on.");
+        assertThat(speech.lastSpoken()).isEqualTo("1 model imported from " + usbStick + ". Press Enter to go on.");
         assertThat(vm.modelRows().get(0).option().installed()).isTrue();
         assertThat(vm.modelRows()).extracting(FirstRunViewModel.ModelRow::isSelected).containsExactly(false, true, false);
     }
