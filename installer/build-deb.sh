@@ -8,9 +8,13 @@
 # Needs JDK 17+ with jmods (Debian: openjdk-17-jdk-headless), Maven, fakeroot and binutils (objcopy).
 # Environment:
 #   SIGHTLINE_SKIP_MAVEN=1          reuse app/target as it is (it must be built already)
-#   DPKG_DEB_COMPRESSOR_TYPE=gzip   faster, bigger package (dpkg-deb reads it; the default is xz)
-#   DPKG_DEB_COMPRESSOR_LEVEL=1     likewise
+#   DPKG_DEB_COMPRESSOR_TYPE, DPKG_DEB_COMPRESSOR_LEVEL   dpkg-deb's compression; gzip 6 unless set
 set -euo pipefail
+
+# gzip, not dpkg's default xz: nearly everything inside is jars, compressed already. Measured here on two
+# busy cores: xz 17 minutes for 220 MB, gzip -1 under a minute for 225 MB.
+export DPKG_DEB_COMPRESSOR_TYPE="${DPKG_DEB_COMPRESSOR_TYPE:-gzip}"
+export DPKG_DEB_COMPRESSOR_LEVEL="${DPKG_DEB_COMPRESSOR_LEVEL:-6}"
 
 installer="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
 root="$(cd "$installer/.." && pwd)"
@@ -38,7 +42,8 @@ done
 if [ "${SIGHTLINE_SKIP_MAVEN:-0}" != 1 ]; then
   command -v mvn >/dev/null || die "needs Maven: sudo apt-get install maven"
   say "building the app with Maven"
-  (cd "$root" && mvn -B -q -DskipTests package)
+  # Its output goes to stderr: stdout carries only the package path, for scripts.
+  (cd "$root" && mvn -B -q -DskipTests package) >&2
 fi
 [ -f "$root/app/target/sightline.jar" ] && [ -d "$root/app/target/lib" ] \
   || die "app/target/sightline.jar or app/target/lib is missing; run without SIGHTLINE_SKIP_MAVEN"
@@ -109,8 +114,8 @@ if [ -f "$root/LICENSE" ]; then
   jpackage_args+=(--license-file "$root/LICENSE")
 fi
 
-say "packaging with jpackage (compressing ~300 MB; a few minutes on two cores)"
-"$JAVA_HOME/bin/jpackage" "${jpackage_args[@]}"
+say "packaging with jpackage ($DPKG_DEB_COMPRESSOR_TYPE $DPKG_DEB_COMPRESSOR_LEVEL)"
+"$JAVA_HOME/bin/jpackage" "${jpackage_args[@]}" >&2
 
 deb="$(ls "$out"/sightline_*.deb)"
 say "built $deb ($(du -h "$deb" | cut -f1))"

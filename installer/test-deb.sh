@@ -8,8 +8,7 @@
 #   SIGHTLINE_SKIP_MAVEN=1   package what app/target already holds (after `mvn package` or `.ci/test`)
 #   SIGHTLINE_DEB=path.deb   test this package instead of building one
 #   SIGHTLINE_KEEP_DEB=1     leave the package installed at the end
-# The package is built with fast compression here (the jars inside are compressed already); a release
-# build runs installer/build-deb.sh alone, which keeps dpkg's default xz.
+# The package is built with the fastest gzip here; the jars inside are compressed already.
 set -euo pipefail
 
 installer="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
