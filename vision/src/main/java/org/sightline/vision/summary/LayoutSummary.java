@@ -123,7 +123,7 @@ public record LayoutSummary(Optional<String> title, int lineCount, int blockCoun
 
     /**
      * Wrapped lines joined back into running text: with a space, except between two Chinese or Japanese
-     * characters, where a line break falls inside a sentence that has no spaces.
+     * characters (or their full-width punctuation), where no space belongs.
      */
     static String joinLines(List<String> lines) {
         StringBuilder b = new StringBuilder();
@@ -138,8 +138,11 @@ public record LayoutSummary(Optional<String> title, int lineCount, int blockCoun
 
     private static boolean isHan(int codePoint) {
         Character.UnicodeScript script = Character.UnicodeScript.of(codePoint);
+        Character.UnicodeBlock block = Character.UnicodeBlock.of(codePoint);
         return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
-                || script == Character.UnicodeScript.KATAKANA;
+                || script == Character.UnicodeScript.KATAKANA
+                || block == Character.UnicodeBlock.CJK_SYMBOLS_AND_PUNCTUATION
+                || block == Character.UnicodeBlock.HALFWIDTH_AND_FULLWIDTH_FORMS;
     }
 
     private static String kindText(String kind, int count) {

@@ -169,6 +169,12 @@ class LayoutSummaryTest {
     }
 
     @Test
+    void wrappedLinesJoinWithASpaceExceptInsideChinese() {
+        assertThat(LayoutSummary.joinLines(List.of("Renew it", "online."))).isEqualTo("Renew it online.");
+        assertThat(LayoutSummary.joinLines(List.of("夜间模式将在", "晚上开启。", "蓝牙已关闭，", "OK"))).isEqualTo("夜间模式将在晚上开启。蓝牙已关闭， OK");
+    }
+
+    @Test
     void chineseReadsAsChinese() {
         Messages.setLocale(Locale.SIMPLIFIED_CHINESE);
         List<TextLine> body = new ArrayList<>();
