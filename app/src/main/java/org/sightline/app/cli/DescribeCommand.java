@@ -9,15 +9,22 @@ import java.nio.file.Path;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.sightline.error.Problem;
 import org.sightline.error.SightlineException;
 import org.sightline.i18n.Messages;
+import org.sightline.models.CatalogModelStore;
 import org.sightline.models.InstalledModel;
 import org.sightline.models.ModelStores;
 import org.sightline.task.TaskContext;
 import org.sightline.vision.image.ImageFiles;
+import org.sightline.vision.ocr.OcrEngine;
+import org.sightline.vision.ocr.OcrResult;
+import org.sightline.vision.ocr.ppocr.PpOcrEngine;
+import org.sightline.vision.summary.DescriptionModels;
+import org.sightline.vision.summary.LayoutSummary;
 import org.sightline.vision.vlm.ConversationOptions;
 import org.sightline.vision.vlm.GenerationSettings;
 import org.sightline.vision.vlm.Question;
@@ -31,12 +38,24 @@ import org.sightline.vision.vlm.smolvlm.SmolVlmFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code sightline describe IMAGE}: describes an image with a vision-language model and answers questions
  * about it, streaming the answer as it is written. A blank image is reported before any model is loaded.
+ *
+ * <p>With no description model installed (and none named with {@code --model}, {@code --model-dir} or
+ * {@code --remote}), or with {@code --summary}, it prints a summary of the text and layout read by OCR instead,
+ * and, unless the summary was asked for, a line on stderr saying how to download a description model. A model
+ * named with {@code --model} that is not installed still exits 4 with the install command: the user asked for
+ * that model, so a summary would not be what they asked for.
+ *
+ * <p>A question with no description model installed exits 0, not 4: the output first says plainly that
+ * questions need a description model, then gives the summary, which is a true and useful answer about the image,
+ * and stderr says how to get the model. Exit 4 stays reserved for "the model you named is missing, nothing was
+ * done", so a script can tell a missing explicit model from a summary it can still read.
  */
 @Command(name = "describe", mixinStandardHelpOptions = true,
         description = "Describe an image and answer questions about it.",
@@ -96,6 +115,12 @@ public final class DescribeCommand implements Callable<Integer> {
     @Option(names = "--remote-model", paramLabel = "NAME", defaultValue = "smolvlm", description = "The model name on the server (default: ${DEFAULT-VALUE}).")
     private String remoteModel;
 
+    @Option(names = "--summary",
+            description = "Only summarise the text and layout (read by OCR), without a description model: quick, and never guesses.")
+    private boolean summaryOnly;
+
+    private static final Messages SUMMARY_MESSAGES = new Messages("org.sightline.vision.summary.messages");
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -106,6 +131,27 @@ public final class DescribeCommand implements Callable<Integer> {
             out.println(blank.get());
             out.flush();
             return 0;
+        }
+        boolean asking = question != null || !followUps.isEmpty();
+        if (summaryOnly) {
+            if (asking) {
+                throw new ParameterException(spec.commandLine(), SUMMARY_MESSAGES.get("cli.summaryNoQuestion"));
+            }
+            out.println(summarise(picture, LayoutSummary.Reason.REQUESTED));
+            out.flush();
+            return 0;
+        }
+        if (!modelChosen()) {
+            CatalogModelStore store = ModelStores.standard();
+            Optional<String> installed = DescriptionModels.installed(store);
+            if (installed.isEmpty()) {
+                out.println(summarise(picture, asking ? LayoutSummary.Reason.QUESTION_NEEDS_MODEL : LayoutSummary.Reason.NO_MODEL));
+                out.flush();
+                DescriptionModels.downloadHint(store).ifPresent(err::println);
+                err.flush();
+                return 0;
+            }
+            model = installed.get();
         }
         String recognised = readText();
         GenerationSettings generation;
@@ -147,6 +193,20 @@ public final class DescribeCommand implements Callable<Integer> {
         out.println();
         reply.caution().ifPresent(out::println);
         out.flush();
+    }
+
+    /** Whether the user named the model to use; then a missing one is an error, not a reason to summarise. */
+    private boolean modelChosen() {
+        return remote != null || modelDir != null || spec.commandLine().getParseResult().hasMatchedOption("--model");
+    }
+
+    /** The summary of text and layout, from the bundled OCR models (installed from the jar when needed). */
+    private static String summarise(BufferedImage picture, LayoutSummary.Reason reason) {
+        OcrResult text;
+        try (OcrEngine engine = PpOcrEngine.load(ModelStores.standard().require("ppocr-v4", TaskContext.none()))) {
+            text = engine.read(picture, TaskContext.none());
+        }
+        return LayoutSummary.of(picture, text, Map.of()).text(reason);
     }
 
     private String readText() {

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import java.awt.Color;
+import java.awt.Font;
 import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,6 +14,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import javax.imageio.ImageIO;
@@ -72,6 +75,68 @@ class DescribeCommandTest {
         Path p = dir.resolve("screen.png");
         ImageIO.write(img, "png", p.toFile());
         return p;
+    }
+
+    private static final String BODY = "Your order has been shipped today.";
+
+    /** A page with a large heading and body text, as a shop's confirmation page might look. */
+    private Path textPicture() throws IOException {
+        BufferedImage img = new BufferedImage(1280, 800, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 1280, 800);
+        g.setColor(new Color(0x0B3D91));
+        g.fillRect(0, 0, 1280, 200);
+        g.setColor(Color.WHITE);
+        g.setFont(new Font("DejaVu Sans", Font.BOLD, 60));
+        g.drawString("Order Status", 80, 130);
+        g.setColor(new Color(0x202020));
+        g.setFont(new Font("DejaVu Sans", Font.PLAIN, 22));
+        g.drawString(BODY, 80, 300);
+        g.drawString("It should arrive on Tuesday.", 80, 334);
+        g.dispose();
+        Path p = dir.resolve("order.png");
+        ImageIO.write(img, "png", p.toFile());
+        return p;
+    }
+
+    @Test
+    void withNoDescriptionModelInstalledTheTextAndLayoutAreSummarisedAndTheModelOffered() throws IOException {
+        assertThat(run("describe", textPicture().toString())).isZero();
+        assertThat(out().strip()).doesNotContain("\n")
+                .startsWith("No description model is installed, so here is a summary of the text and layout. Title: Order Status. ")
+                .contains("It begins: " + BODY)
+                .endsWith("Mostly white with dark blue; light overall.");
+        assertThat(err().strip()).doesNotContain("\n").startsWith("A description model, SmolVLM-256M-Instruct, can be downloaded (about ")
+                .contains("sightline models pull smolvlm-256m");
+        // The OCR models came from the bundled jar into the empty cache; no description model appeared.
+        assertThat(dir.resolve("cache").resolve("ppocr-v4")).isDirectory();
+        assertThat(Files.exists(dir.resolve("cache").resolve("smolvlm-256m"))).isFalse();
+    }
+
+    @Test
+    void aQuestionWithNoDescriptionModelIsAnsweredHonestlyWithTheSummary() throws IOException {
+        assertThat(run("describe", textPicture().toString(), "--question", "What colour is the car?")).isZero();
+        assertThat(out()).startsWith("Answering questions needs a description model, and none is installed. "
+                + "Here is a summary of the text and layout instead. Title: Order Status.");
+        assertThat(err()).contains("sightline models pull smolvlm-256m");
+    }
+
+    @Test
+    void aBlankImageIsReportedAsBlankBeforeAnySummary() throws IOException {
+        Path black = dir.resolve("black.png");
+        ImageIO.write(new BufferedImage(800, 600, BufferedImage.TYPE_INT_RGB), "png", black.toFile());
+        assertThat(run("describe", black.toString())).isZero();
+        assertThat(out()).isEqualTo("The capture is blank; is a screen curtain on?" + System.lineSeparator());
+        assertThat(err()).isEmpty();
+    }
+
+    @Test
+    void theSummaryCannotAnswerAQuestion() throws IOException {
+        assertThat(run("describe", picture().toString(), "--summary", "--question", "Is it red?")).isEqualTo(2);
+        assertThat(err()).contains("cannot answer questions");
+        assertThat(out()).isEmpty();
     }
 
     @Test
