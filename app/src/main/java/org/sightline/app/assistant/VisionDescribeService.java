@@ -1,15 +1,18 @@
 package org.sightline.app.assistant;
 
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import org.sightline.app.AppText;
-import org.sightline.error.Problem;
-import org.sightline.error.SightlineException;
 import org.sightline.models.CatalogModelStore;
 import org.sightline.models.ModelEntry;
 import org.sightline.task.Progress;
 import org.sightline.task.TaskContext;
 import org.sightline.vision.capture.Capture;
 import org.sightline.vision.ocr.OcrResult;
+import org.sightline.vision.summary.DescriptionModels;
+import org.sightline.vision.summary.LayoutSummary;
 import org.sightline.vision.vlm.ConversationOptions;
 import org.sightline.vision.vlm.Question;
 import org.sightline.vision.vlm.VisionChat;
@@ -19,31 +22,43 @@ import org.sightline.vision.vlm.smolvlm.SmolVlmBackend;
 /**
  * Describes with the default vision-language model when it is installed: one conversation per capture, so a
  * follow-up reuses the encoded image. The capture's text is read first, so an answer that quotes words not on
- * the image is followed by a caution. Without a model, the answer is the summary of text and layout that
- * {@link #withoutModel} gives, and the user hears how to get a model.
+ * the image is followed by a caution. Without a model, the answer is a summary of the text and layout, and the
+ * user hears once how to get a model.
  */
 public final class VisionDescribeService implements DescribeService, AutoCloseable {
 
     private final CatalogModelStore store;
     private final OcrReadService ocr;
+    private final BiFunction<Capture, OcrResult, Map<String, Integer>> elementCounts;
     private VisionLanguageBackend backend;
+    private String backendId;
+    private boolean downloadOffered;
     private Capture chatCapture;
     private VisionChat chat;
 
-    public VisionDescribeService(CatalogModelStore store, OcrReadService ocr) {
+    /**
+     * @param elementCounts the kinds and counts of controls on a capture (heading, button, link ...), for the
+     *                      summary given when no model is installed
+     */
+    public VisionDescribeService(CatalogModelStore store, OcrReadService ocr,
+                                 BiFunction<Capture, OcrResult, Map<String, Integer>> elementCounts) {
         this.store = store;
         this.ocr = ocr;
+        this.elementCounts = elementCounts;
     }
 
     @Override
     public synchronized String describe(DescribeRequest request, TaskContext context, Consumer<String> tokens) {
-        ModelEntry model = store.catalog().defaultFor("vlm").orElse(null);
-        if (model == null || !store.isInstalled(model.id())) {
-            return withoutModel(request, context, tokens, model);
+        Optional<String> model = DescriptionModels.installed(store);
+        if (model.isEmpty()) {
+            return withoutModel(request, context, tokens);
         }
-        if (backend == null) {
-            context.progress(Progress.indeterminate(AppText.get("progress.loadingModel", model.name())));
-            backend = SmolVlmBackend.open(store.require(model.id(), context));
+        if (backend == null || !model.get().equals(backendId)) {
+            close();
+            ModelEntry entry = store.catalog().get(model.get());
+            context.progress(Progress.indeterminate(AppText.get("progress.loadingModel", entry.name())));
+            backend = SmolVlmBackend.open(store.require(entry.id(), context));
+            backendId = entry.id();
         }
         if (chat == null || chatCapture != request.capture()) {
             closeChat();
@@ -62,14 +77,24 @@ public final class VisionDescribeService implements DescribeService, AutoCloseab
         return answer;
     }
 
-    /** No model: a summary of what OCR can know for sure, then how to get a model. */
-    private String withoutModel(DescribeRequest request, TaskContext context, Consumer<String> tokens,
-                                ModelEntry model) {
-        if (model == null) {
-            throw new SightlineException(Problem.MODEL_MISSING, AppText.get("describe.noModelInCatalog"));
+    /**
+     * No model: a summary of what the text and layout show for sure, never an invented scene; the first time,
+     * followed by the offer to download a model with its size.
+     */
+    private String withoutModel(DescribeRequest request, TaskContext context, Consumer<String> tokens) {
+        OcrResult text = ocr.recognise(request.capture(), context, line -> { });
+        LayoutSummary.Reason reason = request.question() == null
+                ? LayoutSummary.Reason.NO_MODEL : LayoutSummary.Reason.QUESTION_NEEDS_MODEL;
+        StringBuilder answer = new StringBuilder(
+                LayoutSummary.of(request.capture().image(), text, elementCounts.apply(request.capture(), text))
+                        .text(reason));
+        if (!downloadOffered) {
+            downloadOffered = true;
+            DescriptionModels.downloadHint(store).ifPresent(hint ->
+                    answer.append(' ').append(hint).append(' ').append(AppText.get("describe.openModels")));
         }
-        throw new SightlineException(Problem.MODEL_MISSING, AppText.get("describe.modelMissing", model.name(),
-                model.id()));
+        tokens.accept(answer.toString());
+        return answer.toString();
     }
 
     private void closeChat() {
@@ -86,6 +111,7 @@ public final class VisionDescribeService implements DescribeService, AutoCloseab
         if (backend != null) {
             backend.close();
             backend = null;
+            backendId = null;
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.sightline.app.shell;
 
+import java.util.Map;
 import java.util.Objects;
 import javafx.application.Platform;
 import org.sightline.app.assistant.Assistant;
@@ -40,7 +41,7 @@ public record AppServices(Assistant assistant, SpeechOutput speech, TaskExecutor
         CatalogModelStore store = ModelStores.standard();
         VisionCaptureService capture = new VisionCaptureService(VisionCaptureService.cameraFromEnvironment());
         OcrReadService reader = new OcrReadService(store);
-        Assistant assistant = new Assistant(capture, reader, new VisionDescribeService(store, reader), capture);
+        Assistant assistant = new Assistant(capture, reader, new VisionDescribeService(store, reader, (looked, text) -> Map.of()), capture);
         return new AppServices(assistant, speech, new ThreadPoolTaskExecutor(2, Platform::runLater),
                 SettingsStore.standard(), true);
     }
