@@ -157,8 +157,14 @@ public final class ElementFinder {
                     int end = i + 1 < toggles.size() ? toggles.get(i + 1).box().x - 1 : host.box.x + host.box.width;
                     ranges.add(new int[] {b.x + b.width, end});
                 }
-                List<TextSegment> pieces = segmenter.pieces(host, ranges);
                 host.consumed = true;
+                Rectangle firstBox = toggles.get(0).box();
+                if (toggles.size() == 1 && firstBox.x - host.box.x < firstBox.width) {
+                    // The line is the control and its label; OCR read the control as a leading letter.
+                    found.add(toggle(toggles.get(0), stripLeadingGlyph(host.text)));
+                    continue;
+                }
+                List<TextSegment> pieces = segmenter.pieces(host, ranges);
                 for (int i = 0; i < toggles.size(); i++) {
                     int[] range = ranges.get(i + 1);
                     String label = pieces.stream().filter(p -> p.centerX() >= range[0] && p.centerX() <= range[1])
@@ -182,6 +188,16 @@ public final class ElementFinder {
         private static Found toggle(Outline o, String label) {
             return new Found(o.circle() ? ElementType.RADIO : ElementType.CHECKBOX, label, o.box(),
                     o.circle() ? 0.7 : 0.75);
+        }
+
+        /** "ORemember me" or "口 Remember me" to "Remember me"; "Open" stays. */
+        private static String stripLeadingGlyph(String text) {
+            String t = text.strip();
+            if (t.length() > 1 && isBoxGlyph(t.charAt(0))
+                    && (t.charAt(1) == ' ' || !Character.isLowerCase(t.charAt(1)) || t.codePointAt(0) > 0x2000)) {
+                return t.substring(1).strip();
+            }
+            return stripBoxGlyph(t);
         }
 
         private static String stripBoxGlyph(String label) {

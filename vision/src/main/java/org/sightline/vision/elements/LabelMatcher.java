@@ -50,8 +50,15 @@ public final class LabelMatcher {
         common.retainAll(lt);
         double dice = 2.0 * common.size() / (qt.size() + lt.size());
         double containment = common.size() == qt.size() ? 0.75 + 0.2 * qt.size() / lt.size() : 0;
-        double trigram = 0.9 * trigramDice(q, l);
-        return Math.min(1, Math.max(dice, Math.max(containment, trigram)));
+        // Spelling slips of OCR ("Sign ln") show in the letters, not in the words.
+        double trigram = 0.8 * trigramDice(plain(query), plain(label));
+        double best = Math.min(1, Math.max(dice, Math.max(containment, trigram)));
+        boolean bothNamed = qt.stream().anyMatch(t -> t.startsWith("~")) && lt.stream().anyMatch(t -> t.startsWith("~"));
+        if (bothNamed && common.isEmpty()) {
+            // "Sign in" and "Sign out" look alike but name different things.
+            best = Math.min(best, 0.3);
+        }
+        return best;
     }
 
     /**
@@ -75,10 +82,15 @@ public final class LabelMatcher {
         return s;
     }
 
-    /** Lower case, accents and punctuation removed, UI phrases replaced by one name per meaning. */
-    static String canonical(String text) {
+    /** Lower case, punctuation removed. */
+    static String plain(String text) {
         String s = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        s = s.replaceAll("[\\p{Punct}\\p{IsPunctuation}…·]+", " ").replaceAll("\\s+", " ").strip();
+        return s.replaceAll("[\\p{Punct}\\p{IsPunctuation}…·]+", " ").replaceAll("\\s+", " ").strip();
+    }
+
+    /** {@link #plain} with UI phrases replaced by one name per meaning ("log in" and "sign in" by "~1"). */
+    static String canonical(String text) {
+        String s = plain(text);
         if (s.isEmpty()) {
             return s;
         }
@@ -127,6 +139,7 @@ public final class LabelMatcher {
     /** Phrase to canonical name, longest phrases first so "log in" is replaced before "log". */
     private static Map<String, String> loadSynonyms() {
         List<String[]> pairs = new ArrayList<>();
+        int meanings = 0;
         try (InputStream in = LabelMatcher.class.getResourceAsStream("synonyms.txt")) {
             if (in == null) {
                 throw new IllegalStateException("synonyms.txt is missing from the classpath");
@@ -139,7 +152,7 @@ public final class LabelMatcher {
                     continue;
                 }
                 String[] words = line.split("\\s*,\\s*");
-                String canonical = "~" + words[0].replace(' ', '_');
+                String canonical = "~" + (meanings++);
                 for (String w : words) {
                     pairs.add(new String[] {w.toLowerCase(Locale.ROOT), canonical});
                 }
