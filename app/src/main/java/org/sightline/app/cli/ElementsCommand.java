@@ -48,6 +48,7 @@ public final class ElementsCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         BufferedImage picture = ImageFiles.read(image);
+        ElementFinder.requireNotBlank(picture);
         Capture capture = Capture.ofImage(picture, CaptureSource.FILE, image.getFileName().toString());
         ElementMap map;
         try (OcrEngine engine = PpOcrEngine.load(ModelStores.standard().require("ppocr-v4", TaskContext.none()))) {

@@ -46,11 +46,20 @@ public final class ElementFinder {
      * @throws SightlineException BAD_INPUT when the capture is blank
      */
     public ElementMap find(Capture capture, TaskContext context) {
-        if (ImageStats.of(capture.image()).isBlank()) {
-            throw new SightlineException(Problem.BAD_INPUT, MESSAGES.get("elements.blank"));
-        }
+        requireNotBlank(capture.image());
         OcrResult text = ocr.read(capture.image(), context);
         return analyse(capture, text, context);
+    }
+
+    /**
+     * Refuses a blank capture (a screen curtain, a black frame) before any model is loaded or run.
+     *
+     * @throws SightlineException BAD_INPUT when the image is blank
+     */
+    public static void requireNotBlank(BufferedImage image) {
+        if (ImageStats.of(image).isBlank()) {
+            throw new SightlineException(Problem.BAD_INPUT, MESSAGES.get("elements.blank"));
+        }
     }
 
     /** Maps the elements of {@code capture} given its OCR result (which must come from the same image). */
