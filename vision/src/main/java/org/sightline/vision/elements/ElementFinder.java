@@ -147,7 +147,7 @@ public final class ElementFinder {
                     // OCR read the box as a letter (O, a box glyph); a real letter O is followed by the next
                     // letter, a control by a gap.
                     boolean even = Math.abs(b.width - b.height) <= 1 && b.height >= 11
-                            && host.box.height <= 1.18 * bodyHeight;
+                            && host.box.height <= 1.22 * bodyHeight;
                     if (even && b.height >= 0.5 * host.box.height && gapAfter(b, host) && gapBefore(b, host)) {
                         hosted.computeIfAbsent(host, k -> new ArrayList<>()).add(o);
                     }

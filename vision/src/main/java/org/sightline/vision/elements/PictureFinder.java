@@ -15,6 +15,8 @@ final class PictureFinder {
     /** Brightness spread (0-255) above which a cell has texture. */
     private static final double BUSY_STD_DEV = 10;
     private static final int MIN_SIDE = 40;
+    /** A picture has at least this many distinct colours (in 16 levels a channel); a flat bar has a few. */
+    private static final int COLOURS = 48;
 
     private final Pixels pixels;
     private final boolean[] structure;
@@ -115,8 +117,23 @@ final class PictureFinder {
             double fill = (double) tail / (cellsW * cellsH);
             Rectangle box = new Rectangle(minX * CELL, minY * CELL, cellsW * CELL, cellsH * CELL)
                     .intersection(pixels.bounds());
-            // Mostly texture: a coloured bar with a few busy cells (text edges, icons) is not a picture.
-            boolean mostlyTextured = texturedCells >= 0.2 * cellsW * cellsH;
+            // Many colours: a coloured bar with a few busy cells (text edges, icons) is not a picture.
+            java.util.Set<Integer> colours = new java.util.HashSet<>();
+            for (int i = 0; i < tail && colours.size() < COLOURS; i++) {
+                int cell = queue[i];
+                for (int y = (cell / cw) * CELL; y < Math.min(h, (cell / cw) * CELL + CELL); y += 2) {
+                    for (int x = (cell % cw) * CELL; x < Math.min(w, (cell % cw) * CELL + CELL); x += 2) {
+                        if (!masked[y * w + x]) {
+                            colours.add(pixels.at(x, y) & 0xf0f0f0);
+                        }
+                    }
+                }
+            }
+            boolean mostlyTextured = colours.size() >= COLOURS;
+            if (Boolean.getBoolean("sightline.elements.debug") && cellsW * cellsH >= 25) {
+                System.err.printf("picture? %s fill=%.2f textured=%d of %d colours=%d%n", box, fill, texturedCells,
+                        cellsW * cellsH, colours.size());
+            }
             if (box.width >= MIN_SIDE && box.height >= MIN_SIDE && fill >= 0.45 && mostlyTextured) {
                 pictures.add(box);
             }
