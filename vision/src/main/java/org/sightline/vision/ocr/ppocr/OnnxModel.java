@@ -56,6 +56,8 @@ final class OnnxModel implements AutoCloseable {
         options.addConfigEntry("session.intra_op.allow_spinning", "0");
         options.addConfigEntry("session.inter_op.allow_spinning", "0");
         options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+        // Input sizes change with every page and line; planning memory for one size only costs time.
+        options.setMemoryPatternOptimization(false);
         return options;
     }
 
