@@ -15,10 +15,15 @@ import java.util.List;
  */
 public final class ReadingOrder {
 
-    /** A horizontal gap at least this many median box heights separates blocks (paragraphs). */
-    private static final double BLOCK_GAP = 0.45;
+    /** A horizontal gap narrower than this many median box heights never separates blocks. */
+    private static final double BLOCK_GAP = 0.3;
+    /** A horizontal gap at least this many median box heights always separates blocks. */
+    private static final double BIG_GAP = 1.2;
     /** A vertical gap narrower than this many median box heights is word spacing, not a column gutter. */
     private static final double MIN_GUTTER = 0.6;
+
+    /** A line at least this many times as long as it is tall holds running text, not a table cell. */
+    private static final double PROSE_LINE_LENGTH = 8;
 
     private ReadingOrder() {
     }
@@ -44,34 +49,167 @@ public final class ReadingOrder {
             return;
         }
         List<int[]> hGaps = gaps(boxes, items, false);
-        List<int[]> vGaps = gaps(boxes, items, true).stream()
-                .filter(g -> g[1] - g[0] >= MIN_GUTTER * medianH).toList();
-        int maxH = hGaps.stream().mapToInt(g -> g[1] - g[0]).max().orElse(-1);
-        int maxV = vGaps.stream().mapToInt(g -> g[1] - g[0]).max().orElse(-1);
-
-        if (maxV > 0 && maxV >= maxH) {
-            List<List<Integer>> columns = split(boxes, items, vGaps, true);
-            if (hGaps.isEmpty() || !isTable(boxes, columns)) {
-                for (List<Integer> c : columns) {
-                    cut(boxes, c, medianH, out);
-                }
-                return;
-            }
-            // A table: read it row by row.
-            for (List<Integer> band : split(boxes, items, hGaps, false)) {
-                cut(boxes, band, medianH, out);
+        // A bar across the top or bottom (navigation, header, footer) set apart by a wide gap is read on its
+        // own first, so a gap between its items that happens to line up with a column gutter does not split it.
+        List<List<Integer>> peeled = peelBars(boxes, items, hGaps, medianH);
+        if (peeled != null) {
+            for (List<Integer> part : peeled) {
+                cut(boxes, part, medianH, out);
             }
             return;
         }
-        if (maxH >= BLOCK_GAP * medianH) {
-            double keep = Math.max(BLOCK_GAP * medianH, 0.5 * maxH);
-            List<int[]> big = hGaps.stream().filter(g -> g[1] - g[0] >= keep).toList();
+        // Columns first: a gutter running the full height of the region.
+        List<int[]> vGaps = gutters(boxes, items, medianH);
+        if (!vGaps.isEmpty()) {
+            List<List<Integer>> columns = split(boxes, items, vGaps, true);
+            if (isTable(boxes, columns)) {
+                out.add(rows(boxes, items));
+                return;
+            }
+            for (List<Integer> c : columns) {
+                cut(boxes, c, medianH, out);
+            }
+            return;
+        }
+        if (hGaps.isEmpty()) {
+            out.add(rows(boxes, items));
+            return;
+        }
+        // Sections: runs of bands that share a gutter (a column layout) or have none (full width).
+        List<List<Integer>> bands = split(boxes, items, hGaps, false);
+        List<List<Integer>> sections = sections(boxes, bands, medianH);
+        if (sections.size() > 1) {
+            for (List<Integer> section : sections) {
+                cut(boxes, section, medianH, out);
+            }
+            return;
+        }
+        double blockGap = blockGap(boxes, items, hGaps, medianH);
+        List<int[]> big = hGaps.stream().filter(g -> g[1] - g[0] >= blockGap).toList();
+        if (!big.isEmpty()) {
             for (List<Integer> band : split(boxes, items, big, false)) {
                 cut(boxes, band, medianH, out);
             }
             return;
         }
         out.add(rows(boxes, items));
+    }
+
+    /** The region split after a one-row bar at its top or bottom, or null when there is no such bar. */
+    private static List<List<Integer>> peelBars(List<Rectangle> boxes, List<Integer> items, List<int[]> hGaps,
+                                                double medianH) {
+        if (hGaps.size() < 2) {
+            return null;
+        }
+        int[] sizes = hGaps.stream().mapToInt(g -> g[1] - g[0]).toArray();
+        for (int end = 0; end < 2; end++) {
+            int k = end == 0 ? 0 : sizes.length - 1;
+            double[] others = new double[sizes.length - 1];
+            for (int i = 0, j = 0; i < sizes.length; i++) {
+                if (i != k) {
+                    others[j++] = sizes[i];
+                }
+            }
+            double typical = median(others);
+            if (sizes[k] < Math.max(BLOCK_GAP * medianH, 2 * typical)) {
+                continue;
+            }
+            List<List<Integer>> parts = split(boxes, items, List.of(hGaps.get(k)), false);
+            if (parts.size() != 2) {
+                continue;
+            }
+            List<Integer> bar = end == 0 ? parts.get(0) : parts.get(1);
+            List<Integer> rest = end == 0 ? parts.get(1) : parts.get(0);
+            if (rows(boxes, bar).size() == 1 && spansAGutter(boxes, bar, gutters(boxes, rest, medianH))) {
+                return parts;
+            }
+        }
+        return null;
+    }
+
+    /** Whether the bar reaches across one of the gutters (so it is not the heading of one column). */
+    private static boolean spansAGutter(List<Rectangle> boxes, List<Integer> bar, List<int[]> gutters) {
+        int left = bar.stream().mapToInt(i -> boxes.get(i).x).min().orElse(0);
+        int right = bar.stream().mapToInt(i -> boxes.get(i).x + boxes.get(i).width).max().orElse(0);
+        return gutters.stream().anyMatch(g -> left < g[0] && right > g[1]);
+    }
+
+    /** Vertical gaps through all of {@code items} wide enough to be a gutter between columns. */
+    private static List<int[]> gutters(List<Rectangle> boxes, List<Integer> items, double medianH) {
+        return gaps(boxes, items, true).stream().filter(g -> g[1] - g[0] >= MIN_GUTTER * medianH).toList();
+    }
+
+    /**
+     * Groups consecutive bands (top to bottom) into sections: a band joins the current section when none of its
+     * boxes cross a gutter the section still has, so a column layout stays one section even where one column
+     * is empty; a full-width band ends it.
+     */
+    private static List<List<Integer>> sections(List<Rectangle> boxes, List<List<Integer>> bands, double medianH) {
+        List<List<Integer>> sections = new ArrayList<>();
+        List<Boolean> columned = new ArrayList<>();
+        List<Integer> bandCounts = new ArrayList<>();
+        List<Integer> current = null;
+        List<int[]> open = List.of();
+        for (List<Integer> band : bands) {
+            if (current != null && !open.isEmpty()) {
+                List<int[]> kept = new ArrayList<>();
+                for (int[] g : open) {
+                    if (band.stream().noneMatch(i -> crosses(boxes.get(i), g))) {
+                        kept.add(g);
+                    }
+                }
+                if (!kept.isEmpty()) {
+                    current.addAll(band);
+                    open = kept;
+                    bandCounts.set(bandCounts.size() - 1, bandCounts.get(bandCounts.size() - 1) + 1);
+                    continue;
+                }
+            }
+            List<int[]> own = gutters(boxes, band, medianH);
+            if (current != null && open.isEmpty() && own.isEmpty()) {
+                current.addAll(band);
+                continue;
+            }
+            current = new ArrayList<>(band);
+            sections.add(current);
+            columned.add(!own.isEmpty());
+            bandCounts.add(1);
+            open = own;
+        }
+        // A gutter in one band alone is the space between words or cells of one row, not a column layout:
+        // such a band joins the full-width text around it.
+        List<List<Integer>> merged = new ArrayList<>();
+        boolean previousFullWidth = false;
+        for (int k = 0; k < sections.size(); k++) {
+            boolean fullWidth = !columned.get(k) || bandCounts.get(k) == 1;
+            if (fullWidth && previousFullWidth) {
+                merged.get(merged.size() - 1).addAll(sections.get(k));
+            } else {
+                merged.add(new ArrayList<>(sections.get(k)));
+            }
+            previousFullWidth = fullWidth;
+        }
+        return merged;
+    }
+
+    private static boolean crosses(Rectangle r, int[] gap) {
+        return r.x < gap[1] && r.x + r.width > gap[0];
+    }
+
+    /**
+     * The smallest gap between rows that separates blocks here: clearly wider than the line spacing of the
+     * region (its narrowest gap, or none when rows touch), and never below a share of the text height.
+     */
+    private static double blockGap(List<Rectangle> boxes, List<Integer> items, List<int[]> hGaps, double medianH) {
+        if (hGaps.isEmpty()) {
+            return Double.MAX_VALUE;
+        }
+        int rowCount = rows(boxes, items).size();
+        int lineGap = hGaps.stream().mapToInt(g -> g[1] - g[0]).min().orElse(0);
+        if (hGaps.size() < rowCount - 1) {
+            lineGap = 0;
+        }
+        return Math.min(BIG_GAP * medianH, Math.max(BLOCK_GAP * medianH, 1.5 * lineGap + 2));
     }
 
     /** Empty bands between the boxes' projections on x ({@code vertical}) or y, as [start, end) pairs. */
@@ -163,7 +301,9 @@ public final class ReadingOrder {
             right = Math.max(right, r.x + r.width);
         }
         int width = right - left;
-        long full = column.stream().filter(i -> boxes.get(i).width >= 0.6 * width).count();
+        // Running text: lines that fill the column and hold many words (long for their height).
+        long full = column.stream().map(boxes::get)
+                .filter(r -> r.width >= 0.6 * width && r.width >= PROSE_LINE_LENGTH * r.height).count();
         return full >= 0.5 * column.size();
     }
 

@@ -22,6 +22,19 @@ final class DirectionClassifier {
         this.model = model;
     }
 
+    /**
+     * The part of a crop the classifier sees: the crop at height 48, and for a long line only its middle 192
+     * columns. Squeezing a whole long line into 192 columns (as stock PP-OCR does) makes the letters
+     * unreadable, and the classifier then turns good lines upside down.
+     */
+    static BufferedImage sample(BufferedImage crop) {
+        BufferedImage scaled = LineCropper.toHeight(crop, HEIGHT, TextRecognizer.MAX_WIDTH);
+        if (scaled.getWidth() <= WIDTH) {
+            return scaled;
+        }
+        return scaled.getSubimage((scaled.getWidth() - WIDTH) / 2, 0, WIDTH, HEIGHT);
+    }
+
     boolean[] upsideDown(List<BufferedImage> crops) {
         int n = crops.size();
         boolean[] out = new boolean[n];
@@ -31,7 +44,7 @@ final class DirectionClassifier {
         int plane = HEIGHT * WIDTH;
         float[] input = new float[n * 3 * plane];
         for (int i = 0; i < n; i++) {
-            BufferedImage c = LineCropper.toHeight(crops.get(i), HEIGHT, WIDTH);
+            BufferedImage c = sample(crops.get(i));
             ImageTensors.putBgr(c, input, i * 3 * plane, WIDTH, HEIGHT, MEAN, STD);
         }
         float[] scores;

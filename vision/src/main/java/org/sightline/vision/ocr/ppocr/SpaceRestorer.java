@@ -21,6 +21,9 @@ final class SpaceRestorer {
     /** An empty gap at least this share of the text height looks like a word space. */
     static final double GAP_SHARE_OF_HEIGHT = 0.16;
 
+    private static final String NO_SPACE_BEFORE = ".,;:)]}!?'";
+    private static final String NO_SPACE_AFTER = "([{";
+
     record Text(String text, List<Float> confidences) {
     }
 
@@ -33,7 +36,10 @@ final class SpaceRestorer {
         for (int i = 0; i < chars.size(); i++) {
             CtcDecoder.DecodedChar c = chars.get(i);
             if (c.text().equals(" ")) {
-                if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ' ') {
+                boolean beforePunctuation = i + 1 < chars.size()
+                        && NO_SPACE_BEFORE.indexOf(chars.get(i + 1).text().charAt(0)) >= 0
+                        && chars.get(i + 1).text().charAt(0) != '\'';
+                if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ' ' && !beforePunctuation) {
                     sb.append(' ');
                     conf.add(c.confidence());
                 }
@@ -43,7 +49,19 @@ final class SpaceRestorer {
                     && isLatin(c.text().charAt(0))) {
                 CtcDecoder.DecodedChar prev = chars.get(i - 1);
                 float p = maxSpace(reading.spaceProbability(), prev.lastStep() + 1, c.firstStep());
+                char last = sb.charAt(sb.length() - 1);
+                boolean memberAccess = last == '.' && Character.isLowerCase(c.text().charAt(0))
+                        && sb.length() >= 2 && Character.isLetterOrDigit(sb.charAt(sb.length() - 2));
+                if (NO_SPACE_BEFORE.indexOf(c.text().charAt(0)) >= 0 || NO_SPACE_AFTER.indexOf(last) >= 0
+                        || memberAccess) {
+                    // Narrow punctuation in monospaced code leaves wide gaps; a space there is rare in text.
+                    p = 0;
+                }
                 boolean space = p >= SURE_SPACE;
+                if (!space && p >= POSSIBLE_SPACE && insideNumber(sb, c.text().charAt(0))) {
+                    // "1.4.2", "1,234", "10:42": the dot leaves a wide empty gap that is not a space.
+                    p = 0;
+                }
                 if (!space && p >= POSSIBLE_SPACE) {
                     if (ink == null) {
                         ink = new boolean[reading.input().getWidth()];
@@ -68,7 +86,36 @@ final class SpaceRestorer {
             sb.setLength(sb.length() - 1);
             conf.remove(conf.size() - 1);
         }
-        return new Text(sb.toString(), conf);
+        return new Text(latinPunctuation(sb.toString()), conf);
+    }
+
+    private static final String FULL_WIDTH = "（）［］｛｝，：；！？";
+    private static final String HALF_WIDTH = "()[]{},:;!?";
+
+    /**
+     * In a line that is mostly Latin, full-width punctuation is the model confusing "(" with "（": use the
+     * ASCII form, one character for one so confidences stay aligned.
+     */
+    static String latinPunctuation(String text) {
+        long latin = text.chars().filter(ch -> ch < 0x2E80 && Character.isLetterOrDigit(ch)).count();
+        long other = text.chars().filter(ch -> ch >= 0x2E80 && FULL_WIDTH.indexOf(ch) < 0).count();
+        if (latin <= 3 * other) {
+            return text;
+        }
+        StringBuilder sb = new StringBuilder(text);
+        for (int i = 0; i < sb.length(); i++) {
+            int k = FULL_WIDTH.indexOf(sb.charAt(i));
+            if (k >= 0) {
+                sb.setCharAt(i, HALF_WIDTH.charAt(k));
+            }
+        }
+        return sb.toString();
+    }
+
+    private static boolean insideNumber(StringBuilder sb, char next) {
+        int n = sb.length();
+        return Character.isDigit(next) && n >= 2 && ".,:".indexOf(sb.charAt(n - 1)) >= 0
+                && Character.isDigit(sb.charAt(n - 2));
     }
 
     /** Chinese runs without spaces; only letters, digits and Latin punctuation get word spaces back. */

@@ -1,0 +1,134 @@
+package org.sightline.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sightline.i18n.Messages;
+import org.sightline.models.ModelStoreConfig;
+import org.sightline.models.ModelStores;
+
+/** {@code sightline read} end to end: real model store (bundled PP-OCR files), real models, real files. */
+class ReadCommandTest {
+
+    @TempDir
+    static Path cache;
+
+    @TempDir
+    Path dir;
+
+    private static Locale saved;
+
+    @BeforeAll
+    static void isolatedStore() {
+        saved = Messages.locale();
+        Messages.setLocale(Locale.ENGLISH);
+        ModelStores.configure(ModelStoreConfig.defaults().withCacheDirectory(cache).withOffline(true));
+    }
+
+    @AfterAll
+    static void restore() {
+        Messages.setLocale(saved);
+    }
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = Cli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private Path page(String name, String... lines) throws Exception {
+        BufferedImage img = new BufferedImage(640, 60 + 50 * lines.length, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, img.getWidth(), img.getHeight());
+        g.setColor(Color.BLACK);
+        g.setFont(new Font("DejaVu Sans", Font.PLAIN, 18));
+        for (int i = 0; i < lines.length; i++) {
+            g.drawString(lines[i], 20, 50 + 50 * i);
+        }
+        g.dispose();
+        Path file = dir.resolve(name);
+        ImageIO.write(img, "png", file.toFile());
+        return file;
+    }
+
+    @Test
+    void printsTheTextOfOneImage() throws Exception {
+        Path image = page("note.png", "Meeting moved to Thursday", "Bring the printed agenda");
+        Run r = run("read", image.toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).isEqualTo("Meeting moved to Thursday\nBring the printed agenda\n");
+    }
+
+    @Test
+    void writesOneFilePerImageAndReportsBadFilesOnOneLineEach() throws Exception {
+        Path a = page("first.png", "First page of the letter");
+        Path b = page("second.png", "Second page of the letter");
+        Path notImage = dir.resolve("notes.png");
+        Files.writeString(notImage, "this is text, not a picture");
+        Path blank = dir.resolve("blank.png");
+        ImageIO.write(new BufferedImage(300, 200, BufferedImage.TYPE_INT_RGB), "png", blank.toFile());
+        Path outDir = dir.resolve("out");
+
+        Run r = run("read", "--out-dir", outDir.toString(), a.toString(), notImage.toString(), b.toString(),
+                blank.toString());
+
+        assertThat(r.exit()).isEqualTo(3);
+        assertThat(Files.readString(outDir.resolve("first.txt"))).isEqualTo("First page of the letter\n");
+        assertThat(Files.readString(outDir.resolve("second.txt"))).isEqualTo("Second page of the letter\n");
+        assertThat(r.err().lines().toList()).containsExactly(
+                notImage + " is not an image Sightline can open. Use a PNG, JPEG, GIF or BMP file.",
+                "blank.png: The capture is blank; is a screen curtain on?");
+    }
+
+    @Test
+    void jsonHasBlocksLinesBoxesAndConfidence() throws Exception {
+        Path image = page("form.png", "Name and address");
+        Run r = run("read", "--json", image.toString());
+        assertThat(r.exit()).isZero();
+        JsonNode root = new ObjectMapper().readTree(r.out());
+        JsonNode line = root.get("blocks").get(0).get("lines").get(0);
+        assertThat(line.get("text").asText()).isEqualTo("Name and address");
+        assertThat(line.get("confidence").asDouble()).isBetween(0.8, 1.0);
+        assertThat(line.get("box").get("x").asInt()).isBetween(5, 25);
+        assertThat(line.get("box").get("width").asInt()).isBetween(120, 260);
+        assertThat(root.get("width").asInt()).isEqualTo(640);
+    }
+
+    @Test
+    void saysSoWhenThereIsNoText() throws Exception {
+        BufferedImage img = new BufferedImage(300, 200, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setColor(Color.ORANGE);
+        g.fillOval(50, 50, 120, 90);
+        g.dispose();
+        Path file = dir.resolve("shape.png");
+        ImageIO.write(img, "png", file.toFile());
+        Run r = run("read", file.toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).isEqualTo("No text found.\n");
+    }
+}

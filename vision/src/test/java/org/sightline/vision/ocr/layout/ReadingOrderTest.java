@@ -1,0 +1,61 @@
+package org.sightline.vision.ocr.layout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.Rectangle;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ReadingOrderTest {
+
+    /** The rows of a layout as lists of box indices, blocks flattened. */
+    private static List<List<Integer>> rows(PageLayout layout) {
+        List<List<Integer>> out = new ArrayList<>();
+        layout.blocks().forEach(out::addAll);
+        return out;
+    }
+
+    @Test
+    void readsColumnsOneAfterTheOtherUnderAFullWidthHeading() {
+        List<Rectangle> boxes = new ArrayList<>();
+        boxes.add(new Rectangle(20, 10, 500, 30));            // 0 heading
+        for (int i = 0; i < 4; i++) {
+            boxes.add(new Rectangle(20, 70 + 24 * i, 440, 20));   // 1..4 left column
+            boxes.add(new Rectangle(500, 70 + 24 * i, 440, 20));  // 5..8 right column (odd indices after 0)
+        }
+        PageLayout layout = ReadingOrder.of(boxes);
+        assertThat(rows(layout)).containsExactly(List.of(0), List.of(1), List.of(3), List.of(5), List.of(7),
+                List.of(2), List.of(4), List.of(6), List.of(8));
+        assertThat(layout.blocks()).hasSize(3);
+    }
+
+    @Test
+    void readsATableRowByRow() {
+        List<Rectangle> boxes = new ArrayList<>();
+        for (int row = 0; row < 4; row++) {
+            boxes.add(new Rectangle(20, 20 + 30 * row, 80, 20));
+            boxes.add(new Rectangle(300, 20 + 30 * row, 60, 20));
+            boxes.add(new Rectangle(600, 20 + 30 * row, 40, 20));
+        }
+        List<Integer> order = rows(ReadingOrder.of(boxes)).stream().flatMap(List::stream).toList();
+        assertThat(order).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
+    }
+
+    @Test
+    void joinsBoxesOnOneRowLeftToRightAndSplitsParagraphs() {
+        List<Rectangle> boxes = List.of(
+                new Rectangle(200, 10, 100, 20),   // 0: second word of line 1
+                new Rectangle(20, 11, 150, 20),    // 1: first word of line 1
+                new Rectangle(20, 34, 280, 20),    // 2: line 2
+                new Rectangle(20, 90, 280, 20));   // 3: next paragraph
+        PageLayout layout = ReadingOrder.of(boxes);
+        assertThat(layout.blocks()).containsExactly(List.of(List.of(1, 0), List.of(2)), List.of(List.of(3)));
+        assertThat(layout.rowCount()).isEqualTo(3);
+    }
+
+    @Test
+    void emptyPageHasNoBlocks() {
+        assertThat(ReadingOrder.of(List.of()).blocks()).isEmpty();
+    }
+}
