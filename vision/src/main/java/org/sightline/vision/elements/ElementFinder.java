@@ -146,8 +146,10 @@ public final class ElementFinder {
                 if (host != null) {
                     // OCR read the box as a letter (O, a box glyph); a real letter O is followed by the next
                     // letter, a control by a gap.
-                    boolean even = Math.abs(b.width - b.height) <= 1 && b.height >= 11
-                            && host.box.height <= 1.22 * bodyHeight;
+                    // A letter O of a heading: drawn in the heading's own ink, on a line taller than body text.
+                    boolean letterLike = Pixels.distance(strongestColour(b, host.background), host.ink) < 40
+                            && host.box.height > 1.15 * bodyHeight;
+                    boolean even = Math.abs(b.width - b.height) <= 1 && b.height >= 11 && !letterLike;
                     if (even && b.height >= 0.5 * host.box.height && gapAfter(b, host) && gapBefore(b, host)) {
                         hosted.computeIfAbsent(host, k -> new ArrayList<>()).add(o);
                     }
@@ -233,6 +235,22 @@ public final class ElementFinder {
                 }
             }
             return true;
+        }
+
+        private int strongestColour(Rectangle b, int background) {
+            int best = background;
+            int bestDistance = -1;
+            Rectangle r = b.intersection(pixels.bounds());
+            for (int y = r.y; y < r.y + r.height; y++) {
+                for (int x = r.x; x < r.x + r.width; x++) {
+                    int d = Pixels.distance(pixels.at(x, y), background);
+                    if (d > bestDistance) {
+                        bestDistance = d;
+                        best = pixels.at(x, y);
+                    }
+                }
+            }
+            return best;
         }
 
         private boolean gapBefore(Rectangle b, TextSegment host) {
@@ -351,8 +369,8 @@ public final class ElementFinder {
                     best = s;
                 }
             }
-            if (best != null) {
-                fieldLabels.add(best.text);
+            if (best != null && bestDistance <= 0.5 * bodyHeight + 2) {
+                fieldLabels.add(best.text); // right against the field: a label, even when bold
             }
             return best == null ? "" : best.text.replaceAll("[:：*]+$", "").strip();
         }

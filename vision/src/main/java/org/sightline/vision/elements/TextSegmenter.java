@@ -95,7 +95,55 @@ final class TextSegmenter {
             measure(segment, bg);
             out.add(segment);
         }
+        return out.size() > 1 ? fitHeights(out, bg) : out;
+    }
+
+    /**
+     * When one OCR line holds text of different sizes (a site name beside its menu), the line's height
+     * belongs to the biggest; the smaller pieces get boxes fitted to their own ink.
+     */
+    private List<TextSegment> fitHeights(List<TextSegment> pieces, int bg) {
+        int[][] extents = new int[pieces.size()][];
+        int tallest = 0;
+        for (int i = 0; i < pieces.size(); i++) {
+            extents[i] = inkRows(pieces.get(i).box, bg);
+            tallest = Math.max(tallest, extents[i][1] - extents[i][0] + 1);
+        }
+        List<TextSegment> out = new ArrayList<>();
+        for (int i = 0; i < pieces.size(); i++) {
+            TextSegment s = pieces.get(i);
+            int inkHeight = extents[i][1] - extents[i][0] + 1;
+            if (inkHeight > 0 && inkHeight < 0.75 * tallest) {
+                int pad = Math.max(2, (int) Math.round(0.2 * inkHeight));
+                Rectangle fitted = new Rectangle(s.box.x, extents[i][0] - pad, s.box.width, inkHeight + 2 * pad)
+                        .intersection(pixels.bounds());
+                TextSegment smaller = new TextSegment(s.text, fitted, s.confidence, s.line);
+                measure(smaller, bg);
+                out.add(smaller);
+            } else {
+                out.add(s);
+            }
+        }
         return out;
+    }
+
+    /** First and last rows of {@code box} with ink; {0, -1} when none. */
+    private int[] inkRows(Rectangle box, int bg) {
+        Rectangle b = box.intersection(pixels.bounds());
+        int top = -1;
+        int bottom = -1;
+        for (int y = b.y; y < b.y + b.height; y++) {
+            for (int x = b.x; x < b.x + b.width; x++) {
+                if (Pixels.distance(pixels.at(x, y), bg) > INK_CONTRAST) {
+                    if (top < 0) {
+                        top = y;
+                    }
+                    bottom = y;
+                    break;
+                }
+            }
+        }
+        return top < 0 ? new int[] {0, -1} : new int[] {top, bottom};
     }
 
     private static void append(StringBuilder sb, String token, String sep) {
