@@ -115,12 +115,23 @@ public final class ReadingOrder {
                 continue;
             }
             List<List<Integer>> parts = split(boxes, items, List.of(hGaps.get(k)), false);
-            List<Integer> bar = end == 0 ? parts.get(0) : parts.get(parts.size() - 1);
-            if (parts.size() == 2 && rows(boxes, bar).size() == 1) {
+            if (parts.size() != 2) {
+                continue;
+            }
+            List<Integer> bar = end == 0 ? parts.get(0) : parts.get(1);
+            List<Integer> rest = end == 0 ? parts.get(1) : parts.get(0);
+            if (rows(boxes, bar).size() == 1 && spansAGutter(boxes, bar, gutters(boxes, rest, medianH))) {
                 return parts;
             }
         }
         return null;
+    }
+
+    /** Whether the bar reaches across one of the gutters (so it is not the heading of one column). */
+    private static boolean spansAGutter(List<Rectangle> boxes, List<Integer> bar, List<int[]> gutters) {
+        int left = bar.stream().mapToInt(i -> boxes.get(i).x).min().orElse(0);
+        int right = bar.stream().mapToInt(i -> boxes.get(i).x + boxes.get(i).width).max().orElse(0);
+        return gutters.stream().anyMatch(g -> left < g[0] && right > g[1]);
     }
 
     /** Vertical gaps through all of {@code items} wide enough to be a gutter between columns. */

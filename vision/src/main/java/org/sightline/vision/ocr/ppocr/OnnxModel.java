@@ -1,5 +1,6 @@
 package org.sightline.vision.ocr.ppocr;
 
+import ai.djl.Device;
 import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -35,6 +36,8 @@ final class OnnxModel implements AutoCloseable {
                     .setTypes(NDList.class, NDList.class)
                     .optModelPath(file)
                     .optEngine("OnnxRuntime")
+                    // The OCR models are small; the CPU keeps them ready without probing for a GPU at each load.
+                    .optDevice(Device.cpu())
                     .optArgument("sessionOptions", sessionOptions())
                     .build();
             return new OnnxModel(file, criteria.loadModel());
@@ -56,6 +59,8 @@ final class OnnxModel implements AutoCloseable {
         options.addConfigEntry("session.intra_op.allow_spinning", "0");
         options.addConfigEntry("session.inter_op.allow_spinning", "0");
         options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+        // Input sizes change with every page and line; planning memory for one size only costs time.
+        options.setMemoryPatternOptimization(false);
         return options;
     }
 

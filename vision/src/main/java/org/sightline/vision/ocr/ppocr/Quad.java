@@ -73,6 +73,16 @@ record Quad(double[] xs, double[] ys, double score) {
         return new Quad(nx, ny, score);
     }
 
+    Quad translated(double dx, double dy) {
+        double[] nx = new double[4];
+        double[] ny = new double[4];
+        for (int i = 0; i < 4; i++) {
+            nx[i] = xs[i] + dx;
+            ny[i] = ys[i] + dy;
+        }
+        return new Quad(nx, ny, score);
+    }
+
     double centerX() {
         return (xs[0] + xs[1] + xs[2] + xs[3]) / 4;
     }

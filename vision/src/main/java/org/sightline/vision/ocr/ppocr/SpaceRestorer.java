@@ -36,7 +36,10 @@ final class SpaceRestorer {
         for (int i = 0; i < chars.size(); i++) {
             CtcDecoder.DecodedChar c = chars.get(i);
             if (c.text().equals(" ")) {
-                if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ' ') {
+                boolean beforePunctuation = i + 1 < chars.size()
+                        && NO_SPACE_BEFORE.indexOf(chars.get(i + 1).text().charAt(0)) >= 0
+                        && chars.get(i + 1).text().charAt(0) != '\'';
+                if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ' ' && !beforePunctuation) {
                     sb.append(' ');
                     conf.add(c.confidence());
                 }
@@ -46,10 +49,13 @@ final class SpaceRestorer {
                     && isLatin(c.text().charAt(0))) {
                 CtcDecoder.DecodedChar prev = chars.get(i - 1);
                 float p = maxSpace(reading.spaceProbability(), prev.lastStep() + 1, c.firstStep());
-                if (NO_SPACE_BEFORE.indexOf(c.text().charAt(0)) >= 0
-                        || NO_SPACE_AFTER.indexOf(sb.charAt(sb.length() - 1)) >= 0) {
+                char last = sb.charAt(sb.length() - 1);
+                boolean memberAccess = last == '.' && Character.isLowerCase(c.text().charAt(0))
+                        && sb.length() >= 2 && Character.isLetterOrDigit(sb.charAt(sb.length() - 2));
+                if (NO_SPACE_BEFORE.indexOf(c.text().charAt(0)) >= 0 || NO_SPACE_AFTER.indexOf(last) >= 0
+                        || memberAccess) {
                     // Narrow punctuation in monospaced code leaves wide gaps; a space there is rare in text.
-                    p = p >= SURE_SPACE ? p : 0;
+                    p = 0;
                 }
                 boolean space = p >= SURE_SPACE;
                 if (!space && p >= POSSIBLE_SPACE && insideNumber(sb, c.text().charAt(0))) {
@@ -80,7 +86,30 @@ final class SpaceRestorer {
             sb.setLength(sb.length() - 1);
             conf.remove(conf.size() - 1);
         }
-        return new Text(sb.toString(), conf);
+        return new Text(latinPunctuation(sb.toString()), conf);
+    }
+
+    private static final String FULL_WIDTH = "（）［］｛｝，：；！？";
+    private static final String HALF_WIDTH = "()[]{},:;!?";
+
+    /**
+     * In a line that is mostly Latin, full-width punctuation is the model confusing "(" with "（": use the
+     * ASCII form, one character for one so confidences stay aligned.
+     */
+    static String latinPunctuation(String text) {
+        long latin = text.chars().filter(ch -> ch < 0x2E80 && Character.isLetterOrDigit(ch)).count();
+        long other = text.chars().filter(ch -> ch >= 0x2E80 && FULL_WIDTH.indexOf(ch) < 0).count();
+        if (latin <= 3 * other) {
+            return text;
+        }
+        StringBuilder sb = new StringBuilder(text);
+        for (int i = 0; i < sb.length(); i++) {
+            int k = FULL_WIDTH.indexOf(sb.charAt(i));
+            if (k >= 0) {
+                sb.setCharAt(i, HALF_WIDTH.charAt(k));
+            }
+        }
+        return sb.toString();
     }
 
     private static boolean insideNumber(StringBuilder sb, char next) {

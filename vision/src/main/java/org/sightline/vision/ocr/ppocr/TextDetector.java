@@ -21,6 +21,9 @@ final class TextDetector {
     private static final float[] MEAN = {0.485f, 0.456f, 0.406f};
     private static final float[] STD = {0.229f, 0.224f, 0.225f};
 
+    /** Background kept around the drawn part of the image, so text at its edge has context. */
+    private static final int CONTENT_MARGIN = 32;
+
     private final OnnxModel model;
     private final DbPostprocessor postprocessor;
     private final TileSplitter tiles;
@@ -35,6 +38,16 @@ final class TextDetector {
 
     /** Text regions in {@code image} pixel coordinates. */
     List<Quad> detect(BufferedImage image, CancellationToken cancel) {
+        // Screens are mostly empty margins and background: detect only where something is drawn.
+        Rectangle content = ContentBounds.of(image, CONTENT_MARGIN);
+        if (content.isEmpty()) {
+            return List.of();
+        }
+        BufferedImage part = image.getSubimage(content.x, content.y, content.width, content.height);
+        return detectWhole(part, cancel).stream().map(q -> q.translated(content.x, content.y)).toList();
+    }
+
+    private List<Quad> detectWhole(BufferedImage image, CancellationToken cancel) {
         double scale = detectionScale(image.getWidth(), image.getHeight());
         BufferedImage det = scale == 1.0 ? image : resize(image, scale);
         int w = det.getWidth();

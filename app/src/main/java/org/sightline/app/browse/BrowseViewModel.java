@@ -1,0 +1,269 @@
+package org.sightline.app.browse;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.sightline.speech.Priority;
+import org.sightline.speech.SpeechOutput;
+import org.sightline.vision.elements.Element;
+import org.sightline.vision.elements.ElementMap;
+import org.sightline.vision.elements.ElementType;
+
+/**
+ * Browse mode over an element map, with the keys of a screen reader's browse mode: arrows move element by
+ * element, H K B F G jump to the next heading, link, button, form field or graphic (with Shift, the
+ * previous), Home and End go to the ends; each element is spoken with its label and type. Enter on a link,
+ * button, checkbox or radio button proposes a click; on a field it offers typing (the typed text, then
+ * Enter). A proposal acts only after one more Enter (the confirmation key); Escape cancels a proposal or a
+ * running action, else leaves browse mode. No toolkit is needed: the window passes key names
+ * ({@link Key#of}) to {@link #key} on key press and typed characters to {@link #typed}.
+ */
+public final class BrowseViewModel {
+
+    /** The keys browse mode handles. */
+    public enum Key {
+        UP, DOWN, LEFT, RIGHT, HOME, END, H, K, B, F, G, ENTER, ESCAPE, BACK_SPACE;
+
+        /** The key for a key name such as JavaFX's {@code KeyCode.name()} ("DOWN", "H", "ENTER"). */
+        public static Optional<Key> of(String name) {
+            try {
+                return Optional.of(valueOf(name.toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    /** What a key did. */
+    public enum Outcome { HANDLED, IGNORED, LEFT_BROWSE_MODE }
+
+    /** Where browse mode is. */
+    public enum State { BROWSING, ENTERING_TEXT, CONFIRMING, ACTING }
+
+    private final ElementMap map;
+    private final SpeechOutput speech;
+    private final ScreenActions actions;
+    private int index = -1;
+    private State state = State.BROWSING;
+    private ProposedAction pending;
+    private ScreenActions.Handle running;
+    private final StringBuilder entered = new StringBuilder();
+
+    /**
+     * @param actions where confirmed actions go; null when the capture is not of the screen (nothing can
+     *                be clicked then, and Enter says so)
+     */
+    public BrowseViewModel(ElementMap map, SpeechOutput speech, ScreenActions actions) {
+        this.map = map;
+        this.speech = speech;
+        this.actions = actions;
+    }
+
+    /** Speaks the summary and the first element. */
+    public void start() {
+        if (map.isEmpty()) {
+            say(ElementWords.MESSAGES.get("browse.empty"));
+            return;
+        }
+        index = 0;
+        say(ElementWords.MESSAGES.get("browse.start", map.size()));
+        speech.speak(ElementWords.spoken(map.get(0)), Priority.NEXT);
+    }
+
+    public State state() {
+        return state;
+    }
+
+    /** The element browse mode is on, if any. */
+    public Optional<Element> current() {
+        return index >= 0 && index < map.size() ? Optional.of(map.get(index)) : Optional.empty();
+    }
+
+    public Optional<ProposedAction> pending() {
+        return Optional.ofNullable(pending);
+    }
+
+    /** Handles a key press. Letters are ignored (left to {@link #typed}) while text is being entered. */
+    public Outcome key(Key key, boolean shift) {
+        refreshActing();
+        switch (state) {
+            case ACTING:
+                if (key == Key.ESCAPE) {
+                    running.cancel();
+                    say(ElementWords.MESSAGES.get("browse.cancelled"));
+                    state = State.BROWSING;
+                    return Outcome.HANDLED;
+                }
+                return Outcome.IGNORED;
+            case CONFIRMING:
+                if (key == Key.ENTER) {
+                    confirm();
+                    return Outcome.HANDLED;
+                }
+                cancelPending();
+                if (key == Key.ESCAPE) {
+                    return Outcome.HANDLED;
+                }
+                break; // any other key drops the proposal and does its usual work
+            case ENTERING_TEXT:
+                return keyWhileEntering(key);
+            default:
+                break;
+        }
+        return switch (key) {
+            case DOWN, RIGHT -> move(1, e -> true, null);
+            case UP, LEFT -> move(-1, e -> true, null);
+            case HOME -> jump(0);
+            case END -> jump(map.size() - 1);
+            case H -> move(shift ? -1 : 1, e -> e.type() == ElementType.HEADING, ElementType.HEADING);
+            case K -> move(shift ? -1 : 1, e -> e.type() == ElementType.LINK, ElementType.LINK);
+            case B -> move(shift ? -1 : 1, e -> e.type() == ElementType.BUTTON, ElementType.BUTTON);
+            case F -> move(shift ? -1 : 1, e -> e.type().isFormField(), ElementType.FIELD);
+            case G -> move(shift ? -1 : 1, e -> e.type() == ElementType.IMAGE, ElementType.IMAGE);
+            case ENTER -> activate();
+            case ESCAPE -> {
+                say(ElementWords.MESSAGES.get("browse.leave"));
+                yield Outcome.LEFT_BROWSE_MODE;
+            }
+            case BACK_SPACE -> Outcome.IGNORED;
+        };
+    }
+
+    /** Takes typed characters while text for a field is being entered; ignored otherwise. */
+    public Outcome typed(String characters) {
+        if (state != State.ENTERING_TEXT || characters.isEmpty() || Character.isISOControl(characters.charAt(0))) {
+            return Outcome.IGNORED;
+        }
+        entered.append(characters);
+        speech.speak(characters, Priority.NOW);
+        return Outcome.HANDLED;
+    }
+
+    /**
+     * Puts an action proposed by a chat request up for confirmation: the prompt is spoken, Enter performs
+     * it, any other key cancels it.
+     */
+    public void propose(ProposedAction action) {
+        pending = action;
+        state = State.CONFIRMING;
+        say(action.confirmationPrompt());
+    }
+
+    private Outcome keyWhileEntering(Key key) {
+        switch (key) {
+            case ENTER -> {
+                Element field = current().orElseThrow();
+                String text = entered.toString();
+                entered.setLength(0);
+                if (text.isBlank()) {
+                    state = State.BROWSING;
+                    say(ElementWords.MESSAGES.get("browse.nothingToType"));
+                } else {
+                    propose(ProposedAction.type(field, text));
+                }
+                return Outcome.HANDLED;
+            }
+            case ESCAPE -> {
+                entered.setLength(0);
+                state = State.BROWSING;
+                say(ElementWords.MESSAGES.get("browse.cancelled"));
+                return Outcome.HANDLED;
+            }
+            case BACK_SPACE -> {
+                if (entered.length() > 0) {
+                    entered.setLength(entered.length() - 1);
+                }
+                return Outcome.HANDLED;
+            }
+            default -> {
+                return Outcome.IGNORED;
+            }
+        }
+    }
+
+    private Outcome activate() {
+        Optional<Element> e = current();
+        if (e.isEmpty()) {
+            return Outcome.IGNORED;
+        }
+        Element element = e.get();
+        if (!element.type().isClickable()) {
+            say(ElementWords.MESSAGES.get("browse.notActivatable", ElementWords.target(element)));
+            return Outcome.HANDLED;
+        }
+        if (actions == null || !map.onScreen()) {
+            say(ElementWords.MESSAGES.get("action.notScreen"));
+            return Outcome.HANDLED;
+        }
+        if (element.type() == ElementType.FIELD) {
+            state = State.ENTERING_TEXT;
+            entered.setLength(0);
+            say(ElementWords.MESSAGES.get("browse.typePrompt", ElementWords.spoken(element)));
+            return Outcome.HANDLED;
+        }
+        propose(ProposedAction.click(element));
+        return Outcome.HANDLED;
+    }
+
+    private void confirm() {
+        ProposedAction action = pending;
+        pending = null;
+        if (actions == null || !map.onScreen()) {
+            state = State.BROWSING;
+            say(ElementWords.MESSAGES.get("action.notScreen"));
+            return;
+        }
+        state = State.ACTING;
+        running = actions.perform(action);
+    }
+
+    private void cancelPending() {
+        pending = null;
+        state = State.BROWSING;
+        say(ElementWords.MESSAGES.get("browse.cancelled"));
+    }
+
+    /** The running action may have finished since the last key. */
+    private void refreshActing() {
+        if (state == State.ACTING && running != null && running.outcome().isDone()) {
+            state = State.BROWSING;
+            running = null;
+        }
+    }
+
+    private Outcome move(int step, Predicate<Element> wanted, ElementType type) {
+        if (map.isEmpty()) {
+            say(ElementWords.MESSAGES.get("browse.empty"));
+            return Outcome.HANDLED;
+        }
+        for (int i = index + step; i >= 0 && i < map.size(); i += step) {
+            if (wanted.test(map.get(i))) {
+                index = i;
+                say(ElementWords.spoken(map.get(i)));
+                return Outcome.HANDLED;
+            }
+        }
+        if (type == null) {
+            say(ElementWords.MESSAGES.get(step > 0 ? "browse.bottom" : "browse.top"));
+        } else {
+            say(ElementWords.MESSAGES.get(step > 0 ? "browse.noNext" : "browse.noPrevious",
+                    ElementWords.typeName(type)));
+        }
+        return Outcome.HANDLED;
+    }
+
+    private Outcome jump(int to) {
+        if (map.isEmpty()) {
+            say(ElementWords.MESSAGES.get("browse.empty"));
+            return Outcome.HANDLED;
+        }
+        index = to;
+        say(ElementWords.spoken(map.get(index)));
+        return Outcome.HANDLED;
+    }
+
+    /** New speech cuts off what was being said: the user has moved on. */
+    private void say(String text) {
+        speech.speak(text, Priority.NOW);
+    }
+}

@@ -1,0 +1,93 @@
+package org.sightline.app.browse;
+
+import java.awt.Rectangle;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.sightline.i18n.Messages;
+import org.sightline.vision.elements.Element;
+import org.sightline.vision.elements.ElementMap;
+import org.sightline.vision.elements.ElementType;
+
+/** How elements are put into words: "Sign in, button", "links", "top right, below Outfield". */
+final class ElementWords {
+
+    static final Messages MESSAGES = new Messages("org.sightline.app.browse.browse");
+
+    private ElementWords() {
+    }
+
+    static String typeName(ElementType type) {
+        return MESSAGES.get("type." + type.jsonName());
+    }
+
+    static String typePlural(ElementType type) {
+        return MESSAGES.get("types." + type.jsonName());
+    }
+
+    /** What browse mode says on arriving at an element: label then type. */
+    static String spoken(Element e) {
+        return e.label().isEmpty() ? MESSAGES.get("element.unlabelled", typeName(e.type()))
+                : MESSAGES.get("element", e.label(), typeName(e.type()));
+    }
+
+    /** A short name for an element inside a sentence: its label (first words) or its type. */
+    static String shortName(Element e) {
+        if (e.label().isEmpty()) {
+            return typeName(e.type());
+        }
+        String[] words = e.label().split("\\s+");
+        return words.length <= 6 ? e.label() : Arrays.stream(words).limit(6).collect(Collectors.joining(" ")) + "…";
+    }
+
+    /** "Sign in button": the name of the element a request acts on. */
+    static String target(Element e) {
+        return e.label().isEmpty() ? typeName(e.type()) : shortName(e) + " " + typeName(e.type());
+    }
+
+    /**
+     * Where an element is, in words a person can act on: its region of the screen ("at the top right") and
+     * its nearest neighbour above ("below Outfield") or to its left ("right of Email").
+     */
+    static String placement(Element e, ElementMap map) {
+        Rectangle b = e.imageBox();
+        double cx = b.getCenterX() / Math.max(1, map.imageWidth());
+        double cy = b.getCenterY() / Math.max(1, map.imageHeight());
+        String vertical = cy < 1 / 3.0 ? "top" : cy < 2 / 3.0 ? "middle" : "bottom";
+        String horizontal = cx < 1 / 3.0 ? "left" : cx < 2 / 3.0 ? "centre" : "right";
+        String region = vertical.equals("middle") && horizontal.equals("centre")
+                ? MESSAGES.get("place.centreOfScreen")
+                : MESSAGES.get("place.region", MESSAGES.get("place." + vertical), MESSAGES.get("place." + horizontal));
+        Element above = null;
+        Element left = null;
+        for (Element o : map.elements()) {
+            if (o == e || o.label().isEmpty() && o.type() != ElementType.IMAGE) {
+                continue;
+            }
+            Rectangle ob = o.imageBox();
+            boolean overlapsX = ob.x < b.x + b.width && b.x < ob.x + ob.width;
+            int gapAbove = b.y - (ob.y + ob.height);
+            if (overlapsX && gapAbove >= -2 && gapAbove <= 3 * b.height + 60
+                    && (above == null || ob.y + ob.height > above.imageBox().y + above.imageBox().height)) {
+                above = o;
+            }
+            boolean sameRow = ob.getCenterY() >= b.y && ob.getCenterY() <= b.y + b.height;
+            int gapLeft = b.x - (ob.x + ob.width);
+            if (sameRow && gapLeft >= -2 && gapLeft <= 4 * b.height + 80
+                    && (left == null || ob.x > left.imageBox().x)) {
+                left = o;
+            }
+        }
+        if (above != null) {
+            return MESSAGES.get("place.full", region, MESSAGES.get("place.below", shortName(above)));
+        }
+        if (left != null) {
+            return MESSAGES.get("place.full", region, MESSAGES.get("place.rightOf", shortName(left)));
+        }
+        return region;
+    }
+
+    static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,31 @@
+package org.sightline.vision.elements;
+
+import java.util.List;
+
+/**
+ * The elements of one capture in reading order, with the size of the image they were found in.
+ * {@code onScreen} says the boxes are screen coordinates a click can go to (false for a file or a photo).
+ */
+public record ElementMap(List<Element> elements, int imageWidth, int imageHeight, boolean onScreen) {
+
+    public ElementMap {
+        elements = List.copyOf(elements);
+    }
+
+    public boolean isEmpty() {
+        return elements.isEmpty();
+    }
+
+    public int size() {
+        return elements.size();
+    }
+
+    public Element get(int index) {
+        return elements.get(index);
+    }
+
+    /** The elements of {@code type}, in reading order. */
+    public List<Element> ofType(ElementType type) {
+        return elements.stream().filter(e -> e.type() == type).toList();
+    }
+}

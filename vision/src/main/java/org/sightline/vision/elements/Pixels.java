@@ -1,0 +1,76 @@
+package org.sightline.vision.elements;
+
+import java.awt.Rectangle;
+import java.awt.image.BufferedImage;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The packed RGB pixels of an image, read once, with the colour measures the element analysis shares. */
+final class Pixels {
+
+    final int width;
+    final int height;
+    final int[] rgb;
+
+    Pixels(BufferedImage image) {
+        width = image.getWidth();
+        height = image.getHeight();
+        rgb = image.getRGB(0, 0, width, height, null, 0, width);
+    }
+
+    int at(int x, int y) {
+        return rgb[y * width + x];
+    }
+
+    /** The largest difference of one channel: a cheap colour distance that sees a blue link on black text. */
+    static int distance(int a, int b) {
+        int dr = Math.abs(((a >> 16) & 0xff) - ((b >> 16) & 0xff));
+        int dg = Math.abs(((a >> 8) & 0xff) - ((b >> 8) & 0xff));
+        int db = Math.abs((a & 0xff) - (b & 0xff));
+        return Math.max(dr, Math.max(dg, db));
+    }
+
+    /** How far a colour is from grey (0 for black, white and greys). */
+    static int chroma(int c) {
+        int r = (c >> 16) & 0xff;
+        int g = (c >> 8) & 0xff;
+        int b = c & 0xff;
+        return Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b));
+    }
+
+    /** A colour with each channel rounded to 16 levels, so anti-aliasing noise falls into one bin. */
+    static int quantize(int c) {
+        return c & 0xf0f0f0;
+    }
+
+    /** The most frequent (quantized) colour inside {@code area}, sampled; the background behind text. */
+    int dominantColour(Rectangle area) {
+        Rectangle r = area.intersection(new Rectangle(0, 0, width, height));
+        if (r.isEmpty()) {
+            return 0xffffff;
+        }
+        int step = Math.max(1, (int) Math.sqrt((double) r.width * r.height / 4000.0));
+        Map<Integer, int[]> counts = new HashMap<>();
+        for (int y = r.y; y < r.y + r.height; y += step) {
+            for (int x = r.x; x < r.x + r.width; x += step) {
+                int c = at(x, y) & 0xffffff;
+                int[] n = counts.computeIfAbsent(quantize(c), k -> new int[4]);
+                n[0]++;
+                n[1] += (c >> 16) & 0xff;
+                n[2] += (c >> 8) & 0xff;
+                n[3] += c & 0xff;
+            }
+        }
+        int[] best = null;
+        for (int[] n : counts.values()) {
+            if (best == null || n[0] > best[0]) {
+                best = n;
+            }
+        }
+        return ((best[1] / best[0]) << 16) | ((best[2] / best[0]) << 8) | (best[3] / best[0]);
+    }
+
+    Rectangle bounds() {
+        return new Rectangle(0, 0, width, height);
+    }
+}

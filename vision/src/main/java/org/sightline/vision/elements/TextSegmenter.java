@@ -1,0 +1,427 @@
+package org.sightline.vision.elements;
+
+import java.awt.Rectangle;
+import java.util.ArrayList;
+import java.util.List;
+import org.sightline.vision.ocr.TextLine;
+
+/**
+ * Cuts OCR lines where the ink has a gap much wider than a word space (the detector often joins the items of
+ * a menu bar into one line) and measures the look of each piece. Words are given to pieces by counting the
+ * word-sized ink clusters; when the count does not match the text, by position along the line.
+ */
+final class TextSegmenter {
+
+    /** Ink differs from the local background by at least this much (channel difference). */
+    private static final int INK_CONTRAST = 60;
+
+    private final Pixels pixels;
+
+    TextSegmenter(Pixels pixels) {
+        this.pixels = pixels;
+    }
+
+    List<TextSegment> split(TextLine line, int lineIndex) {
+        Rectangle lb = line.box().intersection(pixels.bounds());
+        String text = line.text().strip();
+        List<TextSegment> out = new ArrayList<>();
+        if (lb.isEmpty() || text.isEmpty()) {
+            return out;
+        }
+        int bg = pixels.dominantColour(lb);
+        boolean[] inkColumn = new boolean[lb.width];
+        for (int x = 0; x < lb.width; x++) {
+            for (int y = lb.y; y < lb.y + lb.height; y++) {
+                if (Pixels.distance(pixels.at(lb.x + x, y), bg) > INK_CONTRAST) {
+                    inkColumn[x] = true;
+                    break;
+                }
+            }
+        }
+        // Ink runs (letters or letter groups), then word clusters, then segments.
+        List<int[]> runs = new ArrayList<>();
+        for (int x = 0; x < lb.width; x++) {
+            if (inkColumn[x]) {
+                int start = x;
+                while (x + 1 < lb.width && inkColumn[x + 1]) {
+                    x++;
+                }
+                runs.add(new int[] {start, x});
+            }
+        }
+        if (runs.isEmpty()) {
+            TextSegment whole = new TextSegment(text, lb, line.confidence(), lineIndex);
+            measure(whole, bg);
+            out.add(whole);
+            return out;
+        }
+        int h = lb.height;
+        int wordGap = Math.max(3, (int) Math.round(0.14 * h));
+        int segmentGap = Math.max(10, (int) Math.round(0.8 * h));
+        List<int[]> words = cluster(runs, wordGap);
+        List<int[]> segments = cluster(runs, segmentGap);
+        String[] tokens = text.split("\\s+");
+        List<StringBuilder> texts = new ArrayList<>();
+        for (int i = 0; i < segments.size(); i++) {
+            texts.add(new StringBuilder());
+        }
+        if (segments.size() == 1) {
+            texts.get(0).append(text);
+        } else if (tokens.length == words.size()) {
+            for (int i = 0; i < tokens.length; i++) {
+                append(texts.get(segmentOf(segments, (words.get(i)[0] + words.get(i)[1]) / 2)), tokens[i], " ");
+            }
+        } else {
+            // Position along the ink extent, character by character (also right for Chinese, which has no spaces).
+            int first = runs.get(0)[0];
+            int last = runs.get(runs.size() - 1)[1];
+            int[] seg = new int[text.length()];
+            for (int i = 0; i < text.length(); i++) {
+                int x = first + (int) Math.round((i + 0.5) / text.length() * (last - first));
+                seg[i] = segmentOf(segments, x);
+            }
+            for (int i = 0; i < text.length(); i++) {
+                texts.get(seg[i]).append(text.charAt(i));
+            }
+        }
+        for (int i = 0; i < segments.size(); i++) {
+            String t = texts.get(i).toString().strip();
+            if (t.isEmpty()) {
+                continue;
+            }
+            int[] s = segments.get(i);
+            Rectangle box = new Rectangle(lb.x + s[0], lb.y, s[1] - s[0] + 1, lb.height);
+            TextSegment segment = new TextSegment(t, box, line.confidence(), lineIndex);
+            measure(segment, bg);
+            out.add(segment);
+        }
+        return out.size() > 1 ? fitHeights(out, bg) : out;
+    }
+
+    /**
+     * When one OCR line holds text of different sizes (a site name beside its menu), the line's height
+     * belongs to the biggest; the smaller pieces get boxes fitted to their own ink.
+     */
+    private List<TextSegment> fitHeights(List<TextSegment> pieces, int bg) {
+        int[][] extents = new int[pieces.size()][];
+        int tallest = 0;
+        for (int i = 0; i < pieces.size(); i++) {
+            extents[i] = inkRows(pieces.get(i).box, bg);
+            tallest = Math.max(tallest, extents[i][1] - extents[i][0] + 1);
+        }
+        List<TextSegment> out = new ArrayList<>();
+        for (int i = 0; i < pieces.size(); i++) {
+            TextSegment s = pieces.get(i);
+            int inkHeight = extents[i][1] - extents[i][0] + 1;
+            if (inkHeight > 0 && inkHeight < 0.75 * tallest) {
+                int pad = Math.max(2, (int) Math.round(0.2 * inkHeight));
+                Rectangle fitted = new Rectangle(s.box.x, extents[i][0] - pad, s.box.width, inkHeight + 2 * pad)
+                        .intersection(pixels.bounds());
+                TextSegment smaller = new TextSegment(s.text, fitted, s.confidence, s.line);
+                measure(smaller, bg);
+                out.add(smaller);
+            } else {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    /** First and last rows of {@code box} with ink; {0, -1} when none. */
+    private int[] inkRows(Rectangle box, int bg) {
+        Rectangle b = box.intersection(pixels.bounds());
+        int top = -1;
+        int bottom = -1;
+        for (int y = b.y; y < b.y + b.height; y++) {
+            for (int x = b.x; x < b.x + b.width; x++) {
+                if (Pixels.distance(pixels.at(x, y), bg) > INK_CONTRAST) {
+                    if (top < 0) {
+                        top = y;
+                    }
+                    bottom = y;
+                    break;
+                }
+            }
+        }
+        return top < 0 ? new int[] {0, -1} : new int[] {top, bottom};
+    }
+
+    private static void append(StringBuilder sb, String token, String sep) {
+        if (sb.length() > 0) {
+            sb.append(sep);
+        }
+        sb.append(token);
+    }
+
+    private static int segmentOf(List<int[]> segments, int x) {
+        int best = 0;
+        int bestDistance = Integer.MAX_VALUE;
+        for (int i = 0; i < segments.size(); i++) {
+            int[] s = segments.get(i);
+            int d = x < s[0] ? s[0] - x : x > s[1] ? x - s[1] : 0;
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    private static List<int[]> cluster(List<int[]> runs, int gap) {
+        List<int[]> out = new ArrayList<>();
+        int[] current = runs.get(0).clone();
+        for (int i = 1; i < runs.size(); i++) {
+            int[] r = runs.get(i);
+            if (r[0] - current[1] - 1 >= gap) {
+                out.add(current);
+                current = r.clone();
+            } else {
+                current[1] = r[1];
+            }
+        }
+        out.add(current);
+        return out;
+    }
+
+    /**
+     * Cuts {@code s} into pieces, one per x range (image pixels, inclusive), giving each word to the range
+     * that holds its ink. Words outside every range (a checkbox read as a letter) are dropped.
+     */
+    List<TextSegment> pieces(TextSegment s, List<int[]> ranges) {
+        List<int[]> words = wordClusters(s);
+        String[] tokens = s.text.split("\\s+");
+        List<StringBuilder> texts = new ArrayList<>();
+        List<int[]> extents = new ArrayList<>();
+        for (int i = 0; i < ranges.size(); i++) {
+            texts.add(new StringBuilder());
+            extents.add(new int[] {Integer.MAX_VALUE, Integer.MIN_VALUE});
+        }
+        if (!words.isEmpty() && tokens.length == words.size()) {
+            for (int i = 0; i < tokens.length; i++) {
+                int[] w = words.get(i);
+                int r = rangeOf(ranges, (w[0] + w[1]) / 2);
+                if (r >= 0) {
+                    append(texts.get(r), tokens[i], " ");
+                    extents.get(r)[0] = Math.min(extents.get(r)[0], w[0]);
+                    extents.get(r)[1] = Math.max(extents.get(r)[1], w[1]);
+                }
+            }
+        } else if (!words.isEmpty()) {
+            int first = words.get(0)[0];
+            int last = words.get(words.size() - 1)[1];
+            String text = s.text;
+            for (int i = 0; i < text.length(); i++) {
+                int x = first + (int) Math.round((i + 0.5) / text.length() * (last - first));
+                int r = rangeOf(ranges, x);
+                if (r >= 0) {
+                    texts.get(r).append(text.charAt(i));
+                    extents.get(r)[0] = Math.min(extents.get(r)[0], x - 3);
+                    extents.get(r)[1] = Math.max(extents.get(r)[1], x + 3);
+                }
+            }
+            for (int r = 0; r < ranges.size(); r++) {
+                extents.get(r)[0] = Math.max(extents.get(r)[0], ranges.get(r)[0]);
+                extents.get(r)[1] = Math.min(extents.get(r)[1], ranges.get(r)[1]);
+            }
+        }
+        List<TextSegment> out = new ArrayList<>();
+        for (int r = 0; r < ranges.size(); r++) {
+            String t = texts.get(r).toString().strip();
+            int[] e = extents.get(r);
+            if (t.isEmpty() || e[1] < e[0]) {
+                continue;
+            }
+            TextSegment piece = new TextSegment(t, new Rectangle(e[0], s.box.y, e[1] - e[0] + 1, s.box.height),
+                    s.confidence, s.line);
+            measure(piece, s.background);
+            out.add(piece);
+        }
+        return out;
+    }
+
+    /**
+     * Splits {@code s} where its words change between the body text colour and another colour (a link
+     * inside a sentence). Returns {@code s} alone when it has one colour.
+     */
+    List<TextSegment> splitByColour(TextSegment s, int bodyInk) {
+        List<int[]> words = wordClusters(s);
+        if (words.size() < 2) {
+            return List.of(s);
+        }
+        List<int[]> ranges = new ArrayList<>();
+        Boolean previous = null;
+        for (int[] w : words) {
+            boolean coloured = isColoured(s, w, bodyInk);
+            if (previous != null && previous == coloured) {
+                ranges.get(ranges.size() - 1)[1] = w[1];
+            } else {
+                ranges.add(new int[] {w[0], w[1]});
+            }
+            previous = coloured;
+        }
+        if (ranges.size() == 1) {
+            return List.of(s);
+        }
+        return pieces(s, ranges);
+    }
+
+    private boolean isColoured(TextSegment s, int[] word, int bodyInk) {
+        int coloured = 0;
+        int inked = 0;
+        for (int x = word[0]; x <= word[1]; x++) {
+            int strongest = s.background;
+            int best = 0;
+            for (int y = s.box.y; y < Math.min(pixels.height, s.box.y + s.box.height); y++) {
+                int c = pixels.at(x, y);
+                int d = Pixels.distance(c, s.background);
+                if (d > best) {
+                    best = d;
+                    strongest = c;
+                }
+            }
+            if (best > INK_CONTRAST) {
+                inked++;
+                if (Pixels.distance(strongest, bodyInk) >= 60 && Pixels.chroma(strongest) >= 50) {
+                    coloured++;
+                }
+            }
+        }
+        return inked > 0 && coloured * 2 > inked;
+    }
+
+    /** Word-sized clusters of ink columns inside {@code s.box}, in image x coordinates. */
+    private List<int[]> wordClusters(TextSegment s) {
+        Rectangle b = s.box.intersection(pixels.bounds());
+        List<int[]> runs = new ArrayList<>();
+        int start = -1;
+        for (int x = b.x; x <= b.x + b.width; x++) {
+            boolean ink = false;
+            if (x < b.x + b.width) {
+                for (int y = b.y; y < b.y + b.height && !ink; y++) {
+                    ink = Pixels.distance(pixels.at(x, y), s.background) > INK_CONTRAST;
+                }
+            }
+            if (ink && start < 0) {
+                start = x;
+            } else if (!ink && start >= 0) {
+                runs.add(new int[] {start, x - 1});
+                start = -1;
+            }
+        }
+        if (runs.isEmpty()) {
+            return runs;
+        }
+        return cluster(runs, Math.max(3, (int) Math.round(0.14 * b.height)));
+    }
+
+    private static int rangeOf(List<int[]> ranges, int x) {
+        for (int i = 0; i < ranges.size(); i++) {
+            if (x >= ranges.get(i)[0] && x <= ranges.get(i)[1]) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Measures ink colour, stroke width and underline of {@code s} against the background {@code bg}. */
+    void measure(TextSegment s, int bg) {
+        Rectangle b = s.box.intersection(pixels.bounds());
+        s.background = bg;
+        int maxDistance = 0;
+        for (int y = b.y; y < b.y + b.height; y++) {
+            for (int x = b.x; x < b.x + b.width; x++) {
+                maxDistance = Math.max(maxDistance, Pixels.distance(pixels.at(x, y), bg));
+            }
+        }
+        if (maxDistance == 0) {
+            s.ink = bg;
+            return;
+        }
+        // The ink colour is the commonest colour among the strongest ink pixels (a mean would mix a link's
+        // blue with the black of the sentence around it).
+        int strong = (int) (0.75 * maxDistance);
+        java.util.Map<Integer, long[]> bins = new java.util.HashMap<>();
+        for (int y = b.y; y < b.y + b.height; y++) {
+            for (int x = b.x; x < b.x + b.width; x++) {
+                int c = pixels.at(x, y);
+                if (Pixels.distance(c, bg) >= strong) {
+                    long[] n = bins.computeIfAbsent(c & 0xe0e0e0, k -> new long[4]);
+                    n[0]++;
+                    n[1] += (c >> 16) & 0xff;
+                    n[2] += (c >> 8) & 0xff;
+                    n[3] += c & 0xff;
+                }
+            }
+        }
+        long[] top = bins.values().stream().max(java.util.Comparator.comparingLong(n -> n[0])).orElseThrow();
+        s.ink = (int) (top[1] / top[0]) << 16 | (int) (top[2] / top[0]) << 8 | (int) (top[3] / top[0]);
+        int half = maxDistance / 2;
+        // Stroke width: median length of horizontal ink runs through the middle of the letters.
+        List<Integer> lengths = new ArrayList<>();
+        for (int y = b.y + (int) (0.3 * b.height); y < b.y + (int) (0.7 * b.height); y++) {
+            int run = 0;
+            for (int x = b.x; x < b.x + b.width; x++) {
+                if (Pixels.distance(pixels.at(x, y), bg) > half) {
+                    run++;
+                } else if (run > 0) {
+                    lengths.add(run);
+                    run = 0;
+                }
+            }
+            if (run > 0) {
+                lengths.add(run);
+            }
+        }
+        // Runs longer than half the height are horizontal bars (an underline, the top of a T), not strokes.
+        double sum = 0;
+        int n2 = 0;
+        for (int length : lengths) {
+            if (length <= b.height / 2) {
+                sum += length;
+                n2++;
+            }
+        }
+        if (n2 > 0) {
+            s.strokeRatio = sum / n2 / b.height;
+        }
+        s.underlined = hasUnderline(b, bg, half);
+    }
+
+    private boolean hasUnderline(Rectangle b, int bg, int threshold) {
+        if (b.width < 8) {
+            return false;
+        }
+        int from = b.y + (int) (0.55 * b.height);
+        int to = Math.min(pixels.height - 1, b.y + b.height + (int) (0.15 * b.height));
+        for (int y = from; y <= to; y++) {
+            int covered = 0;
+            for (int x = b.x; x < b.x + b.width; x++) {
+                if (Pixels.distance(pixels.at(x, y), bg) > threshold) {
+                    covered++;
+                }
+            }
+            if (covered >= 0.9 * b.width && !continues(y, b.x - 1, -1, b.height, bg, threshold)
+                    && !continues(y, b.x + b.width, 1, b.height, bg, threshold)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when a line on row {@code y} goes on from {@code x} for most of {@code length} pixels: a rule or a
+     * box border, not an underline. */
+    private boolean continues(int y, int x, int step, int length, int bg, int threshold) {
+        int on = 0;
+        int seen = 0;
+        for (int i = 0; i < length; i++, x += step) {
+            if (x < 0 || x >= pixels.width) {
+                break;
+            }
+            seen++;
+            if (Pixels.distance(pixels.at(x, y), bg) > threshold) {
+                on++;
+            }
+        }
+        return seen > 0 && on >= 0.8 * seen;
+    }
+}

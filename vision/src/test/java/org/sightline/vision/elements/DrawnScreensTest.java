@@ -1,0 +1,203 @@
+package org.sightline.vision.elements;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.Rectangle;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sightline.error.Problem;
+import org.sightline.error.SightlineException;
+import org.sightline.task.TaskContext;
+import org.sightline.vision.capture.Capture;
+import org.sightline.vision.capture.CaptureSource;
+import org.sightline.vision.ocr.BundledOcrModels;
+import org.sightline.vision.ocr.OcrResult;
+import org.sightline.vision.ocr.ppocr.PpOcrEngine;
+
+/**
+ * The element map of a screen drawn here with Java2D, with one element of every type at a known place. The
+ * real PP-OCR models read it once; every test works on that one reading.
+ */
+class DrawnScreensTest {
+
+    private static final Rectangle HEADING = new Rectangle(40, 30, 330, 44);
+    private static final Rectangle LINK = new Rectangle(40, 150, 120, 24);
+    private static final Rectangle FIELD = new Rectangle(130, 196, 300, 34);
+    private static final Rectangle CHECKBOX = new Rectangle(40, 256, 16, 16);
+    private static final Rectangle RADIO = new Rectangle(40, 296, 16, 16);
+    private static final Rectangle BUTTON = new Rectangle(40, 345, 150, 44);
+    private static final Rectangle PICTURE = new Rectangle(540, 40, 320, 240);
+
+    @TempDir
+    static Path models;
+
+    private static PpOcrEngine engine;
+    private static BufferedImage screen;
+    private static OcrResult reading;
+    private static ElementMap map;
+
+    @BeforeAll
+    static void readOnce() {
+        engine = PpOcrEngine.load(BundledOcrModels.extractTo(models));
+        screen = drawScreen();
+        reading = engine.read(screen, TaskContext.none());
+        map = ElementFinder.analyse(Capture.ofImage(screen, CaptureSource.FILE, "drawn"), reading, TaskContext.none());
+    }
+
+    @AfterAll
+    static void close() {
+        engine.close();
+    }
+
+    @Test
+    void headingIsTheBigBoldLine() {
+        assertThat(map.ofType(ElementType.HEADING)).singleElement()
+                .satisfies(e -> assertThat(e.label()).isEqualTo("Account settings"))
+                .satisfies(e -> assertThat(ElementFinder.iou(e.imageBox(), HEADING)).isGreaterThan(0.4));
+    }
+
+    @Test
+    void blueUnderlinedTextIsALink() {
+        assertThat(map.ofType(ElementType.LINK)).singleElement()
+                .satisfies(e -> assertThat(e.label()).isEqualTo("Privacy policy"))
+                .satisfies(e -> assertThat(ElementFinder.iou(e.imageBox(), LINK)).isGreaterThan(0.4));
+    }
+
+    @Test
+    void filledRoundedBoxWithTextIsAButton() {
+        assertThat(map.ofType(ElementType.BUTTON)).singleElement()
+                .satisfies(e -> assertThat(e.label()).isEqualTo("Save"))
+                .satisfies(e -> assertThat(ElementFinder.iou(e.imageBox(), BUTTON)).isGreaterThan(0.8));
+    }
+
+    @Test
+    void emptyBorderedBoxIsAFieldLabelledByTheTextBesideIt() {
+        assertThat(map.ofType(ElementType.FIELD)).singleElement()
+                .satisfies(e -> assertThat(e.label()).isEqualTo("Email"))
+                .satisfies(e -> assertThat(ElementFinder.iou(e.imageBox(), FIELD)).isGreaterThan(0.8));
+    }
+
+    @Test
+    void smallSquareAndCircleBesideTextAreCheckboxAndRadio() {
+        assertThat(map.ofType(ElementType.CHECKBOX)).singleElement()
+                .satisfies(e -> assertThat(e.label()).isEqualTo("Remember me"))
+                .satisfies(e -> assertThat(ElementFinder.iou(e.imageBox(), CHECKBOX)).isGreaterThan(0.6));
+        assertThat(map.ofType(ElementType.RADIO)).singleElement()
+                .satisfies(e -> assertThat(e.label()).isEqualTo("Monthly"))
+                .satisfies(e -> assertThat(ElementFinder.iou(e.imageBox(), RADIO)).isGreaterThan(0.6));
+    }
+
+    @Test
+    void texturedRegionWithoutTextIsAnImage() {
+        assertThat(map.ofType(ElementType.IMAGE)).singleElement()
+                .satisfies(e -> assertThat(ElementFinder.iou(e.imageBox(), PICTURE)).isGreaterThan(0.7));
+    }
+
+    @Test
+    void plainSentenceStaysText() {
+        assertThat(map.ofType(ElementType.TEXT)).extracting(Element::label)
+                .anySatisfy(l -> assertThat(l).startsWith("Change your name"));
+    }
+
+    @Test
+    void elementsComeInReadingOrder() {
+        assertThat(map.elements()).extracting(Element::type).containsSubsequence(ElementType.HEADING,
+                ElementType.LINK, ElementType.FIELD, ElementType.CHECKBOX, ElementType.RADIO, ElementType.BUTTON);
+    }
+
+    @Test
+    void boxesAreMappedToTheScreenOfAScaledCapture() {
+        // The same pixels captured at 200 percent from a window whose top left is at (100, 50) on the screen.
+        Capture capture = new Capture(screen, CaptureSource.WINDOW, new Rectangle(100, 50, 450, 300), 2.0, "window",
+                Instant.now());
+        ElementMap onScreen = ElementFinder.analyse(capture, reading, TaskContext.none());
+        Element button = onScreen.ofType(ElementType.BUTTON).get(0);
+        Rectangle image = button.imageBox();
+        assertThat(onScreen.onScreen()).isTrue();
+        assertThat(button.box().x).isEqualTo(100 + image.x / 2);
+        assertThat(button.box().y).isEqualTo(50 + image.y / 2);
+        assertThat(button.box().width).isBetween(image.width / 2, image.width / 2 + 1);
+        assertThat(map.onScreen()).isFalse();
+    }
+
+    @Test
+    void blankCaptureIsReportedBeforeAnyReading() {
+        BufferedImage blank = new BufferedImage(400, 300, BufferedImage.TYPE_INT_RGB);
+        assertThatThrownBy(() -> new ElementFinder(engine).find(Capture.ofImage(blank, CaptureSource.SCREEN, "blank"),
+                TaskContext.none()))
+                .isInstanceOf(SightlineException.class)
+                .satisfies(e -> assertThat(((SightlineException) e).problem()).isEqualTo(Problem.BAD_INPUT))
+                .hasMessageContaining("blank");
+    }
+
+    static BufferedImage drawScreen() {
+        BufferedImage img = new BufferedImage(900, 420, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, img.getWidth(), img.getHeight());
+        Font body = new Font(Font.SANS_SERIF, Font.PLAIN, 17);
+        Color ink = new Color(0x22, 0x22, 0x22);
+
+        g.setColor(ink);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 36));
+        g.drawString("Account settings", HEADING.x, HEADING.y + 36);
+
+        g.setFont(body);
+        g.drawString("Change your name and email below, then", 40, 105);
+        g.drawString("press the button to keep the changes.", 40, 130);
+
+        g.setColor(new Color(0x0b, 0x57, 0xd0));
+        g.drawString("Privacy policy", LINK.x, LINK.y + 17);
+        int width = g.getFontMetrics().stringWidth("Privacy policy");
+        g.fillRect(LINK.x, LINK.y + 20, width, 1);
+
+        g.setColor(ink);
+        g.drawString("Email", 40, FIELD.y + 23);
+        g.setColor(new Color(0x76, 0x76, 0x76));
+        g.setStroke(new BasicStroke(1));
+        g.drawRoundRect(FIELD.x, FIELD.y, FIELD.width - 1, FIELD.height - 1, 4, 4);
+
+        g.drawRect(CHECKBOX.x, CHECKBOX.y, CHECKBOX.width - 1, CHECKBOX.height - 1);
+        g.setColor(ink);
+        g.drawString("Remember me", 64, CHECKBOX.y + 14);
+
+        g.setColor(new Color(0x76, 0x76, 0x76));
+        g.drawOval(RADIO.x, RADIO.y, RADIO.width - 1, RADIO.height - 1);
+        g.setColor(ink);
+        g.drawString("Monthly", 64, RADIO.y + 14);
+
+        g.setColor(new Color(0x1a, 0x73, 0xe8));
+        g.fillRoundRect(BUTTON.x, BUTTON.y, BUTTON.width, BUTTON.height, 12, 12);
+        g.setColor(Color.WHITE);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 18));
+        int tw = g.getFontMetrics().stringWidth("Save");
+        g.drawString("Save", BUTTON.x + (BUTTON.width - tw) / 2, BUTTON.y + 29);
+
+        Random random = new Random(8);
+        g.setPaint(new java.awt.GradientPaint(PICTURE.x, PICTURE.y, new Color(0x5b, 0x8f, 0xd1), PICTURE.x,
+                PICTURE.y + PICTURE.height, new Color(0xd9, 0xe7, 0xf5)));
+        g.fillRect(PICTURE.x, PICTURE.y, PICTURE.width, PICTURE.height);
+        for (int i = 0; i < 300; i++) {
+            g.setColor(Color.getHSBColor(random.nextFloat(), 0.6f, 0.3f + 0.5f * random.nextFloat()));
+            int r = 3 + random.nextInt(12);
+            g.fillOval(PICTURE.x + random.nextInt(PICTURE.width - 2 * r),
+                    PICTURE.y + random.nextInt(PICTURE.height - 2 * r), 2 * r, 2 * r);
+        }
+        g.dispose();
+        return img;
+    }
+}
