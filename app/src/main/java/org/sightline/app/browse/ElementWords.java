@@ -10,9 +10,9 @@ import org.sightline.vision.elements.ElementMap;
 import org.sightline.vision.elements.ElementType;
 
 /** How elements are put into words: "Sign in, button", "links", "top right, below Outfield". */
-final class ElementWords {
+public final class ElementWords {
 
-    static final Messages MESSAGES = new Messages("org.sightline.app.browse.browse");
+    public static final Messages MESSAGES = new Messages("org.sightline.app.browse.browse");
 
     private ElementWords() {
     }
@@ -26,7 +26,7 @@ final class ElementWords {
     }
 
     /** What browse mode says on arriving at an element: label then type. */
-    static String spoken(Element e) {
+    public static String spoken(Element e) {
         return e.label().isEmpty() ? MESSAGES.get("element.unlabelled", typeName(e.type()))
                 : MESSAGES.get("element", e.label(), typeName(e.type()));
     }

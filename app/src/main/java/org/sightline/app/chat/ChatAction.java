@@ -9,6 +9,7 @@ public enum ChatAction {
     DESCRIBE_WINDOW("Ctrl+Shift+W"),
     DESCRIBE_REGION("Ctrl+Shift+R"),
     READ_TEXT("Ctrl+Shift+T"),
+    BROWSE("Ctrl+Shift+B"),
     CAMERA("Ctrl+Shift+C"),
     OPEN_IMAGE("Ctrl+O"),
     PASTE_IMAGE("Ctrl+V"),

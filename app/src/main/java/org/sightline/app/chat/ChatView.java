@@ -1,10 +1,11 @@
 package org.sightline.app.chat;
 
+import java.util.Optional;
+import org.sightline.app.browse.BrowseViewModel;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
@@ -168,6 +169,14 @@ public final class ChatView {
      * control has the focus. Escape cancels the running task and stops speech.
      */
     public void handleKey(KeyEvent e) {
+        Optional<BrowseViewModel> browse = model.browsing();
+        if (browse.isPresent() && e.getCode() == KeyCode.ESCAPE) {
+            e.consume();
+            if (browse.get().key(BrowseViewModel.Key.ESCAPE, false) == BrowseViewModel.Outcome.LEFT_BROWSE_MODE) {
+                model.leaveBrowse();
+            }
+            return;
+        }
         if (e.getCode() == KeyCode.ESCAPE) {
             e.consume();
             model.cancel();
@@ -186,6 +195,33 @@ public final class ChatView {
                 return;
             }
         }
+        if (browse.isPresent() && !e.isControlDown() && !e.isAltDown() && !e.isMetaDown()) {
+            Optional<BrowseViewModel.Key> key = BrowseViewModel.Key.of(e.getCode().name());
+            if (key.isPresent()) {
+                BrowseViewModel.Outcome outcome = browse.get().key(key.get(), e.isShiftDown());
+                if (outcome != BrowseViewModel.Outcome.IGNORED) {
+                    e.consume();
+                }
+                if (outcome == BrowseViewModel.Outcome.LEFT_BROWSE_MODE) {
+                    model.leaveBrowse();
+                }
+            }
+        }
+    }
+
+    /**
+     * Typed characters: in browse mode they are the text for a field when typing was offered, and never land
+     * in the question field (H, K, B ... are browse keys there).
+     */
+    public void handleTyped(KeyEvent e) {
+        Optional<BrowseViewModel> browse = model.browsing();
+        if (browse.isEmpty() || e.isControlDown() || e.isAltDown() || e.isMetaDown()) {
+            return;
+        }
+        e.consume();
+        if (browse.get().state() == BrowseViewModel.State.ENTERING_TEXT) {
+            browse.get().typed(e.getCharacter());
+        }
     }
 
     /** Runs one action as its key or button would. */
@@ -195,6 +231,7 @@ public final class ChatView {
             case DESCRIBE_WINDOW -> model.describeActiveWindow(WindowRef.UNKNOWN);
             case DESCRIBE_REGION -> model.describeRegion();
             case READ_TEXT -> model.readText(null);
+            case BROWSE -> model.browse(null);
             case CAMERA -> model.cameraSnapshot();
             case OPEN_IMAGE -> askForImageFile.get().ifPresent(model::openImage);
             case PASTE_IMAGE -> model.pasteImage(clipboardImage());

@@ -1,5 +1,12 @@
 package org.sightline.app.chat;
 
+import java.util.Optional;
+import org.sightline.app.browse.BrowseViewModel;
+import org.sightline.app.browse.ElementRequests;
+import org.sightline.app.browse.ElementWords;
+import org.sightline.app.browse.RequestAnswer;
+import org.sightline.app.browse.ScreenActions;
+import org.sightline.vision.elements.ElementMap;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -81,8 +88,19 @@ public final class ChatViewModel {
         }
     }
 
-    private record Answer(Capture capture, String text) {
+    private record Answer(Capture capture, String text, ElementMap map, RequestAnswer request) {
+        Answer(Capture capture, String text) {
+            this(capture, text, null, null);
+        }
     }
+
+    /** What a task does with what it looked at. */
+    private enum Mode { DESCRIBE, READ, BROWSE, REQUEST }
+
+    private static final ElementMap NO_ELEMENTS = new ElementMap(List.of(), 0, 0, false);
+
+    private Supplier<ScreenActions> screenActions = () -> null;
+    private BrowseViewModel browse;
 
     /**
      * @param uiThread  runs streamed text on the user-interface thread ({@code Platform::runLater} in the app,
@@ -146,7 +164,7 @@ public final class ChatViewModel {
 
     public void describeScreen() {
         look(ChatAction.DESCRIBE_SCREEN, null, AppText.get("lookedAt.screen"),
-                ctx -> assistant.capture().captureScreen(ctx), false);
+                ctx -> assistant.capture().captureScreen(ctx), Mode.DESCRIBE);
     }
 
     /** Describes the window remembered when the key was pressed. */
@@ -154,13 +172,13 @@ public final class ChatViewModel {
         String what = window.isKnown() && !window.title().isBlank()
                 ? AppText.get("lookedAt.windowNamed", window.title()) : AppText.get("lookedAt.window");
         look(ChatAction.DESCRIBE_WINDOW, null, what, ctx -> assistant.capture().captureActiveWindow(window, ctx),
-                false);
+                Mode.DESCRIBE);
     }
 
     public void describeRegion() {
         int size = settings.get().regionSize();
         look(ChatAction.DESCRIBE_REGION, null, AppText.get("lookedAt.region", size),
-                ctx -> assistant.capture().captureRegionAroundPointer(size, ctx), false);
+                ctx -> assistant.capture().captureRegionAroundPointer(size, ctx), Mode.DESCRIBE);
     }
 
     /**
@@ -170,29 +188,67 @@ public final class ChatViewModel {
     public void readText(WindowRef window) {
         Capture previous = lastCapture;
         if (previous != null && window == null) {
-            look(ChatAction.READ_TEXT, null, previous.description(), ctx -> previous, true);
+            look(ChatAction.READ_TEXT, null, previous.description(), ctx -> previous, Mode.READ);
         } else {
             WindowRef w = window == null ? WindowRef.UNKNOWN : window;
             look(ChatAction.READ_TEXT, null, AppText.get("lookedAt.window"),
-                    ctx -> assistant.capture().captureActiveWindow(w, ctx), true);
+                    ctx -> assistant.capture().captureActiveWindow(w, ctx), Mode.READ);
         }
+    }
+
+    /**
+     * Browse mode: the headings, links, buttons and fields of the image last looked at or, when there is none,
+     * of the window remembered at key-press time, walked with the keys of a screen reader's browse mode.
+     */
+    public void browse(WindowRef window) {
+        Capture previous = lastCapture;
+        if (previous != null && window == null) {
+            look(ChatAction.BROWSE, null, previous.description(), ctx -> previous, Mode.BROWSE);
+        } else {
+            WindowRef w = window == null ? WindowRef.UNKNOWN : window;
+            look(ChatAction.BROWSE, null, AppText.get("lookedAt.window"),
+                    ctx -> assistant.capture().captureActiveWindow(w, ctx), Mode.BROWSE);
+        }
+    }
+
+    /** Where confirmed clicks and typing go; without it, browse mode says nothing can be clicked. */
+    public void useScreenActions(Supplier<ScreenActions> actions) {
+        this.screenActions = Objects.requireNonNull(actions);
+    }
+
+    /** Browse mode, while it is on. */
+    public Optional<BrowseViewModel> browsing() {
+        return Optional.ofNullable(browse);
+    }
+
+    /** Leaves browse mode; keys go back to the window. */
+    public void leaveBrowse() {
+        if (browse != null) {
+            browse = null;
+            status.set(AppText.get("browse.left"));
+        }
+    }
+
+    private void enterBrowse(Capture capture, ElementMap map) {
+        boolean clickable = capture.screenBounds() != null && map.onScreen();
+        browse = new BrowseViewModel(map, speech, clickable ? screenActions.get() : null);
     }
 
     public void cameraSnapshot() {
         look(ChatAction.CAMERA, null, AppText.get("lookedAt.camera"), ctx -> assistant.capture().cameraSnapshot(ctx),
-                false);
+                Mode.DESCRIBE);
     }
 
     public void openImage(Path file) {
         Path name = file.getFileName();
         look(ChatAction.OPEN_IMAGE, null, name == null ? file.toString() : name.toString(),
-                ctx -> ImageSources.fromFile(file), false);
+                ctx -> ImageSources.fromFile(file), Mode.DESCRIBE);
     }
 
     /** Describes an image taken from the clipboard; null when the clipboard held none. */
     public void pasteImage(BufferedImage image) {
         look(ChatAction.PASTE_IMAGE, null, AppText.get("lookedAt.clipboard"), ctx -> ImageSources.fromClipboard(image),
-                false);
+                Mode.DESCRIBE);
     }
 
     /**
@@ -206,11 +262,13 @@ public final class ChatViewModel {
             return;
         }
         Capture previous = lastCapture;
+        // Only the user's own words are parsed as requests ("click Sign in"); text on the screen never is.
+        Mode mode = ElementRequests.answer(q, NO_ELEMENTS).isPresent() ? Mode.REQUEST : Mode.DESCRIBE;
         if (previous != null) {
-            look(ChatAction.ASK, q, previous.description(), ctx -> previous, false);
+            look(ChatAction.ASK, q, previous.description(), ctx -> previous, mode);
         } else {
             look(ChatAction.ASK, q, AppText.get("lookedAt.screen"), ctx -> assistant.capture().captureScreen(ctx),
-                    false);
+                    mode);
         }
     }
 
@@ -282,7 +340,7 @@ public final class ChatViewModel {
         Capture get(TaskContext context);
     }
 
-    private void look(ChatAction action, String question, String lookedAt, Source source, boolean read) {
+    private void look(ChatAction action, String question, String lookedAt, Source source, Mode mode) {
         Running current = running;
         if (current != null && current.action == action) {
             speech.speak(AppText.get("busy.same", AppText.get(action.messageKey())), Priority.NEXT);
@@ -325,11 +383,30 @@ public final class ChatViewModel {
                     }
                 }
             });
-            String text = read
-                    ? assistant.reader().read(capture, ctx, line -> uiThread.execute(() -> streamed(r, line + "\n")))
-                    : assistant.describer().describe(new DescribeRequest(capture, question, earlier), ctx,
-                            token -> uiThread.execute(() -> streamed(r, token)));
-            return new Answer(capture, text);
+            switch (mode) {
+                case READ -> {
+                    return new Answer(capture, assistant.reader().read(capture, ctx,
+                            line -> uiThread.execute(() -> streamed(r, line + "\n"))));
+                }
+                case BROWSE -> {
+                    ElementMap map = assistant.elements().elements(capture, ctx);
+                    // The transcript lists every element, for braille and review; speech walks them one by one.
+                    StringBuilder list = new StringBuilder(ElementWords.MESSAGES.get(
+                            map.isEmpty() ? "browse.empty" : "browse.start", map.size()));
+                    map.elements().forEach(e -> list.append('\n').append(ElementWords.spoken(e)));
+                    return new Answer(capture, list.toString(), map, null);
+                }
+                case REQUEST -> {
+                    ElementMap map = assistant.elements().elements(capture, ctx);
+                    RequestAnswer request = ElementRequests.answer(question, map).orElseThrow();
+                    return new Answer(capture, request.text(), map, request);
+                }
+                default -> {
+                    return new Answer(capture, assistant.describer().describe(
+                            new DescribeRequest(capture, question, earlier), ctx,
+                            token -> uiThread.execute(() -> streamed(r, token))));
+                }
+            }
         };
         // The synchronous executor finishes (and calls back) before submit returns; callbacks never use handle.
         r.handle = executor.submit(task, new TaskListener<>() {
@@ -376,6 +453,30 @@ public final class ChatViewModel {
         running = null;
         String text = answer.text() == null || answer.text().isBlank() ? AppText.get("answer.empty") : answer.text().strip();
         r.turn.answer(text);
+        if (r.action == ChatAction.BROWSE) {
+            rememberCapture(answer.capture());
+            lastAnswer = text;
+            refresh();
+            status.set(text);
+            speech.play(Earcon.DONE);
+            enterBrowse(answer.capture(), answer.map());
+            browse.start();
+            busy.set(false);
+            return;
+        }
+        if (answer.request() instanceof RequestAnswer.Proposal proposal) {
+            // The action waits in browse mode for the confirmation key; the prompt is spoken there.
+            rememberCapture(answer.capture());
+            lastAnswer = text;
+            refresh();
+            status.set(text);
+            if (browse == null) {
+                enterBrowse(answer.capture(), answer.map());
+            }
+            browse.propose(proposal.action());
+            busy.set(false);
+            return;
+        }
         rememberCapture(answer.capture());
         exchangesAboutLastCapture.add(new DescribeRequest.Exchange(question, text));
         lastAnswer = text;
@@ -389,6 +490,7 @@ public final class ChatViewModel {
 
     private void rememberCapture(Capture capture) {
         if (capture != lastCapture) {
+            browse = null;
             lastCapture = capture;
             exchangesAboutLastCapture.clear();
         }

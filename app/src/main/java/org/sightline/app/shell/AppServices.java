@@ -1,12 +1,13 @@
 package org.sightline.app.shell;
 
-import java.util.Map;
 import java.util.Objects;
 import javafx.application.Platform;
 import org.sightline.app.assistant.Assistant;
 import org.sightline.app.assistant.OcrReadService;
 import org.sightline.app.assistant.VisionCaptureService;
 import org.sightline.app.assistant.VisionDescribeService;
+import org.sightline.app.assistant.VisionElementService;
+import org.sightline.task.TaskContext;
 import org.sightline.app.settings.Settings;
 import org.sightline.models.CatalogModelStore;
 import org.sightline.models.ModelStores;
@@ -41,7 +42,10 @@ public record AppServices(Assistant assistant, SpeechOutput speech, TaskExecutor
         CatalogModelStore store = ModelStores.standard();
         VisionCaptureService capture = new VisionCaptureService(VisionCaptureService.cameraFromEnvironment());
         OcrReadService reader = new OcrReadService(store);
-        Assistant assistant = new Assistant(capture, reader, new VisionDescribeService(store, reader, (looked, text) -> Map.of()), capture);
+        VisionElementService elements = new VisionElementService(reader);
+        VisionDescribeService describer = new VisionDescribeService(store, reader,
+                (looked, text) -> elements.counts(looked, text, TaskContext.none()));
+        Assistant assistant = new Assistant(capture, reader, describer, capture, elements);
         return new AppServices(assistant, speech, new ThreadPoolTaskExecutor(2, Platform::runLater),
                 SettingsStore.standard(), true);
     }

@@ -7,7 +7,10 @@ import java.util.Optional;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyEvent;
+import java.util.concurrent.CompletableFuture;
 import javafx.stage.Modality;
+import org.sightline.app.browse.RobotDesktopInput;
+import org.sightline.app.browse.ScreenActions;
 import javafx.stage.Stage;
 import javafx.scene.input.KeyCode;
 import org.sightline.app.models.ModelManagerView;
@@ -62,6 +65,15 @@ public final class DesktopShell implements AutoCloseable {
         this.model = new ChatViewModel(services.assistant(), services.speech(), services.executor(), Platform::runLater,
                 () -> settings, ChatView::copyToClipboard, System::nanoTime);
         this.history = new TranscriptHistory(services.settingsStore().directory());
+        // java.awt.Robot must never be created on the JavaFX thread: make it on a worker, once, in advance.
+        CompletableFuture<ScreenActions> actions = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new ScreenActions(RobotDesktopInput.create(), services.speech(), ScreenActions.DEFAULT_LEAD);
+            } catch (SightlineException e) {
+                return null;
+            }
+        });
+        model.useScreenActions(() -> actions.getNow(null));
         if (settings.keepHistory()) {
             model.restore(history.load());
         } else {
@@ -83,7 +95,11 @@ public final class DesktopShell implements AutoCloseable {
             view.handleKey(e);
         });
         // Ctrl+Alt+Shift+letter can also arrive as typed text (AltGr handling); a global chord must not type.
-        scene.addEventFilter(KeyEvent.KEY_TYPED, e -> globalChordInWindow(e, false));
+        scene.addEventFilter(KeyEvent.KEY_TYPED, e -> {
+            if (!globalChordInWindow(e, false)) {
+                view.handleTyped(e);
+            }
+        });
         stage.setTitle("Sightline");
         stage.setScene(scene);
         selfVoicing = new SelfVoicing(services.speech(), () -> settings.selfVoicing());
