@@ -97,6 +97,16 @@ public final class ChatView {
             }
         });
         transcript.focusedProperty().addListener((obs, was, is) -> lastSpokenLine = -1);
+        // Ctrl+Down and Ctrl+Up move block by block (a turn, a block of text read from a page).
+        transcript.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.isShortcutDown() && !e.isShiftDown() && (e.getCode() == KeyCode.DOWN || e.getCode() == KeyCode.UP)) {
+                e.consume();
+                String text = transcript.getText();
+                int caret = transcript.getCaretPosition();
+                transcript.positionCaret(e.getCode() == KeyCode.DOWN ? TranscriptBlocks.next(text, caret)
+                        : TranscriptBlocks.previous(text, caret));
+            }
+        });
 
         Label questionLabel = new Label(AppText.get("chat.question"));
         question = new TextField();

@@ -1,0 +1,29 @@
+package org.sightline.app.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class TranscriptBlocksTest {
+
+    private static final String TEXT = "Title line\nsecond\n\nBlock two\nmore\n\n\nBlock three";
+
+    @Test
+    void nextJumpsToTheFirstLineOfTheFollowingBlock() {
+        int two = TEXT.indexOf("Block two");
+        int three = TEXT.indexOf("Block three");
+        assertThat(TranscriptBlocks.next(TEXT, 0)).isEqualTo(two);
+        assertThat(TranscriptBlocks.next(TEXT, two + 3)).isEqualTo(three);
+        assertThat(TranscriptBlocks.next(TEXT, three)).isEqualTo(three);
+    }
+
+    @Test
+    void previousGoesToTheStartOfThisBlockThenTheOneBefore() {
+        int two = TEXT.indexOf("Block two");
+        int three = TEXT.indexOf("Block three");
+        assertThat(TranscriptBlocks.previous(TEXT, three + 4)).isEqualTo(three);
+        assertThat(TranscriptBlocks.previous(TEXT, three)).isEqualTo(two);
+        assertThat(TranscriptBlocks.previous(TEXT, two)).isZero();
+        assertThat(TranscriptBlocks.previous(TEXT, 0)).isZero();
+    }
+}
