@@ -36,7 +36,9 @@ public final class ElementRequests {
             "^(?:where(?:'s|\\s+is|\\s+are)|find|locate|show me)\\s+(.+?)\\??$", FLAGS);
     private static final Pattern WHERE_ZH = Pattern.compile("^(.+?)在哪(?:里|儿)?[？?]?$");
     private static final Pattern LIST = Pattern.compile(
-            "^(?:please\\s+)?(?:list|read|show|say|tell me|what are|which are|what|which|how many|are there any)\\b.*", FLAGS);
+            "^(?:please\\s+)?(?:list|read|show|say|tell me|what are|which are|how many|are there any"
+                    + "|(?:what|which)\\s+(?:links|buttons|headings|fields|images|pictures|graphics|checkboxes"
+                    + "|radio buttons|inputs|text fields|form fields))\\b.*", FLAGS);
     private static final Pattern LIST_ZH = Pattern.compile("^(?:请)?(?:列出|读出|读|有哪些|有什么|显示).*|.*有哪些.*");
 
     /** Words in a request that name a type, and the type; longest first so "search box" wins over "box". */

@@ -63,6 +63,9 @@ class ElementRequestsTest {
     @Test
     void questionsThatAreNotAboutElementsAreLeftToTheChat() {
         assertThat(ElementRequests.answer("what colour is the shoe?", shop)).isEmpty();
+        // A question about an element's look is for the description model, not a list of elements.
+        assertThat(ElementRequests.answer("What colour is the button?", shop)).isEmpty();
+        assertThat(ElementRequests.answer("Which link is bigger?", shop)).isEmpty();
         assertThat(ElementRequests.answer("describe the picture", shop)).isEmpty();
     }
 

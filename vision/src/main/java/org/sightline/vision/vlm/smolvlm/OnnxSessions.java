@@ -1,5 +1,6 @@
 package org.sightline.vision.vlm.smolvlm;
 
+import ai.djl.engine.Engine;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
@@ -21,6 +22,10 @@ public final class OnnxSessions {
     }
 
     public static OrtEnvironment environment() {
+        // One ONNX Runtime environment serves the whole process, and DJL's engine insists on creating it
+        // (with its thread pool settings): start DJL first, so OCR and the element map keep working after a
+        // description has run, and then share its environment.
+        Engine.getEngine("OnnxRuntime");
         return OrtEnvironment.getEnvironment();
     }
 
