@@ -77,7 +77,8 @@ public final class ScreenActions implements AutoCloseable {
             }
             input.click();
             if (action.kind() == ProposedAction.Kind.TYPE) {
-                if (!pause(Duration.ofMillis(150), handle)) {
+                // Give the field time to take the keyboard focus from the click.
+                if (!pause(Duration.ofMillis(350), handle)) {
                     return Outcome.CANCELLED;
                 }
                 input.type(action.text());
