@@ -109,8 +109,17 @@ final class LineCropper {
 
     /** Scales {@code src} to {@code height} pixels tall, keeping its proportions, at most {@code maxWidth} wide. */
     static BufferedImage toHeight(BufferedImage src, int height, int maxWidth) {
+        // Bilinear scaling skips pixels when shrinking by more than half: halve first so large text (posters,
+        // scans) keeps its strokes.
+        while (src.getHeight() > 2 * height && src.getWidth() >= 2) {
+            src = scaled(src, src.getWidth() / 2, src.getHeight() / 2);
+        }
         int w = (int) Math.ceil(src.getWidth() * (double) height / src.getHeight());
         w = Math.max(1, Math.min(maxWidth, w));
+        return scaled(src, w, height);
+    }
+
+    private static BufferedImage scaled(BufferedImage src, int w, int height) {
         BufferedImage out = new BufferedImage(w, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);

@@ -37,7 +37,8 @@ public final class PpOcrEngine implements OcrEngine {
     private static final int[] STEP_SIZES = {1, 3, 8, 16};
     /** Detection tiles: 1600 pixels keeps a full-HD screen in at most two runs. */
     private static final int TILE_SIDE = 1600;
-    private static final int TILE_MARGIN = 64;
+    /** Context around each tile core; text up to about twice this tall is seen whole across tile edges. */
+    private static final int TILE_MARGIN = 128;
     /** Images longer than this are shrunk for detection only; recognition still uses full resolution. */
     private static final int MAX_DETECTION_SIDE = 4096;
 
@@ -95,7 +96,7 @@ public final class PpOcrEngine implements OcrEngine {
         cancel.throwIfCancelled();
         context.progress(Progress.indeterminate(MESSAGES.get("ocr.progress.detect")));
         BufferedImage page = toRgb(image);
-        List<Quad> regions = detector.detect(page, cancel);
+        List<Quad> regions = RegionMerger.merge(detector.detect(page, cancel), page.getWidth(), page.getHeight());
         List<Rectangle> boxes = new ArrayList<>(regions.size());
         for (Quad q : regions) {
             boxes.add(q.bounds(page.getWidth(), page.getHeight()));

@@ -86,7 +86,7 @@ final class SpaceRestorer {
             sb.setLength(sb.length() - 1);
             conf.remove(conf.size() - 1);
         }
-        return new Text(latinPunctuation(sb.toString()), conf);
+        return new Text(NumberRepair.repair(latinPunctuation(sb.toString())), conf);
     }
 
     private static final String FULL_WIDTH = "（）［］｛｝，：；！？";
