@@ -2,7 +2,6 @@ package org.sightline.app.browse;
 
 import java.awt.Rectangle;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.stream.Collectors;
 import org.sightline.i18n.Messages;
 import org.sightline.vision.elements.Element;
@@ -85,9 +84,5 @@ public final class ElementWords {
             return MESSAGES.get("place.full", region, MESSAGES.get("place.rightOf", shortName(left)));
         }
         return region;
-    }
-
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
     }
 }

@@ -45,6 +45,7 @@ public final class ScreenActions implements AutoCloseable {
     private final DesktopInput input;
     private final SpeechOutput speech;
     private final Duration lead;
+    private volatile Runnable beforeAction = () -> { };
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "sightline-screen-actions");
         t.setDaemon(true);
@@ -55,6 +56,14 @@ public final class ScreenActions implements AutoCloseable {
         this.input = input;
         this.speech = speech;
         this.lead = lead;
+    }
+
+    /**
+     * Work done on the action thread just before the pointer moves, for example getting Sightline's own window
+     * out of the way of the window being clicked (the runnable must itself hop to the JavaFX thread and wait).
+     */
+    public void setBeforeAction(Runnable beforeAction) {
+        this.beforeAction = beforeAction == null ? () -> { } : beforeAction;
     }
 
     /** Announces {@code action} now and performs it after the lead time unless the handle is cancelled first. */
@@ -70,6 +79,10 @@ public final class ScreenActions implements AutoCloseable {
             if (!pause(lead, handle)) {
                 return Outcome.CANCELLED;
             }
+            beforeAction.run();
+            if (handle.isCancelled()) {
+                return Outcome.CANCELLED;
+            }
             Point p = action.target().clickPoint();
             input.moveTo(p.x, p.y);
             if (!pause(Duration.ofMillis(60), handle)) {
@@ -77,7 +90,8 @@ public final class ScreenActions implements AutoCloseable {
             }
             input.click();
             if (action.kind() == ProposedAction.Kind.TYPE) {
-                if (!pause(Duration.ofMillis(150), handle)) {
+                // Give the field time to take the keyboard focus from the click.
+                if (!pause(Duration.ofMillis(350), handle)) {
                     return Outcome.CANCELLED;
                 }
                 input.type(action.text());

@@ -146,9 +146,11 @@ public final class ElementFinder {
                 if (host != null) {
                     // OCR read the box as a letter (O, a box glyph); a real letter O is followed by the next
                     // letter, a control by a gap.
-                    // A letter O of a heading: drawn in the heading's own ink, on a line taller than body text.
-                    boolean letterLike = Pixels.distance(strongestColour(b, host.background), host.ink) < 40
-                            && host.box.height > 1.15 * bodyHeight;
+                    // A letter (o, e, O) inside the line is drawn in the line's own ink; a control at the start
+                    // of its label's line may share it only on a line of body-text size.
+                    boolean sameInk = Pixels.distance(strongestColour(b, host.background), host.ink) < 40;
+                    boolean atStart = b.x - host.box.x < b.width;
+                    boolean letterLike = sameInk && (!atStart || host.box.height > 1.15 * bodyHeight);
                     boolean even = Math.abs(b.width - b.height) <= 1 && b.height >= 11 && !letterLike;
                     if (even && b.height >= 0.5 * host.box.height && gapAfter(b, host) && gapBefore(b, host)) {
                         hosted.computeIfAbsent(host, k -> new ArrayList<>()).add(o);

@@ -71,7 +71,8 @@ class DrawnScreensTest {
     @Test
     void blueUnderlinedTextIsALink() {
         assertThat(map.ofType(ElementType.LINK)).singleElement()
-                .satisfies(e -> assertThat(e.label()).isEqualTo("Privacy policy"))
+                // OCR (a627459, a64f33d) may drop the space where the underline bridges the word gap.
+                .satisfies(e -> assertThat(e.label()).isEqualToIgnoringWhitespace("Privacy policy"))
                 .satisfies(e -> assertThat(ElementFinder.iou(e.imageBox(), LINK)).isGreaterThan(0.4));
     }
 
