@@ -173,6 +173,17 @@ final class SpaceRestorer {
         int top = h;
         int bottom = -1;
         for (int y = 0; y < h; y++) {
+            // A row inked nearly end to end is an underline or a strike-through, not letters: it would close
+            // every gap between words, so it is left out.
+            int inked = 0;
+            for (int x = 0; x < w; x++) {
+                if (Math.abs(lum[y * w + x] - background) > threshold) {
+                    inked++;
+                }
+            }
+            if (inked > 0.85 * w) {
+                continue;
+            }
             for (int x = 0; x < w; x++) {
                 if (Math.abs(lum[y * w + x] - background) > threshold) {
                     ink[x] = true;
