@@ -60,7 +60,7 @@ public final class DesktopShell implements AutoCloseable {
     private final TranscriptHistory history;
     private Stage setupWindow;
 
-    private DesktopShell(Stage stage, AppServices services) {
+    private DesktopShell(Stage stage, AppServices services, java.nio.file.Path imageAtStart) {
         this.stage = stage;
         this.services = services;
         SettingsStore.Loaded loaded = services.settingsStore().load();
@@ -99,7 +99,10 @@ public final class DesktopShell implements AutoCloseable {
             view.returnFocus();
             model.announce(AppText.get("app.ready"));
             loaded.problem().ifPresent(model::announce);
-            if (services.firstRunAtStart() && !settings.firstRunDone()) {
+            if (imageAtStart != null) {
+                // "Open with Sightline": the user wants this picture described now; the setup waits for a plain start.
+                model.openImage(imageAtStart);
+            } else if (services.firstRunAtStart() && !settings.firstRunDone()) {
                 // After "Sightline ready" is queued, so a script reading the announcements sees it first.
                 Platform.runLater(this::openSetup);
             }
@@ -108,7 +111,12 @@ public final class DesktopShell implements AutoCloseable {
 
     /** Builds the window on {@code stage}, shows it and says "Sightline ready". */
     public static DesktopShell open(Stage stage, AppServices services) {
-        DesktopShell shell = new DesktopShell(stage, services);
+        return open(stage, services, null);
+    }
+
+    /** As {@link #open(Stage, AppServices)}, then opens {@code image} (when not null) and describes it. */
+    public static DesktopShell open(Stage stage, AppServices services, java.nio.file.Path image) {
+        DesktopShell shell = new DesktopShell(stage, services, image);
         stage.show();
         if (services.globalHotkeys()) {
             shell.startGlobalHotkeys();

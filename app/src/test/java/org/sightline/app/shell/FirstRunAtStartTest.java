@@ -107,9 +107,34 @@ class FirstRunAtStartTest {
         assertThat(shell.setupWindow()).isNull();
     }
 
+    @Test
+    void openWithSightlineDescribesThePictureAndLeavesTheSetupForAPlainStart() throws Exception {
+        Path image = dir.resolve("holiday photo.png");
+        java.awt.image.BufferedImage picture = new java.awt.image.BufferedImage(120, 80,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = picture.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, 120, 80);
+        g.setColor(java.awt.Color.RED);
+        g.fillRect(30, 20, 60, 40);
+        g.dispose();
+        javax.imageio.ImageIO.write(picture, "png", image.toFile());
+        SettingsStore store = new SettingsStore(dir.resolve("config"));
+        open(store, true, image);
+        awaitSpoken("Describing images is not available in this build yet.");
+        assertThat(shell.model().transcriptProperty().get()).contains("Looked at: holiday photo.png");
+        assertThat(shell.setupWindow()).isNull();
+        assertThat(store.load().settings().firstRunDone()).isFalse();
+    }
+
     private void open(SettingsStore store, boolean firstRunAtStart) throws Exception {
+        open(store, firstRunAtStart, null);
+    }
+
+    private void open(SettingsStore store, boolean firstRunAtStart, Path image) throws Exception {
         shell = WaitForAsyncUtils.asyncFx(() -> DesktopShell.open(new Stage(), new AppServices(Assistant.notBuilt(),
-                speech, new ThreadPoolTaskExecutor(2, Platform::runLater), store, false, firstRunAtStart))).get();
+                speech, new ThreadPoolTaskExecutor(2, Platform::runLater), store, false, firstRunAtStart), image))
+                .get();
     }
 
     private Stage mainWindow() {
