@@ -44,17 +44,35 @@ public final class SpeechEngineChoicesFromRegistry implements SpeechEngineChoice
         this.saveEngine = Objects.requireNonNull(saveEngine);
     }
 
+    /**
+     * The voices that can speak here first, best first, then those that could after an install. Engines of
+     * another operating system are left out: nothing the user does here can make them speak.
+     */
     @Override
     public List<Option> engines() {
-        List<Option> options = new ArrayList<>();
+        List<Option> available = new ArrayList<>();
+        List<Option> missing = new ArrayList<>();
         for (TtsEngine engine : registry.all()) {
             if (engine.id().equals(SILENT)) {
                 continue;
             }
-            String reason = engine.isAvailable() ? null : unavailableReason(engine.id());
-            options.add(new Option(engine.id(), displayName(engine.id()), reason));
+            if (engine.isAvailable()) {
+                available.add(new Option(engine.id(), displayName(engine.id()), null));
+            } else if (!forAnotherSystem(engine.id())) {
+                missing.add(new Option(engine.id(), displayName(engine.id()), unavailableReason(engine.id())));
+            }
         }
-        return options;
+        available.addAll(missing);
+        return available;
+    }
+
+    private static boolean forAnotherSystem(String id) {
+        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        return switch (id) {
+            case "say" -> !os.contains("mac");
+            case "sapi" -> !os.contains("win");
+            default -> false;
+        };
     }
 
     @Override

@@ -22,6 +22,7 @@ import org.sightline.speech.audio.PcmRecorder;
 import org.sightline.speech.engine.FreeTtsEngine;
 import org.sightline.speech.engine.MacSayEngine;
 import org.sightline.speech.engine.SilentEngine;
+import org.sightline.speech.engine.TtsEngine;
 import org.sightline.speech.engine.TtsEngines;
 
 /** The voice page against real engines (FreeTTS, which is in the jar) and a real speech queue. */
@@ -33,21 +34,30 @@ class SpeechEngineChoicesFromRegistryTest {
     }
 
     @Test
-    void listsEveryEngineButSilenceWithAReasonForThoseThatCannotSpeakHere() {
-        TtsEngines engines = new TtsEngines(List.of(new FreeTtsEngine(), new MacSayEngine(), new SilentEngine()));
+    void listsTheVoicesThatSpeakFirstThenThoseAnInstallWouldBringButNeitherSilenceNorOtherSystems() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("os.name").startsWith("Linux"),
+                "checks which engines a Linux computer lists");
+        // Ranked above FreeTTS, but missing here: as on a computer without speech-dispatcher.
+        TtsEngine missingDispatcher = new Missing("speech-dispatcher", 100);
+        TtsEngines engines = new TtsEngines(List.of(new FreeTtsEngine(), new MacSayEngine(), missingDispatcher,
+                new SilentEngine()));
         SpeechEngineChoicesFromRegistry choices = new SpeechEngineChoicesFromRegistry(engines,
                 new org.sightline.speech.RecordingSpeechOutput(), () -> "", id -> { });
         List<SpeechEngineChoices.Option> options = choices.engines();
-        assertThat(options).extracting(SpeechEngineChoices.Option::id).containsExactlyInAnyOrder("freetts", "say");
-        SpeechEngineChoices.Option freetts = options.stream().filter(o -> o.id().equals("freetts")).findFirst()
-                .orElseThrow();
-        assertThat(freetts.available()).isTrue();
-        assertThat(freetts.displayName()).isEqualTo("FreeTTS");
-        SpeechEngineChoices.Option say = options.stream().filter(o -> o.id().equals("say")).findFirst().orElseThrow();
-        assertThat(say.available()).isFalse();
-        assertThat(say.unavailableReason()).isEqualTo("it exists only on macOS.");
+        assertThat(options).extracting(SpeechEngineChoices.Option::id)
+                .containsExactly("freetts", "speech-dispatcher");
+        assertThat(options.get(0).available()).isTrue();
+        assertThat(options.get(0).displayName()).isEqualTo("FreeTTS");
+        assertThat(options.get(1).available()).isFalse();
+        assertThat(options.get(1).displayName()).isEqualTo("Speech Dispatcher");
+        assertThat(options.get(1).unavailableReason()).isEqualTo("install speech-dispatcher, or start it.");
         assertThat(choices.currentId()).as("nothing chosen yet: the best available speaks").isNull();
 
+        assertThatThrownBy(() -> choices.preview("speech-dispatcher", "hello"))
+                .isInstanceOfSatisfying(SightlineException.class, e -> {
+                    assertThat(e.problem()).isEqualTo(Problem.DEVICE_UNAVAILABLE);
+                    assertThat(e.getMessage()).isEqualTo("install speech-dispatcher, or start it.");
+                });
         assertThatThrownBy(() -> choices.preview("say", "hello"))
                 .isInstanceOfSatisfying(SightlineException.class, e -> {
                     assertThat(e.problem()).isEqualTo(Problem.DEVICE_UNAVAILABLE);
@@ -84,6 +94,30 @@ class SpeechEngineChoicesFromRegistryTest {
             assertThat(saved.get()).isEqualTo("freetts");
             assertThat(queue.currentEngine()).isEqualTo("freetts");
             assertThat(choices.currentId()).isEqualTo("freetts");
+        }
+    }
+
+    /** An engine that is not installed here. */
+    private record Missing(String id, int rank) implements TtsEngine {
+        @Override
+        public boolean isAvailable() {
+            return false;
+        }
+
+        @Override
+        public boolean rendersAudio() {
+            return false;
+        }
+
+        @Override
+        public List<org.sightline.speech.engine.Voice> voices() {
+            return List.of();
+        }
+
+        @Override
+        public void speak(String text, SpeechSettings settings, org.sightline.speech.audio.PcmSink sink,
+                          org.sightline.task.CancellationToken stop) {
+            throw new IllegalStateException("not installed");
         }
     }
 
