@@ -94,10 +94,13 @@ xvfb_pid=$!
 export DISPLAY=":$display"
 for _ in $(seq 50); do xdotool getdisplaygeometry >/dev/null 2>&1 && break; sleep 0.1; done
 
-wait_for_window() { # name, seconds, pid to watch
-  local deadline=$((SECONDS + $2))
+wait_for_window() { # title (extended regex, case-sensitive), seconds, pid to watch
+  local deadline=$((SECONDS + $2)) w
   while [ $SECONDS -lt "$deadline" ]; do
-    xdotool search --name "$1" 2>/dev/null | head -n 1 && return 0
+    # xdotool matches names without regard to case, and toolkits name helper windows "sightline" too.
+    for w in $(xdotool search --name "$1" 2>/dev/null); do
+      xdotool getwindowname "$w" 2>/dev/null | grep -Eq "$1" && { echo "$w"; return 0; }
+    done
     kill -0 "$3" 2>/dev/null || return 1
     sleep 0.5
   done
