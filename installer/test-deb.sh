@@ -20,8 +20,14 @@ SUDO=""
 work="$(mktemp -d)"
 xvfb_pid=""
 app_pid=""
+# The app runs under a subshell and the launcher script: end the whole tree, not only the subshell.
+kill_tree() {
+  local child
+  for child in $(pgrep -P "$1" 2>/dev/null); do kill_tree "$child"; done
+  kill "$1" 2>/dev/null || true
+}
 cleanup() {
-  [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null || true
+  [ -n "$app_pid" ] && kill_tree "$app_pid" || true
   [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
   rm -rf "$work"
 }
@@ -46,7 +52,8 @@ phase "built $(basename "$deb"), $(du -h "$deb" | cut -f1)"
 # 2. Install. A user's files from an earlier version must survive install and removal alike.
 home="$work/home"
 mkdir -p "$home/.config/sightline" "$home/.local/share/sightline" "$home/.cache/sightline/models/ppocr-v4"
-echo '{"firstRunCompleted": true}' >"$home/.config/sightline/settings.json"
+# Settings from before the first-run setup existed: it has not run for this user, so it opens once.
+echo '{"language": "en", "keepHistory": true}' >"$home/.config/sightline/settings.json"
 echo 'what colour is the car?' >"$home/.local/share/sightline/history.txt"
 echo 'weights' >"$home/.cache/sightline/models/ppocr-v4/det.onnx"
 (cd "$home" && find . -type f | sort) >"$work/user-files-before"
@@ -74,17 +81,10 @@ set +e
 (cd "$work" && as_user sightline read "$sample") >"$work/read.out" 2>"$work/read.err"
 read_rc=$?
 set -e
-# Until the OCR work is in the build, `read` takes no image (its usage line shows no parameter) or says
-# it is not available; from then on it must read the sample's text.
-read_usage="$(cd "$work" && as_user sightline read --help 2>&1 | head -n 1)"
-if [ "$read_rc" = 0 ]; then
-  grep -qi 'reads this line' "$work/read.out" || fail "sightline read printed: $(cat "$work/read.out")"
-  phase "sightline read: $(head -n 1 "$work/read.out")"
-elif grep -q 'not available in this build' "$work/read.err" || ! [[ "$read_usage" =~ [A-Z]{2,}|\< ]]; then
-  phase "sightline read: not in this build yet (exit $read_rc: $(head -n 1 "$work/read.err"))"
-else
-  fail "sightline read exited with $read_rc: $(cat "$work/read.err")"
-fi
+# The OCR model ships inside the package: reading works offline on the first try.
+[ "$read_rc" = 0 ] || fail "sightline read exited with $read_rc: $(cat "$work/read.err")"
+grep -qi 'reads this line' "$work/read.out" || fail "sightline read printed: $(cat "$work/read.out")"
+phase "sightline read: $(head -n 1 "$work/read.out")"
 
 # 4. The desktop app on a virtual display: a window titled Sightline must appear.
 display=99
@@ -94,30 +94,63 @@ xvfb_pid=$!
 export DISPLAY=":$display"
 for _ in $(seq 50); do xdotool getdisplaygeometry >/dev/null 2>&1 && break; sleep 0.1; done
 
-wait_for_window() { # name, seconds, pid to watch
-  local deadline=$((SECONDS + $2))
+wait_for_window() { # title (extended regex, case-sensitive), seconds, pid to watch
+  local deadline=$((SECONDS + $2)) w
   while [ $SECONDS -lt "$deadline" ]; do
-    xdotool search --name "$1" 2>/dev/null | head -n 1 && return 0
+    # xdotool matches names without regard to case, and toolkits name helper windows "sightline" too.
+    for w in $(xdotool search --name "$1" 2>/dev/null); do
+      xdotool getwindowname "$w" 2>/dev/null | grep -Eq "$1" && { echo "$w"; return 0; }
+    done
     kill -0 "$3" 2>/dev/null || return 1
     sleep 0.5
   done
   return 1
 }
 
+wait_for_line() { # extended regex, file, seconds, pid to watch
+  local deadline=$((SECONDS + $3))
+  while [ $SECONDS -lt "$deadline" ]; do
+    grep -Eq "$1" "$2" && return 0
+    kill -0 "$4" 2>/dev/null || { grep -Eq "$1" "$2"; return; }
+    sleep 0.5
+  done
+  return 1
+}
+
+# SIGHTLINE_ANNOUNCE_STDERR=1 writes every spoken line to stderr ("say[NOW]: ..."), so the checks hear it.
 (cd "$work" && as_user SIGHTLINE_ANNOUNCE_STDERR=1 sightline) >"$work/app.out" 2>"$work/app.err" &
 app_pid=$!
-if window="$(wait_for_window '^Sightline' 40 "$app_pid")"; then
-  phase "desktop app: window $window titled '$(xdotool getwindowname "$window")'"
-  grep -i 'ready' "$work/app.err" | head -n 1 || true
-  kill "$app_pid" 2>/dev/null || true
-elif grep -q 'not available in this build' "$work/app.err"; then
-  phase "desktop app: not in this build yet ($(head -n 1 "$work/app.err"))"
-else
-  cat "$work/app.err" >&2
-  fail "no Sightline window within 40 s"
-fi
+window="$(wait_for_window '^Sightline$' 40 "$app_pid")" || { cat "$work/app.err" >&2; fail "no Sightline window within 40 s"; }
+wait_for_line '^say\[[A-Z]+\]: Sightline ready' "$work/app.err" 20 "$app_pid" \
+  || { cat "$work/app.err" >&2; fail "the window did not say Sightline ready"; }
+phase "desktop app: window $window titled '$(xdotool getwindowname "$window")', said Sightline ready"
+# First start for this user: the setup opens by itself after "ready" and speaks its welcome.
+setup="$(wait_for_window '^Sightline setup$' 20 "$app_pid")" || { cat "$work/app.err" >&2; fail "no setup window at the first start"; }
+wait_for_line '^say\[NOW\]: Welcome to Sightline' "$work/app.err" 20 "$app_pid" \
+  || { cat "$work/app.err" >&2; fail "the setup did not speak its welcome"; }
+ready_line="$(grep -En '^say\[[A-Z]+\]: Sightline ready' "$work/app.err" | head -n 1 | cut -d: -f1)"
+welcome_line="$(grep -En '^say\[NOW\]: Welcome to Sightline' "$work/app.err" | head -n 1 | cut -d: -f1)"
+[ "$ready_line" -lt "$welcome_line" ] || fail "the setup spoke before Sightline ready"
+kill_tree "$app_pid"
 wait "$app_pid" 2>/dev/null || true
 app_pid=""
+phase "first start: setup window $setup opened after Sightline ready and spoke its welcome"
+
+for _ in $(seq 20); do xdotool search --name '^Sightline' >/dev/null 2>&1 || break; sleep 0.5; done
+
+# "Open with Sightline" runs `sightline %F`: the window opens with the image and answers about it
+# (described, or the one sentence that says how to get the describing model).
+(cd "$work" && as_user SIGHTLINE_ANNOUNCE_STDERR=1 sightline "$sample") >"$work/open.out" 2>"$work/open.err" &
+app_pid=$!
+wait_for_window '^Sightline$' 40 "$app_pid" >/dev/null || { cat "$work/open.err" >&2; fail "sightline IMAGE opened no window"; }
+wait_for_line '^earcon: (DONE|ERROR)' "$work/open.err" 90 "$app_pid" \
+  || { cat "$work/open.err" >&2; fail "sightline IMAGE gave no answer about the image"; }
+! grep -q '^say\[NOW\]: Welcome to Sightline' "$work/open.err" || fail "the setup interrupted Open with"
+answer="$(grep -E '^say\[NOW\]: ' "$work/open.err" | grep -v 'edit text' | tail -n 1)"
+kill_tree "$app_pid"
+wait "$app_pid" 2>/dev/null || true
+app_pid=""
+phase "sightline IMAGE: ${answer#say\[NOW\]: }"
 
 # The packaged runtime draws the first-run setup and it speaks; driven by keys alone.
 (cd "$work" && as_user /opt/sightline/lib/runtime/bin/java -Dprism.order=sw \

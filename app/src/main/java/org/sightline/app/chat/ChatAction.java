@@ -17,6 +17,8 @@ public enum ChatAction {
     REPEAT("Ctrl+Shift+A"),
     COPY("Ctrl+Shift+Y"),
     HELP("F1"),
+    /** Replays the first-run setup: voice, models and the tour of the keys. */
+    SETUP("Shift+F1"),
     SETTINGS("Ctrl+Comma"),
     MODELS("Ctrl+M"),
     /** Enter in the question field; no key of its own. */

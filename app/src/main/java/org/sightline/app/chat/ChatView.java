@@ -39,6 +39,7 @@ public final class ChatView {
     private final ChatViewModel model;
     private final Runnable openSettings;
     private final Runnable openModels;
+    private final Runnable openSetup;
     private final Supplier<Optional<Path>> askForImageFile;
     private final SpeechOutput speech;
     private final VBox root;
@@ -51,15 +52,17 @@ public final class ChatView {
     /**
      * @param openSettings    shows the settings screen (modal; returns when it closes)
      * @param openModels      shows the model manager (modal; returns when it closes)
+     * @param openSetup       replays the first-run setup in its own window
      * @param askForImageFile asks which image file to open (modal); empty when the user cancelled
      * @param speech          speaks transcript lines as the caret moves through them, when {@code voiceLines}
      */
-    public ChatView(ChatViewModel model, Runnable openSettings, Runnable openModels,
+    public ChatView(ChatViewModel model, Runnable openSettings, Runnable openModels, Runnable openSetup,
                     Supplier<Optional<Path>> askForImageFile,
                     SpeechOutput speech, java.util.function.BooleanSupplier voiceLines) {
         this.model = model;
         this.openSettings = openSettings;
         this.openModels = openModels;
+        this.openSetup = openSetup;
         this.askForImageFile = askForImageFile;
         this.speech = speech;
         for (ChatAction a : ChatAction.values()) {
@@ -251,6 +254,7 @@ public final class ChatView {
             case HELP -> model.help();
             case SETTINGS -> openSettings.run();
             case MODELS -> openModels.run();
+            case SETUP -> openSetup.run();
             case ASK -> {
                 String text = question.getText();
                 question.clear();

@@ -21,7 +21,8 @@ final class DesktopLauncher {
     private DesktopLauncher() {
     }
 
-    static int launch(boolean verbose) {
+    /** Opens the window; {@code image}, when not null, is opened in it at once and described. */
+    static int launch(boolean verbose, java.nio.file.Path image) {
         if (!displayAvailable()) {
             throw new SightlineException(Problem.DEVICE_UNAVAILABLE, AppText.get("launch.noDisplay"));
         }
@@ -30,7 +31,7 @@ final class DesktopLauncher {
             JAVAFX_LOG.setLevel(Level.SEVERE);
         }
         try {
-            SightlineApp.launch(AppServices.desktop(AppServices.desktopSpeech()));
+            SightlineApp.launch(AppServices.desktop(AppServices.desktopSpeech()), image);
         } catch (UnsupportedOperationException e) {
             // GTK could not open the display after all (a stale DISPLAY, no X authority).
             throw new SightlineException(Problem.DEVICE_UNAVAILABLE, AppText.get("launch.displayFailed",

@@ -2,7 +2,7 @@ package org.sightline.app.firstrun;
 
 /**
  * Where the setup records that it has run, so it opens by itself only once. The app maps this onto its
- * settings file; the Help menu replays the setup whatever this says.
+ * settings file; Shift+F1 replays the setup whatever this says.
  */
 public interface FirstRunCompletion {
 
@@ -10,7 +10,7 @@ public interface FirstRunCompletion {
     enum Outcome {
         /** Every step was seen. */
         FINISHED,
-        /** The user left early with Escape; they can replay it from the Help menu. */
+        /** The user left early with Escape; they can replay it with Shift+F1. */
         SKIPPED
     }
 

@@ -81,7 +81,7 @@ public final class FirstRunView {
     }
 
     /**
-     * Opens the setup in its own window (from the first start, or the Help menu's "Replay setup") and
+     * Opens the setup in its own window (at the first start, or with Shift+F1) and
      * starts it. The window closes when the setup ends; closing it early counts as leaving the setup.
      */
     public static Stage openWindow(FirstRunViewModel viewModel, Window owner) {

@@ -50,6 +50,7 @@ public final class GlobalHotkeys implements AutoCloseable {
             return false;
         }
         quietenLibraryLogging();
+        unpackNativeLibraryIntoUserCache();
         try {
             GlobalScreen.registerNativeHook();
         } catch (NativeHookException | UnsatisfiedLinkError | RuntimeException e) {
@@ -139,5 +140,38 @@ public final class GlobalHotkeys implements AutoCloseable {
             }
         }
         return java.util.Map.copyOf(names);
+    }
+
+    /**
+     * JNativeHook unpacks its native library next to its own jar unless told where. In an installed Sightline
+     * that folder belongs to root: users cannot write there (so the hook would never start), and a run as
+     * root would leave a file behind that the package manager does not know. The user's cache is used instead.
+     */
+    private static void unpackNativeLibraryIntoUserCache() {
+        if (System.getProperty("jnativehook.lib.path") != null) {
+            return;
+        }
+        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        String home = System.getProperty("user.home");
+        java.nio.file.Path cache;
+        if (os.startsWith("windows")) {
+            String local = System.getenv("LOCALAPPDATA");
+            cache = (local != null && !local.isBlank() ? java.nio.file.Path.of(local)
+                    : java.nio.file.Path.of(home, "AppData", "Local")).resolve("Sightline").resolve("cache");
+        } else if (os.startsWith("mac")) {
+            cache = java.nio.file.Path.of(home, "Library", "Caches", "Sightline");
+        } else {
+            String xdg = System.getenv("XDG_CACHE_HOME");
+            cache = (xdg != null && !xdg.isBlank() && java.nio.file.Path.of(xdg).isAbsolute()
+                    ? java.nio.file.Path.of(xdg) : java.nio.file.Path.of(home, ".cache")).resolve("sightline");
+        }
+        java.nio.file.Path dir = cache.resolve("native");
+        try {
+            java.nio.file.Files.createDirectories(dir);
+            System.setProperty("jnativehook.lib.path", dir.toString());
+        } catch (java.io.IOException | SecurityException e) {
+            LOG.log(System.Logger.Level.INFO, "Cannot use " + dir + " for the keyboard hook's library: "
+                    + e.getMessage());
+        }
     }
 }

@@ -17,10 +17,12 @@ import org.sightline.app.hotkeys.GlobalHotkey;
  * @param speechEngine the engine's name, empty for the best available one
  * @param regionSize   side of the square around the pointer, in screen pixels
  * @param keepHistory  keep the transcript between runs
+ * @param firstRunDone whether the first-run setup has been finished or left; a file from before the setup
+ *                     existed has no such field and so gets the setup once
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Settings(Boolean selfVoicing, String language, Map<String, String> hotkeys, int speechRate,
-                       String speechEngine, int regionSize, Boolean keepHistory) {
+                       String speechEngine, int regionSize, Boolean keepHistory, Boolean firstRunDone) {
 
     public static final String SYSTEM_LANGUAGE = "system";
     public static final int DEFAULT_RATE = 175;
@@ -56,10 +58,19 @@ public record Settings(Boolean selfVoicing, String language, Map<String, String>
         if (keepHistory == null) {
             keepHistory = true;
         }
+        if (firstRunDone == null) {
+            firstRunDone = false;
+        }
+    }
+
+    /** Settings as they were before the first-run setup existed; the setup counts as not done. */
+    public Settings(Boolean selfVoicing, String language, Map<String, String> hotkeys, int speechRate,
+                    String speechEngine, int regionSize, Boolean keepHistory) {
+        this(selfVoicing, language, hotkeys, speechRate, speechEngine, regionSize, keepHistory, false);
     }
 
     public static Settings defaults() {
-        return new Settings(null, null, null, DEFAULT_RATE, "", DEFAULT_REGION, true);
+        return new Settings(null, null, null, DEFAULT_RATE, "", DEFAULT_REGION, true, false);
     }
 
     /** On Linux nothing reads a JavaFX window aloud, so Sightline speaks for itself unless told not to. */
@@ -81,10 +92,20 @@ public record Settings(Boolean selfVoicing, String language, Map<String, String>
     }
 
     public Settings withSelfVoicing(boolean on) {
-        return new Settings(on, language, hotkeys, speechRate, speechEngine, regionSize, keepHistory);
+        return new Settings(on, language, hotkeys, speechRate, speechEngine, regionSize, keepHistory, firstRunDone);
     }
 
     public Settings withLanguage(String lang) {
-        return new Settings(selfVoicing, lang, hotkeys, speechRate, speechEngine, regionSize, keepHistory);
+        return new Settings(selfVoicing, lang, hotkeys, speechRate, speechEngine, regionSize, keepHistory,
+                firstRunDone);
+    }
+
+    public Settings withSpeechEngine(String engine) {
+        return new Settings(selfVoicing, language, hotkeys, speechRate, engine, regionSize, keepHistory,
+                firstRunDone);
+    }
+
+    public Settings withFirstRunDone(boolean done) {
+        return new Settings(selfVoicing, language, hotkeys, speechRate, speechEngine, regionSize, keepHistory, done);
     }
 }

@@ -31,6 +31,8 @@ public final class SettingsViewModel {
     private final StringProperty speechEngine = new SimpleStringProperty();
     private final IntegerProperty regionSize = new SimpleIntegerProperty();
     private final BooleanProperty keepHistory = new SimpleBooleanProperty();
+    /** Not on the screen, but kept: saving the settings must not bring the first-run setup back. */
+    private final boolean firstRunDone;
 
     public SettingsViewModel(Settings from) {
         selfVoicing.set(from.selfVoicing());
@@ -42,6 +44,7 @@ public final class SettingsViewModel {
         speechEngine.set(from.speechEngine());
         regionSize.set(from.regionSize());
         keepHistory.set(from.keepHistory());
+        firstRunDone = from.firstRunDone();
     }
 
     public BooleanProperty selfVoicingProperty() {
@@ -93,6 +96,7 @@ public final class SettingsViewModel {
 
     public Settings toSettings() {
         return new Settings(selfVoicing.get(), language.get(), hotkeyTexts(), speechRate.get(),
-                speechEngine.get() == null ? "" : speechEngine.get().strip(), regionSize.get(), keepHistory.get());
+                speechEngine.get() == null ? "" : speechEngine.get().strip(), regionSize.get(), keepHistory.get(),
+                firstRunDone);
     }
 }

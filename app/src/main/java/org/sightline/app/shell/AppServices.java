@@ -25,16 +25,24 @@ import org.sightline.task.ThreadPoolTaskExecutor;
  * capability, replace its {@code NotBuilt...} class in {@link #desktop} with an adapter implementing the same
  * port; nothing else in the app changes. Tests build their own instance with a recording speech output.
  *
- * @param globalHotkeys whether to hook the system keyboard (off in tests: they must not watch the real keys)
+ * @param globalHotkeys   whether to hook the system keyboard (off in tests: they must not watch the real keys)
+ * @param firstRunAtStart whether to open the first-run setup after "Sightline ready" while the settings say it
+ *                        has not run (off in tests: a window they did not ask for would take their keys)
  */
 public record AppServices(Assistant assistant, SpeechOutput speech, TaskExecutor executor, SettingsStore settingsStore,
-                          boolean globalHotkeys) {
+                          boolean globalHotkeys, boolean firstRunAtStart) {
 
     public AppServices {
         Objects.requireNonNull(assistant, "assistant");
         Objects.requireNonNull(speech, "speech");
         Objects.requireNonNull(executor, "executor");
         Objects.requireNonNull(settingsStore, "settingsStore");
+    }
+
+    /** Services that never open the first-run setup by themselves (Shift+F1 still does). */
+    public AppServices(Assistant assistant, SpeechOutput speech, TaskExecutor executor, SettingsStore settingsStore,
+                       boolean globalHotkeys) {
+        this(assistant, speech, executor, settingsStore, globalHotkeys, false);
     }
 
     /** What {@code ./sightline} runs. Callbacks land on the JavaFX thread; two workers keep a cancel responsive. */
@@ -47,16 +55,18 @@ public record AppServices(Assistant assistant, SpeechOutput speech, TaskExecutor
                 (looked, text) -> elements.counts(looked, text, TaskContext.none()));
         Assistant assistant = new Assistant(capture, reader, describer, capture, elements);
         return new AppServices(assistant, speech, new ThreadPoolTaskExecutor(2, Platform::runLater),
-                SettingsStore.standard(), true);
+                SettingsStore.standard(), true, true);
     }
 
     /**
      * The speech output for the desktop app: the speech queue with the user's engine and rate.
-     * {@code SIGHTLINE_SPEECH_LOG=1} also writes everything said to stderr.
+     * {@code SIGHTLINE_ANNOUNCE_STDERR=1} (or its older name {@code SIGHTLINE_SPEECH_LOG=1}) also writes
+     * everything said to stderr, one line each, so that scripts can check what the app announces.
      */
     public static SpeechOutput desktopSpeech() {
         SpeechOutput engine = SpeechOutputs.create(speechSettings(SettingsStore.standard().load().settings()));
-        boolean log = "1".equals(System.getenv("SIGHTLINE_SPEECH_LOG"))
+        boolean log = "1".equals(System.getenv("SIGHTLINE_ANNOUNCE_STDERR"))
+                || "1".equals(System.getenv("SIGHTLINE_SPEECH_LOG"))
                 || Boolean.getBoolean("sightline.speech.log");
         return log ? new LoggingSpeechOutput(engine, System.err) : engine;
     }

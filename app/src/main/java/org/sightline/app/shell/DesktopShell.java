@@ -22,6 +22,11 @@ import org.sightline.app.chat.ChatView;
 import org.sightline.app.chat.ChatViewModel;
 import org.sightline.app.chat.OpenImageDialog;
 import org.sightline.app.chat.TranscriptHistory;
+import org.sightline.app.firstrun.FirstRunCompletionInSettings;
+import org.sightline.app.firstrun.FirstRunView;
+import org.sightline.app.firstrun.FirstRunViewModel;
+import org.sightline.app.firstrun.ModelChoicesFromStore;
+import org.sightline.app.firstrun.SpeechEngineChoicesFromRegistry;
 import org.sightline.app.hotkeys.GlobalHotkey;
 import org.sightline.app.hotkeys.GlobalHotkeys;
 import org.sightline.app.hotkeys.HotkeyBindings;
@@ -33,6 +38,7 @@ import org.sightline.app.voice.SelfVoicing;
 import org.sightline.error.SightlineException;
 import org.sightline.i18n.Messages;
 import org.sightline.speech.Priority;
+import org.sightline.speech.engine.TtsEngines;
 
 /**
  * Opens the Sightline window on a stage and keeps it working: settings, language, self-voicing and global
@@ -55,8 +61,9 @@ public final class DesktopShell implements AutoCloseable {
     private volatile boolean hookRunning;
     private final SelfVoicing selfVoicing;
     private final TranscriptHistory history;
+    private Stage setupWindow;
 
-    private DesktopShell(Stage stage, AppServices services) {
+    private DesktopShell(Stage stage, AppServices services, java.nio.file.Path imageAtStart) {
         this.stage = stage;
         this.services = services;
         SettingsStore.Loaded loaded = services.settingsStore().load();
@@ -108,12 +115,24 @@ public final class DesktopShell implements AutoCloseable {
             view.returnFocus();
             model.announce(AppText.get("app.ready"));
             loaded.problem().ifPresent(model::announce);
+            if (imageAtStart != null) {
+                // "Open with Sightline": the user wants this picture described now; the setup waits for a plain start.
+                model.openImage(imageAtStart);
+            } else if (services.firstRunAtStart() && !settings.firstRunDone()) {
+                // After "Sightline ready" is queued, so a script reading the announcements sees it first.
+                Platform.runLater(this::openSetup);
+            }
         });
     }
 
     /** Builds the window on {@code stage}, shows it and says "Sightline ready". */
     public static DesktopShell open(Stage stage, AppServices services) {
-        DesktopShell shell = new DesktopShell(stage, services);
+        return open(stage, services, null);
+    }
+
+    /** As {@link #open(Stage, AppServices)}, then opens {@code image} (when not null) and describes it. */
+    public static DesktopShell open(Stage stage, AppServices services, java.nio.file.Path image) {
+        DesktopShell shell = new DesktopShell(stage, services, image);
         stage.show();
         if (services.globalHotkeys()) {
             shell.startGlobalHotkeys();
@@ -134,9 +153,53 @@ public final class DesktopShell implements AutoCloseable {
     }
 
     private ChatView newView() {
-        return new ChatView(model, this::editSettings, this::manageModels, () -> OpenImageDialog.ask(stage),
+        return new ChatView(model, this::editSettings, this::manageModels, this::openSetup,
+                () -> OpenImageDialog.ask(stage),
                 services.speech(),
                 () -> settings.selfVoicing());
+    }
+
+    /**
+     * The first-run setup in its own window, at the first start or again with Shift+F1. When it ends, the
+     * speech queue goes back to the saved engine: a voice only previewed in the setup is not kept.
+     */
+    public void openSetup() {
+        if (setupWindow != null && setupWindow.isShowing()) {
+            setupWindow.toFront();
+            setupWindow.requestFocus();
+            return;
+        }
+        FirstRunViewModel setup = new FirstRunViewModel(services.speech(),
+                new SpeechEngineChoicesFromRegistry(TtsEngines.discover(), services.speech(),
+                        () -> settings.speechEngine(), id -> saveSettings(settings.withSpeechEngine(id))),
+                new ModelChoicesFromStore(ModelStores.standard()),
+                new FirstRunCompletionInSettings(() -> settings, this::saveSettings),
+                services.executor());
+        setup.finishedProperty().addListener((obs, was, done) -> {
+            if (done) {
+                AppServices.applySpeechSettings(services.speech(), settings);
+                setupWindow = null;
+                view.returnFocus();
+            }
+        });
+        setupWindow = FirstRunView.openWindow(setup, stage);
+    }
+
+    /** The setup window while it is open, else null; for tests. */
+    public Stage setupWindow() {
+        return setupWindow;
+    }
+
+    /** Saves settings changed outside the settings screen; a disk that refuses is said, not thrown. */
+    private void saveSettings(Settings changed) {
+        try {
+            services.settingsStore().save(changed);
+            settings = changed;
+        } catch (SightlineException e) {
+            // Still used for this run: the user's choice must not be lost because the file could not be written.
+            settings = changed;
+            model.announce(e.getMessage());
+        }
     }
 
     /** The model manager in its own modal window; Escape closes it when no download is running. */

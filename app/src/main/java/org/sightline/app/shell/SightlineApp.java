@@ -1,5 +1,6 @@
 package org.sightline.app.shell;
 
+import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Application;
 import javafx.stage.Stage;
@@ -11,18 +12,25 @@ import javafx.stage.Stage;
 public final class SightlineApp extends Application {
 
     private static final AtomicReference<AppServices> SERVICES = new AtomicReference<>();
+    private static final AtomicReference<Path> IMAGE = new AtomicReference<>();
 
     private DesktopShell shell;
 
     /** Starts the toolkit and blocks until the last window closes. */
     public static void launch(AppServices services) {
+        launch(services, null);
+    }
+
+    /** As {@link #launch(AppServices)}, opening {@code image} (when not null) as soon as the window shows. */
+    public static void launch(AppServices services, Path image) {
         SERVICES.set(services);
+        IMAGE.set(image);
         Application.launch(SightlineApp.class);
     }
 
     @Override
     public void start(Stage stage) {
-        shell = DesktopShell.open(stage, SERVICES.get());
+        shell = DesktopShell.open(stage, SERVICES.get(), IMAGE.get());
     }
 
     @Override

@@ -7,8 +7,8 @@ import org.sightline.speech.SpeechOutput;
 
 /**
  * Passes everything on to another output and also writes what is said to a stream, one line each
- * ({@code say[NOW]: Sightline ready}). Used when {@code SIGHTLINE_SPEECH_LOG=1} is set, to check from a
- * terminal or a script what the app says.
+ * ({@code say[NOW]: Sightline ready}). Used when {@code SIGHTLINE_ANNOUNCE_STDERR=1} (or the older
+ * {@code SIGHTLINE_SPEECH_LOG=1}) is set, to check from a terminal or a script what the app says.
  */
 public final class LoggingSpeechOutput implements SpeechOutput {
 

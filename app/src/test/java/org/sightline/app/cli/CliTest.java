@@ -112,4 +112,44 @@ class CliTest {
         assertThat(stderr.lines().toList()).hasSize(1);
         assertThat(stderr).startsWith("Sightline's window needs a graphical display");
     }
+
+    @Test
+    void imageFilesWithoutACommandGoToTheDesktopAppAndCommandsStillWin() {
+        CommandLine cmd = Cli.commandLine(new PrintStream(out), new PrintStream(err));
+        CommandLine.ParseResult images = cmd.parseArgs("--verbose", "photo one.png", "scan.jpg");
+        assertThat(images.hasSubcommand()).isFalse();
+        assertThat(((SightlineCommand) cmd.getCommand()).images())
+                .containsExactly(Path.of("photo one.png"), Path.of("scan.jpg"));
+
+        CommandLine again = Cli.commandLine(new PrintStream(out), new PrintStream(err));
+        CommandLine.ParseResult read = again.parseArgs("read", "x.png");
+        assertThat(read.subcommand().commandSpec().name()).isEqualTo("read");
+        assertThat(((SightlineCommand) again.getCommand()).images()).isEmpty();
+    }
+
+    @Test
+    void aMistypedCommandIsBadUsageAndOpensNoWindow() {
+        assertThat(run("raed", "x.png")).isEqualTo(ExitCode.USAGE);
+        String e = err.toString(StandardCharsets.UTF_8);
+        assertThat(e.lines().count()).isEqualTo(1);
+        assertThat(e).contains("There is no command or file called 'raed'", "--help");
+    }
+
+    @Test
+    void anImageFileOpensTheDesktopAppWhichWithoutADisplaySaysSo(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path image = dir.resolve("photo.png");
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB),
+                "png", image.toFile());
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "-Duser.language=en", "org.sightline.app.Main",
+                image.toString());
+        pb.environment().remove("DISPLAY");
+        pb.environment().remove("WAYLAND_DISPLAY");
+        Process p = pb.start();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String stderr = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.exitValue()).isEqualTo(ExitCode.DEVICE_UNAVAILABLE);
+        assertThat(stderr).startsWith("Sightline's window needs a graphical display");
+    }
 }

@@ -67,8 +67,8 @@ class FirstRunViewModelTest {
         assertThat(speech.events()).containsExactly(new Event("speak",
                 "Welcome to Sightline. Step 1 of 5. Sightline describes and reads what is on your screen or in front"
                         + " of your camera. This setup takes about two minutes: choose a voice, get the models, and"
-                        + " learn the keys. Press Enter to go on, or Escape to leave. You can replay it any time from"
-                        + " the Help menu.", Priority.NOW));
+                        + " learn the keys. Press Enter to go on, or Escape to leave. You can replay it any time with"
+                        + " Shift F1.", Priority.NOW));
         assertThat(vm.title().get()).isEqualTo("Welcome to Sightline");
         assertThat(vm.instructions().get()).startsWith("Sightline describes and reads");
     }
@@ -272,7 +272,7 @@ class FirstRunViewModelTest {
     void finishingRecordsCompletionAndEnds() {
         goTo(FirstRunStep.DONE);
         assertThat(speech.lastSpoken()).isEqualTo("Setup is complete. Step 5 of 5. Sightline is ready. Press F1 at"
-                + " any time to hear the keys, and replay this setup from the Help menu. Press Enter to start.");
+                + " any time to hear the keys, and Shift F1 to replay this setup. Press Enter to start.");
 
         vm.next();
 
@@ -293,7 +293,7 @@ class FirstRunViewModelTest {
         assertThat(vm.finishedProperty().get()).isFalse();
 
         vm.escape();
-        assertThat(speech.lastSpoken()).isEqualTo("Setup closed. You can replay it from the Help menu.");
+        assertThat(speech.lastSpoken()).isEqualTo("Setup closed. You can replay it with Shift F1.");
         assertThat(completion.recorded).containsExactly(Outcome.SKIPPED);
         assertThat(vm.finishedProperty().get()).isTrue();
     }

@@ -121,4 +121,25 @@ class SettingsStoreTest {
         assertThat(out.selfVoicing()).isFalse();
         assertThat(out.hotkey(GlobalHotkey.CAMERA)).isEqualTo("ctrl + alt + shift + k");
     }
+
+    @Test
+    void theFirstRunIsDueForAnOldFileAndRememberedOnceDone() throws Exception {
+        SettingsStore store = new SettingsStore(dir);
+        // A settings file written before the setup existed: everything but the new field.
+        Files.writeString(store.file(), "{\"selfVoicing\": true, \"language\": \"en\", \"speechRate\": 200,"
+                + " \"speechEngine\": \"espeak-ng\", \"regionSize\": 400, \"keepHistory\": false}");
+        Settings old = store.load().settings();
+        assertThat(old.firstRunDone()).isFalse();
+        assertThat(old.speechEngine()).isEqualTo("espeak-ng");
+        assertThat(Settings.defaults().firstRunDone()).isFalse();
+
+        store.save(old.withFirstRunDone(true));
+        assertThat(Files.readString(store.file())).contains("\"firstRunDone\"");
+        Settings back = store.load().settings();
+        assertThat(back.firstRunDone()).isTrue();
+        assertThat(back).isEqualTo(old.withFirstRunDone(true));
+        // The settings screen does not show the flag; saving from it must keep it.
+        assertThat(new SettingsViewModel(back).toSettings().firstRunDone()).isTrue();
+        assertThat(back.withSpeechEngine("freetts").withLanguage("zh-CN").firstRunDone()).isTrue();
+    }
 }
