@@ -68,62 +68,23 @@ final class OutlineFinder {
         int w = pixels.width;
         int h = pixels.height;
         List<Outline> found = new ArrayList<>();
-        int[] queue = new int[w * h];
-        int next = 0;
-        for (int start = 0; start < edge.length; start++) {
-            if (!edge[start] || label[start] != 0) {
-                continue;
-            }
-            next++;
-            int head = 0;
-            int tail = 0;
-            queue[tail++] = start;
-            label[start] = next;
-            int minX = w;
-            int minY = h;
-            int maxX = -1;
-            int maxY = -1;
-            while (head < tail) {
-                int p = queue[head++];
-                int px = p % w;
-                int py = p / w;
-                minX = Math.min(minX, px);
-                maxX = Math.max(maxX, px);
-                minY = Math.min(minY, py);
-                maxY = Math.max(maxY, py);
-                for (int dy = -1; dy <= 1; dy++) {
-                    int ny = py + dy;
-                    if (ny < 0 || ny >= h) {
-                        continue;
-                    }
-                    for (int dx = -1; dx <= 1; dx++) {
-                        int nx = px + dx;
-                        if (nx < 0 || nx >= w) {
-                            continue;
-                        }
-                        int q = ny * w + nx;
-                        if (edge[q] && label[q] == 0) {
-                            label[q] = next;
-                            queue[tail++] = q;
-                        }
-                    }
-                }
-            }
-            Rectangle box = new Rectangle(minX, minY, maxX - minX + 1, maxY - minY + 1);
-            int count = tail;
+        ConnectedRegions.forEach(edge, w, h, label, region -> {
+            int[] queue = region.cells();
+            int tail = region.size();
+            Rectangle box = region.bounds();
             if (box.width >= 40 && box.height <= 3 || box.height >= 40 && box.width <= 3) {
                 markStructure(queue, tail);
-                continue;
+                return;
             }
             if (box.width < 9 || box.height < 9) {
-                continue;
+                return;
             }
-            Outline outline = classify(next, box, count);
+            Outline outline = classify(region.id(), box, tail);
             if (outline != null) {
                 found.add(outline);
                 markStructure(queue, tail);
             }
-        }
+        });
         return found;
     }
 

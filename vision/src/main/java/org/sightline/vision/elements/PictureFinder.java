@@ -69,43 +69,13 @@ final class PictureFinder {
         growIntoColour(busy, masked, cw, ch);
         List<Rectangle> pictures = new ArrayList<>();
         int[] label = new int[busy.length];
-        int[] queue = new int[busy.length];
-        int next = 0;
-        for (int start = 0; start < busy.length; start++) {
-            if (!busy[start] || label[start] != 0) {
-                continue;
-            }
-            next++;
-            int head = 0;
-            int tail = 0;
-            queue[tail++] = start;
-            label[start] = next;
-            int minX = cw;
-            int minY = ch;
-            int maxX = -1;
-            int maxY = -1;
-            while (head < tail) {
-                int p = queue[head++];
-                int px = p % cw;
-                int py = p / cw;
-                minX = Math.min(minX, px);
-                maxX = Math.max(maxX, px);
-                minY = Math.min(minY, py);
-                maxY = Math.max(maxY, py);
-                for (int dy = -1; dy <= 1; dy++) {
-                    for (int dx = -1; dx <= 1; dx++) {
-                        int nx = px + dx;
-                        int ny = py + dy;
-                        if (nx >= 0 && nx < cw && ny >= 0 && ny < ch) {
-                            int q = ny * cw + nx;
-                            if (busy[q] && label[q] == 0) {
-                                label[q] = next;
-                                queue[tail++] = q;
-                            }
-                        }
-                    }
-                }
-            }
+        ConnectedRegions.forEach(busy, cw, ch, label, region -> {
+            int[] queue = region.cells();
+            int tail = region.size();
+            int minX = region.bounds().x;
+            int minY = region.bounds().y;
+            int maxX = minX + region.bounds().width - 1;
+            int maxY = minY + region.bounds().height - 1;
             int texturedCells = 0;
             for (int i = 0; i < tail; i++) {
                 if (textured[queue[i]]) {
@@ -137,7 +107,7 @@ final class PictureFinder {
             if (box.width >= MIN_SIDE && box.height >= MIN_SIDE && fill >= 0.45 && mostlyTextured) {
                 pictures.add(box);
             }
-        }
+        });
         return pictures;
     }
 
