@@ -75,7 +75,10 @@ public final class DesktopShell implements AutoCloseable {
         // java.awt.Robot must never be created on the JavaFX thread: make it on a worker, once, in advance.
         CompletableFuture<ScreenActions> actions = CompletableFuture.supplyAsync(() -> {
             try {
-                return new ScreenActions(RobotDesktopInput.create(), services.speech(), ScreenActions.DEFAULT_LEAD);
+                ScreenActions screen = new ScreenActions(RobotDesktopInput.create(), services.speech(),
+                        ScreenActions.DEFAULT_LEAD);
+                screen.setBeforeAction(this::stepAside);
+                return screen;
             } catch (SightlineException e) {
                 return null;
             }
@@ -199,6 +202,27 @@ public final class DesktopShell implements AutoCloseable {
             // Still used for this run: the user's choice must not be lost because the file could not be written.
             settings = changed;
             model.announce(e.getMessage());
+        }
+    }
+
+    /**
+     * Before a confirmed click or typing: Sightline's own window goes behind the others, so the pointer
+     * reaches the program the user was in and the focus stays there afterwards. Runs on the actions' thread.
+     */
+    private void stepAside() {
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        Platform.runLater(() -> {
+            try {
+                stage.toBack();
+            } finally {
+                done.countDown();
+            }
+        });
+        try {
+            done.await(1, java.util.concurrent.TimeUnit.SECONDS);
+            Thread.sleep(150); // the window manager restacks asynchronously
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
