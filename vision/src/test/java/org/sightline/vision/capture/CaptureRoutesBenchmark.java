@@ -28,6 +28,9 @@ class CaptureRoutesBenchmark {
             report("Robot, 400x400 around the pointer", () -> Captures.regionAroundPointer(400));
             report("ActiveWindow.current() (xprop/xdotool/xwininfo)", Captures::rememberActiveWindow);
             WindowHandle handle = Captures.rememberActiveWindow();
+            // A benchmark of the wrong thing measures nothing: the routes must return what they claim.
+            org.assertj.core.api.Assertions.assertThat(Captures.window(handle).image().getWidth())
+                    .as("the remembered window's width").isGreaterThanOrEqualTo(600);
             report("Robot, remembered window 600x400", () -> Captures.window(handle));
             x11grab();
         }
