@@ -1,6 +1,8 @@
 package org.sightline.app.settings;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -19,10 +21,17 @@ import org.sightline.app.hotkeys.GlobalHotkey;
  * @param keepHistory  keep the transcript between runs
  * @param firstRunDone whether the first-run setup has been finished or left; a file from before the setup
  *                     existed has no such field and so gets the setup once
+ * @param describeFast one look at the whole image instead of tiles: quicker descriptions on slow machines
+ * @param remoteUrl    the OpenAI-compatible server that describes instead of the local model; empty (the
+ *                     default) keeps every image on this computer
+ * @param remoteModel  the model name on that server
+ * @param remoteApiKey the key for that server, empty for none; kept only in this file, which only the user can
+ *                     read, and never logged, spoken or shown ({@link #toString} hides it)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Settings(Boolean selfVoicing, String language, Map<String, String> hotkeys, int speechRate,
-                       String speechEngine, int regionSize, Boolean keepHistory, Boolean firstRunDone) {
+                       String speechEngine, int regionSize, Boolean keepHistory, Boolean firstRunDone,
+                       Boolean describeFast, String remoteUrl, String remoteModel, String remoteApiKey) {
 
     public static final String SYSTEM_LANGUAGE = "system";
     public static final int DEFAULT_RATE = 175;
@@ -31,6 +40,8 @@ public record Settings(Boolean selfVoicing, String language, Map<String, String>
     public static final int DEFAULT_REGION = 400;
     public static final int MIN_REGION = 100;
     public static final int MAX_REGION = 2000;
+    /** The model name asked of a remote server when none is set. */
+    public static final String DEFAULT_REMOTE_MODEL = "smolvlm";
 
     public Settings {
         if (selfVoicing == null) {
@@ -61,6 +72,19 @@ public record Settings(Boolean selfVoicing, String language, Map<String, String>
         if (firstRunDone == null) {
             firstRunDone = false;
         }
+        if (describeFast == null) {
+            describeFast = false;
+        }
+        remoteUrl = remoteUrl == null ? "" : remoteUrl.strip();
+        remoteModel = remoteModel == null || remoteModel.isBlank() ? DEFAULT_REMOTE_MODEL : remoteModel.strip();
+        remoteApiKey = remoteApiKey == null ? "" : remoteApiKey.strip();
+    }
+
+    /** Settings as they were before the description options existed: local and detailed descriptions. */
+    public Settings(Boolean selfVoicing, String language, Map<String, String> hotkeys, int speechRate,
+                    String speechEngine, int regionSize, Boolean keepHistory, Boolean firstRunDone) {
+        this(selfVoicing, language, hotkeys, speechRate, speechEngine, regionSize, keepHistory, firstRunDone,
+                false, "", DEFAULT_REMOTE_MODEL, "");
     }
 
     /** Settings as they were before the first-run setup existed; the setup counts as not done. */
@@ -70,7 +94,41 @@ public record Settings(Boolean selfVoicing, String language, Map<String, String>
     }
 
     public static Settings defaults() {
-        return new Settings(null, null, null, DEFAULT_RATE, "", DEFAULT_REGION, true, false);
+        return new Settings(null, null, null, DEFAULT_RATE, "", DEFAULT_REGION, true, false, false, "",
+                DEFAULT_REMOTE_MODEL, "");
+    }
+
+    /** Whether descriptions come from a server instead of the local model. */
+    public boolean remoteDescriptions() {
+        return !remoteUrl.isEmpty();
+    }
+
+    /**
+     * Empty (descriptions stay on this computer), or an absolute http or https address with a host; anything
+     * else would only fail later, at the first description, far from where it was typed.
+     */
+    public static boolean validRemoteUrl(String url) {
+        if (url.isEmpty()) {
+            return true;
+        }
+        try {
+            URI uri = new URI(url);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null
+                    && !uri.getHost().isBlank();
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    /** As the record's own, but without the API key, so that no log or message can ever carry it. */
+    @Override
+    public String toString() {
+        return "Settings[selfVoicing=" + selfVoicing + ", language=" + language + ", hotkeys=" + hotkeys
+                + ", speechRate=" + speechRate + ", speechEngine=" + speechEngine + ", regionSize=" + regionSize
+                + ", keepHistory=" + keepHistory + ", firstRunDone=" + firstRunDone + ", describeFast=" + describeFast
+                + ", remoteUrl=" + remoteUrl + ", remoteModel=" + remoteModel + ", remoteApiKey="
+                + (remoteApiKey.isEmpty() ? "" : "(set)") + "]";
     }
 
     /** On Linux nothing reads a JavaFX window aloud, so Sightline speaks for itself unless told not to. */
@@ -92,20 +150,33 @@ public record Settings(Boolean selfVoicing, String language, Map<String, String>
     }
 
     public Settings withSelfVoicing(boolean on) {
-        return new Settings(on, language, hotkeys, speechRate, speechEngine, regionSize, keepHistory, firstRunDone);
+        return new Settings(on, language, hotkeys, speechRate, speechEngine, regionSize, keepHistory, firstRunDone,
+                describeFast, remoteUrl, remoteModel, remoteApiKey);
     }
 
     public Settings withLanguage(String lang) {
         return new Settings(selfVoicing, lang, hotkeys, speechRate, speechEngine, regionSize, keepHistory,
-                firstRunDone);
+                firstRunDone, describeFast, remoteUrl, remoteModel, remoteApiKey);
     }
 
     public Settings withSpeechEngine(String engine) {
         return new Settings(selfVoicing, language, hotkeys, speechRate, engine, regionSize, keepHistory,
-                firstRunDone);
+                firstRunDone, describeFast, remoteUrl, remoteModel, remoteApiKey);
     }
 
     public Settings withFirstRunDone(boolean done) {
-        return new Settings(selfVoicing, language, hotkeys, speechRate, speechEngine, regionSize, keepHistory, done);
+        return new Settings(selfVoicing, language, hotkeys, speechRate, speechEngine, regionSize, keepHistory, done,
+                describeFast, remoteUrl, remoteModel, remoteApiKey);
+    }
+
+    public Settings withDescribeFast(boolean fast) {
+        return new Settings(selfVoicing, language, hotkeys, speechRate, speechEngine, regionSize, keepHistory,
+                firstRunDone, fast, remoteUrl, remoteModel, remoteApiKey);
+    }
+
+    /** Describes with {@code url} (empty: locally) using {@code model} and {@code apiKey} (empty: none). */
+    public Settings withRemote(String url, String model, String apiKey) {
+        return new Settings(selfVoicing, language, hotkeys, speechRate, speechEngine, regionSize, keepHistory,
+                firstRunDone, describeFast, url, model, apiKey);
     }
 }

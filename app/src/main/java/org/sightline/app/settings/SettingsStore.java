@@ -35,6 +35,8 @@ public final class SettingsStore {
 
     private final Path directory;
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** What was last loaded or saved here: what the app runs with, for services that read it on each use. */
+    private volatile Settings current;
 
     public SettingsStore(Path directory) {
         this.directory = directory;
@@ -77,16 +79,27 @@ public final class SettingsStore {
         return directory.resolve(FILE_NAME);
     }
 
+    /**
+     * The settings last loaded or saved through this store (loaded now if neither happened yet), so that a
+     * service can follow what the user saved without being told.
+     */
+    public Settings current() {
+        Settings s = current;
+        return s != null ? s : load().settings();
+    }
+
     public Loaded load() {
         Path file = file();
         if (!Files.exists(file)) {
-            return new Loaded(Settings.defaults(), Optional.empty());
+            current = Settings.defaults();
+            return new Loaded(current, Optional.empty());
         }
         try {
             Settings s = json.readValue(Files.readString(file), Settings.class);
             if (s == null) {
                 throw new IOException("empty settings file");
             }
+            current = s;
             return new Loaded(s, Optional.empty());
         } catch (JsonProcessingException | RuntimeException e) {
             return recoverFromDamage(file, e);
@@ -102,6 +115,7 @@ public final class SettingsStore {
         LOG.log(System.Logger.Level.WARNING, "Settings file " + file + " is damaged (" + why + "); keeping it as "
                 + backup + " and using the defaults");
         Settings defaults = Settings.defaults();
+        current = defaults;
         try {
             Files.move(file, backup, StandardCopyOption.REPLACE_EXISTING);
             // The damaged file may hold a key too.
@@ -130,6 +144,7 @@ public final class SettingsStore {
                 Files.deleteIfExists(tmp);
             }
             ownerOnly(file());
+            current = settings;
         } catch (IOException e) {
             throw new SightlineException(Problem.BAD_INPUT, AppText.get("settings.cannotSave", file().toString()), e);
         }

@@ -15,6 +15,7 @@ import javafx.scene.control.Control;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.PasswordField;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -136,6 +137,34 @@ public final class SettingsView {
         history.selectedProperty().addListener((o, was, is) -> speech.speak(
                 AppText.get(is ? "state.checked" : "state.notChecked"), Priority.NOW));
         grid.add(history, 0, row++, 2, 1);
+
+        CheckBox fast = new CheckBox(AppText.get("settings.describeFast"));
+        fast.setId("describeFast");
+        fast.selectedProperty().bindBidirectional(model.describeFastProperty());
+        accessible(fast, "settings.describeFast", AccessibleRole.CHECK_BOX);
+        fast.selectedProperty().addListener((o, was, is) -> speech.speak(
+                AppText.get(is ? "state.checked" : "state.notChecked"), Priority.NOW));
+        grid.add(fast, 0, row++, 2, 1);
+
+        TextField remoteUrl = new TextField();
+        remoteUrl.setId("remoteUrl");
+        remoteUrl.setPromptText("http://localhost:11434/v1");
+        remoteUrl.textProperty().bindBidirectional(model.remoteUrlProperty());
+        accessible(remoteUrl, "settings.remoteUrl", AccessibleRole.TEXT_FIELD);
+        row = labelled(grid, row, "settings.remoteUrl", remoteUrl);
+
+        TextField remoteModel = new TextField();
+        remoteModel.setId("remoteModel");
+        remoteModel.textProperty().bindBidirectional(model.remoteModelProperty());
+        accessible(remoteModel, "settings.remoteModel", AccessibleRole.TEXT_FIELD);
+        row = labelled(grid, row, "settings.remoteModel", remoteModel);
+
+        // Masked on screen; a screen reader hears it as a password field and does not read the key out.
+        PasswordField remoteKey = new PasswordField();
+        remoteKey.setId("remoteApiKey");
+        remoteKey.textProperty().bindBidirectional(model.remoteApiKeyProperty());
+        accessible(remoteKey, "settings.remoteApiKey", AccessibleRole.PASSWORD_FIELD);
+        row = labelled(grid, row, "settings.remoteApiKey", remoteKey);
 
         Label problems = new Label();
         problems.setId("settingsProblems");

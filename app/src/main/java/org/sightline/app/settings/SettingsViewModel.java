@@ -31,6 +31,10 @@ public final class SettingsViewModel {
     private final StringProperty speechEngine = new SimpleStringProperty();
     private final IntegerProperty regionSize = new SimpleIntegerProperty();
     private final BooleanProperty keepHistory = new SimpleBooleanProperty();
+    private final BooleanProperty describeFast = new SimpleBooleanProperty();
+    private final StringProperty remoteUrl = new SimpleStringProperty();
+    private final StringProperty remoteModel = new SimpleStringProperty();
+    private final StringProperty remoteApiKey = new SimpleStringProperty();
     /** Not on the screen, but kept: saving the settings must not bring the first-run setup back. */
     private final boolean firstRunDone;
 
@@ -44,6 +48,10 @@ public final class SettingsViewModel {
         speechEngine.set(from.speechEngine());
         regionSize.set(from.regionSize());
         keepHistory.set(from.keepHistory());
+        describeFast.set(from.describeFast());
+        remoteUrl.set(from.remoteUrl());
+        remoteModel.set(from.remoteModel());
+        remoteApiKey.set(from.remoteApiKey());
         firstRunDone = from.firstRunDone();
     }
 
@@ -75,6 +83,22 @@ public final class SettingsViewModel {
         return keepHistory;
     }
 
+    public BooleanProperty describeFastProperty() {
+        return describeFast;
+    }
+
+    public StringProperty remoteUrlProperty() {
+        return remoteUrl;
+    }
+
+    public StringProperty remoteModelProperty() {
+        return remoteModel;
+    }
+
+    public StringProperty remoteApiKeyProperty() {
+        return remoteApiKey;
+    }
+
     /** What is wrong with the fields, one translated sentence each; empty when they can be saved. */
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
@@ -85,7 +109,14 @@ public final class SettingsViewModel {
         if (regionSize.get() < Settings.MIN_REGION || regionSize.get() > Settings.MAX_REGION) {
             problems.add(AppText.get("settings.region.range", Settings.MIN_REGION, Settings.MAX_REGION));
         }
+        if (!Settings.validRemoteUrl(stripped(remoteUrl))) {
+            problems.add(AppText.get("settings.remoteUrl.invalid"));
+        }
         return problems;
+    }
+
+    private static String stripped(StringProperty p) {
+        return p.get() == null ? "" : p.get().strip();
     }
 
     private Map<String, String> hotkeyTexts() {
@@ -97,6 +128,6 @@ public final class SettingsViewModel {
     public Settings toSettings() {
         return new Settings(selfVoicing.get(), language.get(), hotkeyTexts(), speechRate.get(),
                 speechEngine.get() == null ? "" : speechEngine.get().strip(), regionSize.get(), keepHistory.get(),
-                firstRunDone);
+                firstRunDone, describeFast.get(), stripped(remoteUrl), stripped(remoteModel), stripped(remoteApiKey));
     }
 }

@@ -51,11 +51,13 @@ public record AppServices(Assistant assistant, SpeechOutput speech, TaskExecutor
         VisionCaptureService capture = new VisionCaptureService(VisionCaptureService.cameraFromEnvironment());
         OcrReadService reader = new OcrReadService(store);
         VisionElementService elements = new VisionElementService(reader);
+        // The shell loads and saves through this same store, so the describer follows what the user saved.
+        SettingsStore settings = SettingsStore.standard();
         VisionDescribeService describer = new VisionDescribeService(store, reader,
-                (looked, text) -> elements.counts(looked, text, TaskContext.none()));
+                (looked, text) -> elements.counts(looked, text, TaskContext.none()), settings::current);
         Assistant assistant = new Assistant(capture, reader, describer, capture, elements);
         return new AppServices(assistant, speech, new ThreadPoolTaskExecutor(2, Platform::runLater),
-                SettingsStore.standard(), true, true);
+                settings, true, true);
     }
 
     /**

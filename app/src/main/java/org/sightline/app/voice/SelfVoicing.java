@@ -10,6 +10,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextInputControl;
 import javafx.stage.Window;
 import org.sightline.app.AppText;
@@ -90,6 +91,10 @@ public final class SelfVoicing {
             sb.append(", ").append(shownValue(combo));
         } else if (node instanceof ComboBoxBase<?> combo && combo.getValue() != null) {
             sb.append(", ").append(combo.getValue());
+        } else if (node instanceof PasswordField secret) {
+            // A key or password is never read out: only whether one is there.
+            sb.append(", ").append(AppText.get(secret.getText() == null || secret.getText().isEmpty()
+                    ? "state.empty" : "state.filled"));
         } else if (node instanceof TextInputControl input && input.isEditable()) {
             String text = input.getText();
             sb.append(", ").append(text == null || text.isEmpty() ? AppText.get("state.empty") : text);
@@ -122,6 +127,7 @@ public final class SelfVoicing {
             case CHECK_BOX -> AppText.get("role.checkBox");
             case COMBO_BOX -> AppText.get("role.comboBox");
             case TEXT_FIELD -> AppText.get("role.textField");
+            case PASSWORD_FIELD -> AppText.get("role.passwordField");
             case TEXT_AREA -> AppText.get("role.textArea");
             case SPINNER -> AppText.get("role.spinner");
             case LIST_VIEW -> AppText.get("role.list");

@@ -142,4 +142,52 @@ class SettingsStoreTest {
         assertThat(new SettingsViewModel(back).toSettings().firstRunDone()).isTrue();
         assertThat(back.withSpeechEngine("freetts").withLanguage("zh-CN").firstRunDone()).isTrue();
     }
+
+    @Test
+    void theDescriptionSettingsComeBackOwnerOnlyAndTheKeyIsNeverInTheirText() throws Exception {
+        SettingsStore store = new SettingsStore(dir.resolve("sightline"));
+        Settings s = Settings.defaults().withDescribeFast(true)
+                .withRemote(" https://vision.example.org/v1 ", "llava", "sk-very-secret");
+        assertThat(s.remoteUrl()).isEqualTo("https://vision.example.org/v1");
+        store.save(s);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(store.file()))).isEqualTo("rw-------");
+        String json = Files.readString(store.file());
+        assertThat(json).contains("\"describeFast\" : true", "\"remoteUrl\" : \"https://vision.example.org/v1\"",
+                "\"remoteModel\" : \"llava\"", "\"remoteApiKey\" : \"sk-very-secret\"");
+        assertThat(json).doesNotContain("remoteDescriptions");
+        Settings back = new SettingsStore(dir.resolve("sightline")).load().settings();
+        assertThat(back).isEqualTo(s);
+        assertThat(back.remoteDescriptions()).isTrue();
+        assertThat(back.describeFast()).isTrue();
+        assertThat(back.remoteApiKey()).isEqualTo("sk-very-secret");
+        assertThat(store.current()).isEqualTo(s);
+        // Whatever logs a settings object shows that a key is set, never the key.
+        assertThat(back.toString()).doesNotContain("sk-very-secret").contains("remoteApiKey=(set)");
+        // The settings screen keeps the values it does not change.
+        assertThat(new SettingsViewModel(back).toSettings()).isEqualTo(s);
+    }
+
+    @Test
+    void aFileFromBeforeTheDescriptionSettingsDescribesLocallyAndInDetail() throws Exception {
+        SettingsStore store = new SettingsStore(dir);
+        Files.writeString(store.file(), "{\"selfVoicing\": true, \"language\": \"en\", \"speechRate\": 200,"
+                + " \"speechEngine\": \"\", \"regionSize\": 400, \"keepHistory\": true, \"firstRunDone\": true}");
+        Settings old = store.load().settings();
+        assertThat(old.describeFast()).isFalse();
+        assertThat(old.remoteUrl()).isEmpty();
+        assertThat(old.remoteDescriptions()).isFalse();
+        assertThat(old.remoteModel()).isEqualTo(Settings.DEFAULT_REMOTE_MODEL);
+        assertThat(old.remoteApiKey()).isEmpty();
+        assertThat(Settings.defaults().remoteDescriptions()).isFalse();
+        assertThat(Settings.defaults().describeFast()).isFalse();
+    }
+
+    @Test
+    void savingFollowsInCurrentSoServicesSeeWhatTheUserSaved() {
+        SettingsStore store = new SettingsStore(dir);
+        assertThat(store.current()).isEqualTo(Settings.defaults());
+        Settings remote = Settings.defaults().withRemote("http://localhost:11434/v1", "llava", "");
+        store.save(remote);
+        assertThat(store.current()).isEqualTo(remote);
+    }
 }
