@@ -26,7 +26,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.sightline.app.AppText;
-import org.sightline.app.assistant.WindowRef;
 import org.sightline.speech.SpeechOutput;
 
 /**
@@ -241,7 +240,7 @@ public final class ChatView {
     public void perform(ChatAction action) {
         switch (action) {
             case DESCRIBE_SCREEN -> model.describeScreen();
-            case DESCRIBE_WINDOW -> model.describeActiveWindow(WindowRef.UNKNOWN);
+            case DESCRIBE_WINDOW -> model.describePreviousWindow();
             case DESCRIBE_REGION -> model.describeRegion();
             case READ_TEXT -> model.readText(null);
             case BROWSE -> model.browse(null);

@@ -167,6 +167,62 @@ public final class ChatViewModel {
                 ctx -> assistant.capture().captureScreen(ctx), Mode.DESCRIBE);
     }
 
+    /**
+     * Moves Sightline's own window out of the way of a capture and back; the shell gives the real one, tests
+     * and headless use keep it still.
+     */
+    public interface WindowSwitch {
+        WindowSwitch NONE = new WindowSwitch() {
+            @Override
+            public void stepAside() {
+            }
+
+            @Override
+            public void comeBack() {
+            }
+        };
+
+        /** Puts Sightline behind the other windows; returns once that has happened. Called off the UI thread. */
+        void stepAside();
+
+        /** Brings Sightline back to the front with the focus. */
+        void comeBack();
+    }
+
+    private volatile WindowRef previousWindow = WindowRef.UNKNOWN;
+    private volatile WindowSwitch windowSwitch = WindowSwitch.NONE;
+
+    /** The window the user was in before coming to Sightline: what the window keys look at from here. */
+    public void rememberPreviousWindow(WindowRef window) {
+        previousWindow = Objects.requireNonNull(window);
+    }
+
+    public void useWindowSwitch(WindowSwitch windowSwitch) {
+        this.windowSwitch = Objects.requireNonNull(windowSwitch);
+    }
+
+    /**
+     * From a key in Sightline's window: the window the user came from, captured with Sightline stepped aside
+     * so that its own window does not cover it.
+     */
+    private Capture capturePreviousWindow(TaskContext ctx) {
+        WindowSwitch sw = windowSwitch;
+        sw.stepAside();
+        try {
+            return assistant.capture().captureActiveWindow(previousWindow, ctx);
+        } finally {
+            sw.comeBack();
+        }
+    }
+
+    /** Describes the window the user was in before coming to Sightline's window. */
+    public void describePreviousWindow() {
+        WindowRef window = previousWindow;
+        String what = window.isKnown() && !window.title().isBlank()
+                ? AppText.get("lookedAt.windowNamed", window.title()) : AppText.get("lookedAt.window");
+        look(ChatAction.DESCRIBE_WINDOW, null, what, this::capturePreviousWindow, Mode.DESCRIBE);
+    }
+
     /** Describes the window remembered when the key was pressed. */
     public void describeActiveWindow(WindowRef window) {
         String what = window.isKnown() && !window.title().isBlank()
@@ -189,10 +245,11 @@ public final class ChatViewModel {
         Capture previous = lastCapture;
         if (previous != null && window == null) {
             look(ChatAction.READ_TEXT, null, previous.description(), ctx -> previous, Mode.READ);
+        } else if (window == null) {
+            look(ChatAction.READ_TEXT, null, AppText.get("lookedAt.window"), this::capturePreviousWindow, Mode.READ);
         } else {
-            WindowRef w = window == null ? WindowRef.UNKNOWN : window;
             look(ChatAction.READ_TEXT, null, AppText.get("lookedAt.window"),
-                    ctx -> assistant.capture().captureActiveWindow(w, ctx), Mode.READ);
+                    ctx -> assistant.capture().captureActiveWindow(window, ctx), Mode.READ);
         }
     }
 
@@ -204,10 +261,11 @@ public final class ChatViewModel {
         Capture previous = lastCapture;
         if (previous != null && window == null) {
             look(ChatAction.BROWSE, null, previous.description(), ctx -> previous, Mode.BROWSE);
+        } else if (window == null) {
+            look(ChatAction.BROWSE, null, AppText.get("lookedAt.window"), this::capturePreviousWindow, Mode.BROWSE);
         } else {
-            WindowRef w = window == null ? WindowRef.UNKNOWN : window;
             look(ChatAction.BROWSE, null, AppText.get("lookedAt.window"),
-                    ctx -> assistant.capture().captureActiveWindow(w, ctx), Mode.BROWSE);
+                    ctx -> assistant.capture().captureActiveWindow(window, ctx), Mode.BROWSE);
         }
     }
 

@@ -84,6 +84,37 @@ public final class DesktopShell implements AutoCloseable {
             }
         });
         model.useScreenActions(() -> actions.getNow(null));
+        model.useWindowSwitch(new ChatViewModel.WindowSwitch() {
+            @Override
+            public void stepAside() {
+                DesktopShell.this.stepAside();
+            }
+
+            @Override
+            public void comeBack() {
+                Platform.runLater(() -> {
+                    stage.toFront();
+                    stage.requestFocus();
+                });
+            }
+        });
+        // When the user leaves for another program, remember which: the window keys in here look at it.
+        stage.focusedProperty().addListener((obs, was, focused) -> {
+            if (!focused) {
+                CompletableFuture.runAsync(() -> {
+                    try {
+                        Thread.sleep(250); // the window manager hands the focus over asynchronously
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                    WindowRef other = services.assistant().windows().activeWindow();
+                    if (other.isKnown() && !"Sightline".equals(other.title())) {
+                        model.rememberPreviousWindow(other);
+                    }
+                });
+            }
+        });
         if (settings.keepHistory()) {
             model.restore(history.load());
         } else {
