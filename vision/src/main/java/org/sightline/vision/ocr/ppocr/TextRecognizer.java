@@ -22,7 +22,7 @@ final class TextRecognizer {
     private static final int MAX_BATCH = 8;
     /**
      * Narrowest input. Stock PP-OCR pads every crop to 320 (its training ratio 320/48); on screens, with many
-     * one-word cells and links, that padding was a fifth of all recognition time, and 128 read as well or
+     * one-word cells and links, that padding was up to a fifth of a page's input columns, and 128 read as well or
      * better on the benchmark (a lone brace came out as a brace, not a CJK character).
      */
     private static final int MIN_WIDTH = 128;
