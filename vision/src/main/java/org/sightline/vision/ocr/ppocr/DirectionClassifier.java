@@ -42,16 +42,20 @@ final class DirectionClassifier {
             return out;
         }
         int plane = HEIGHT * WIDTH;
+        long mark = StageTimes.start();
         float[] input = new float[n * 3 * plane];
         for (int i = 0; i < n; i++) {
             BufferedImage c = sample(crops.get(i));
             ImageTensors.putBgr(c, input, i * 3 * plane, WIDTH, HEIGHT, MEAN, STD);
         }
+        StageTimes.add("cls.tensor", mark);
+        mark = StageTimes.start();
         float[] scores;
         try (NDManager manager = model.newManager()) {
             NDList result = model.run(new NDList(manager.create(input, new Shape(n, 3, HEIGHT, WIDTH))));
             scores = result.get(0).toFloatArray();
         }
+        StageTimes.add("cls.run", mark);
         for (int i = 0; i < n; i++) {
             out[i] = scores[2 * i + 1] > scores[2 * i] && scores[2 * i + 1] > UPSIDE_DOWN_THRESHOLD;
         }

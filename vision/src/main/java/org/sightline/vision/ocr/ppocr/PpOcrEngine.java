@@ -96,12 +96,17 @@ public final class PpOcrEngine implements OcrEngine {
         cancel.throwIfCancelled();
         context.progress(Progress.indeterminate(MESSAGES.get("ocr.progress.detect")));
         BufferedImage page = toRgb(image);
-        List<Quad> regions = RegionMerger.merge(detector.detect(page, cancel), page.getWidth(), page.getHeight());
+        long mark = StageTimes.start();
+        List<Quad> found = detector.detect(page, cancel);
+        StageTimes.add("detect", mark);
+        mark = StageTimes.start();
+        List<Quad> regions = RegionMerger.merge(found, page.getWidth(), page.getHeight());
         List<Rectangle> boxes = new ArrayList<>(regions.size());
         for (Quad q : regions) {
             boxes.add(q.bounds(page.getWidth(), page.getHeight()));
         }
         PageLayout layout = ReadingOrder.of(boxes);
+        StageTimes.add("layout", mark);
         LOG.debug("found {} text regions in {} ms", regions.size(), (System.nanoTime() - start) / 1_000_000);
         int totalRows = layout.rowCount();
 
@@ -168,6 +173,7 @@ public final class PpOcrEngine implements OcrEngine {
             context.progress(new Progress(next, rowRefs.size(),
                     MESSAGES.get("ocr.progress.line", next, rowRefs.size())));
         }
+        StageTimes.report(image.getWidth() + "x" + image.getHeight() + ", " + regions.size() + " regions");
         List<TextBlock> blocks = blockLines.stream().filter(l -> !l.isEmpty()).map(TextBlock::of).toList();
         return new OcrResult(blocks, image.getWidth(), image.getHeight(),
                 Duration.ofNanos(System.nanoTime() - start));
@@ -176,6 +182,7 @@ public final class PpOcrEngine implements OcrEngine {
     /** Recognises the given regions, appending one text and its confidences per region, in order. */
     private void recognise(BufferedImage page, List<Quad> regions, List<Integer> ids, List<String> texts,
                            List<List<Float>> confidences) {
+        long mark = StageTimes.start();
         List<BufferedImage> crops = new ArrayList<>();
         List<Integer> present = new ArrayList<>();
         for (int k = 0; k < ids.size(); k++) {
@@ -185,13 +192,19 @@ public final class PpOcrEngine implements OcrEngine {
                 present.add(k);
             }
         }
+        StageTimes.add("crop", mark);
+        mark = StageTimes.start();
         boolean[] flip = directions.upsideDown(crops);
+        StageTimes.add("classify", mark);
         for (int i = 0; i < crops.size(); i++) {
             if (flip[i]) {
                 crops.set(i, LineCropper.rotate180(crops.get(i)));
             }
         }
+        mark = StageTimes.start();
         List<TextRecognizer.Reading> readings = recognizer.recognize(crops);
+        StageTimes.add("recognize", mark);
+        mark = StageTimes.start();
         String[] outText = new String[ids.size()];
         List<List<Float>> outConf = new ArrayList<>();
         for (int k = 0; k < ids.size(); k++) {
@@ -203,6 +216,7 @@ public final class PpOcrEngine implements OcrEngine {
             outText[present.get(i)] = t.text();
             outConf.set(present.get(i), t.confidences());
         }
+        StageTimes.add("spaces", mark);
         for (int k = 0; k < ids.size(); k++) {
             texts.add(outText[k]);
             confidences.add(outConf.get(k));

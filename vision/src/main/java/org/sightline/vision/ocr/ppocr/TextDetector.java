@@ -39,7 +39,9 @@ final class TextDetector {
     /** Text regions in {@code image} pixel coordinates. */
     List<Quad> detect(BufferedImage image, CancellationToken cancel) {
         // Screens are mostly empty margins and background: detect only where something is drawn.
+        long mark = StageTimes.start();
         Rectangle content = ContentBounds.of(image, CONTENT_MARGIN);
+        StageTimes.add("det.bounds", mark);
         if (content.isEmpty()) {
             return List.of();
         }
@@ -58,7 +60,9 @@ final class TextDetector {
             runTile(det, tile, map, w);
         }
         cancel.throwIfCancelled();
+        long mark = StageTimes.start();
         List<Quad> found = postprocessor.regions(map, w, h);
+        StageTimes.add("det.post", mark);
         if (scale == 1.0) {
             return found;
         }
@@ -78,14 +82,18 @@ final class TextDetector {
         Rectangle a = tile.area();
         int pw = roundUp32(Math.max(a.width, 32));
         int ph = roundUp32(Math.max(a.height, 32));
+        long mark = StageTimes.start();
         float[] input = new float[3 * pw * ph];
         ImageTensors.putBgr(det.getSubimage(a.x, a.y, a.width, a.height), input, 0, pw, ph, MEAN, STD);
+        StageTimes.add("det.tensor", mark);
+        mark = StageTimes.start();
         float[] prob;
         try (NDManager manager = model.newManager()) {
             NDArray x = manager.create(input, new Shape(1, 3, ph, pw));
             NDList out = model.run(new NDList(x));
             prob = out.get(0).toFloatArray();
         }
+        StageTimes.add("det.run." + pw + "x" + ph, mark);
         Rectangle c = tile.core();
         for (int y = c.y; y < c.y + c.height; y++) {
             int src = (y - a.y) * pw + (c.x - a.x);

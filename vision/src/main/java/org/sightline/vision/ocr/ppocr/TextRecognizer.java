@@ -20,6 +20,18 @@ final class TextRecognizer {
     /** Bounds one batch's output ({@code N x T x 6625} floats) to about 40 MB. */
     private static final int MAX_BATCH_PIXEL_WIDTH = 12_800;
     private static final int MAX_BATCH = 8;
+    /**
+     * Narrowest input. Stock PP-OCR pads every crop to 320 (its training ratio 320/48); on screens, with many
+     * one-word cells and links, that padding was up to a fifth of a page's input columns, and 128 read as well or
+     * better on the benchmark (a lone brace came out as a brace, not a CJK character).
+     */
+    private static final int MIN_WIDTH = 128;
+    /**
+     * A batch is padded to its widest crop, and the model's time grows with the padded width: crops share a
+     * batch only when the widest is at most this much wider than the narrowest, so little time goes into
+     * padding (one run per crop costs only a little more than one batched run).
+     */
+    private static final double MAX_WIDTH_SPREAD = 1.1;
     private static final float[] MEAN = {0.5f, 0.5f, 0.5f};
     private static final float[] STD = {0.5f, 0.5f, 0.5f};
 
@@ -42,10 +54,12 @@ final class TextRecognizer {
     /** Readings in the order of {@code crops}; crops are any size and are scaled here. */
     List<Reading> recognize(List<BufferedImage> crops) {
         int n = crops.size();
+        long mark = StageTimes.start();
         List<BufferedImage> scaled = new ArrayList<>(n);
         for (BufferedImage c : crops) {
             scaled.add(LineCropper.toHeight(c, HEIGHT, MAX_WIDTH));
         }
+        StageTimes.add("rec.scale", mark);
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
@@ -55,8 +69,10 @@ final class TextRecognizer {
         int start = 0;
         while (start < n) {
             int end = start + 1;
+            int first = paddedWidth(scaled.get(order[start]).getWidth());
             while (end < n && end - start < MAX_BATCH
-                    && (end - start + 1) * scaled.get(order[end]).getWidth() <= MAX_BATCH_PIXEL_WIDTH) {
+                    && (end - start + 1) * scaled.get(order[end]).getWidth() <= MAX_BATCH_PIXEL_WIDTH
+                    && paddedWidth(scaled.get(order[end]).getWidth()) <= first * MAX_WIDTH_SPREAD) {
                 end++;
             }
             List<Integer> batch = java.util.Arrays.asList(order).subList(start, end);
@@ -66,19 +82,28 @@ final class TextRecognizer {
         return java.util.Arrays.asList(out);
     }
 
+    /** The model downsamples width by 8, so inputs are multiples of 32 (and at least {@link #MIN_WIDTH}). */
+    private static int paddedWidth(int width) {
+        return Math.max(TextDetector.roundUp32(width), MIN_WIDTH);
+    }
+
     private void runBatch(List<Integer> batch, List<BufferedImage> scaled, Reading[] out) {
         int maxW = 0;
         for (int i : batch) {
             maxW = Math.max(maxW, scaled.get(i).getWidth());
         }
-        // The model downsamples width by 8; a floor of 320 matches how it was trained (ratio 320/48).
-        int width = Math.max(TextDetector.roundUp32(maxW), 320);
+        int width = paddedWidth(maxW);
         int plane = HEIGHT * width;
         int n = batch.size();
+        long mark = StageTimes.start();
         float[] input = new float[n * 3 * plane];
+        int usedWidth = 0;
         for (int k = 0; k < n; k++) {
             ImageTensors.putBgr(scaled.get(batch.get(k)), input, k * 3 * plane, width, HEIGHT, MEAN, STD);
+            usedWidth += scaled.get(batch.get(k)).getWidth();
         }
+        StageTimes.add("rec.tensor", mark);
+        mark = StageTimes.start();
         float[] probs;
         long[] shape;
         try (NDManager manager = model.newManager()) {
@@ -87,6 +112,10 @@ final class TextRecognizer {
             shape = y.getShape().getShape();
             probs = y.toFloatArray();
         }
+        StageTimes.add("rec.run", mark);
+        StageTimes.count("rec.paddedColumns", n * width - usedWidth);
+        StageTimes.count("rec.inputColumns", n * width);
+        mark = StageTimes.start();
         int steps = (int) shape[1];
         int classes = (int) shape[2];
         double pixelsPerStep = (double) width / steps;
@@ -101,5 +130,6 @@ final class TextRecognizer {
             }
             out[batch.get(k)] = new Reading(chars, space, pixelsPerStep, img);
         }
+        StageTimes.add("rec.decode", mark);
     }
 }
