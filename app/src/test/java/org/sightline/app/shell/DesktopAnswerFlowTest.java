@@ -38,7 +38,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The window with working capabilities plugged into its ports (as the lead's adapters will be): a long
+ * The window with working capabilities plugged into its ports (as the real adapters are): a long
  * description runs on a worker thread, reports progress, ignores a repeated key, is cancelled by Escape, and a
  * finished answer can be repeated and copied, all from the keyboard.
  */
