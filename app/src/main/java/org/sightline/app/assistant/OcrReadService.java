@@ -20,6 +20,8 @@ public final class OcrReadService implements ReadService, AutoCloseable {
 
     private final ModelStore store;
     private OcrEngine engine;
+    private Capture lastCapture;
+    private OcrResult lastResult;
 
     public OcrReadService(ModelStore store) {
         this.store = store;
@@ -34,11 +36,21 @@ public final class OcrReadService implements ReadService, AutoCloseable {
         return engine;
     }
 
-    /** Reads {@code capture}, handing each line's text to {@code line} as it comes. */
+    /**
+     * Reads {@code capture}, handing each line's text to {@code line} as it comes. The last capture's text is
+     * kept: describing, reading and browsing the same capture recognise it once.
+     */
     public OcrResult recognise(Capture capture, TaskContext context, Consumer<String> line) {
+        synchronized (this) {
+            if (capture == lastCapture) {
+                lastResult.lines().forEach(l -> line.accept(l.text()));
+                return lastResult;
+            }
+        }
         OcrEngine ocr = engine(context);
+        OcrResult result;
         synchronized (ocr) {
-            return ocr.read(capture.image(), (textLine, position) -> {
+            result = ocr.read(capture.image(), (textLine, position) -> {
                 line.accept(textLine.text());
                 if (position.expectedLines() > 0) {
                     context.progress(new Progress(position.index() + 1, position.expectedLines(),
@@ -47,6 +59,11 @@ public final class OcrReadService implements ReadService, AutoCloseable {
                 }
             }, context);
         }
+        synchronized (this) {
+            lastCapture = capture;
+            lastResult = result;
+        }
+        return result;
     }
 
     @Override
