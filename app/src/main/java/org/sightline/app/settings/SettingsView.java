@@ -99,15 +99,8 @@ public final class SettingsView {
             grid.add(chord, 1, row++);
         }
 
-        Spinner<Integer> rate = new Spinner<>(Settings.MIN_RATE, Settings.MAX_RATE, model.speechRateProperty().get(), 5);
-        rate.setId("speechRate");
-        rate.setEditable(true);
-        rate.valueProperty().addListener((o, was, is) -> {
-            if (is != null) {
-                model.speechRateProperty().set(is);
-                speech.speak(String.valueOf(is), Priority.NOW);
-            }
-        });
+        Spinner<Integer> rate = numberField("speechRate", Settings.MIN_RATE, Settings.MAX_RATE, 5,
+                model.speechRateProperty(), speech);
         accessible(rate, "settings.speechRate", AccessibleRole.SPINNER);
         row = labelled(grid, row, "settings.speechRate", rate);
 
@@ -117,16 +110,8 @@ public final class SettingsView {
         accessible(engine, "settings.speechEngine", AccessibleRole.TEXT_FIELD);
         row = labelled(grid, row, "settings.speechEngine", engine);
 
-        Spinner<Integer> region = new Spinner<>(Settings.MIN_REGION, Settings.MAX_REGION,
-                model.regionSizeProperty().get(), 50);
-        region.setId("regionSize");
-        region.setEditable(true);
-        region.valueProperty().addListener((o, was, is) -> {
-            if (is != null) {
-                model.regionSizeProperty().set(is);
-                speech.speak(String.valueOf(is), Priority.NOW);
-            }
-        });
+        Spinner<Integer> region = numberField("regionSize", Settings.MIN_REGION, Settings.MAX_REGION, 50,
+                model.regionSizeProperty(), speech);
         accessible(region, "settings.regionSize", AccessibleRole.SPINNER);
         row = labelled(grid, row, "settings.regionSize", region);
 
@@ -202,6 +187,21 @@ public final class SettingsView {
         dialog.setResultConverter(b -> b == save ? model.toSettings() : null);
         dialog.setOnShown(e -> Platform.runLater(selfVoicing::requestFocus));
         return dialog.showAndWait();
+    }
+
+    /** An editable number spinner bound to {@code value}; each new value is spoken as it is set. */
+    private static Spinner<Integer> numberField(String id, int min, int max, int step,
+                                                javafx.beans.property.IntegerProperty value, SpeechOutput speech) {
+        Spinner<Integer> spinner = new Spinner<>(min, max, value.get(), step);
+        spinner.setId(id);
+        spinner.setEditable(true);
+        spinner.valueProperty().addListener((o, was, is) -> {
+            if (is != null) {
+                value.set(is);
+                speech.speak(String.valueOf(is), Priority.NOW);
+            }
+        });
+        return spinner;
     }
 
     private static void accessible(Control c, String key, AccessibleRole role) {
