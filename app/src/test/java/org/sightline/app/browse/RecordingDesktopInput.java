@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A desktop that records what it was asked to do, for the confirmation and safety rules. */
-final class RecordingDesktopInput implements DesktopInput {
+public final class RecordingDesktopInput implements DesktopInput {
 
     private final List<String> events = new ArrayList<>();
 
@@ -23,7 +23,7 @@ final class RecordingDesktopInput implements DesktopInput {
         events.add("type " + text);
     }
 
-    synchronized List<String> events() {
+    public synchronized List<String> events() {
         return List.copyOf(events);
     }
 }

@@ -22,7 +22,7 @@ import org.sightline.app.assistant.NotBuiltDescribeService;
 import org.sightline.app.assistant.NotBuiltReadService;
 import org.sightline.app.assistant.WindowRef;
 import org.sightline.app.browse.BrowseViewModel;
-import org.sightline.app.browse.DesktopInput;
+import org.sightline.app.browse.RecordingDesktopInput;
 import org.sightline.app.browse.ScreenActions;
 import org.sightline.app.settings.Settings;
 import org.sightline.i18n.Messages;
@@ -104,30 +104,6 @@ class ChatBrowseTest {
         }
     }
 
-    /** Records pointer and keyboard actions instead of making them. */
-    private static final class RecordingInput implements DesktopInput {
-        final List<String> done = new ArrayList<>();
-
-        @Override
-        public synchronized void moveTo(int x, int y) {
-            done.add("move " + x + "," + y);
-        }
-
-        @Override
-        public synchronized void click() {
-            done.add("click");
-        }
-
-        @Override
-        public synchronized void type(String text) {
-            done.add("type " + text);
-        }
-
-        synchronized List<String> done() {
-            return List.copyOf(done);
-        }
-    }
-
     private final ScreenCapture capture = new ScreenCapture();
     private final LoginPage elements = new LoginPage();
 
@@ -164,7 +140,7 @@ class ChatBrowseTest {
     @Test
     void aClickHappensOnlyAfterTheConfirmationKey() throws Exception {
         ChatViewModel m = model();
-        RecordingInput input = new RecordingInput();
+        RecordingDesktopInput input = new RecordingDesktopInput();
         try (ScreenActions actions = new ScreenActions(input, speech, Duration.ofMillis(10))) {
             m.useScreenActions(() -> actions);
             m.describeScreen();
@@ -173,14 +149,14 @@ class ChatBrowseTest {
             assertThat(browse.state()).isEqualTo(BrowseViewModel.State.CONFIRMING);
             assertThat(speech.lastSpoken()).contains("Sign in");
             TimeUnit.MILLISECONDS.sleep(100);
-            assertThat(input.done()).isEmpty();
+            assertThat(input.events()).isEmpty();
 
             browse.key(BrowseViewModel.Key.ENTER, false);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (!input.done().contains("click") && System.nanoTime() < deadline) {
+            while (!input.events().contains("click") && System.nanoTime() < deadline) {
                 TimeUnit.MILLISECONDS.sleep(20);
             }
-            assertThat(input.done()).containsExactly("move 80,212", "click");
+            assertThat(input.events()).containsExactly("move 80,212", "click");
         }
     }
 
