@@ -1,0 +1,348 @@
+package org.sightline.models.runtime;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The main graph of an ONNX model, opened for rewriting: its nodes as editable objects, its constant tensors
+ * (initializers and {@code Constant} nodes) readable by name, and everything else carried through untouched.
+ * Field numbers are those of onnx.proto.
+ */
+final class OnnxGraph {
+
+    private static final int MODEL_IR_VERSION = 1;
+    private static final int MODEL_GRAPH = 7;
+    private static final int GRAPH_NODE = 1;
+    private static final int GRAPH_INITIALIZER = 5;
+    private static final int GRAPH_INPUT = 11;
+    private static final int GRAPH_OUTPUT = 12;
+    private static final int GRAPH_VALUE_INFO = 13;
+    private static final int VALUE_INFO_NAME = 1;
+    private static final int NODE_INPUT = 1;
+    private static final int NODE_OUTPUT = 2;
+    private static final int NODE_NAME = 3;
+    private static final int NODE_OP_TYPE = 4;
+    private static final int NODE_ATTRIBUTE = 5;
+    private static final int NODE_DOMAIN = 7;
+    private static final int ATTRIBUTE_NAME = 1;
+    private static final int ATTRIBUTE_FLOAT = 2;
+    private static final int ATTRIBUTE_INTS = 8;
+    private static final int ATTRIBUTE_STRING = 4;
+    private static final int ATTRIBUTE_TENSOR = 5;
+    private static final int ATTRIBUTE_GRAPH = 6;
+    private static final int ATTRIBUTE_GRAPHS = 11;
+    private static final int ATTRIBUTE_TYPE = 20;
+    private static final int ATTRIBUTE_TYPE_FLOAT = 1;
+    private static final int TENSOR_DIMS = 1;
+    private static final int TENSOR_DATA_TYPE = 2;
+    private static final int TENSOR_FLOAT_DATA = 4;
+    private static final int TENSOR_NAME = 8;
+    private static final int TENSOR_RAW_DATA = 9;
+    private static final int TENSOR_DATA_LOCATION = 14;
+    private static final int FLOAT = 1;
+
+    /** One node; the lists and fields may be changed, the rest of its message is kept. */
+    static final class Node {
+        final List<String> inputs;
+        final List<String> outputs;
+        String opType;
+        final String name;
+        final String domain;
+        final List<ProtoMessage> attributes;
+        private final List<ProtoMessage.Field> rest;
+
+        Node(List<String> inputs, List<String> outputs, String name, String opType, String domain,
+             List<ProtoMessage> attributes, List<ProtoMessage.Field> rest) {
+            this.inputs = inputs;
+            this.outputs = outputs;
+            this.name = name;
+            this.opType = opType;
+            this.domain = domain;
+            this.attributes = attributes;
+            this.rest = rest;
+        }
+
+        static Node of(String opType, String name, List<String> inputs, List<String> outputs) {
+            return new Node(new ArrayList<>(inputs), new ArrayList<>(outputs), name, opType, "", new ArrayList<>(),
+                    new ArrayList<>());
+        }
+
+        boolean is(String type) {
+            return domain.isEmpty() && opType.equals(type);
+        }
+
+        ProtoMessage attribute(String attributeName) {
+            for (ProtoMessage a : attributes) {
+                if (a.string(ATTRIBUTE_NAME, "").equals(attributeName)) {
+                    return a;
+                }
+            }
+            return null;
+        }
+
+        /** An {@code INTS} attribute, or null when absent. */
+        List<Long> ints(String attributeName) {
+            ProtoMessage a = attribute(attributeName);
+            return a == null ? null : a.numbers(ATTRIBUTE_INTS);
+        }
+
+        /** A {@code STRING} attribute, or {@code absent}. */
+        String string(String attributeName, String absent) {
+            ProtoMessage a = attribute(attributeName);
+            return a == null ? absent : a.string(ATTRIBUTE_STRING, absent);
+        }
+
+        /** A {@code FLOAT} attribute, or null when absent. */
+        Float floatValue(String attributeName) {
+            ProtoMessage a = attribute(attributeName);
+            ProtoMessage.Field f = a == null ? null : a.last(ATTRIBUTE_FLOAT);
+            return f == null ? null : Float.intBitsToFloat((int) f.number());
+        }
+
+        void setFloat(String attributeName, float value) {
+            attributes.removeIf(a -> a.string(ATTRIBUTE_NAME, "").equals(attributeName));
+            attributes.add(new ProtoMessage(new ArrayList<>(List.of(
+                    ProtoMessage.Field.string(ATTRIBUTE_NAME, attributeName),
+                    ProtoMessage.Field.fixed32(ATTRIBUTE_FLOAT, Float.floatToIntBits(value)),
+                    ProtoMessage.Field.varint(ATTRIBUTE_TYPE, ATTRIBUTE_TYPE_FLOAT)))));
+        }
+
+        boolean hasSubgraph() {
+            return attributes.stream().anyMatch(a -> a.last(ATTRIBUTE_GRAPH) != null || a.last(ATTRIBUTE_GRAPHS) != null);
+        }
+
+        ProtoMessage toProto() {
+            List<ProtoMessage.Field> fields = new ArrayList<>();
+            inputs.forEach(i -> fields.add(ProtoMessage.Field.string(NODE_INPUT, i)));
+            outputs.forEach(o -> fields.add(ProtoMessage.Field.string(NODE_OUTPUT, o)));
+            if (!name.isEmpty()) {
+                fields.add(ProtoMessage.Field.string(NODE_NAME, name));
+            }
+            fields.add(ProtoMessage.Field.string(NODE_OP_TYPE, opType));
+            attributes.forEach(a -> fields.add(ProtoMessage.Field.bytes(NODE_ATTRIBUTE, a.toBytes())));
+            if (!domain.isEmpty()) {
+                fields.add(ProtoMessage.Field.string(NODE_DOMAIN, domain));
+            }
+            fields.addAll(rest);
+            return new ProtoMessage(fields);
+        }
+
+        static Node parse(ProtoMessage m) {
+            List<String> inputs = new ArrayList<>();
+            List<String> outputs = new ArrayList<>();
+            List<ProtoMessage> attributes = new ArrayList<>();
+            List<ProtoMessage.Field> rest = new ArrayList<>();
+            for (ProtoMessage.Field f : m.fields()) {
+                switch (f.tag()) {
+                    case NODE_INPUT -> inputs.add(f.string());
+                    case NODE_OUTPUT -> outputs.add(f.string());
+                    case NODE_ATTRIBUTE -> attributes.add(ProtoMessage.parse(f.bytes()));
+                    case NODE_NAME, NODE_OP_TYPE, NODE_DOMAIN -> { }
+                    default -> rest.add(f);
+                }
+            }
+            return new Node(inputs, outputs, m.string(NODE_NAME, ""), m.string(NODE_OP_TYPE, ""),
+                    m.string(NODE_DOMAIN, ""), attributes, rest);
+        }
+    }
+
+    /** A float tensor's shape and values. */
+    record FloatTensor(long[] dims, float[] values) {
+
+        int size() {
+            return values.length;
+        }
+
+        ProtoMessage toProto(String name) {
+            List<ProtoMessage.Field> fields = new ArrayList<>();
+            for (long d : dims) {
+                fields.add(ProtoMessage.Field.varint(TENSOR_DIMS, d));
+            }
+            fields.add(ProtoMessage.Field.varint(TENSOR_DATA_TYPE, FLOAT));
+            fields.add(ProtoMessage.Field.string(TENSOR_NAME, name));
+            ByteBuffer raw = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+            raw.asFloatBuffer().put(values);
+            fields.add(ProtoMessage.Field.bytes(TENSOR_RAW_DATA, raw.array()));
+            return new ProtoMessage(fields);
+        }
+    }
+
+    private final ProtoMessage model;
+    private final ProtoMessage graph;
+    final List<Node> nodes = new ArrayList<>();
+    /** Constant tensors by name, as stored; decoded when asked for. */
+    private final Map<String, ProtoMessage> constants = new HashMap<>();
+    private final Map<String, FloatTensor> decoded = new HashMap<>();
+    private final Map<String, ProtoMessage> added = new LinkedHashMap<>();
+    private final Set<String> graphOutputs = new HashSet<>();
+
+    private OnnxGraph(ProtoMessage model, ProtoMessage graph) {
+        this.model = model;
+        this.graph = graph;
+        for (ProtoMessage.Field f : graph.fields()) {
+            if (f.tag() == GRAPH_NODE) {
+                Node n = Node.parse(ProtoMessage.parse(f.bytes()));
+                nodes.add(n);
+                if (n.is("Constant") && n.outputs.size() == 1) {
+                    ProtoMessage value = n.attribute("value");
+                    ProtoMessage.Field t = value == null ? null : value.last(ATTRIBUTE_TENSOR);
+                    if (t != null) {
+                        constants.put(n.outputs.get(0), ProtoMessage.parse(t.bytes()));
+                    }
+                }
+            } else if (f.tag() == GRAPH_INITIALIZER) {
+                ProtoMessage t = ProtoMessage.parse(f.bytes());
+                constants.put(t.string(TENSOR_NAME, ""), t);
+            } else if (f.tag() == GRAPH_OUTPUT) {
+                graphOutputs.add(ProtoMessage.parse(f.bytes()).string(VALUE_INFO_NAME, ""));
+            }
+        }
+    }
+
+    /** Opens a serialised ModelProto; fails with IllegalArgumentException when it is not one. */
+    static OnnxGraph parse(byte[] modelBytes) {
+        ProtoMessage model = ProtoMessage.parse(modelBytes);
+        ProtoMessage.Field g = model.last(MODEL_GRAPH);
+        if (g == null || g.wireType() != ProtoMessage.LENGTH_DELIMITED) {
+            throw new IllegalArgumentException("no graph in the model");
+        }
+        return new OnnxGraph(model, ProtoMessage.parse(g.bytes()));
+    }
+
+    long irVersion() {
+        return model.number(MODEL_IR_VERSION, 0);
+    }
+
+    boolean isGraphOutput(String value) {
+        return graphOutputs.contains(value);
+    }
+
+    /**
+     * A constant float tensor by value name, or null when the value is computed, not float, or stored outside
+     * the file.
+     */
+    FloatTensor floatConstant(String name) {
+        if (decoded.containsKey(name)) {
+            return decoded.get(name);
+        }
+        ProtoMessage t = constants.get(name);
+        FloatTensor tensor = t == null ? null : decode(t);
+        decoded.put(name, tensor);
+        return tensor;
+    }
+
+    /** The single value of a one-element float constant, or null. */
+    Float scalar(String name) {
+        FloatTensor t = floatConstant(name);
+        return t == null || t.size() != 1 ? null : t.values()[0];
+    }
+
+    /** Adds a new initializer; returns its name, made unique in the graph. */
+    String addInitializer(String wanted, FloatTensor tensor) {
+        String name = wanted;
+        for (int k = 2; constants.containsKey(name) || added.containsKey(name); k++) {
+            name = wanted + "_" + k;
+        }
+        ProtoMessage proto = tensor.toProto(name);
+        added.put(name, proto);
+        constants.put(name, proto);
+        decoded.put(name, tensor);
+        return name;
+    }
+
+    private static FloatTensor decode(ProtoMessage t) {
+        if (t.number(TENSOR_DATA_TYPE, 0) != FLOAT || t.number(TENSOR_DATA_LOCATION, 0) != 0) {
+            return null;
+        }
+        long[] dims = t.numbers(TENSOR_DIMS).stream().mapToLong(Long::longValue).toArray();
+        long count = 1;
+        for (long d : dims) {
+            count *= d;
+        }
+        float[] values;
+        ProtoMessage.Field raw = t.last(TENSOR_RAW_DATA);
+        if (raw != null) {
+            values = new float[raw.bytes().length / 4];
+            ByteBuffer.wrap(raw.bytes()).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
+        } else {
+            List<Float> list = new ArrayList<>();
+            for (ProtoMessage.Field f : t.all(TENSOR_FLOAT_DATA)) {
+                if (f.wireType() == ProtoMessage.LENGTH_DELIMITED) {
+                    ByteBuffer b = ByteBuffer.wrap(f.bytes()).order(ByteOrder.LITTLE_ENDIAN);
+                    while (b.remaining() >= 4) {
+                        list.add(b.getFloat());
+                    }
+                } else {
+                    list.add(Float.intBitsToFloat((int) f.number()));
+                }
+            }
+            values = new float[list.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = list.get(i);
+            }
+        }
+        return values.length == count ? new FloatTensor(dims, values) : null;
+    }
+
+    /**
+     * The model written back: the current nodes in their order, unused {@code Constant} nodes and initializers
+     * and shape notes of values that no longer exist left out, new initializers added.
+     */
+    byte[] toBytes() {
+        Set<String> used = new HashSet<>(graphOutputs);
+        for (Node n : nodes) {
+            used.addAll(n.inputs);
+        }
+        Set<String> produced = new HashSet<>();
+        List<ProtoMessage.Field> graphFields = new ArrayList<>();
+        for (Node n : nodes) {
+            if (n.is("Constant") && n.outputs.size() == 1 && !used.contains(n.outputs.get(0))) {
+                continue;
+            }
+            produced.addAll(n.outputs);
+            graphFields.add(ProtoMessage.Field.bytes(GRAPH_NODE, n.toProto().toBytes()));
+        }
+        Set<String> inputs = new HashSet<>();
+        for (ProtoMessage.Field f : graph.fields()) {
+            if (f.tag() == GRAPH_INPUT) {
+                inputs.add(ProtoMessage.parse(f.bytes()).string(VALUE_INFO_NAME, ""));
+            }
+        }
+        for (ProtoMessage.Field f : graph.fields()) {
+            switch (f.tag()) {
+                case GRAPH_NODE -> { }
+                case GRAPH_INITIALIZER -> {
+                    String name = ProtoMessage.parse(f.bytes()).string(TENSOR_NAME, "");
+                    if (used.contains(name) || inputs.contains(name)) {
+                        graphFields.add(f);
+                    }
+                }
+                case GRAPH_VALUE_INFO -> {
+                    String name = ProtoMessage.parse(f.bytes()).string(VALUE_INFO_NAME, "");
+                    if (produced.contains(name) || inputs.contains(name)) {
+                        graphFields.add(f);
+                    }
+                }
+                default -> graphFields.add(f);
+            }
+        }
+        added.forEach((name, proto) -> {
+            if (used.contains(name)) {
+                graphFields.add(ProtoMessage.Field.bytes(GRAPH_INITIALIZER, proto.toBytes()));
+            }
+        });
+        byte[] graphBytes = new ProtoMessage(graphFields).toBytes();
+        List<ProtoMessage.Field> modelFields = new ArrayList<>();
+        for (ProtoMessage.Field f : model.fields()) {
+            modelFields.add(f.tag() == MODEL_GRAPH ? ProtoMessage.Field.bytes(MODEL_GRAPH, graphBytes) : f);
+        }
+        return new ProtoMessage(modelFields).toBytes();
+    }
+}
