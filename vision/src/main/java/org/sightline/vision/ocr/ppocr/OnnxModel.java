@@ -11,7 +11,9 @@ import ai.onnxruntime.OrtSession;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sightline.models.runtime.GraphSimplifier;
@@ -30,23 +32,33 @@ final class OnnxModel implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OnnxModel.class);
 
     private final Model model;
-    private final Predictor<NDList, NDList> predictor;
+    /** One predictor per thread that runs the graph; ONNX Runtime runs one session from several at once. */
+    private final ThreadLocal<Predictor<NDList, NDList>> predictor;
+    private final List<Predictor<NDList, NDList>> predictors = new CopyOnWriteArrayList<>();
     private final Path file;
 
     private OnnxModel(Path file, Model model) {
         this.file = file;
         this.model = model;
-        this.predictor = model.newPredictor(new NoopTranslator());
+        this.predictor = ThreadLocal.withInitial(() -> {
+            Predictor<NDList, NDList> p = model.newPredictor(new NoopTranslator());
+            predictors.add(p);
+            return p;
+        });
     }
 
-    static OnnxModel load(Path file) {
+    /**
+     * Loads a graph whose runs each use up to {@code threads} cores. Several threads may run it at once; give
+     * such a model one thread per run, as splitting small operations over cores gains little.
+     */
+    static OnnxModel load(Path file, int threads) {
         // The OCR models are small; the CPU keeps them ready without probing for a GPU at each load.
         Model model = Model.newInstance(file.getFileName().toString(), Device.cpu(), "OnnxRuntime");
         try {
             GraphSimplifier.Result simpler = GraphSimplifier.simplify(Files.readAllBytes(file));
             LOG.debug("{}: {} hard-swish activations and {} + {} scalar chains folded", file.getFileName(),
                     simpler.hardSwishes(), simpler.foldedAfterConv(), simpler.foldedBeforeConv());
-            model.load(new ByteArrayInputStream(simpler.model()), Map.of("sessionOptions", sessionOptions()));
+            model.load(new ByteArrayInputStream(simpler.model()), Map.of("sessionOptions", sessionOptions(threads)));
             return new OnnxModel(file, model);
         } catch (Exception e) {
             model.close();
@@ -59,10 +71,9 @@ final class OnnxModel implements AutoCloseable {
      * Threads that sleep when idle: ONNX Runtime's default busy-waiting threads take the CPU from speech and
      * the screen reader between runs, and collapse when the machine is busy (runs 10 times slower).
      */
-    private static OrtSession.SessionOptions sessionOptions() throws OrtException {
+    private static OrtSession.SessionOptions sessionOptions(int threads) throws OrtException {
         OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-        int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
-        options.setIntraOpNumThreads(threads);
+        options.setIntraOpNumThreads(Math.max(1, threads));
         options.setInterOpNumThreads(1);
         options.addConfigEntry("session.intra_op.allow_spinning", "0");
         options.addConfigEntry("session.inter_op.allow_spinning", "0");
@@ -77,10 +88,10 @@ final class OnnxModel implements AutoCloseable {
         return model.getNDManager().newSubManager();
     }
 
-    /** Runs the graph once. Not for two threads at once: the engine serialises its calls. */
+    /** Runs the graph once, on the calling thread's predictor. */
     NDList run(NDList inputs) {
         try {
-            return predictor.predict(inputs);
+            return predictor.get().predict(inputs);
         } catch (Exception e) {
             throw new IllegalStateException("running " + file.getFileName() + " failed: " + e.getMessage(), e);
         }
@@ -88,7 +99,8 @@ final class OnnxModel implements AutoCloseable {
 
     @Override
     public void close() {
-        predictor.close();
+        predictors.forEach(Predictor::close);
+        predictors.clear();
         model.close();
     }
 }

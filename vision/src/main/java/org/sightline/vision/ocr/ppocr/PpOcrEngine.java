@@ -5,6 +5,9 @@ import java.awt.image.BufferedImage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sightline.error.Problem;
@@ -41,6 +44,9 @@ public final class PpOcrEngine implements OcrEngine {
     private static final int TILE_MARGIN = 128;
     /** Images longer than this are shrunk for detection only; recognition still uses full resolution. */
     private static final int MAX_DETECTION_SIDE = 4096;
+    /** Cores one page may use; reading must leave the speech engine and the screen reader room to run. */
+    private static final int MAX_CORES = 4;
+    private static final AtomicInteger WORKER_NUMBER = new AtomicInteger();
 
     private final OnnxModel detectionModel;
     private final OnnxModel directionModel;
@@ -49,16 +55,20 @@ public final class PpOcrEngine implements OcrEngine {
     private final DirectionClassifier directions;
     private final TextRecognizer recognizer;
     private final SpaceRestorer spaces = new SpaceRestorer();
+    /** Runs recognition batches side by side, one core each; null on a single core. */
+    private final ExecutorService workers;
 
-    private PpOcrEngine(OcrModelFiles files) {
+    private PpOcrEngine(OcrModelFiles files, int cores) {
         files.requireExisting();
         CharacterSet characters = CharacterSet.read(files.keys());
         OnnxModel det = null;
         OnnxModel cls = null;
         try {
-            det = OnnxModel.load(files.detection());
-            cls = OnnxModel.load(files.direction());
-            this.recognitionModel = OnnxModel.load(files.recognition());
+            // Detection's large convolutions split well over cores; recognition's small ones do not, so its
+            // batches run side by side instead, each on one core.
+            det = OnnxModel.load(files.detection(), cores);
+            cls = OnnxModel.load(files.direction(), 1);
+            this.recognitionModel = OnnxModel.load(files.recognition(), 1);
         } catch (RuntimeException e) {
             if (det != null) {
                 det.close();
@@ -73,17 +83,26 @@ public final class PpOcrEngine implements OcrEngine {
         this.detector = new TextDetector(det, new DbPostprocessor(DbPostprocessor.Settings.forScreens()),
                 TILE_SIDE, TILE_MARGIN, MAX_DETECTION_SIDE);
         this.directions = new DirectionClassifier(cls);
-        this.recognizer = new TextRecognizer(recognitionModel, characters);
+        this.workers = cores > 1 ? Executors.newFixedThreadPool(cores, PpOcrEngine::workerThread) : null;
+        this.recognizer = new TextRecognizer(recognitionModel, characters, workers);
     }
 
-    /** Loads the three models once; the engine then reads any number of images. */
+    /**
+     * Loads the three models once; the engine then reads any number of images, using up to four of this
+     * machine's cores.
+     */
     public static PpOcrEngine load(OcrModelFiles files) {
-        return new PpOcrEngine(files);
+        return load(files, Math.min(MAX_CORES, Runtime.getRuntime().availableProcessors()));
+    }
+
+    /** Loads the engine to use at most {@code cores} cores (at least one). */
+    public static PpOcrEngine load(OcrModelFiles files, int cores) {
+        return new PpOcrEngine(files, Math.max(1, cores));
     }
 
     /** Loads the engine from the model store's {@code ppocr-v4} model. */
     public static PpOcrEngine load(InstalledModel model) {
-        return new PpOcrEngine(OcrModelFiles.of(model));
+        return load(OcrModelFiles.of(model));
     }
 
     @Override
@@ -245,8 +264,17 @@ public final class PpOcrEngine implements OcrEngine {
         return (float) (s / values.size());
     }
 
+    private static Thread workerThread(Runnable r) {
+        Thread t = new Thread(r, "sightline-ocr-" + WORKER_NUMBER.incrementAndGet());
+        t.setDaemon(true);
+        return t;
+    }
+
     @Override
     public void close() {
+        if (workers != null) {
+            workers.shutdownNow();
+        }
         detectionModel.close();
         directionModel.close();
         recognitionModel.close();

@@ -7,6 +7,10 @@ import ai.djl.ndarray.types.Shape;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import org.sightline.task.CancelledException;
 
 /**
  * PP-OCR's CTC recogniser. Crops are scaled to height 48, batched by width (each batch padded to its widest
@@ -45,10 +49,16 @@ final class TextRecognizer {
 
     private final OnnxModel model;
     private final CtcDecoder decoder;
+    private final ExecutorService workers;
 
-    TextRecognizer(OnnxModel model, CharacterSet characters) {
+    /**
+     * {@code workers} runs batches side by side (each on one core); null runs them one after the other on the
+     * calling thread.
+     */
+    TextRecognizer(OnnxModel model, CharacterSet characters, ExecutorService workers) {
         this.model = model;
         this.decoder = new CtcDecoder(characters);
+        this.workers = workers;
     }
 
     /** Readings in the order of {@code crops}; crops are any size and are scaled here. */
@@ -66,6 +76,7 @@ final class TextRecognizer {
         }
         java.util.Arrays.sort(order, java.util.Comparator.comparingInt(i -> scaled.get(i).getWidth()));
         Reading[] out = new Reading[n];
+        List<List<Integer>> batches = new ArrayList<>();
         int start = 0;
         while (start < n) {
             int end = start + 1;
@@ -75,11 +86,39 @@ final class TextRecognizer {
                     && paddedWidth(scaled.get(order[end]).getWidth()) <= first * MAX_WIDTH_SPREAD) {
                 end++;
             }
-            List<Integer> batch = java.util.Arrays.asList(order).subList(start, end);
-            runBatch(batch, scaled, out);
+            batches.add(java.util.Arrays.asList(order).subList(start, end));
             start = end;
         }
+        if (workers == null || batches.size() < 2) {
+            batches.forEach(batch -> runBatch(batch, scaled, out));
+        } else {
+            runSideBySide(batches, scaled, out);
+        }
         return java.util.Arrays.asList(out);
+    }
+
+    /** Widest batches first, so the last to finish is a short one and no core waits long for the other. */
+    private void runSideBySide(List<List<Integer>> batches, List<BufferedImage> scaled, Reading[] out) {
+        List<Future<?>> running = new ArrayList<>();
+        for (int b = batches.size() - 1; b >= 0; b--) {
+            List<Integer> batch = batches.get(b);
+            running.add(workers.submit(() -> runBatch(batch, scaled, out)));
+        }
+        try {
+            for (Future<?> f : running) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            running.forEach(f -> f.cancel(true));
+            Thread.currentThread().interrupt();
+            throw new CancelledException();
+        } catch (ExecutionException e) {
+            running.forEach(f -> f.cancel(true));
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /** The model downsamples width by 8, so inputs are multiples of 32 (and at least {@link #MIN_WIDTH}). */
