@@ -23,6 +23,10 @@ final class TextDetector {
 
     /** Background kept around the drawn part of the image, so text at its edge has context. */
     private static final int CONTENT_MARGIN = 32;
+    /** Rows repeating the one above this many times over hold no text and are not detected. */
+    private static final int REPEATED_ROWS = 32;
+    /** Repeated rows kept around each band that is detected, as context. */
+    private static final int BAND_MARGIN = 32;
 
     private final OnnxModel model;
     private final DbPostprocessor postprocessor;
@@ -55,12 +59,17 @@ final class TextDetector {
         int w = det.getWidth();
         int h = det.getHeight();
         float[] map = new float[w * h];
-        for (TileSplitter.Tile tile : tiles.split(w, h)) {
-            cancel.throwIfCancelled();
-            runTile(det, tile, map, w);
+        long mark = StageTimes.start();
+        List<int[]> bands = DrawnBands.of(det, REPEATED_ROWS, BAND_MARGIN);
+        StageTimes.add("det.bands", mark);
+        for (int[] band : bands) {
+            for (TileSplitter.Tile tile : tiles.split(w, band[1] - band[0])) {
+                cancel.throwIfCancelled();
+                runTile(det, tile.translated(0, band[0]), map, w);
+            }
         }
         cancel.throwIfCancelled();
-        long mark = StageTimes.start();
+        mark = StageTimes.start();
         List<Quad> found = postprocessor.regions(map, w, h);
         StageTimes.add("det.post", mark);
         if (scale == 1.0) {

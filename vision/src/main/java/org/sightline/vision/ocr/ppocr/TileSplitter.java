@@ -13,6 +13,15 @@ final class TileSplitter {
 
     /** A tile to run the model on ({@code area}) and the part of its output to keep ({@code core}). */
     record Tile(Rectangle area, Rectangle core) {
+
+        /** The same tile moved by {@code (dx, dy)}. */
+        Tile translated(int dx, int dy) {
+            Rectangle a = new Rectangle(area);
+            Rectangle c = new Rectangle(core);
+            a.translate(dx, dy);
+            c.translate(dx, dy);
+            return new Tile(a, c);
+        }
     }
 
     private final int maxSide;
