@@ -123,6 +123,20 @@ class PpOcrEngineTest {
     }
 
     @Test
+    void aShortCellTheDirectionClassifierWouldTurnIsReadUpright() throws Exception {
+        // Part of a directory listing rendered by Chromium. Turned half a circle, "99M" is "W66", and in this
+        // row the direction classifier alone turns the size cell over.
+        BufferedImage listing;
+        try (var in = PpOcrEngineTest.class.getResourceAsStream("directory-listing.png")) {
+            listing = javax.imageio.ImageIO.read(in);
+        }
+        List<String> read = lines(listing);
+        assertThat(read).filteredOn(l -> l.contains("2024-03-20 09:28")).singleElement().asString()
+                .contains(" 99M First stable release");
+        assertThat(read).noneMatch(l -> l.contains("W66"));
+    }
+
+    @Test
     void streamsLinesInReadingOrderBeforeReturning() {
         RenderedPage page = new RenderedPage(800, 400, PAPER);
         List<String> expected = new ArrayList<>();

@@ -215,13 +215,25 @@ public final class PpOcrEngine implements OcrEngine {
         mark = StageTimes.start();
         boolean[] flip = directions.upsideDown(crops);
         StageTimes.add("classify", mark);
+        // A crop the classifier would turn is read both ways and the surer reading kept: short upright words
+        // can look upside down to it ("99M" turned reads "W66"), and turned crops are rare on screens.
+        List<BufferedImage> inputs = new ArrayList<>(crops);
+        List<Integer> turned = new ArrayList<>();
         for (int i = 0; i < crops.size(); i++) {
             if (flip[i]) {
-                crops.set(i, LineCropper.rotate180(crops.get(i)));
+                turned.add(i);
+                inputs.add(LineCropper.rotate180(crops.get(i)));
             }
         }
         mark = StageTimes.start();
-        List<TextRecognizer.Reading> readings = recognizer.recognize(crops);
+        List<TextRecognizer.Reading> all = recognizer.recognize(inputs);
+        List<TextRecognizer.Reading> readings = new ArrayList<>(all.subList(0, crops.size()));
+        for (int k = 0; k < turned.size(); k++) {
+            TextRecognizer.Reading asTurned = all.get(crops.size() + k);
+            if (asTurned.meanConfidence() > readings.get(turned.get(k)).meanConfidence()) {
+                readings.set(turned.get(k), asTurned);
+            }
+        }
         StageTimes.add("recognize", mark);
         mark = StageTimes.start();
         String[] outText = new String[ids.size()];

@@ -45,6 +45,11 @@ final class TextRecognizer {
      */
     record Reading(List<CtcDecoder.DecodedChar> chars, float[] spaceProbability, double pixelsPerStep,
                    BufferedImage input) {
+
+        /** The mean confidence of the characters read; zero when none were. */
+        double meanConfidence() {
+            return chars.stream().mapToDouble(CtcDecoder.DecodedChar::confidence).average().orElse(0);
+        }
     }
 
     private final OnnxModel model;
