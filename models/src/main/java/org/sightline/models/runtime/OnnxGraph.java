@@ -40,13 +40,23 @@ final class OnnxGraph {
     private static final int ATTRIBUTE_GRAPHS = 11;
     private static final int ATTRIBUTE_TYPE = 20;
     private static final int ATTRIBUTE_TYPE_FLOAT = 1;
+    private static final int ATTRIBUTE_TYPE_INT = 2;
+    private static final int ATTRIBUTE_TYPE_INTS = 7;
+    private static final int ATTRIBUTE_INT = 3;
+    private static final int MODEL_OPSET_IMPORT = 8;
+    private static final int OPSET_DOMAIN = 1;
+    private static final int OPSET_VERSION = 2;
+    private static final int VALUE_INFO_TYPE = 2;
+    private static final int TYPE_TENSOR = 1;
+    private static final int TENSOR_TYPE_ELEMENT = 1;
+    static final int INT64 = 7;
     private static final int TENSOR_DIMS = 1;
     private static final int TENSOR_DATA_TYPE = 2;
     private static final int TENSOR_FLOAT_DATA = 4;
     private static final int TENSOR_NAME = 8;
     private static final int TENSOR_RAW_DATA = 9;
     private static final int TENSOR_DATA_LOCATION = 14;
-    private static final int FLOAT = 1;
+    static final int FLOAT = 1;
 
     /** One node; the lists and fields may be changed, the rest of its message is kept. */
     static final class Node {
@@ -112,6 +122,25 @@ final class OnnxGraph {
                     ProtoMessage.Field.string(ATTRIBUTE_NAME, attributeName),
                     ProtoMessage.Field.fixed32(ATTRIBUTE_FLOAT, Float.floatToIntBits(value)),
                     ProtoMessage.Field.varint(ATTRIBUTE_TYPE, ATTRIBUTE_TYPE_FLOAT)))));
+        }
+
+        void setInt(String attributeName, long value) {
+            attributes.removeIf(a -> a.string(ATTRIBUTE_NAME, "").equals(attributeName));
+            attributes.add(new ProtoMessage(new ArrayList<>(List.of(
+                    ProtoMessage.Field.string(ATTRIBUTE_NAME, attributeName),
+                    ProtoMessage.Field.varint(ATTRIBUTE_INT, value),
+                    ProtoMessage.Field.varint(ATTRIBUTE_TYPE, ATTRIBUTE_TYPE_INT)))));
+        }
+
+        void setInts(String attributeName, long... values) {
+            attributes.removeIf(a -> a.string(ATTRIBUTE_NAME, "").equals(attributeName));
+            List<ProtoMessage.Field> fields = new ArrayList<>();
+            fields.add(ProtoMessage.Field.string(ATTRIBUTE_NAME, attributeName));
+            for (long v : values) {
+                fields.add(ProtoMessage.Field.varint(ATTRIBUTE_INTS, v));
+            }
+            fields.add(ProtoMessage.Field.varint(ATTRIBUTE_TYPE, ATTRIBUTE_TYPE_INTS));
+            attributes.add(new ProtoMessage(fields));
         }
 
         boolean hasSubgraph() {
@@ -182,6 +211,9 @@ final class OnnxGraph {
     private final Map<String, FloatTensor> decoded = new HashMap<>();
     private final Map<String, ProtoMessage> added = new LinkedHashMap<>();
     private final Set<String> graphOutputs = new HashSet<>();
+    private final List<String> outputOrder = new ArrayList<>();
+    /** Replaces the graph's outputs when set: name and element type of each. */
+    private List<ProtoMessage> newOutputs;
 
     private OnnxGraph(ProtoMessage model, ProtoMessage graph) {
         this.model = model;
@@ -201,7 +233,9 @@ final class OnnxGraph {
                 ProtoMessage t = ProtoMessage.parse(f.bytes());
                 constants.put(t.string(TENSOR_NAME, ""), t);
             } else if (f.tag() == GRAPH_OUTPUT) {
-                graphOutputs.add(ProtoMessage.parse(f.bytes()).string(VALUE_INFO_NAME, ""));
+                String name = ProtoMessage.parse(f.bytes()).string(VALUE_INFO_NAME, "");
+                graphOutputs.add(name);
+                outputOrder.add(name);
             }
         }
     }
@@ -222,6 +256,59 @@ final class OnnxGraph {
 
     boolean isGraphOutput(String value) {
         return graphOutputs.contains(value);
+    }
+
+    /** The graph's output names, in order. */
+    List<String> outputs() {
+        return List.copyOf(outputOrder);
+    }
+
+    /** The version of the default ONNX operator set the model imports. */
+    long opsetVersion() {
+        for (ProtoMessage.Field f : model.all(MODEL_OPSET_IMPORT)) {
+            ProtoMessage opset = ProtoMessage.parse(f.bytes());
+            if (opset.string(OPSET_DOMAIN, "").isEmpty()) {
+                return opset.number(OPSET_VERSION, 0);
+            }
+        }
+        return 0;
+    }
+
+    /** Makes these values the graph's outputs, in this order, each with its element type and no fixed shape. */
+    void setOutputs(List<String> names, List<Integer> elementTypes) {
+        newOutputs = new ArrayList<>();
+        graphOutputs.clear();
+        outputOrder.clear();
+        for (int i = 0; i < names.size(); i++) {
+            byte[] tensorType = new ProtoMessage(List.of(ProtoMessage.Field.varint(TENSOR_TYPE_ELEMENT,
+                    elementTypes.get(i)))).toBytes();
+            byte[] type = new ProtoMessage(List.of(ProtoMessage.Field.bytes(TYPE_TENSOR, tensorType))).toBytes();
+            newOutputs.add(new ProtoMessage(List.of(ProtoMessage.Field.string(VALUE_INFO_NAME, names.get(i)),
+                    ProtoMessage.Field.bytes(VALUE_INFO_TYPE, type))));
+            graphOutputs.add(names.get(i));
+            outputOrder.add(names.get(i));
+        }
+    }
+
+    /** Adds a new 64-bit integer initializer; returns its name, made unique in the graph. */
+    String addInt64Initializer(String wanted, long[] dims, long[] values) {
+        String name = wanted;
+        for (int k = 2; constants.containsKey(name) || added.containsKey(name); k++) {
+            name = wanted + "_" + k;
+        }
+        List<ProtoMessage.Field> fields = new ArrayList<>();
+        for (long d : dims) {
+            fields.add(ProtoMessage.Field.varint(TENSOR_DIMS, d));
+        }
+        fields.add(ProtoMessage.Field.varint(TENSOR_DATA_TYPE, INT64));
+        fields.add(ProtoMessage.Field.string(TENSOR_NAME, name));
+        ByteBuffer raw = ByteBuffer.allocate(values.length * 8).order(ByteOrder.LITTLE_ENDIAN);
+        raw.asLongBuffer().put(values);
+        fields.add(ProtoMessage.Field.bytes(TENSOR_RAW_DATA, raw.array()));
+        ProtoMessage proto = new ProtoMessage(fields);
+        added.put(name, proto);
+        constants.put(name, proto);
+        return name;
     }
 
     /**
@@ -324,6 +411,11 @@ final class OnnxGraph {
                         graphFields.add(f);
                     }
                 }
+                case GRAPH_OUTPUT -> {
+                    if (newOutputs == null) {
+                        graphFields.add(f);
+                    }
+                }
                 case GRAPH_VALUE_INFO -> {
                     String name = ProtoMessage.parse(f.bytes()).string(VALUE_INFO_NAME, "");
                     if (produced.contains(name) || inputs.contains(name)) {
@@ -338,6 +430,9 @@ final class OnnxGraph {
                 graphFields.add(ProtoMessage.Field.bytes(GRAPH_INITIALIZER, proto.toBytes()));
             }
         });
+        if (newOutputs != null) {
+            newOutputs.forEach(o -> graphFields.add(ProtoMessage.Field.bytes(GRAPH_OUTPUT, o.toBytes())));
+        }
         byte[] graphBytes = new ProtoMessage(graphFields).toBytes();
         List<ProtoMessage.Field> modelFields = new ArrayList<>();
         for (ProtoMessage.Field f : model.fields()) {

@@ -14,6 +14,9 @@ import java.util.List;
  */
 final class CharacterSet {
 
+    /** The space's class, counted from the end of the classes (it is the last one). */
+    static final int SPACE_FROM_END = -1;
+
     private final String[] symbols;
 
     CharacterSet(List<String> keyLines) {

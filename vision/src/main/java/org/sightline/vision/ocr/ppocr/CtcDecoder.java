@@ -25,20 +25,31 @@ final class CtcDecoder {
      * {@code offset}, only the first {@code usedSteps} steps (the rest are padding).
      */
     List<DecodedChar> decode(float[] probs, int offset, int steps, int classes, int usedSteps) {
+        long[] bestClass = new long[steps];
+        float[] bestScore = new float[steps];
+        for (int t = 0; t < steps; t++) {
+            int base = offset + t * classes;
+            for (int c = 1; c < classes; c++) {
+                if (probs[base + c] > probs[base + (int) bestClass[t]]) {
+                    bestClass[t] = c;
+                }
+            }
+            bestScore[t] = probs[base + (int) bestClass[t]];
+        }
+        return decode(bestClass, bestScore, 0, steps, usedSteps);
+    }
+
+    /**
+     * Decodes one sequence from each step's best class and its probability, starting at {@code offset} in both
+     * arrays, only the first {@code usedSteps} of its {@code steps} (the rest are padding).
+     */
+    List<DecodedChar> decode(long[] bestClass, float[] bestScore, int offset, int steps, int usedSteps) {
         List<DecodedChar> out = new ArrayList<>();
         int previous = -1;
         int limit = Math.min(steps, usedSteps);
         for (int t = 0; t < limit; t++) {
-            int base = offset + t * classes;
-            int best = 0;
-            float bestP = probs[base];
-            for (int c = 1; c < classes; c++) {
-                float p = probs[base + c];
-                if (p > bestP) {
-                    bestP = p;
-                    best = c;
-                }
-            }
+            int best = (int) bestClass[offset + t];
+            float bestP = bestScore[offset + t];
             if (best == previous && !out.isEmpty() && !CharacterSet.isBlank(best)) {
                 DecodedChar last = out.get(out.size() - 1);
                 out.set(out.size() - 1, new DecodedChar(last.text(), Math.max(last.confidence(), bestP),

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sightline.models.runtime.GraphSimplifier;
@@ -52,13 +53,18 @@ final class OnnxModel implements AutoCloseable {
      * such a model one thread per run, as splitting small operations over cores gains little.
      */
     static OnnxModel load(Path file, int threads) {
+        return load(file, threads, UnaryOperator.identity());
+    }
+
+    /** As {@link #load(Path, int)}, with the graph edited by {@code edit} after it is simplified. */
+    static OnnxModel load(Path file, int threads, UnaryOperator<byte[]> edit) {
         // The OCR models are small; the CPU keeps them ready without probing for a GPU at each load.
         Model model = Model.newInstance(file.getFileName().toString(), Device.cpu(), "OnnxRuntime");
         try {
             GraphSimplifier.Result simpler = GraphSimplifier.simplify(Files.readAllBytes(file));
             LOG.debug("{}: {} hard-swish activations and {} + {} scalar chains folded", file.getFileName(),
                     simpler.hardSwishes(), simpler.foldedAfterConv(), simpler.foldedBeforeConv());
-            model.load(new ByteArrayInputStream(simpler.model()), Map.of("sessionOptions", sessionOptions(threads)));
+            model.load(new ByteArrayInputStream(edit.apply(simpler.model())), Map.of("sessionOptions", sessionOptions(threads)));
             return new OnnxModel(file, model);
         } catch (Exception e) {
             model.close();

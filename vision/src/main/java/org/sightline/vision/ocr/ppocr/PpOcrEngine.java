@@ -14,6 +14,7 @@ import org.sightline.error.Problem;
 import org.sightline.error.SightlineException;
 import org.sightline.i18n.Messages;
 import org.sightline.models.InstalledModel;
+import org.sightline.models.runtime.ClassScores;
 import org.sightline.task.CancellationToken;
 import org.sightline.task.Progress;
 import org.sightline.task.TaskContext;
@@ -68,7 +69,9 @@ public final class PpOcrEngine implements OcrEngine {
             // batches run side by side instead, each on one core.
             det = OnnxModel.load(files.detection(), cores);
             cls = OnnxModel.load(files.direction(), 1);
-            this.recognitionModel = OnnxModel.load(files.recognition(), 1);
+            // The decoder needs each step's best class and the space's score, not all 6625 scores.
+            this.recognitionModel = OnnxModel.load(files.recognition(), 1,
+                    graph -> ClassScores.summarise(graph, CharacterSet.SPACE_FROM_END));
         } catch (RuntimeException e) {
             if (det != null) {
                 det.close();

@@ -21,7 +21,7 @@ final class TextRecognizer {
     static final int HEIGHT = 48;
     /** Lines wider than this (in pixels at height 48) are squeezed; about 130 characters. */
     static final int MAX_WIDTH = 6400;
-    /** Bounds one batch's output ({@code N x T x 6625} floats) to about 40 MB. */
+    /** Bounds one batch's scores inside the model ({@code N x T x 6625} floats) to about 40 MB. */
     private static final int MAX_BATCH_PIXEL_WIDTH = 12_800;
     private static final int MAX_BATCH = 8;
     /**
@@ -148,30 +148,31 @@ final class TextRecognizer {
         }
         StageTimes.add("rec.tensor", mark);
         mark = StageTimes.start();
-        float[] probs;
+        long[] best;
+        float[] bestScore;
+        float[] spaceScore;
         long[] shape;
         try (NDManager manager = model.newManager()) {
             NDArray x = manager.create(input, new Shape(n, 3, HEIGHT, width));
-            NDArray y = model.run(new NDList(x)).get(0);
-            shape = y.getShape().getShape();
-            probs = y.toFloatArray();
+            NDList y = model.run(new NDList(x));
+            shape = y.get(0).getShape().getShape();
+            best = y.get(0).toLongArray();
+            bestScore = y.get(1).toFloatArray();
+            spaceScore = y.get(2).toFloatArray();
         }
         StageTimes.add("rec.run", mark);
         StageTimes.count("rec.paddedColumns", n * width - usedWidth);
         StageTimes.count("rec.inputColumns", n * width);
         mark = StageTimes.start();
         int steps = (int) shape[1];
-        int classes = (int) shape[2];
         double pixelsPerStep = (double) width / steps;
         for (int k = 0; k < n; k++) {
             BufferedImage img = scaled.get(batch.get(k));
             int used = (int) Math.ceil(img.getWidth() / pixelsPerStep) + 1;
-            List<CtcDecoder.DecodedChar> chars = decoder.decode(probs, k * steps * classes, steps, classes, used);
+            List<CtcDecoder.DecodedChar> chars = decoder.decode(best, bestScore, k * steps, steps, used);
             int usedSteps = Math.min(used, steps);
             float[] space = new float[usedSteps];
-            for (int t = 0; t < usedSteps; t++) {
-                space[t] = probs[k * steps * classes + t * classes + classes - 1];
-            }
+            System.arraycopy(spaceScore, k * steps, space, 0, usedSteps);
             out[batch.get(k)] = new Reading(chars, space, pixelsPerStep, img);
         }
         StageTimes.add("rec.decode", mark);
