@@ -32,6 +32,8 @@ import org.sightline.vision.ocr.ppocr.PpOcrEngine;
 class OcrBenchmark {
 
     private static final Path PAGES = Path.of("src/test/bench-ocr/pages");
+    /** Pages written after the engine was tuned on {@link #PAGES}, to see how far the tuning carries. */
+    private static final Path HELD_OUT = Path.of("src/test/bench-ocr/held-out");
     private static final Path OUT = Path.of("target/bench-ocr");
     private static final int REPS = Integer.getInteger("bench.reps", 2);
 
@@ -51,14 +53,13 @@ class OcrBenchmark {
         assumeTrue(onPath("tesseract"), "tesseract is not installed (apt-get install -y tesseract-ocr)");
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/time")), "/usr/bin/time is missing (apt-get install time)");
         Files.createDirectories(OUT);
-        List<Path> pages;
-        try (var s = Files.list(PAGES)) {
-            pages = s.filter(p -> p.toString().endsWith(".html")).sorted().toList();
-        }
-        for (Path page : pages) {
+        List<Path> pages = htmlPages(PAGES);
+        List<Path> heldOut = htmlPages(HELD_OUT);
+        for (Path page : concat(pages, heldOut)) {
             render(page, OUT.resolve(name(page) + ".png"));
         }
         List<Row> rows = new ArrayList<>();
+        List<Row> heldOutRows = new ArrayList<>();
         OcrModelFiles files = BundledOcrModels.extractTo(OUT.resolve("models"));
         // As the app runs it (up to four cores), and on one core for a like-for-like look at Tesseract's.
         try (OcrEngine engine = PpOcrEngine.load(files); OcrEngine oneCore = PpOcrEngine.load(files, 1)) {
@@ -69,11 +70,27 @@ class OcrBenchmark {
             for (Path page : pages) {
                 rows.add(measure(engine, oneCore, page));
             }
+            for (Path page : heldOut) {
+                heldOutRows.add(measure(engine, oneCore, page));
+            }
         }
-        String table = table(rows);
+        String table = "Pages used while tuning:\n\n" + table(rows)
+                + "\nHeld-out pages (not looked at while tuning):\n\n" + table(heldOutRows);
         Files.writeString(OUT.resolve("results.md"), table, StandardCharsets.UTF_8);
         System.out.println(table);
         assertThat(rows).hasSize(pages.size());
+    }
+
+    private static List<Path> htmlPages(Path dir) throws IOException {
+        try (var s = Files.list(dir)) {
+            return s.filter(p -> p.toString().endsWith(".html")).sorted().toList();
+        }
+    }
+
+    private static List<Path> concat(List<Path> a, List<Path> b) {
+        List<Path> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private static Row measure(OcrEngine engine, OcrEngine oneCore, Path page) throws Exception {
