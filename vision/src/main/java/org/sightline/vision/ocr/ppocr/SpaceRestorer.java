@@ -21,6 +21,9 @@ final class SpaceRestorer {
     /** An empty gap at least this share of the text height looks like a word space. */
     static final double GAP_SHARE_OF_HEIGHT = 0.16;
 
+    /** Narrowest character cell, in pixels of the 48-pixel-high line image, tried when looking for a grid. */
+    static final double MIN_PITCH = 6;
+
     private static final String NO_SPACE_BEFORE = ".,;:)]}!?'";
     private static final String NO_SPACE_AFTER = "([{";
 
@@ -29,6 +32,10 @@ final class SpaceRestorer {
 
     Text restore(TextRecognizer.Reading reading) {
         List<CtcDecoder.DecodedChar> chars = reading.chars();
+        MonospaceGrid grid = gridOf(reading);
+        if (grid != null) {
+            return fromGrid(chars, grid);
+        }
         boolean[] ink = null;
         int textHeight = 0;
         StringBuilder sb = new StringBuilder();
@@ -85,6 +92,68 @@ final class SpaceRestorer {
         while (sb.length() > 0 && sb.charAt(sb.length() - 1) == ' ') {
             sb.setLength(sb.length() - 1);
             conf.remove(conf.size() - 1);
+        }
+        return new Text(NumberRepair.repair(latinPunctuation(sb.toString())), conf);
+    }
+
+    /**
+     * The character grid of a monospaced line, or null for proportional text. The recogniser's character
+     * positions must agree with the grid's inked cells, one for one, so a grid that fits the ink by chance (or a
+     * character the model missed) leaves the line to the gap rules.
+     */
+    static MonospaceGrid gridOf(TextRecognizer.Reading reading) {
+        List<CtcDecoder.DecodedChar> letters = new ArrayList<>();
+        for (CtcDecoder.DecodedChar c : reading.chars()) {
+            if (!c.text().isBlank()) {
+                char ch = c.text().charAt(0);
+                if (c.text().length() != 1 || !isLatin(ch) && FULL_WIDTH.indexOf(ch) < 0) {
+                    // Wide scripts take two cells per character; their lines keep the gap rules. Full-width
+                    // punctuation among Latin characters is the model's misreading of "(" and the like.
+                    return null;
+                }
+                letters.add(c);
+            }
+        }
+        if (letters.size() < MonospaceGrid.MIN_CHARACTERS) {
+            return null;
+        }
+        BufferedImage input = reading.input();
+        boolean[] ink = new boolean[input.getWidth()];
+        inkColumns(input, ink);
+        MonospaceGrid grid = MonospaceGrid.fit(ink, letters.size(), MIN_PITCH, input.getHeight());
+        if (grid == null) {
+            return null;
+        }
+        int[] cells = grid.inkedCells();
+        for (int i = 0; i < letters.size(); i++) {
+            CtcDecoder.DecodedChar c = letters.get(i);
+            double centre = ((c.firstStep() + c.lastStep()) / 2.0 + 0.5) * reading.pixelsPerStep();
+            if (Math.abs(centre - grid.centre(cells[i])) > grid.pitch()) {
+                return null;
+            }
+        }
+        return grid;
+    }
+
+    /** Spaces from the grid: one wherever empty cells lie between two characters, and nowhere else. */
+    private static Text fromGrid(List<CtcDecoder.DecodedChar> chars, MonospaceGrid grid) {
+        int[] cells = grid.inkedCells();
+        StringBuilder sb = new StringBuilder();
+        List<Float> conf = new ArrayList<>();
+        int i = 0;
+        CtcDecoder.DecodedChar prev = null;
+        for (CtcDecoder.DecodedChar c : chars) {
+            if (c.text().isBlank()) {
+                continue;
+            }
+            if (prev != null && cells[i] - cells[i - 1] > 1) {
+                sb.append(' ');
+                conf.add(Math.min(prev.confidence(), c.confidence()));
+            }
+            sb.append(c.text());
+            conf.add(c.confidence());
+            prev = c;
+            i++;
         }
         return new Text(NumberRepair.repair(latinPunctuation(sb.toString())), conf);
     }
