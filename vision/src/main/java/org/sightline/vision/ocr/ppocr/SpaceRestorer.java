@@ -1,9 +1,7 @@
 package org.sightline.vision.ocr.ppocr;
 
-import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
-import org.sightline.vision.image.ImageStats;
 
 /**
  * Turns a recogniser reading into text and puts back the spaces between words that the model, trained
@@ -32,9 +30,13 @@ final class SpaceRestorer {
 
     Text restore(TextRecognizer.Reading reading) {
         List<CtcDecoder.DecodedChar> chars = reading.chars();
-        MonospaceGrid grid = gridOf(reading);
-        if (grid != null) {
-            return fromGrid(chars, grid);
+        LineInk lineInk = null;
+        if (couldBeGrid(chars)) {
+            lineInk = LineInk.of(reading.input());
+            MonospaceGrid grid = gridOf(reading, lineInk);
+            if (grid != null) {
+                return fromGrid(chars, grid, lineInk);
+            }
         }
         boolean[] ink = null;
         int textHeight = 0;
@@ -71,8 +73,11 @@ final class SpaceRestorer {
                 }
                 if (!space && p >= POSSIBLE_SPACE) {
                     if (ink == null) {
-                        ink = new boolean[reading.input().getWidth()];
-                        textHeight = inkColumns(reading.input(), ink);
+                        if (lineInk == null) {
+                            lineInk = LineInk.of(reading.input());
+                        }
+                        ink = lineInk.columns();
+                        textHeight = lineInk.textHeight();
                     }
                     int from = (int) Math.floor((prev.lastStep() + 0.5) * reading.pixelsPerStep());
                     int to = (int) Math.ceil((c.firstStep() + 0.5) * reading.pixelsPerStep());
@@ -102,25 +107,29 @@ final class SpaceRestorer {
      * character the model missed) leaves the line to the gap rules.
      */
     static MonospaceGrid gridOf(TextRecognizer.Reading reading) {
-        List<CtcDecoder.DecodedChar> letters = new ArrayList<>();
-        for (CtcDecoder.DecodedChar c : reading.chars()) {
+        return couldBeGrid(reading.chars()) ? gridOf(reading, LineInk.of(reading.input())) : null;
+    }
+
+    /** Only lines of enough Latin characters are looked at for a grid. */
+    private static boolean couldBeGrid(List<CtcDecoder.DecodedChar> chars) {
+        int n = 0;
+        for (CtcDecoder.DecodedChar c : chars) {
             if (!c.text().isBlank()) {
                 char ch = c.text().charAt(0);
                 if (c.text().length() != 1 || !isLatin(ch) && FULL_WIDTH.indexOf(ch) < 0) {
                     // Wide scripts take two cells per character; their lines keep the gap rules. Full-width
                     // punctuation among Latin characters is the model's misreading of "(" and the like.
-                    return null;
+                    return false;
                 }
-                letters.add(c);
+                n++;
             }
         }
-        if (letters.size() < MonospaceGrid.MIN_CHARACTERS) {
-            return null;
-        }
-        BufferedImage input = reading.input();
-        boolean[] ink = new boolean[input.getWidth()];
-        inkColumns(input, ink);
-        MonospaceGrid grid = MonospaceGrid.fit(ink, letters.size(), MIN_PITCH, input.getHeight());
+        return n >= MonospaceGrid.MIN_CHARACTERS;
+    }
+
+    private static MonospaceGrid gridOf(TextRecognizer.Reading reading, LineInk ink) {
+        List<CtcDecoder.DecodedChar> letters = reading.chars().stream().filter(c -> !c.text().isBlank()).toList();
+        MonospaceGrid grid = MonospaceGrid.fit(ink.columns(), letters.size(), MIN_PITCH, reading.input().getHeight());
         if (grid == null) {
             return null;
         }
@@ -135,25 +144,31 @@ final class SpaceRestorer {
         return grid;
     }
 
-    /** Spaces from the grid: one wherever empty cells lie between two characters, and nowhere else. */
-    private static Text fromGrid(List<CtcDecoder.DecodedChar> chars, MonospaceGrid grid) {
+    /**
+     * Spaces from the grid: one wherever empty cells lie between two characters, and nowhere else. The cells
+     * also give each glyph's own ink, which settles the case of letters like o and O.
+     */
+    private static Text fromGrid(List<CtcDecoder.DecodedChar> chars, MonospaceGrid grid, LineInk ink) {
+        List<CtcDecoder.DecodedChar> letters = chars.stream().filter(c -> !c.text().isBlank()).toList();
         int[] cells = grid.inkedCells();
+        char[] text = new char[letters.size()];
+        int[] tops = new int[letters.size()];
+        for (int i = 0; i < letters.size(); i++) {
+            text[i] = letters.get(i).text().charAt(0);
+            // A tenth of the cell is left out at each side: wide neighbours (W, m) may reach over its borders.
+            tops[i] = ink.top((int) Math.ceil(grid.origin() + (cells[i] + 0.1) * grid.pitch() - 0.5),
+                    (int) Math.ceil(grid.origin() + (cells[i] + 0.9) * grid.pitch() - 0.5));
+        }
+        text = LetterCase.byHeight(text, tops, ink.textHeight());
         StringBuilder sb = new StringBuilder();
         List<Float> conf = new ArrayList<>();
-        int i = 0;
-        CtcDecoder.DecodedChar prev = null;
-        for (CtcDecoder.DecodedChar c : chars) {
-            if (c.text().isBlank()) {
-                continue;
-            }
-            if (prev != null && cells[i] - cells[i - 1] > 1) {
+        for (int i = 0; i < letters.size(); i++) {
+            if (i > 0 && cells[i] - cells[i - 1] > 1) {
                 sb.append(' ');
-                conf.add(Math.min(prev.confidence(), c.confidence()));
+                conf.add(Math.min(letters.get(i - 1).confidence(), letters.get(i).confidence()));
             }
-            sb.append(c.text());
-            conf.add(c.confidence());
-            prev = c;
-            i++;
+            sb.append(text[i]);
+            conf.add(letters.get(i).confidence());
         }
         return new Text(NumberRepair.repair(latinPunctuation(sb.toString())), conf);
     }
@@ -208,59 +223,5 @@ final class SpaceRestorer {
             best = Math.max(best, run);
         }
         return best;
-    }
-
-    /**
-     * Marks the columns of {@code img} that hold ink (pixels far from the background, which is taken from the
-     * crop's border) and returns the height of the inked rows, the text height.
-     */
-    static int inkColumns(BufferedImage img, boolean[] ink) {
-        int w = img.getWidth();
-        int h = img.getHeight();
-        double[] lum = new double[w * h];
-        double[] border = new double[2 * w + 2 * h];
-        int nb = 0;
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                double l = ImageStats.luminance(img.getRGB(x, y));
-                lum[y * w + x] = l;
-                if (y == 0 || y == h - 1 || x == 0 || x == w - 1) {
-                    if (nb < border.length) {
-                        border[nb++] = l;
-                    }
-                }
-            }
-        }
-        double[] b = java.util.Arrays.copyOf(border, nb);
-        java.util.Arrays.sort(b);
-        double background = b[nb / 2];
-        double maxDev = 0;
-        for (double l : lum) {
-            maxDev = Math.max(maxDev, Math.abs(l - background));
-        }
-        double threshold = Math.max(12, 0.35 * maxDev);
-        int top = h;
-        int bottom = -1;
-        for (int y = 0; y < h; y++) {
-            // A row inked nearly end to end is an underline or a strike-through, not letters: it would close
-            // every gap between words, so it is left out.
-            int inked = 0;
-            for (int x = 0; x < w; x++) {
-                if (Math.abs(lum[y * w + x] - background) > threshold) {
-                    inked++;
-                }
-            }
-            if (inked > 0.85 * w) {
-                continue;
-            }
-            for (int x = 0; x < w; x++) {
-                if (Math.abs(lum[y * w + x] - background) > threshold) {
-                    ink[x] = true;
-                    top = Math.min(top, y);
-                    bottom = Math.max(bottom, y);
-                }
-            }
-        }
-        return bottom < top ? h : bottom - top + 1;
     }
 }

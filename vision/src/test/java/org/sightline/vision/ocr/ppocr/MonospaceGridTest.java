@@ -76,6 +76,26 @@ class MonospaceGridTest {
     }
 
     @Test
+    void theCellsSettleTheCaseOfLettersThatDifferOnlyInSize() {
+        TextRecognizer.Reading r = misread(reading("throws IOException {", "DejaVu Sans Mono", null), 'O', 'o');
+        assertThat(r.chars()).extracting(CtcDecoder.DecodedChar::text).contains("o");
+        assertThat(new SpaceRestorer().restore(r).text()).isEqualTo("throws IOException {");
+        r = misread(reading("trimmed.startsWith(prefix)", "Liberation Mono", null), 'W', 'w');
+        assertThat(new SpaceRestorer().restore(r).text()).isEqualTo("trimmed.startsWith(prefix)");
+        r = misread(reading("return box.size() + cost;", "DejaVu Sans Mono", null), 'o', 'O');
+        assertThat(SpaceRestorer.gridOf(r)).isNotNull();
+        assertThat(new SpaceRestorer().restore(r).text()).isEqualTo("return box.size() + cost;");
+    }
+
+    /** The reading with every {@code from} read as {@code to}, as the model does with o and O. */
+    private static TextRecognizer.Reading misread(TextRecognizer.Reading r, char from, char to) {
+        List<CtcDecoder.DecodedChar> chars = r.chars().stream().map(c -> c.text().equals(String.valueOf(from))
+                ? new CtcDecoder.DecodedChar(String.valueOf(to), c.confidence(), c.firstStep(), c.lastStep())
+                : c).toList();
+        return new TextRecognizer.Reading(chars, r.spaceProbability(), r.pixelsPerStep(), r.input());
+    }
+
+    @Test
     void proportionalTextHasNoGrid() {
         assertThat(SpaceRestorer.gridOf(reading("The loader below reads a settings file line by line", "DejaVu Sans",
                 null))).isNull();

@@ -1,0 +1,116 @@
+package org.sightline.vision.ocr.ppocr;
+
+import java.awt.image.BufferedImage;
+import java.util.Arrays;
+import org.sightline.vision.image.ImageStats;
+
+/**
+ * Where the ink of one line image is: the pixels far from the background, which is taken from the image's
+ * border, so dark text on light and light text on dark work alike. Rows inked nearly end to end (underlines,
+ * strike-throughs) are left out: they would close every gap between words and top every letter.
+ */
+final class LineInk {
+
+    private final int width;
+    private final int height;
+    private final boolean[] mask;
+    private final boolean[] columns;
+    private final int textHeight;
+
+    private LineInk(int width, int height, boolean[] mask, boolean[] columns, int textHeight) {
+        this.width = width;
+        this.height = height;
+        this.mask = mask;
+        this.columns = columns;
+        this.textHeight = textHeight;
+    }
+
+    static LineInk of(BufferedImage img) {
+        int w = img.getWidth();
+        int h = img.getHeight();
+        double[] lum = new double[w * h];
+        double[] border = new double[2 * w + 2 * h];
+        int nb = 0;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                double l = ImageStats.luminance(img.getRGB(x, y));
+                lum[y * w + x] = l;
+                if (y == 0 || y == h - 1 || x == 0 || x == w - 1) {
+                    if (nb < border.length) {
+                        border[nb++] = l;
+                    }
+                }
+            }
+        }
+        double[] b = Arrays.copyOf(border, nb);
+        Arrays.sort(b);
+        double background = b[nb / 2];
+        double maxDev = 0;
+        for (double l : lum) {
+            maxDev = Math.max(maxDev, Math.abs(l - background));
+        }
+        double threshold = Math.max(12, 0.35 * maxDev);
+        boolean[] mask = new boolean[w * h];
+        boolean[] columns = new boolean[w];
+        int top = h;
+        int bottom = -1;
+        for (int y = 0; y < h; y++) {
+            int inked = 0;
+            for (int x = 0; x < w; x++) {
+                if (Math.abs(lum[y * w + x] - background) > threshold) {
+                    inked++;
+                }
+            }
+            if (inked > 0.85 * w) {
+                continue;
+            }
+            for (int x = 0; x < w; x++) {
+                if (Math.abs(lum[y * w + x] - background) > threshold) {
+                    mask[y * w + x] = true;
+                    columns[x] = true;
+                    top = Math.min(top, y);
+                    bottom = Math.max(bottom, y);
+                }
+            }
+        }
+        return new LineInk(w, h, mask, columns, bottom < top ? h : bottom - top + 1);
+    }
+
+    /** Which columns hold ink. */
+    boolean[] columns() {
+        return columns.clone();
+    }
+
+    /** The height of the inked rows, the text height. */
+    int textHeight() {
+        return textHeight;
+    }
+
+    /** The first row with ink among columns {@code from} (inclusive) to {@code to} (exclusive), or -1. */
+    int top(int from, int to) {
+        int a = Math.max(0, from);
+        int b = Math.min(width, to);
+        for (int y = 0; y < height; y++) {
+            for (int x = a; x < b; x++) {
+                if (mask[y * width + x]) {
+                    return y;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** The last row with ink among columns {@code from} (inclusive) to {@code to} (exclusive), or -1. */
+    int bottom(int from, int to) {
+        int a = Math.max(0, from);
+        int b = Math.min(width, to);
+        for (int y = height - 1; y >= 0; y--) {
+            for (int x = a; x < b; x++) {
+                if (mask[y * width + x]) {
+                    return y;
+                }
+            }
+        }
+        return -1;
+    }
+}
