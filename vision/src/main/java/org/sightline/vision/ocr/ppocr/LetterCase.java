@@ -1,6 +1,8 @@
 package org.sightline.vision.ocr.ppocr;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Settles the case of letters whose capital is the small letter drawn taller (c, o, s, v, w, x, z): the
@@ -15,48 +17,153 @@ final class LetterCase {
     static final String SAME_SHAPE = "cosvwxz";
     /** Small letters whose top is the x-height. */
     private static final String SMALL = "aemnrugpqy";
+    /** Small letters that sit on the baseline. */
+    private static final String ON_BASELINE = "aemnru";
     /** Capitals whose case is not in doubt; their top is the capital height. */
-    private static final String CAPITALS = "ABDEFGHKLMNPRTUY";
-    /** Small letters that reach the ascender height, which in many fonts is a little above the capitals'. */
-    private static final String ASCENDERS = "bdhk";
+    private static final String CAPITALS = "ABDEFGHIKLMNPRTUY";
+    /** Share of the capital-to-small gap, either side of its middle, where a glyph's height is in doubt. */
+    private static final double DOUBT = 0.15;
+    /**
+     * Without capitals to compare with: capitals stand 1.3 to 1.5 times the x-height in common screen fonts, so
+     * a glyph at least this many x-heights tall is a capital, and one at most {@link #SMALL_RATIO} is small.
+     */
+    private static final double CAPITAL_RATIO = 1.18;
+    private static final double SMALL_RATIO = 1.08;
+    /** Below this x-height in pixels a pixel of rounding changes the ratio too much to judge it. */
+    private static final double MIN_X_HEIGHT = 8;
     /** Capitals must stand at least this share of the text height above the small letters to be told apart. */
     private static final double MIN_DIFFERENCE = 0.1;
+    /** How many nearby letters of each kind give the heights. */
+    private static final int NEAREST = 3;
 
     private LetterCase() {
     }
 
     /**
-     * The letters with the case of each same-shape letter set by its height. {@code tops[i]} is the first inked
-     * row of letter {@code i}'s glyph (-1 when unknown); rows grow downwards.
+     * The letters with the case of each same-shape letter set by its height. {@code tops[i]} and
+     * {@code bottoms[i]} are the first and last inked rows of letter {@code i}'s glyph (-1 when unknown); rows
+     * grow downwards. A letter whose height is in doubt is left as read.
      */
-    static char[] byHeight(char[] letters, int[] tops, int textHeight) {
-        double capTop = medianTop(letters, tops, CAPITALS);
-        if (Double.isNaN(capTop)) {
-            capTop = medianTop(letters, tops, ASCENDERS);
-        }
-        double smallTop = medianTop(letters, tops, SMALL);
+    static char[] byHeight(char[] letters, int[] tops, int[] bottoms, int textHeight) {
         char[] out = letters.clone();
-        if (Double.isNaN(capTop) || Double.isNaN(smallTop)
-                || smallTop - capTop < Math.max(2, MIN_DIFFERENCE * textHeight)) {
-            return out;
-        }
-        double middle = (capTop + smallTop) / 2;
         for (int i = 0; i < out.length; i++) {
             char c = out[i];
             if (tops[i] < 0 || SAME_SHAPE.indexOf(Character.toLowerCase(c)) < 0) {
                 continue;
             }
-            out[i] = tops[i] <= middle ? Character.toUpperCase(c) : Character.toLowerCase(c);
+            // The nearest references: a line may mix sizes (a key name in bold or in a smaller box).
+            double smallTop = nearest(letters, tops, SMALL, i);
+            if (Double.isNaN(smallTop)) {
+                continue;
+            }
+            double capTop = nearest(letters, tops, CAPITALS, i);
+            Boolean capital = null;
+            if (!Double.isNaN(capTop)) {
+                double gap = smallTop - capTop;
+                if (gap >= Math.max(2, MIN_DIFFERENCE * textHeight)) {
+                    double middle = (capTop + smallTop) / 2;
+                    if (tops[i] <= middle - DOUBT * gap) {
+                        capital = true;
+                    } else if (tops[i] >= middle + DOUBT * gap) {
+                        capital = false;
+                    }
+                }
+            } else {
+                // No capital near: ascenders stand above the capitals by a varying amount, so the glyph is
+                // measured against the x-height instead, from the baseline of the small letters.
+                double baseline = nearest(letters, bottoms, ON_BASELINE, i);
+                double xHeight = baseline - smallTop;
+                if (!Double.isNaN(baseline) && xHeight >= MIN_X_HEIGHT) {
+                    double ratio = (baseline - tops[i]) / xHeight;
+                    if (ratio >= CAPITAL_RATIO) {
+                        capital = true;
+                    } else if (ratio <= SMALL_RATIO) {
+                        capital = false;
+                    }
+                }
+            }
+            if (capital != null) {
+                out[i] = capital ? Character.toUpperCase(c) : Character.toLowerCase(c);
+            }
         }
         return out;
     }
 
-    private static double medianTop(char[] letters, int[] tops, String kind) {
-        int[] found = new int[letters.length];
+    /**
+     * The characters of a line without a character grid, with the case of same-shape letters settled. A letter's
+     * glyph is taken to be the piece of ink under its position when that piece stays clear of the characters
+     * either side; letters whose glyphs touch their neighbours, or are in two pieces, are left as read.
+     */
+    static List<CtcDecoder.DecodedChar> byHeight(List<CtcDecoder.DecodedChar> chars, double pixelsPerStep,
+                                                 LineInk ink) {
+        List<LineInk.Blob> blobs = ink.blobs();
+        int n = chars.size();
+        double[] centres = new double[n];
+        for (int i = 0; i < n; i++) {
+            CtcDecoder.DecodedChar c = chars.get(i);
+            centres[i] = ((c.firstStep() + c.lastStep()) / 2.0 + 0.5) * pixelsPerStep;
+        }
+        char[] letters = new char[n];
+        int[] tops = new int[n];
+        int[] bottoms = new int[n];
+        for (int i = 0; i < n; i++) {
+            String t = chars.get(i).text();
+            letters[i] = t.length() == 1 ? t.charAt(0) : ' ';
+            tops[i] = -1;
+            bottoms[i] = -1;
+            if (letters[i] == ' ') {
+                continue;
+            }
+            LineInk.Blob only = null;
+            int under = 0;
+            for (LineInk.Blob b : blobs) {
+                if (centres[i] >= b.left() - 1 && centres[i] <= b.right() + 1) {
+                    only = b;
+                    under++;
+                }
+            }
+            if (under != 1) {
+                continue;
+            }
+            // The glyph must stay within its own slot, half way to the characters either side (with half a time
+            // step for the positions' coarseness): a piece reaching further holds a neighbour's glyph too, one
+            // whose position the recogniser put just outside it.
+            double slack = pixelsPerStep / 2;
+            int before = i - 1;
+            while (before >= 0 && chars.get(before).text().isBlank()) {
+                before--;
+            }
+            int after = i + 1;
+            while (after < n && chars.get(after).text().isBlank()) {
+                after++;
+            }
+            boolean alone = (before < 0 || only.left() >= (centres[before] + centres[i]) / 2 - slack)
+                    && (after >= n || only.right() <= (centres[i] + centres[after]) / 2 + slack);
+            if (alone) {
+                tops[i] = only.top();
+                bottoms[i] = only.bottom();
+            }
+        }
+        char[] cased = byHeight(letters, tops, bottoms, ink.textHeight());
+        List<CtcDecoder.DecodedChar> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            CtcDecoder.DecodedChar c = chars.get(i);
+            out.add(cased[i] == letters[i] ? c
+                    : new CtcDecoder.DecodedChar(String.valueOf(cased[i]), c.confidence(), c.firstStep(),
+                            c.lastStep()));
+        }
+        return out;
+    }
+
+    /** The median of {@code values} over the (up to) three letters of {@code kind} nearest to letter {@code i}. */
+    private static double nearest(char[] letters, int[] values, String kind, int i) {
+        int[] found = new int[NEAREST];
         int n = 0;
-        for (int i = 0; i < letters.length; i++) {
-            if (tops[i] >= 0 && kind.indexOf(letters[i]) >= 0) {
-                found[n++] = tops[i];
+        for (int d = 1; n < NEAREST && (i - d >= 0 || i + d < letters.length); d++) {
+            for (int j : new int[] {i - d, i + d}) {
+                if (n < NEAREST && j >= 0 && j < letters.length && values[j] >= 0 && kind.indexOf(letters[j]) >= 0) {
+                    found[n++] = values[j];
+                }
             }
         }
         if (n == 0) {

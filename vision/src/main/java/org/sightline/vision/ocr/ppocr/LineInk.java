@@ -113,4 +113,54 @@ final class LineInk {
         }
         return -1;
     }
+
+    /** One connected piece of ink: its extent in columns and rows, inclusive. */
+    record Blob(int left, int right, int top, int bottom) {
+    }
+
+    /** The connected pieces of ink (neighbours in all eight directions join), left to right. */
+    java.util.List<Blob> blobs() {
+        int[] label = new int[width * height];
+        java.util.List<Blob> out = new java.util.ArrayList<>();
+        int[] stack = new int[width * height];
+        for (int start = 0; start < mask.length; start++) {
+            if (!mask[start] || label[start] != 0) {
+                continue;
+            }
+            int id = out.size() + 1;
+            int n = 0;
+            stack[n++] = start;
+            label[start] = id;
+            int left = width;
+            int right = -1;
+            int top = height;
+            int bottom = -1;
+            while (n > 0) {
+                int p = stack[--n];
+                int x = p % width;
+                int y = p / width;
+                left = Math.min(left, x);
+                right = Math.max(right, x);
+                top = Math.min(top, y);
+                bottom = Math.max(bottom, y);
+                for (int dy = -1; dy <= 1; dy++) {
+                    for (int dx = -1; dx <= 1; dx++) {
+                        int nx = x + dx;
+                        int ny = y + dy;
+                        if (nx < 0 || ny < 0 || nx >= width || ny >= height) {
+                            continue;
+                        }
+                        int q = ny * width + nx;
+                        if (mask[q] && label[q] == 0) {
+                            label[q] = id;
+                            stack[n++] = q;
+                        }
+                    }
+                }
+            }
+            out.add(new Blob(left, right, top, bottom));
+        }
+        out.sort(java.util.Comparator.comparingInt(Blob::left));
+        return out;
+    }
 }

@@ -38,6 +38,10 @@ final class SpaceRestorer {
                 return fromGrid(chars, grid, lineInk);
             }
         }
+        if (lineInk == null) {
+            lineInk = LineInk.of(reading.input());
+        }
+        chars = LetterCase.byHeight(chars, reading.pixelsPerStep(), lineInk);
         boolean[] ink = null;
         int textHeight = 0;
         StringBuilder sb = new StringBuilder();
@@ -73,9 +77,6 @@ final class SpaceRestorer {
                 }
                 if (!space && p >= POSSIBLE_SPACE) {
                     if (ink == null) {
-                        if (lineInk == null) {
-                            lineInk = LineInk.of(reading.input());
-                        }
                         ink = lineInk.columns();
                         textHeight = lineInk.textHeight();
                     }
@@ -153,13 +154,16 @@ final class SpaceRestorer {
         int[] cells = grid.inkedCells();
         char[] text = new char[letters.size()];
         int[] tops = new int[letters.size()];
+        int[] bottoms = new int[letters.size()];
         for (int i = 0; i < letters.size(); i++) {
             text[i] = letters.get(i).text().charAt(0);
             // A tenth of the cell is left out at each side: wide neighbours (W, m) may reach over its borders.
-            tops[i] = ink.top((int) Math.ceil(grid.origin() + (cells[i] + 0.1) * grid.pitch() - 0.5),
-                    (int) Math.ceil(grid.origin() + (cells[i] + 0.9) * grid.pitch() - 0.5));
+            int from = (int) Math.ceil(grid.origin() + (cells[i] + 0.1) * grid.pitch() - 0.5);
+            int to = (int) Math.ceil(grid.origin() + (cells[i] + 0.9) * grid.pitch() - 0.5);
+            tops[i] = ink.top(from, to);
+            bottoms[i] = ink.bottom(from, to);
         }
-        text = LetterCase.byHeight(text, tops, ink.textHeight());
+        text = LetterCase.byHeight(text, tops, bottoms, ink.textHeight());
         StringBuilder sb = new StringBuilder();
         List<Float> conf = new ArrayList<>();
         for (int i = 0; i < letters.size(); i++) {

@@ -88,7 +88,7 @@ class MonospaceGridTest {
     }
 
     /** The reading with every {@code from} read as {@code to}, as the model does with o and O. */
-    private static TextRecognizer.Reading misread(TextRecognizer.Reading r, char from, char to) {
+    static TextRecognizer.Reading misread(TextRecognizer.Reading r, char from, char to) {
         List<CtcDecoder.DecodedChar> chars = r.chars().stream().map(c -> c.text().equals(String.valueOf(from))
                 ? new CtcDecoder.DecodedChar(String.valueOf(to), c.confidence(), c.firstStep(), c.lastStep())
                 : c).toList();
@@ -114,7 +114,7 @@ class MonospaceGridTest {
      * character at the time step over its glyph, no spaces, and a space character wherever {@code falseSpace}
      * ("before|after") matches.
      */
-    private static TextRecognizer.Reading reading(String line, String family, String falseSpace) {
+    static TextRecognizer.Reading reading(String line, String family, String falseSpace) {
         Font font = new Font(family, Font.PLAIN, 13);
         BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
         Graphics2D pg = probe.createGraphics();
