@@ -62,6 +62,11 @@ final class SpaceRestorer {
                     && isLatin(c.text().charAt(0))) {
                 CtcDecoder.DecodedChar prev = chars.get(i - 1);
                 float p = maxSpace(reading.spaceProbability(), prev.lastStep() + 1, c.firstStep());
+                if (c.firstStep() == prev.lastStep() + 1) {
+                    // Two characters on adjacent steps leave no step between them for the space: its probability
+                    // then shows on their own steps ("accountant,tried", the comma's last step).
+                    p = Math.max(p, maxSpace(reading.spaceProbability(), prev.lastStep(), c.firstStep() + 1));
+                }
                 char last = sb.charAt(sb.length() - 1);
                 boolean memberAccess = last == '.' && Character.isLowerCase(c.text().charAt(0))
                         && sb.length() >= 2 && Character.isLetterOrDigit(sb.charAt(sb.length() - 2));
