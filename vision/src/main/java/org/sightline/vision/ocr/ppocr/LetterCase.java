@@ -16,9 +16,9 @@ final class LetterCase {
     /** Letters whose capital differs only in size. */
     static final String SAME_SHAPE = "cosvwxz";
     /** Small letters whose top is the x-height. */
-    private static final String SMALL = "aemnrugpqy";
+    static final String SMALL = "aemnrugpqy";
     /** Small letters that sit on the baseline. */
-    private static final String ON_BASELINE = "aemnru";
+    static final String ON_BASELINE = "aemnru";
     /** Capitals whose case is not in doubt; their top is the capital height. */
     private static final String CAPITALS = "ABDEFGHIKLMNPRTUY";
     /** Share of the capital-to-small gap, either side of its middle, where a glyph's height is in doubt. */
@@ -92,7 +92,8 @@ final class LetterCase {
     /**
      * The characters of a line without a character grid, with the case of same-shape letters settled. A letter's
      * glyph is taken to be the piece of ink under its position when that piece stays clear of the characters
-     * either side; letters whose glyphs touch their neighbours, or are in two pieces, are left as read.
+     * either side; letters whose glyphs touch their neighbours, or are in two pieces, are left as read. Vertical
+     * bars read as letters are found on the same measures ({@link VerticalBars}).
      */
     static List<CtcDecoder.DecodedChar> byHeight(List<CtcDecoder.DecodedChar> chars, double pixelsPerStep,
                                                  LineInk ink) {
@@ -144,7 +145,7 @@ final class LetterCase {
                 bottoms[i] = only.bottom();
             }
         }
-        char[] cased = byHeight(letters, tops, bottoms, ink.textHeight());
+        char[] cased = VerticalBars.find(byHeight(letters, tops, bottoms, ink.textHeight()), tops, bottoms);
         List<CtcDecoder.DecodedChar> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             CtcDecoder.DecodedChar c = chars.get(i);
@@ -156,7 +157,7 @@ final class LetterCase {
     }
 
     /** The median of {@code values} over the (up to) three letters of {@code kind} nearest to letter {@code i}. */
-    private static double nearest(char[] letters, int[] values, String kind, int i) {
+    static double nearest(char[] letters, int[] values, String kind, int i) {
         int[] found = new int[NEAREST];
         int n = 0;
         for (int d = 1; n < NEAREST && (i - d >= 0 || i + d < letters.length); d++) {

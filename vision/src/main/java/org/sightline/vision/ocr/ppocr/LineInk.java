@@ -114,6 +114,17 @@ final class LineInk {
         return -1;
     }
 
+    /** How many columns from {@code from} (inclusive) to {@code to} (exclusive) hold ink in {@code row}. */
+    int inkedInRow(int row, int from, int to) {
+        int n = 0;
+        for (int x = Math.max(0, from); x < Math.min(width, to); x++) {
+            if (mask[row * width + x]) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** One connected piece of ink: its extent in columns and rows, inclusive. */
     record Blob(int left, int right, int top, int bottom) {
     }

@@ -169,6 +169,16 @@ final class SpaceRestorer {
             bottoms[i] = ink.bottom(from, to);
         }
         text = LetterCase.byHeight(text, tops, bottoms, ink.textHeight());
+        // An underline (a link, a spelling mark) fills the cell's bottom row; a bar's foot is narrow.
+        int[] barBottoms = bottoms.clone();
+        for (int i = 0; i < letters.size(); i++) {
+            int from = (int) Math.ceil(grid.origin() + cells[i] * grid.pitch() - 0.5);
+            int to = (int) Math.ceil(grid.origin() + (cells[i] + 1) * grid.pitch() - 0.5);
+            if (bottoms[i] >= 0 && ink.inkedInRow(bottoms[i], from, to) > 0.6 * (to - from)) {
+                barBottoms[i] = -1;
+            }
+        }
+        text = VerticalBars.find(text, tops, barBottoms);
         StringBuilder sb = new StringBuilder();
         List<Float> conf = new ArrayList<>();
         for (int i = 0; i < letters.size(); i++) {
