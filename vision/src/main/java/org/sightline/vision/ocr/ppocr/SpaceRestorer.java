@@ -30,18 +30,24 @@ final class SpaceRestorer {
 
     Text restore(TextRecognizer.Reading reading) {
         List<CtcDecoder.DecodedChar> chars = reading.chars();
-        LineInk lineInk = null;
+        LineInk lineInk = LineInk.of(reading.input());
         if (couldBeGrid(chars)) {
-            lineInk = LineInk.of(reading.input());
             MonospaceGrid grid = gridOf(reading, lineInk);
             if (grid != null) {
                 return fromGrid(chars, grid, lineInk);
             }
         }
-        if (lineInk == null) {
-            lineInk = LineInk.of(reading.input());
-        }
-        chars = LetterCase.byHeight(chars, reading.pixelsPerStep(), lineInk);
+        return byGaps(reading, LetterCase.byHeight(chars, reading.pixelsPerStep(), lineInk), lineInk,
+                new boolean[chars.size()]);
+    }
+
+    /**
+     * The text with spaces where the model put them or gave the space class probability over an empty gap;
+     * {@code spaceBefore[i]} is set for each character {@code i} that gets a space before it.
+     */
+    private static Text byGaps(TextRecognizer.Reading reading, List<CtcDecoder.DecodedChar> chars, LineInk lineInk,
+                               boolean[] spaceBefore) {
+        boolean pending = false;
         boolean[] ink = null;
         int textHeight = 0;
         StringBuilder sb = new StringBuilder();
@@ -55,6 +61,7 @@ final class SpaceRestorer {
                 if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ' ' && !beforePunctuation) {
                     sb.append(' ');
                     conf.add(c.confidence());
+                    pending = true;
                 }
                 continue;
             }
@@ -93,8 +100,11 @@ final class SpaceRestorer {
                     // The space's confidence is that of the gap's neighbours, not the small class probability.
                     sb.append(' ');
                     conf.add(Math.min(prev.confidence(), c.confidence()));
+                    pending = true;
                 }
             }
+            spaceBefore[i] = pending;
+            pending = false;
             sb.append(c.text());
             for (int k = 0; k < c.text().length(); k++) {
                 conf.add(c.confidence());
@@ -146,6 +156,31 @@ final class SpaceRestorer {
             if (Math.abs(centre - grid.centre(cells[i])) > grid.pitch()) {
                 return null;
             }
+        }
+        // Digits take equal widths in most proportional fonts too, and a line of numbers can fit a grid whose
+        // cells are wider than a digit, with each narrow space hidden in a cell ("12 34 56" read "123456"). The
+        // gap rules then find spaces where the grid has none; a true grid may overrule them once, not again and
+        // again.
+        List<CtcDecoder.DecodedChar> all = reading.chars();
+        boolean[] gapSpaces = new boolean[all.size()];
+        byGaps(reading, all, ink, gapSpaces);
+        int modelSpaces = 0;
+        int overruled = 0;
+        int k = 0;
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).text().isBlank()) {
+                continue;
+            }
+            if (k > 0 && gapSpaces[i]) {
+                modelSpaces++;
+                if (cells[k] - cells[k - 1] == 1) {
+                    overruled++;
+                }
+            }
+            k++;
+        }
+        if (overruled >= 2 && 2 * overruled > modelSpaces) {
+            return null;
         }
         return grid;
     }

@@ -96,6 +96,15 @@ class MonospaceGridTest {
     }
 
     @Test
+    void numbersInAProportionalFontAreNoGridEvenThoughTheirDigitsAreEven() {
+        // Equal-width digits fit a grid of cells a little wider than a digit, each narrow space hidden in one.
+        for (String family : List.of("DejaVu Sans", "DejaVu Serif", "Liberation Sans")) {
+            TextRecognizer.Reading r = reading("12 34 56 78 90 12 34 56", family, null, true);
+            assertThat(new SpaceRestorer().restore(r).text()).as(family).isEqualTo("12 34 56 78 90 12 34 56");
+        }
+    }
+
+    @Test
     void proportionalTextHasNoGrid() {
         assertThat(SpaceRestorer.gridOf(reading("The loader below reads a settings file line by line", "DejaVu Sans",
                 null))).isNull();
@@ -115,6 +124,11 @@ class MonospaceGridTest {
      * ("before|after") matches.
      */
     static TextRecognizer.Reading reading(String line, String family, String falseSpace) {
+        return reading(line, family, falseSpace, false);
+    }
+
+    /** As above, and with {@code modelSpaces} the model also reads each real space, as a space character. */
+    static TextRecognizer.Reading reading(String line, String family, String falseSpace, boolean modelSpaces) {
         Font font = new Font(family, Font.PLAIN, 13);
         BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
         Graphics2D pg = probe.createGraphics();
@@ -147,6 +161,8 @@ class MonospaceGridTest {
             }
             if (line.charAt(i) != ' ') {
                 chars.add(new CtcDecoder.DecodedChar(String.valueOf(line.charAt(i)), 0.95f, step, step));
+            } else if (modelSpaces) {
+                chars.add(new CtcDecoder.DecodedChar(" ", 0.9f, step, step));
             }
         }
         float[] space = new float[(int) Math.ceil(input.getWidth() / pixelsPerStep) + 1];
