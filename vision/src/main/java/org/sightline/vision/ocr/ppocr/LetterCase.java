@@ -91,8 +91,8 @@ final class LetterCase {
 
     /**
      * The characters of a line without a character grid, with the case of same-shape letters settled. A letter's
-     * glyph is taken to be the piece of ink under its position when that piece stays clear of the characters
-     * either side; letters whose glyphs touch their neighbours, or are in two pieces, are left as read. Vertical
+     * glyph is the piece of ink under its position when it stays within its slot, half way to the characters
+     * either side; letters whose glyphs touch their neighbours are left as read. Vertical
      * bars read as letters are found on the same measures ({@link VerticalBars}).
      */
     static List<CtcDecoder.DecodedChar> byHeight(List<CtcDecoder.DecodedChar> chars, double pixelsPerStep,
@@ -138,12 +138,22 @@ final class LetterCase {
             while (after < n && chars.get(after).text().isBlank()) {
                 after++;
             }
-            boolean alone = (before < 0 || only.left() >= (centres[before] + centres[i]) / 2 - slack)
-                    && (after >= n || only.right() <= (centres[i] + centres[after]) / 2 + slack);
-            if (alone) {
-                tops[i] = only.top();
-                bottoms[i] = only.bottom();
+            if (before < 0 && after >= n) {
+                continue;
             }
+            double slotLeft = before >= 0 ? (centres[before] + centres[i]) / 2 - slack : Double.NaN;
+            double slotRight = after < n ? (centres[i] + centres[after]) / 2 + slack : Double.NaN;
+            if (before < 0) {
+                slotLeft = 2 * centres[i] - slotRight;
+            }
+            if (after >= n) {
+                slotRight = 2 * centres[i] - slotLeft;
+            }
+            if (only.left() < slotLeft || only.right() > slotRight) {
+                continue;
+            }
+            tops[i] = only.top();
+            bottoms[i] = only.bottom();
         }
         char[] cased = VerticalBars.find(byHeight(letters, tops, bottoms, ink.textHeight()), tops, bottoms);
         List<CtcDecoder.DecodedChar> out = new ArrayList<>(n);

@@ -11,6 +11,9 @@ import org.sightline.vision.image.ImageStats;
  */
 final class LineInk {
 
+    /** Pixels at most this far apart (in rows and columns) belong to one piece of ink. */
+    private static final int JOIN = 2;
+
     private final int width;
     private final int height;
     private final boolean[] mask;
@@ -129,7 +132,10 @@ final class LineInk {
     record Blob(int left, int right, int top, int bottom) {
     }
 
-    /** The connected pieces of ink (neighbours in all eight directions join), left to right. */
+    /**
+     * The connected pieces of ink, left to right. Pixels up to two apart join: thin strokes of small text come
+     * apart at the ink threshold (the arms of a V), while letters and an i's dot stay apart.
+     */
     java.util.List<Blob> blobs() {
         int[] label = new int[width * height];
         java.util.List<Blob> out = new java.util.ArrayList<>();
@@ -154,8 +160,8 @@ final class LineInk {
                 right = Math.max(right, x);
                 top = Math.min(top, y);
                 bottom = Math.max(bottom, y);
-                for (int dy = -1; dy <= 1; dy++) {
-                    for (int dx = -1; dx <= 1; dx++) {
+                for (int dy = -JOIN; dy <= JOIN; dy++) {
+                    for (int dx = -JOIN; dx <= JOIN; dx++) {
                         int nx = x + dx;
                         int ny = y + dy;
                         if (nx < 0 || ny < 0 || nx >= width || ny >= height) {

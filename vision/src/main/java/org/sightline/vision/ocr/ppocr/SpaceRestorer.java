@@ -195,13 +195,10 @@ final class SpaceRestorer {
         char[] text = new char[letters.size()];
         int[] tops = new int[letters.size()];
         int[] bottoms = new int[letters.size()];
+        List<LineInk.Blob> blobs = ink.blobs();
         for (int i = 0; i < letters.size(); i++) {
             text[i] = letters.get(i).text().charAt(0);
-            // A tenth of the cell is left out at each side: wide neighbours (W, m) may reach over its borders.
-            int from = (int) Math.ceil(grid.origin() + (cells[i] + 0.1) * grid.pitch() - 0.5);
-            int to = (int) Math.ceil(grid.origin() + (cells[i] + 0.9) * grid.pitch() - 0.5);
-            tops[i] = ink.top(from, to);
-            bottoms[i] = ink.bottom(from, to);
+            glyphExtent(blobs, grid, cells[i], tops, bottoms, i);
         }
         text = LetterCase.byHeight(text, tops, bottoms, ink.textHeight());
         // An underline (a link, a spelling mark) fills the cell's bottom row; a bar's foot is narrow.
@@ -225,6 +222,35 @@ final class SpaceRestorer {
             conf.add(letters.get(i).confidence());
         }
         return new Text(NumberRepair.repair(latinPunctuation(sb.toString())), conf);
+    }
+
+    /**
+     * The rows of the glyph in cell {@code cell}: the pieces of ink centred in the cell. Wide glyphs (W, m) reach
+     * over the cell's borders, so ink is not cut at them; but a piece that spreads well into the next cells (a
+     * glyph touching its neighbour, an underline) makes the glyph unknown (-1).
+     */
+    private static void glyphExtent(List<LineInk.Blob> blobs, MonospaceGrid grid, int cell, int[] tops,
+                                    int[] bottoms, int i) {
+        double left = grid.origin() + cell * grid.pitch();
+        double right = left + grid.pitch();
+        double reach = 0.3 * grid.pitch();
+        int top = -1;
+        int bottom = -1;
+        for (LineInk.Blob b : blobs) {
+            double centre = (b.left() + b.right() + 1) / 2.0;
+            if (centre < left || centre >= right) {
+                continue;
+            }
+            if (b.left() < left - reach || b.right() + 1 > right + reach) {
+                top = -1;
+                bottom = -1;
+                break;
+            }
+            top = top < 0 ? b.top() : Math.min(top, b.top());
+            bottom = Math.max(bottom, b.bottom());
+        }
+        tops[i] = top;
+        bottoms[i] = bottom;
     }
 
     private static final String FULL_WIDTH = "（）［］｛｝，：；！？";

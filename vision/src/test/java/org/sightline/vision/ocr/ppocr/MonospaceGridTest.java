@@ -87,6 +87,17 @@ class MonospaceGridTest {
         assertThat(new SpaceRestorer().restore(r).text()).isEqualTo("return box.size() + cost;");
     }
 
+    @Test
+    void wideCapitalsReachingOverTheirCellsKeepTheirCase() {
+        // V and W spread to the cell edges and over them.
+        for (String line : List.of("void visit(Vertex v) {", "Wave.of(value)")) {
+            TextRecognizer.Reading r = misread(misread(reading(line, "Liberation Mono", null, true), 'V', 'v'),
+                    'W', 'w');
+            assertThat(SpaceRestorer.gridOf(r)).as(line).isNotNull();
+            assertThat(new SpaceRestorer().restore(r).text()).isEqualTo(line);
+        }
+    }
+
     /** The reading with every {@code from} read as {@code to}, as the model does with o and O. */
     static TextRecognizer.Reading misread(TextRecognizer.Reading r, char from, char to) {
         List<CtcDecoder.DecodedChar> chars = r.chars().stream().map(c -> c.text().equals(String.valueOf(from))
