@@ -8,7 +8,9 @@ import java.util.List;
  * mostly on Chinese, leaves out of English screen text. A space is inserted between two characters when the
  * model gave the space class real probability between them and the crop shows an empty gap there, or when
  * the model is fairly sure of a space it did not pick. Both measures come from the same reading, so no
- * font or size is assumed.
+ * font or size is assumed. A line set in a monospaced font (code, logs) takes its spaces from its character
+ * grid instead ({@link MonospaceGrid}). The glyphs' heights then settle letter case and vertical bars
+ * ({@link LetterCase}, {@link VerticalBars}).
  */
 final class SpaceRestorer {
 
