@@ -29,6 +29,15 @@ final class DbPostprocessor {
         }
     }
 
+    /** A thin kernel at least this long (in map pixels) may be a narrow character rather than a speck. */
+    static final double MIN_NARROW_KERNEL = 2;
+    /** Mean probability a thin kernel needs before it is taken for a character. */
+    static final double NARROW_KERNEL_SCORE = 0.5;
+    /** How many of the nearest regions give a narrow character its line height. */
+    private static final int NEIGHBOURS = 5;
+    /** A grown narrow character smaller than this is not worth reading. */
+    private static final double MIN_GROWN_SIDE = 5;
+
     private final Settings settings;
 
     DbPostprocessor(Settings settings) {
@@ -48,6 +57,7 @@ final class DbPostprocessor {
             binary.data().put(bits);
             findContours(binary, contours, RETR_LIST, CHAIN_APPROX_SIMPLE);
             List<Quad> quads = new ArrayList<>();
+            List<Quad> narrow = new ArrayList<>();
             long n = contours.size();
             for (long i = 0; i < n; i++) {
                 Mat contour = contours.get(i);
@@ -55,7 +65,14 @@ final class DbPostprocessor {
                 double w = rect.size().width();
                 double h = rect.size().height();
                 if (Math.min(w, h) < settings.minSide()) {
+                    Quad kernel = corners(rect);
                     rect.close();
+                    if (Math.max(w, h) >= MIN_NARROW_KERNEL) {
+                        double score = meanInside(probability, width, height, kernel);
+                        if (score >= NARROW_KERNEL_SCORE) {
+                            narrow.add(new Quad(kernel.xs(), kernel.ys(), score));
+                        }
+                    }
                     continue;
                 }
                 Quad kernel = corners(rect);
@@ -70,11 +87,62 @@ final class DbPostprocessor {
                 }
                 quads.add(grown);
             }
+            for (Quad k : narrow) {
+                Quad grown = growToNeighbours(k, quads, width, height);
+                if (grown != null) {
+                    quads.add(grown);
+                }
+            }
             return quads;
         } finally {
             contours.close();
             binary.close();
         }
+    }
+
+    /**
+     * A lone narrow character ("}" closing a block of code, "|", "1") leaves a kernel only a pixel or two across:
+     * too thin for the minimum size and far too small for the unclip, which grows a kernel in proportion to its
+     * own size. When the detector is sure of it, it is given the height of the text regions nearest to it (the
+     * lines around it are set in the same size) and the same margin at its sides, as an upright box. Without any
+     * other text on the page there is nothing to size it by, and it is dropped as before.
+     */
+    static Quad growToNeighbours(Quad kernel, List<Quad> regions, int width, int height) {
+        if (regions.isEmpty()) {
+            return null;
+        }
+        double cx = kernel.centerX();
+        double cy = kernel.centerY();
+        List<Quad> near = new ArrayList<>(regions);
+        near.sort(Comparator.comparingDouble(q -> distance(q, cx, cy)));
+        int k = Math.min(NEIGHBOURS, near.size());
+        double[] heights = new double[k];
+        for (int i = 0; i < k; i++) {
+            heights[i] = Math.min(near.get(i).width(), near.get(i).height());
+        }
+        Arrays.sort(heights);
+        double lineHeight = heights[k / 2];
+        var box = kernel.bounds(width, height);
+        double margin = Math.max(0, (lineHeight - box.height) / 2);
+        double x0 = Math.max(0, box.x - margin);
+        double y0 = Math.max(0, box.y - margin);
+        double x1 = Math.min(width, box.x + box.width + margin);
+        double y1 = Math.min(height, box.y + box.height + margin);
+        if (Math.min(x1 - x0, y1 - y0) < MIN_GROWN_SIDE) {
+            return null;
+        }
+        return Quad.ofRectangle(x0, y0, x1 - x0, y1 - y0, kernel.score());
+    }
+
+    /** Distance from a point to a region's box, 0 inside it. */
+    private static double distance(Quad q, double x, double y) {
+        double minX = Math.min(Math.min(q.xs()[0], q.xs()[1]), Math.min(q.xs()[2], q.xs()[3]));
+        double maxX = Math.max(Math.max(q.xs()[0], q.xs()[1]), Math.max(q.xs()[2], q.xs()[3]));
+        double minY = Math.min(Math.min(q.ys()[0], q.ys()[1]), Math.min(q.ys()[2], q.ys()[3]));
+        double maxY = Math.max(Math.max(q.ys()[0], q.ys()[1]), Math.max(q.ys()[2], q.ys()[3]));
+        double dx = Math.max(0, Math.max(minX - x, x - maxX));
+        double dy = Math.max(0, Math.max(minY - y, y - maxY));
+        return Math.hypot(dx, dy);
     }
 
     /** Corners of a rotated rectangle ordered top-left, top-right, bottom-right, bottom-left. */

@@ -1,16 +1,16 @@
 package org.sightline.vision.ocr.ppocr;
 
-import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
-import org.sightline.vision.image.ImageStats;
 
 /**
  * Turns a recogniser reading into text and puts back the spaces between words that the model, trained
  * mostly on Chinese, leaves out of English screen text. A space is inserted between two characters when the
  * model gave the space class real probability between them and the crop shows an empty gap there, or when
  * the model is fairly sure of a space it did not pick. Both measures come from the same reading, so no
- * font or size is assumed.
+ * font or size is assumed. A line set in a monospaced font (code, logs) takes its spaces from its character
+ * grid instead ({@link MonospaceGrid}). The glyphs' heights then settle letter case and vertical bars
+ * ({@link LetterCase}, {@link VerticalBars}).
  */
 final class SpaceRestorer {
 
@@ -21,6 +21,9 @@ final class SpaceRestorer {
     /** An empty gap at least this share of the text height looks like a word space. */
     static final double GAP_SHARE_OF_HEIGHT = 0.16;
 
+    /** Narrowest character cell, in pixels of the 48-pixel-high line image, tried when looking for a grid. */
+    static final double MIN_PITCH = 6;
+
     private static final String NO_SPACE_BEFORE = ".,;:)]}!?'";
     private static final String NO_SPACE_AFTER = "([{";
 
@@ -29,6 +32,24 @@ final class SpaceRestorer {
 
     Text restore(TextRecognizer.Reading reading) {
         List<CtcDecoder.DecodedChar> chars = reading.chars();
+        LineInk lineInk = LineInk.of(reading.input());
+        if (couldBeGrid(chars)) {
+            MonospaceGrid grid = gridOf(reading, lineInk);
+            if (grid != null) {
+                return fromGrid(chars, grid, lineInk);
+            }
+        }
+        return byGaps(reading, LetterCase.byHeight(chars, reading.pixelsPerStep(), lineInk), lineInk,
+                new boolean[chars.size()]);
+    }
+
+    /**
+     * The text with spaces where the model put them or gave the space class probability over an empty gap;
+     * {@code spaceBefore[i]} is set for each character {@code i} that gets a space before it.
+     */
+    private static Text byGaps(TextRecognizer.Reading reading, List<CtcDecoder.DecodedChar> chars, LineInk lineInk,
+                               boolean[] spaceBefore) {
+        boolean pending = false;
         boolean[] ink = null;
         int textHeight = 0;
         StringBuilder sb = new StringBuilder();
@@ -42,6 +63,7 @@ final class SpaceRestorer {
                 if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ' ' && !beforePunctuation) {
                     sb.append(' ');
                     conf.add(c.confidence());
+                    pending = true;
                 }
                 continue;
             }
@@ -49,6 +71,11 @@ final class SpaceRestorer {
                     && isLatin(c.text().charAt(0))) {
                 CtcDecoder.DecodedChar prev = chars.get(i - 1);
                 float p = maxSpace(reading.spaceProbability(), prev.lastStep() + 1, c.firstStep());
+                if (c.firstStep() == prev.lastStep() + 1) {
+                    // Two characters on adjacent steps leave no step between them for the space: its probability
+                    // then shows on their own steps ("accountant,tried", the comma's last step).
+                    p = Math.max(p, maxSpace(reading.spaceProbability(), prev.lastStep(), c.firstStep() + 1));
+                }
                 char last = sb.charAt(sb.length() - 1);
                 boolean memberAccess = last == '.' && Character.isLowerCase(c.text().charAt(0))
                         && sb.length() >= 2 && Character.isLetterOrDigit(sb.charAt(sb.length() - 2));
@@ -64,8 +91,8 @@ final class SpaceRestorer {
                 }
                 if (!space && p >= POSSIBLE_SPACE) {
                     if (ink == null) {
-                        ink = new boolean[reading.input().getWidth()];
-                        textHeight = inkColumns(reading.input(), ink);
+                        ink = lineInk.columns();
+                        textHeight = lineInk.textHeight();
                     }
                     int from = (int) Math.floor((prev.lastStep() + 0.5) * reading.pixelsPerStep());
                     int to = (int) Math.ceil((c.firstStep() + 0.5) * reading.pixelsPerStep());
@@ -75,8 +102,11 @@ final class SpaceRestorer {
                     // The space's confidence is that of the gap's neighbours, not the small class probability.
                     sb.append(' ');
                     conf.add(Math.min(prev.confidence(), c.confidence()));
+                    pending = true;
                 }
             }
+            spaceBefore[i] = pending;
+            pending = false;
             sb.append(c.text());
             for (int k = 0; k < c.text().length(); k++) {
                 conf.add(c.confidence());
@@ -87,6 +117,142 @@ final class SpaceRestorer {
             conf.remove(conf.size() - 1);
         }
         return new Text(NumberRepair.repair(latinPunctuation(sb.toString())), conf);
+    }
+
+    /**
+     * The character grid of a monospaced line, or null for proportional text. The recogniser's character
+     * positions must agree with the grid's inked cells, one for one, so a grid that fits the ink by chance (or a
+     * character the model missed) leaves the line to the gap rules.
+     */
+    static MonospaceGrid gridOf(TextRecognizer.Reading reading) {
+        return couldBeGrid(reading.chars()) ? gridOf(reading, LineInk.of(reading.input())) : null;
+    }
+
+    /** Only lines of enough Latin characters are looked at for a grid. */
+    private static boolean couldBeGrid(List<CtcDecoder.DecodedChar> chars) {
+        int n = 0;
+        for (CtcDecoder.DecodedChar c : chars) {
+            if (!c.text().isBlank()) {
+                char ch = c.text().charAt(0);
+                if (c.text().length() != 1 || !isLatin(ch) && FULL_WIDTH.indexOf(ch) < 0) {
+                    // Wide scripts take two cells per character; their lines keep the gap rules. Full-width
+                    // punctuation among Latin characters is the model's misreading of "(" and the like.
+                    return false;
+                }
+                n++;
+            }
+        }
+        return n >= MonospaceGrid.MIN_CHARACTERS;
+    }
+
+    private static MonospaceGrid gridOf(TextRecognizer.Reading reading, LineInk ink) {
+        List<CtcDecoder.DecodedChar> letters = reading.chars().stream().filter(c -> !c.text().isBlank()).toList();
+        MonospaceGrid grid = MonospaceGrid.fit(ink.columns(), letters.size(), MIN_PITCH, reading.input().getHeight());
+        if (grid == null) {
+            return null;
+        }
+        int[] cells = grid.inkedCells();
+        for (int i = 0; i < letters.size(); i++) {
+            CtcDecoder.DecodedChar c = letters.get(i);
+            double centre = ((c.firstStep() + c.lastStep()) / 2.0 + 0.5) * reading.pixelsPerStep();
+            if (Math.abs(centre - grid.centre(cells[i])) > grid.pitch()) {
+                return null;
+            }
+        }
+        // Digits take equal widths in most proportional fonts too, and a line of numbers can fit a grid whose
+        // cells are wider than a digit, with each narrow space hidden in a cell ("12 34 56" read "123456"). The
+        // gap rules then find spaces where the grid has none; a true grid may overrule them once, not again and
+        // again.
+        List<CtcDecoder.DecodedChar> all = reading.chars();
+        boolean[] gapSpaces = new boolean[all.size()];
+        byGaps(reading, all, ink, gapSpaces);
+        int modelSpaces = 0;
+        int overruled = 0;
+        int k = 0;
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).text().isBlank()) {
+                continue;
+            }
+            if (k > 0 && gapSpaces[i]) {
+                modelSpaces++;
+                if (cells[k] - cells[k - 1] == 1) {
+                    overruled++;
+                }
+            }
+            k++;
+        }
+        if (overruled >= 2 && 2 * overruled > modelSpaces) {
+            return null;
+        }
+        return grid;
+    }
+
+    /**
+     * Spaces from the grid: one wherever empty cells lie between two characters, and nowhere else. The cells
+     * also give each glyph's own ink, which settles the case of letters like o and O.
+     */
+    private static Text fromGrid(List<CtcDecoder.DecodedChar> chars, MonospaceGrid grid, LineInk ink) {
+        List<CtcDecoder.DecodedChar> letters = chars.stream().filter(c -> !c.text().isBlank()).toList();
+        int[] cells = grid.inkedCells();
+        char[] text = new char[letters.size()];
+        int[] tops = new int[letters.size()];
+        int[] bottoms = new int[letters.size()];
+        List<LineInk.Blob> blobs = ink.blobs();
+        for (int i = 0; i < letters.size(); i++) {
+            text[i] = letters.get(i).text().charAt(0);
+            glyphExtent(blobs, grid, cells[i], tops, bottoms, i);
+        }
+        text = LetterCase.byHeight(text, tops, bottoms, ink.textHeight());
+        // An underline (a link, a spelling mark) fills the cell's bottom row; a bar's foot is narrow.
+        int[] barBottoms = bottoms.clone();
+        for (int i = 0; i < letters.size(); i++) {
+            int from = (int) Math.ceil(grid.origin() + cells[i] * grid.pitch() - 0.5);
+            int to = (int) Math.ceil(grid.origin() + (cells[i] + 1) * grid.pitch() - 0.5);
+            if (bottoms[i] >= 0 && ink.inkedInRow(bottoms[i], from, to) > 0.6 * (to - from)) {
+                barBottoms[i] = -1;
+            }
+        }
+        text = VerticalBars.find(text, tops, barBottoms);
+        StringBuilder sb = new StringBuilder();
+        List<Float> conf = new ArrayList<>();
+        for (int i = 0; i < letters.size(); i++) {
+            if (i > 0 && cells[i] - cells[i - 1] > 1) {
+                sb.append(' ');
+                conf.add(Math.min(letters.get(i - 1).confidence(), letters.get(i).confidence()));
+            }
+            sb.append(text[i]);
+            conf.add(letters.get(i).confidence());
+        }
+        return new Text(NumberRepair.repair(latinPunctuation(sb.toString())), conf);
+    }
+
+    /**
+     * The rows of the glyph in cell {@code cell}: the pieces of ink centred in the cell. Wide glyphs (W, m) reach
+     * over the cell's borders, so ink is not cut at them; but a piece that spreads well into the next cells (a
+     * glyph touching its neighbour, an underline) makes the glyph unknown (-1).
+     */
+    private static void glyphExtent(List<LineInk.Blob> blobs, MonospaceGrid grid, int cell, int[] tops,
+                                    int[] bottoms, int i) {
+        double left = grid.origin() + cell * grid.pitch();
+        double right = left + grid.pitch();
+        double reach = 0.3 * grid.pitch();
+        int top = -1;
+        int bottom = -1;
+        for (LineInk.Blob b : blobs) {
+            double centre = (b.left() + b.right() + 1) / 2.0;
+            if (centre < left || centre >= right) {
+                continue;
+            }
+            if (b.left() < left - reach || b.right() + 1 > right + reach) {
+                top = -1;
+                bottom = -1;
+                break;
+            }
+            top = top < 0 ? b.top() : Math.min(top, b.top());
+            bottom = Math.max(bottom, b.bottom());
+        }
+        tops[i] = top;
+        bottoms[i] = bottom;
     }
 
     private static final String FULL_WIDTH = "（）［］｛｝，：；！？";
@@ -139,59 +305,5 @@ final class SpaceRestorer {
             best = Math.max(best, run);
         }
         return best;
-    }
-
-    /**
-     * Marks the columns of {@code img} that hold ink (pixels far from the background, which is taken from the
-     * crop's border) and returns the height of the inked rows, the text height.
-     */
-    static int inkColumns(BufferedImage img, boolean[] ink) {
-        int w = img.getWidth();
-        int h = img.getHeight();
-        double[] lum = new double[w * h];
-        double[] border = new double[2 * w + 2 * h];
-        int nb = 0;
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                double l = ImageStats.luminance(img.getRGB(x, y));
-                lum[y * w + x] = l;
-                if (y == 0 || y == h - 1 || x == 0 || x == w - 1) {
-                    if (nb < border.length) {
-                        border[nb++] = l;
-                    }
-                }
-            }
-        }
-        double[] b = java.util.Arrays.copyOf(border, nb);
-        java.util.Arrays.sort(b);
-        double background = b[nb / 2];
-        double maxDev = 0;
-        for (double l : lum) {
-            maxDev = Math.max(maxDev, Math.abs(l - background));
-        }
-        double threshold = Math.max(12, 0.35 * maxDev);
-        int top = h;
-        int bottom = -1;
-        for (int y = 0; y < h; y++) {
-            // A row inked nearly end to end is an underline or a strike-through, not letters: it would close
-            // every gap between words, so it is left out.
-            int inked = 0;
-            for (int x = 0; x < w; x++) {
-                if (Math.abs(lum[y * w + x] - background) > threshold) {
-                    inked++;
-                }
-            }
-            if (inked > 0.85 * w) {
-                continue;
-            }
-            for (int x = 0; x < w; x++) {
-                if (Math.abs(lum[y * w + x] - background) > threshold) {
-                    ink[x] = true;
-                    top = Math.min(top, y);
-                    bottom = Math.max(bottom, y);
-                }
-            }
-        }
-        return bottom < top ? h : bottom - top + 1;
     }
 }
