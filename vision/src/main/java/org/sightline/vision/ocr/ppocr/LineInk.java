@@ -2,6 +2,7 @@ package org.sightline.vision.ocr.ppocr;
 
 import java.awt.image.BufferedImage;
 import java.util.Arrays;
+import java.util.List;
 import org.sightline.vision.image.ImageStats;
 
 /**
@@ -19,6 +20,7 @@ final class LineInk {
     private final boolean[] mask;
     private final boolean[] columns;
     private final int textHeight;
+    private List<Blob> blobs;
 
     private LineInk(int width, int height, boolean[] mask, boolean[] columns, int textHeight) {
         this.width = width;
@@ -31,25 +33,31 @@ final class LineInk {
     static LineInk of(BufferedImage img) {
         int w = img.getWidth();
         int h = img.getHeight();
-        double[] lum = new double[w * h];
+        // One bulk read: reading pixel by pixel cost more than the rest of the line's analysis together.
+        int[] rgb = img.getRGB(0, 0, w, h, null, 0, w);
+        float[] lum = new float[w * h];
+        for (int i = 0; i < rgb.length; i++) {
+            lum[i] = (float) ImageStats.luminance(rgb[i]);
+        }
         double[] border = new double[2 * w + 2 * h];
         int nb = 0;
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                double l = ImageStats.luminance(img.getRGB(x, y));
-                lum[y * w + x] = l;
-                if (y == 0 || y == h - 1 || x == 0 || x == w - 1) {
-                    if (nb < border.length) {
-                        border[nb++] = l;
-                    }
-                }
+        for (int x = 0; x < w; x++) {
+            border[nb++] = lum[x];
+            if (h > 1) {
+                border[nb++] = lum[(h - 1) * w + x];
+            }
+        }
+        for (int y = 1; y < h - 1; y++) {
+            border[nb++] = lum[y * w];
+            if (w > 1) {
+                border[nb++] = lum[y * w + w - 1];
             }
         }
         double[] b = Arrays.copyOf(border, nb);
         Arrays.sort(b);
         double background = b[nb / 2];
         double maxDev = 0;
-        for (double l : lum) {
+        for (float l : lum) {
             maxDev = Math.max(maxDev, Math.abs(l - background));
         }
         double threshold = Math.max(12, 0.35 * maxDev);
@@ -58,22 +66,24 @@ final class LineInk {
         int top = h;
         int bottom = -1;
         for (int y = 0; y < h; y++) {
+            int row = y * w;
             int inked = 0;
             for (int x = 0; x < w; x++) {
-                if (Math.abs(lum[y * w + x] - background) > threshold) {
+                if (Math.abs(lum[row + x] - background) > threshold) {
+                    mask[row + x] = true;
                     inked++;
                 }
             }
             if (inked > 0.85 * w) {
+                Arrays.fill(mask, row, row + w, false);
                 continue;
             }
-            for (int x = 0; x < w; x++) {
-                if (Math.abs(lum[y * w + x] - background) > threshold) {
-                    mask[y * w + x] = true;
-                    columns[x] = true;
-                    top = Math.min(top, y);
-                    bottom = Math.max(bottom, y);
+            if (inked > 0) {
+                for (int x = 0; x < w; x++) {
+                    columns[x] |= mask[row + x];
                 }
+                top = Math.min(top, y);
+                bottom = Math.max(bottom, y);
             }
         }
         return new LineInk(w, h, mask, columns, bottom < top ? h : bottom - top + 1);
@@ -137,6 +147,13 @@ final class LineInk {
      * apart at the ink threshold (the arms of a V), while letters and an i's dot stay apart.
      */
     java.util.List<Blob> blobs() {
+        if (blobs == null) {
+            blobs = List.copyOf(findBlobs());
+        }
+        return blobs;
+    }
+
+    private java.util.List<Blob> findBlobs() {
         int[] label = new int[width * height];
         java.util.List<Blob> out = new java.util.ArrayList<>();
         int[] stack = new int[width * height];

@@ -117,6 +117,9 @@ final class MonospaceGrid {
         int inkedCount = 0;
         int between = 0;
         int clear = 0;
+        // There are at most characters - 1 borders between inked cells: past this many unclear ones the grid can
+        // no longer reach MIN_CLEAR_BORDERS, and most wrong grids are given up after a few cells.
+        double unclearAllowed = (1 - MIN_CLEAR_BORDERS) * (characters - 1);
         boolean previousInked = false;
         for (int k = 0; k < cells; k++) {
             boolean inked = hasInk(prefix, origin + k * pitch, origin + (k + 1) * pitch);
@@ -131,6 +134,8 @@ final class MonospaceGrid {
                     if (border >= 0 && border < clearance.length && clearance[border] > 0) {
                         clear++;
                         margin[0] += Math.min(clearance[border], pitch / 2);
+                    } else if (between - clear > unclearAllowed + 1e-9) {
+                        return -1;
                     }
                 }
             }
