@@ -391,6 +391,7 @@ public final class ElementFinder {
             double bodyStroke = weightedMedian(free, s -> s.strokeRatio, 0.1);
             int pageBackground = pixels.dominantColour(pixels.bounds());
             Set<TextSegment> menuItems = menuItems(free, pageBackground);
+            Set<TextSegment> code = highlightedCode(free);
             if (Boolean.getBoolean("sightline.elements.debug")) {
                 System.err.printf("body height %.1f stroke %.3f ink %06x%n", bodyH, bodyStroke, bodyInk);
                 free.forEach(s -> System.err.printf("free %s ink=%06x stroke=%.3f under=%s%n", s, s.ink, s.strokeRatio,
@@ -407,7 +408,9 @@ public final class ElementFinder {
                 double certainty = 0.9;
                 boolean label = fieldLabels.contains(s.text);
                 boolean veryBold = s.strokeRatio >= 1.7 * bodyStroke && bodyStroke > 0 && words <= 8;
-                if (shortText && (ratio >= 1.3 || !label && (ratio >= 1.1 && bold || bold && alone && ratio >= 0.95
+                if (code.contains(s)) {
+                    type = ElementType.TEXT;
+                } else if (shortText && (ratio >= 1.3 || !label && (ratio >= 1.1 && bold || bold && alone && ratio >= 0.95
                         || veryBold && ratio >= 0.7))) {
                     type = ElementType.HEADING;
                     certainty = ratio >= 1.3 ? 0.85 : 0.6;
@@ -423,6 +426,35 @@ public final class ElementFinder {
                 }
                 found.add(new Found(type, s.text, s.box, certainty * s.confidence));
             }
+        }
+
+        /**
+         * Text in a syntax-highlighted code block: pieces on one background colour, in three or more ink colours,
+         * and mostly code (brackets, semicolons, operators in a third or more of its pieces). Its colours mark
+         * keywords and strings, not links, and its short lines are not headings. The block may fill most of the
+         * capture (an editor window), so its background may be the page's own.
+         */
+        private Set<TextSegment> highlightedCode(List<TextSegment> free) {
+            Set<TextSegment> code = new HashSet<>();
+            for (TextSegment s : free) {
+                if (code.contains(s)) {
+                    continue;
+                }
+                List<TextSegment> block = free.stream()
+                        .filter(o -> Pixels.distance(o.background, s.background) <= SAME_INK).toList();
+                List<Integer> inks = new ArrayList<>();
+                for (TextSegment o : block) {
+                    if (inks.stream().noneMatch(i -> Pixels.distance(i, o.ink) <= SAME_INK)) {
+                        inks.add(o.ink);
+                    }
+                }
+                long codeLike = block.stream().filter(o -> o.text.chars().anyMatch(c -> CODE_MARKS.indexOf(c) >= 0))
+                        .count();
+                if (inks.size() >= 3 && codeLike * 3 >= block.size()) {
+                    code.addAll(block);
+                }
+            }
+            return code;
         }
 
         /**
@@ -443,6 +475,11 @@ public final class ElementFinder {
             }
             return items;
         }
+
+        /** Characters common in code and rare in running text. */
+        private static final String CODE_MARKS = "{}();=<>[]";
+        /** Colours at most this far apart count as one. */
+        private static final int SAME_INK = 40;
 
         /** The ink colour most of the text has (by characters), grouping colours that differ only slightly. */
         private static int mostCommonInk(List<TextSegment> list) {

@@ -143,6 +143,53 @@ class DrawnScreensTest {
                 .hasMessageContaining("blank");
     }
 
+    @Test
+    void colouredWordsOfHighlightedCodeAreNotLinksWhileTheLinkAboveIs() {
+        BufferedImage img = new BufferedImage(900, 330, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, img.getWidth(), img.getHeight());
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 17));
+        g.setColor(new Color(0x22, 0x22, 0x22));
+        g.drawString("Before you start, read the", 40, 40);
+        g.setColor(new Color(0x1a, 0x0d, 0xab));
+        g.drawString("installation guide", 260, 40);
+        // A dark code block coloured the way editors and documentation sites colour code.
+        g.setColor(new Color(0x1e, 0x1e, 0x1e));
+        g.fillRect(30, 70, 840, 230);
+        g.setFont(new Font(Font.MONOSPACED, Font.PLAIN, 16));
+        int keyword = 0x569cd6;
+        int control = 0xc586c0;
+        int plain = 0xd4d4d4;
+        int number = 0xb5cea8;
+        int comment = 0x6a9955;
+        Object[][] lines = {
+            {keyword, "public static", plain, " int total(List<Integer> xs) {"},
+            {keyword, "    int", plain, " sum = ", number, "0", plain, ";"},
+            {control, "    for", plain, " (int x : xs) {"},
+            {plain, "        sum += x;", comment, "  // one more"},
+            {plain, "    }"},
+            {control, "    return", plain, " sum;"},
+            {plain, "}"}};
+        for (int row = 0; row < lines.length; row++) {
+            int x = 50;
+            for (int k = 0; k < lines[row].length; k += 2) {
+                String text = (String) lines[row][k + 1];
+                g.setColor(new Color((Integer) lines[row][k]));
+                g.drawString(text, x, 100 + 28 * row);
+                x += g.getFontMetrics().stringWidth(text);
+            }
+        }
+        g.dispose();
+
+        ElementMap code = ElementFinder.analyse(Capture.ofImage(img, CaptureSource.FILE, "code"),
+                engine.read(img, TaskContext.none()), TaskContext.none());
+
+        assertThat(code.ofType(ElementType.LINK)).singleElement()
+                .satisfies(e -> assertThat(e.label()).isEqualTo("installation guide"));
+    }
+
     static BufferedImage drawScreen() {
         BufferedImage img = new BufferedImage(900, 420, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
