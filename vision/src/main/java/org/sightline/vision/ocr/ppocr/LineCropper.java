@@ -107,8 +107,14 @@ final class LineCropper {
         return out;
     }
 
-    /** Scales {@code src} to {@code height} pixels tall, keeping its proportions, at most {@code maxWidth} wide. */
+    /**
+     * Scales {@code src} to {@code height} pixels tall, keeping its proportions, at most {@code maxWidth} wide; an
+     * image already that size is returned as it is.
+     */
     static BufferedImage toHeight(BufferedImage src, int height, int maxWidth) {
+        if (src.getHeight() == height && src.getWidth() <= maxWidth) {
+            return src;
+        }
         // Bilinear scaling skips pixels when shrinking by more than half: halve first so large text (posters,
         // scans) keeps its strokes.
         while (src.getHeight() > 2 * height && src.getWidth() >= 2) {

@@ -210,7 +210,8 @@ public final class PpOcrEngine implements OcrEngine {
         for (int k = 0; k < ids.size(); k++) {
             BufferedImage crop = LineCropper.crop(page, regions.get(ids.get(k)));
             if (crop != null) {
-                crops.add(crop);
+                // Scaled once here for both the direction classifier and the recogniser.
+                crops.add(LineCropper.toHeight(crop, TextRecognizer.HEIGHT, TextRecognizer.MAX_WIDTH));
                 present.add(k);
             }
         }
