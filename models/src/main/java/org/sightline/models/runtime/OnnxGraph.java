@@ -172,7 +172,7 @@ final class OnnxGraph {
                 switch (f.tag()) {
                     case NODE_INPUT -> inputs.add(f.string());
                     case NODE_OUTPUT -> outputs.add(f.string());
-                    case NODE_ATTRIBUTE -> attributes.add(ProtoMessage.parse(f.bytes()));
+                    case NODE_ATTRIBUTE -> attributes.add(f.message());
                     case NODE_NAME, NODE_OP_TYPE, NODE_DOMAIN -> { }
                     default -> rest.add(f);
                 }
@@ -220,20 +220,20 @@ final class OnnxGraph {
         this.graph = graph;
         for (ProtoMessage.Field f : graph.fields()) {
             if (f.tag() == GRAPH_NODE) {
-                Node n = Node.parse(ProtoMessage.parse(f.bytes()));
+                Node n = Node.parse(f.message());
                 nodes.add(n);
                 if (n.is("Constant") && n.outputs.size() == 1) {
                     ProtoMessage value = n.attribute("value");
                     ProtoMessage.Field t = value == null ? null : value.last(ATTRIBUTE_TENSOR);
                     if (t != null) {
-                        constants.put(n.outputs.get(0), ProtoMessage.parse(t.bytes()));
+                        constants.put(n.outputs.get(0), t.message());
                     }
                 }
             } else if (f.tag() == GRAPH_INITIALIZER) {
-                ProtoMessage t = ProtoMessage.parse(f.bytes());
+                ProtoMessage t = f.message();
                 constants.put(t.string(TENSOR_NAME, ""), t);
             } else if (f.tag() == GRAPH_OUTPUT) {
-                String name = ProtoMessage.parse(f.bytes()).string(VALUE_INFO_NAME, "");
+                String name = f.message().string(VALUE_INFO_NAME, "");
                 graphOutputs.add(name);
                 outputOrder.add(name);
             }
@@ -247,7 +247,7 @@ final class OnnxGraph {
         if (g == null || g.wireType() != ProtoMessage.LENGTH_DELIMITED) {
             throw new IllegalArgumentException("no graph in the model");
         }
-        return new OnnxGraph(model, ProtoMessage.parse(g.bytes()));
+        return new OnnxGraph(model, g.message());
     }
 
     long irVersion() {
@@ -266,7 +266,7 @@ final class OnnxGraph {
     /** The version of the default ONNX operator set the model imports. */
     long opsetVersion() {
         for (ProtoMessage.Field f : model.all(MODEL_OPSET_IMPORT)) {
-            ProtoMessage opset = ProtoMessage.parse(f.bytes());
+            ProtoMessage opset = f.message();
             if (opset.string(OPSET_DOMAIN, "").isEmpty()) {
                 return opset.number(OPSET_VERSION, 0);
             }
@@ -356,13 +356,13 @@ final class OnnxGraph {
         float[] values;
         ProtoMessage.Field raw = t.last(TENSOR_RAW_DATA);
         if (raw != null) {
-            values = new float[raw.bytes().length / 4];
-            ByteBuffer.wrap(raw.bytes()).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
+            values = new float[raw.length() / 4];
+            raw.buffer().order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
         } else {
             List<Float> list = new ArrayList<>();
             for (ProtoMessage.Field f : t.all(TENSOR_FLOAT_DATA)) {
                 if (f.wireType() == ProtoMessage.LENGTH_DELIMITED) {
-                    ByteBuffer b = ByteBuffer.wrap(f.bytes()).order(ByteOrder.LITTLE_ENDIAN);
+                    ByteBuffer b = f.buffer().order(ByteOrder.LITTLE_ENDIAN);
                     while (b.remaining() >= 4) {
                         list.add(b.getFloat());
                     }
@@ -399,14 +399,14 @@ final class OnnxGraph {
         Set<String> inputs = new HashSet<>();
         for (ProtoMessage.Field f : graph.fields()) {
             if (f.tag() == GRAPH_INPUT) {
-                inputs.add(ProtoMessage.parse(f.bytes()).string(VALUE_INFO_NAME, ""));
+                inputs.add(f.message().string(VALUE_INFO_NAME, ""));
             }
         }
         for (ProtoMessage.Field f : graph.fields()) {
             switch (f.tag()) {
                 case GRAPH_NODE -> { }
                 case GRAPH_INITIALIZER -> {
-                    String name = ProtoMessage.parse(f.bytes()).string(TENSOR_NAME, "");
+                    String name = f.message().string(TENSOR_NAME, "");
                     if (used.contains(name) || inputs.contains(name)) {
                         graphFields.add(f);
                     }
@@ -417,7 +417,7 @@ final class OnnxGraph {
                     }
                 }
                 case GRAPH_VALUE_INFO -> {
-                    String name = ProtoMessage.parse(f.bytes()).string(VALUE_INFO_NAME, "");
+                    String name = f.message().string(VALUE_INFO_NAME, "");
                     if (produced.contains(name) || inputs.contains(name)) {
                         graphFields.add(f);
                     }
