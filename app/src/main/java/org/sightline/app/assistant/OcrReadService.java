@@ -1,6 +1,8 @@
 package org.sightline.app.assistant;
 
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sightline.app.AppText;
 import org.sightline.models.ModelStore;
 import org.sightline.task.Progress;
@@ -17,14 +19,38 @@ import org.sightline.vision.ocr.ppocr.PpOcrEngine;
 public final class OcrReadService implements ReadService, AutoCloseable {
 
     private static final String MODEL = "ppocr-v4";
+    private static final Logger LOG = LoggerFactory.getLogger(OcrReadService.class);
 
     private final ModelStore store;
-    private OcrEngine engine;
+    private volatile OcrEngine engine;
     private Capture lastCapture;
     private OcrResult lastResult;
 
     public OcrReadService(ModelStore store) {
         this.store = store;
+    }
+
+    /**
+     * Starts loading the engine on a background thread of low priority, so the first read or description after
+     * the app starts does not wait seconds for the models. A failure is left for that first use to report, with
+     * its own message and progress.
+     */
+    public void preload() {
+        Thread loader = new Thread(() -> {
+            try {
+                engine(TaskContext.none());
+            } catch (RuntimeException e) {
+                LOG.debug("OCR models not loaded ahead of use: {}", e.toString());
+            }
+        }, "sightline-ocr-preload");
+        loader.setDaemon(true);
+        loader.setPriority(Thread.MIN_PRIORITY);
+        loader.start();
+    }
+
+    /** Whether the models are loaded and reading can start at once. */
+    public boolean isLoaded() {
+        return engine != null;
     }
 
     /** The engine, loading it once; shared with other features that need OCR (describe, the element map). */

@@ -50,6 +50,8 @@ public record AppServices(Assistant assistant, SpeechOutput speech, TaskExecutor
         CatalogModelStore store = ModelStores.standard();
         VisionCaptureService capture = new VisionCaptureService(VisionCaptureService.cameraFromEnvironment());
         OcrReadService reader = new OcrReadService(store);
+        // Reading and describing both start with OCR: have it ready before the first key press.
+        reader.preload();
         VisionElementService elements = new VisionElementService(reader);
         // The shell loads and saves through this same store, so the describer follows what the user saved.
         SettingsStore settings = SettingsStore.standard();
