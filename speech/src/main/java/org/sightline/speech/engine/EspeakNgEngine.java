@@ -6,17 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.sightline.speech.SpeechSettings;
-import org.sightline.speech.audio.PcmSink;
-import org.sightline.task.CancellationToken;
 
 /**
  * The espeak-ng program: fast, clear at three times normal speed and beyond, and over a hundred languages
  * including Mandarin ({@code cmn}). One process per sentence, reading the text on stdin (so text starting with
  * a dash is never taken for an option) and streaming WAV on stdout.
  */
-public final class EspeakNgEngine implements TtsEngine {
-
-    private final SpareProcess spares = new SpareProcess();
+public final class EspeakNgEngine extends WavProgramEngine {
 
     /** espeak-ng's own normal rate, in words per minute. */
     static final int NORMAL_WPM = 175;
@@ -24,7 +20,6 @@ public final class EspeakNgEngine implements TtsEngine {
     static final int MAX_WPM = 900;
 
     private final String program;
-    private volatile Boolean available;
     private volatile List<Voice> voices;
 
     public EspeakNgEngine() {
@@ -47,18 +42,8 @@ public final class EspeakNgEngine implements TtsEngine {
     }
 
     @Override
-    public boolean isAvailable() {
-        Boolean a = available;
-        if (a == null) {
-            a = ProcessSpeech.onPath(program);
-            available = a;
-        }
-        return a;
-    }
-
-    @Override
-    public boolean rendersAudio() {
-        return true;
+    boolean programPresent() {
+        return ProcessSpeech.onPath(program);
     }
 
     @Override
@@ -71,10 +56,10 @@ public final class EspeakNgEngine implements TtsEngine {
         return v;
     }
 
+    /** The voice's language follows the text's script, so Chinese text is read by a Chinese voice. */
     @Override
-    public void speak(String text, SpeechSettings settings, PcmSink sink, CancellationToken stop) {
-        spares.reopen();
-        ProcessSpeech.streamWav(id(), command(withLanguageOf(text, settings)), text, sink, stop, spares);
+    SpeechSettings settingsFor(String text, SpeechSettings settings) {
+        return withLanguageOf(text, settings);
     }
 
     /**
@@ -91,6 +76,7 @@ public final class EspeakNgEngine implements TtsEngine {
     }
 
     /** The command line for these settings; rate, pitch and volume map onto espeak-ng's own scales. */
+    @Override
     List<String> command(SpeechSettings s) {
         List<String> cmd = new ArrayList<>(List.of(program, "--stdout", "-b", "1", "-z"));
         cmd.add("-s");
@@ -135,11 +121,5 @@ public final class EspeakNgEngine implements TtsEngine {
             Thread.currentThread().interrupt();
             return List.of();
         }
-    }
-
-    /** Ends the process kept ready for the next sentence. */
-    @Override
-    public void close() {
-        spares.close();
     }
 }

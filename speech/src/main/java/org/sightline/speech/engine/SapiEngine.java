@@ -2,20 +2,13 @@ package org.sightline.speech.engine;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.sightline.speech.SpeechSettings;
-import org.sightline.speech.audio.PcmSink;
-import org.sightline.task.CancellationToken;
 
 /**
  * Windows' own voices (SAPI 5 through .NET's System.Speech), driven by PowerShell: the script synthesises
  * into memory and writes the WAV to stdout, which is then streamed like espeak-ng's. Only on Windows.
  */
-public final class SapiEngine implements TtsEngine {
-
-    private final SpareProcess spares = new SpareProcess();
-
-    private volatile Boolean available;
+public final class SapiEngine extends WavProgramEngine {
 
     @Override
     public String id() {
@@ -28,19 +21,8 @@ public final class SapiEngine implements TtsEngine {
     }
 
     @Override
-    public boolean isAvailable() {
-        Boolean a = available;
-        if (a == null) {
-            a = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows")
-                    && ProcessSpeech.onPath("powershell");
-            available = a;
-        }
-        return a;
-    }
-
-    @Override
-    public boolean rendersAudio() {
-        return true;
+    boolean programPresent() {
+        return osNameStartsWith("windows") && ProcessSpeech.onPath("powershell");
     }
 
     @Override
@@ -49,11 +31,6 @@ public final class SapiEngine implements TtsEngine {
     }
 
     @Override
-    public void speak(String text, SpeechSettings s, PcmSink sink, CancellationToken stop) {
-        spares.reopen();
-        ProcessSpeech.streamWav(id(), command(s), text, sink, stop, spares);
-    }
-
     List<String> command(SpeechSettings s) {
         StringBuilder script = new StringBuilder();
         script.append("[Console]::InputEncoding=[Text.Encoding]::UTF8;")
@@ -73,11 +50,5 @@ public final class SapiEngine implements TtsEngine {
     /** SAPI's rate runs from -10 to 10, where 10 is roughly three times normal: a logarithmic scale. */
     static int sapiRate(double rate) {
         return (int) Math.round(Math.max(-10, Math.min(10, 10 * Math.log(rate) / Math.log(3))));
-    }
-
-    /** Ends the process kept ready for the next sentence. */
-    @Override
-    public void close() {
-        spares.close();
     }
 }
