@@ -117,29 +117,29 @@ final class OnnxGraph {
         }
 
         void setFloat(String attributeName, float value) {
-            attributes.removeIf(a -> a.string(ATTRIBUTE_NAME, "").equals(attributeName));
-            attributes.add(new ProtoMessage(new ArrayList<>(List.of(
-                    ProtoMessage.Field.string(ATTRIBUTE_NAME, attributeName),
-                    ProtoMessage.Field.fixed32(ATTRIBUTE_FLOAT, Float.floatToIntBits(value)),
-                    ProtoMessage.Field.varint(ATTRIBUTE_TYPE, ATTRIBUTE_TYPE_FLOAT)))));
+            set(attributeName, ATTRIBUTE_TYPE_FLOAT,
+                    List.of(ProtoMessage.Field.fixed32(ATTRIBUTE_FLOAT, Float.floatToIntBits(value))));
         }
 
         void setInt(String attributeName, long value) {
-            attributes.removeIf(a -> a.string(ATTRIBUTE_NAME, "").equals(attributeName));
-            attributes.add(new ProtoMessage(new ArrayList<>(List.of(
-                    ProtoMessage.Field.string(ATTRIBUTE_NAME, attributeName),
-                    ProtoMessage.Field.varint(ATTRIBUTE_INT, value),
-                    ProtoMessage.Field.varint(ATTRIBUTE_TYPE, ATTRIBUTE_TYPE_INT)))));
+            set(attributeName, ATTRIBUTE_TYPE_INT, List.of(ProtoMessage.Field.varint(ATTRIBUTE_INT, value)));
         }
 
         void setInts(String attributeName, long... values) {
-            attributes.removeIf(a -> a.string(ATTRIBUTE_NAME, "").equals(attributeName));
             List<ProtoMessage.Field> fields = new ArrayList<>();
-            fields.add(ProtoMessage.Field.string(ATTRIBUTE_NAME, attributeName));
             for (long v : values) {
                 fields.add(ProtoMessage.Field.varint(ATTRIBUTE_INTS, v));
             }
-            fields.add(ProtoMessage.Field.varint(ATTRIBUTE_TYPE, ATTRIBUTE_TYPE_INTS));
+            set(attributeName, ATTRIBUTE_TYPE_INTS, fields);
+        }
+
+        /** Replaces the attribute of this name (if any) with one of {@code type} holding {@code values}. */
+        private void set(String attributeName, int type, List<ProtoMessage.Field> values) {
+            attributes.removeIf(a -> a.string(ATTRIBUTE_NAME, "").equals(attributeName));
+            List<ProtoMessage.Field> fields = new ArrayList<>();
+            fields.add(ProtoMessage.Field.string(ATTRIBUTE_NAME, attributeName));
+            fields.addAll(values);
+            fields.add(ProtoMessage.Field.varint(ATTRIBUTE_TYPE, type));
             attributes.add(new ProtoMessage(fields));
         }
 
@@ -292,10 +292,7 @@ final class OnnxGraph {
 
     /** Adds a new 64-bit integer initializer; returns its name, made unique in the graph. */
     String addInt64Initializer(String wanted, long[] dims, long[] values) {
-        String name = wanted;
-        for (int k = 2; constants.containsKey(name) || added.containsKey(name); k++) {
-            name = wanted + "_" + k;
-        }
+        String name = uniqueName(wanted);
         List<ProtoMessage.Field> fields = new ArrayList<>();
         for (long d : dims) {
             fields.add(ProtoMessage.Field.varint(TENSOR_DIMS, d));
@@ -305,9 +302,7 @@ final class OnnxGraph {
         ByteBuffer raw = ByteBuffer.allocate(values.length * 8).order(ByteOrder.LITTLE_ENDIAN);
         raw.asLongBuffer().put(values);
         fields.add(ProtoMessage.Field.bytes(TENSOR_RAW_DATA, raw.array()));
-        ProtoMessage proto = new ProtoMessage(fields);
-        added.put(name, proto);
-        constants.put(name, proto);
+        register(name, new ProtoMessage(fields));
         return name;
     }
 
@@ -333,15 +328,24 @@ final class OnnxGraph {
 
     /** Adds a new initializer; returns its name, made unique in the graph. */
     String addInitializer(String wanted, FloatTensor tensor) {
+        String name = uniqueName(wanted);
+        register(name, tensor.toProto(name));
+        decoded.put(name, tensor);
+        return name;
+    }
+
+    /** {@code wanted}, or it with a number added when the graph already has a value of that name. */
+    private String uniqueName(String wanted) {
         String name = wanted;
         for (int k = 2; constants.containsKey(name) || added.containsKey(name); k++) {
             name = wanted + "_" + k;
         }
-        ProtoMessage proto = tensor.toProto(name);
-        added.put(name, proto);
-        constants.put(name, proto);
-        decoded.put(name, tensor);
         return name;
+    }
+
+    private void register(String name, ProtoMessage tensor) {
+        added.put(name, tensor);
+        constants.put(name, tensor);
     }
 
     private static FloatTensor decode(ProtoMessage t) {
