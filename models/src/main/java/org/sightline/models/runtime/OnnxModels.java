@@ -2,6 +2,7 @@ package org.sightline.models.runtime;
 
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDList;
 import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ModelNotFoundException;
@@ -53,6 +54,16 @@ public final class OnnxModels {
     }
 
     private OnnxModels() {
+    }
+
+    /**
+     * The process's one ONNX Runtime environment, for code that runs sessions on ONNX Runtime's own API. DJL's
+     * engine insists on creating it (with its thread pool settings), so it is started first; taking the
+     * environment before that would leave DJL, and with it every model loaded here, unable to start.
+     */
+    public static OrtEnvironment environment() {
+        Engine.getEngine("OnnxRuntime");
+        return OrtEnvironment.getEnvironment();
     }
 
     /** Intra-op threads for sessions created from now on; 0 lets ONNX Runtime decide. */

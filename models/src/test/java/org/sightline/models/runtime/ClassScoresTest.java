@@ -3,7 +3,6 @@ package org.sightline.models.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.djl.engine.Engine;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
@@ -17,13 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class ClassScoresTest {
 
-    private static final OrtEnvironment ENV = environment();
-
-    /** DJL's engine creates ONNX Runtime's one environment with its own settings; it must come first. */
-    private static OrtEnvironment environment() {
-        Engine.getEngine("OnnxRuntime");
-        return OrtEnvironment.getEnvironment();
-    }
+    private static final OrtEnvironment ENV = OnnxModels.environment();
 
     @Test
     void theRecogniserHandsBackItsBestClassesAndTheChosenScoresAsTheFullScoresHaveThem() throws Exception {

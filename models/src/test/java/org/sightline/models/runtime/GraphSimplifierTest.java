@@ -2,7 +2,6 @@ package org.sightline.models.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.djl.engine.Engine;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
@@ -18,13 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class GraphSimplifierTest {
 
-    private static final OrtEnvironment ENV = environment();
-
-    /** DJL's engine creates ONNX Runtime's one environment with its own settings; it must come first. */
-    private static OrtEnvironment environment() {
-        Engine.getEngine("OnnxRuntime");
-        return OrtEnvironment.getEnvironment();
-    }
+    private static final OrtEnvironment ENV = OnnxModels.environment();
 
     @Test
     void aModelReadAndWrittenBackUnchangedIsTheSameBytes() throws Exception {

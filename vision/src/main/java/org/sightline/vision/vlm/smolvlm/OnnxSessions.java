@@ -1,6 +1,5 @@
 package org.sightline.vision.vlm.smolvlm;
 
-import ai.djl.engine.Engine;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
@@ -21,12 +20,9 @@ public final class OnnxSessions {
     private OnnxSessions() {
     }
 
+    /** The process's ONNX Runtime environment, shared with DJL ({@link OnnxModels#environment()}). */
     public static OrtEnvironment environment() {
-        // One ONNX Runtime environment serves the whole process, and DJL's engine insists on creating it
-        // (with its thread pool settings): start DJL first, so OCR and the element map keep working after a
-        // description has run, and then share its environment.
-        Engine.getEngine("OnnxRuntime");
-        return OrtEnvironment.getEnvironment();
+        return OnnxModels.environment();
     }
 
     /** Opens {@code model} with all graph optimisations and the thread count the model store was given. */
