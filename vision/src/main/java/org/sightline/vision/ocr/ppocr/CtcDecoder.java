@@ -21,25 +21,6 @@ final class CtcDecoder {
     }
 
     /**
-     * Decodes one sequence from {@code probs}, laid out as {@code [steps][classes]} starting at
-     * {@code offset}, only the first {@code usedSteps} steps (the rest are padding).
-     */
-    List<DecodedChar> decode(float[] probs, int offset, int steps, int classes, int usedSteps) {
-        long[] bestClass = new long[steps];
-        float[] bestScore = new float[steps];
-        for (int t = 0; t < steps; t++) {
-            int base = offset + t * classes;
-            for (int c = 1; c < classes; c++) {
-                if (probs[base + c] > probs[base + (int) bestClass[t]]) {
-                    bestClass[t] = c;
-                }
-            }
-            bestScore[t] = probs[base + (int) bestClass[t]];
-        }
-        return decode(bestClass, bestScore, 0, steps, usedSteps);
-    }
-
-    /**
      * Decodes one sequence from each step's best class and its probability, starting at {@code offset} in both
      * arrays, only the first {@code usedSteps} of its {@code steps} (the rest are padding).
      */

@@ -10,20 +10,24 @@ class CtcDecoderTest {
     // Classes: 0 blank, 1 "a", 2 "b", 3 space.
     private final CtcDecoder decoder = new CtcDecoder(new CharacterSet(List.of("a", "b")));
 
-    private static float[] steps(int classes, int... best) {
-        float[] p = new float[best.length * classes];
+    /** Each step's best class as the recogniser hands it back, with a score falling a little each step. */
+    private record Steps(long[] best, float[] score) {
+    }
+
+    private static Steps steps(int... best) {
+        long[] classes = new long[best.length];
+        float[] score = new float[best.length];
         for (int t = 0; t < best.length; t++) {
-            for (int c = 0; c < classes; c++) {
-                p[t * classes + c] = c == best[t] ? 0.9f - 0.01f * t : 0.1f / (classes - 1);
-            }
+            classes[t] = best[t];
+            score[t] = 0.9f - 0.01f * t;
         }
-        return p;
+        return new Steps(classes, score);
     }
 
     @Test
     void collapsesRepeatsAndDropsBlanks() {
-        float[] p = steps(4, 1, 1, 0, 1, 2, 2, 3, 0, 2);
-        List<CtcDecoder.DecodedChar> out = decoder.decode(p, 0, 9, 4, 9);
+        Steps p = steps(1, 1, 0, 1, 2, 2, 3, 0, 2);
+        List<CtcDecoder.DecodedChar> out = decoder.decode(p.best(), p.score(), 0, 9, 9);
         assertThat(out).extracting(CtcDecoder.DecodedChar::text).containsExactly("a", "a", "b", " ", "b");
         assertThat(out.get(0).firstStep()).isZero();
         assertThat(out.get(0).lastStep()).isEqualTo(1);
@@ -33,7 +37,7 @@ class CtcDecoderTest {
 
     @Test
     void ignoresPaddingSteps() {
-        float[] p = steps(4, 1, 0, 2, 2);
-        assertThat(decoder.decode(p, 0, 4, 4, 2)).extracting(CtcDecoder.DecodedChar::text).containsExactly("a");
+        Steps p = steps(1, 0, 2, 2);
+        assertThat(decoder.decode(p.best(), p.score(), 0, 4, 2)).extracting(CtcDecoder.DecodedChar::text).containsExactly("a");
     }
 }
