@@ -387,11 +387,15 @@ public final class ElementFinder {
             for (TextSegment s : unsplit) {
                 free.addAll(segmenter.splitByColour(s, bodyInk));
             }
-            double bodyH = weightedMedian(free, s -> (double) s.box.height, bodyHeight);
-            double bodyStroke = weightedMedian(free, s -> s.strokeRatio, 0.1);
+            Set<TextSegment> code = highlightedCode(free);
+            // The body's size and weight come from the running text: a code block's monospaced lines, drawn in
+            // another face and often bolder, would otherwise set the scale that headings and links are read by.
+            List<TextSegment> prose = free.stream().filter(s -> !code.contains(s)).toList();
+            List<TextSegment> scale = prose.isEmpty() ? free : prose;
+            double bodyH = weightedMedian(scale, s -> (double) s.box.height, bodyHeight);
+            double bodyStroke = weightedMedian(scale, s -> s.strokeRatio, 0.1);
             int pageBackground = pixels.dominantColour(pixels.bounds());
             Set<TextSegment> menuItems = menuItems(free, pageBackground);
-            Set<TextSegment> code = highlightedCode(free);
             if (Boolean.getBoolean("sightline.elements.debug")) {
                 System.err.printf("body height %.1f stroke %.3f ink %06x%n", bodyH, bodyStroke, bodyInk);
                 free.forEach(s -> System.err.printf("free %s ink=%06x stroke=%.3f under=%s%n", s, s.ink, s.strokeRatio,
