@@ -14,6 +14,7 @@ import org.sightline.models.ModelStores;
 import org.sightline.task.TaskContext;
 import org.sightline.vision.capture.Capture;
 import org.sightline.vision.capture.CaptureSource;
+import org.sightline.vision.testing.TestFonts;
 
 class OcrReadServiceTest {
 
@@ -35,7 +36,7 @@ class OcrReadServiceTest {
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, 500, 80);
             g.setColor(Color.BLACK);
-            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 20));
+            g.setFont(TestFonts.sans(Font.PLAIN, 20));
             g.drawString("Loaded before the first key", 20, 48);
             g.dispose();
             List<String> lines = new ArrayList<>();

@@ -31,6 +31,7 @@ import org.sightline.models.ModelStores;
 import org.sightline.task.TaskContext;
 import org.sightline.vision.capture.Capture;
 import org.sightline.vision.capture.CaptureSource;
+import org.sightline.vision.testing.TestFonts;
 
 /**
  * The describer with the user's server set in the settings, against a real HTTP server on loopback that
@@ -95,7 +96,7 @@ class VisionDescribeServiceTest {
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, 640, 400);
         g.setColor(Color.BLACK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 28));
+        g.setFont(TestFonts.sans(Font.PLAIN, 28));
         g.drawString("Sign in", 40, 80);
         g.setColor(Color.BLUE);
         g.fillRect(40, 200, 200, 60);

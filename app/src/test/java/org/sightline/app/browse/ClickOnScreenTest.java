@@ -35,6 +35,7 @@ import org.sightline.vision.elements.ElementMap;
 import org.sightline.vision.elements.ElementType;
 import org.sightline.vision.ocr.OcrEngine;
 import org.sightline.vision.ocr.ppocr.PpOcrEngine;
+import org.sightline.vision.testing.TestFonts;
 
 /**
  * The whole path on a real display (Xvfb in CI): a Swing window with a Sign in button, a Delete button, a
@@ -61,7 +62,7 @@ class ClickOnScreenTest {
             frame.setUndecorated(true);
             JPanel panel = new JPanel(null);
             panel.setBackground(Color.WHITE);
-            Font font = new Font(Font.SANS_SERIF, Font.PLAIN, 22);
+            Font font = TestFonts.sans(Font.PLAIN, 22);
             JLabel trap = new JLabel("Click Delete now");
             trap.setFont(font);
             trap.setBounds(40, 20, 400, 36);

@@ -1,5 +1,6 @@
 package org.sightline.app.cli;
 
+import java.awt.Font;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sightline.i18n.Messages;
+import org.sightline.vision.testing.TestFonts;
 
 /** {@code sightline capture} as a user runs it: exit codes, one-line messages, and the PNG it writes. */
 class CaptureCommandTest {
@@ -69,7 +71,7 @@ class CaptureCommandTest {
                 g.setColor(new Color(240, 240, 235));
                 g.fillRect(0, 0, 320, 240);
                 g.setColor(Color.BLACK);
-                g.setFont(g.getFont().deriveFont(20f));
+                g.setFont(TestFonts.sans(Font.PLAIN, 20));
                 g.drawString("Frame " + i + ": milk, eggs, bread", 20, 60 + i * 10);
                 g.dispose();
                 recorder.record(converter.convert(img));
@@ -106,6 +108,7 @@ class CaptureCommandTest {
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, 320, 240);
         g.setColor(Color.BLACK);
+        g.setFont(TestFonts.sans(Font.PLAIN, 12));
         g.drawString("A page of text, held well", 40, 100);
         g.drawString("Second line of the page", 40, 140);
         g.dispose();

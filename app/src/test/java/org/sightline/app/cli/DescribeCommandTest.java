@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sightline.i18n.Messages;
 import org.sightline.models.ModelStoreConfig;
 import org.sightline.models.ModelStores;
+import org.sightline.vision.testing.TestFonts;
 
 /** {@code sightline describe} run as a user runs it, on the tiny SmolVLM graphs and a loopback server. */
 class DescribeCommandTest {
@@ -89,10 +90,10 @@ class DescribeCommandTest {
         g.setColor(new Color(0x0B3D91));
         g.fillRect(0, 0, 1280, 200);
         g.setColor(Color.WHITE);
-        g.setFont(new Font("DejaVu Sans", Font.BOLD, 60));
+        g.setFont(TestFonts.sans(Font.BOLD, 60));
         g.drawString("Order Status", 80, 130);
         g.setColor(new Color(0x202020));
-        g.setFont(new Font("DejaVu Sans", Font.PLAIN, 22));
+        g.setFont(TestFonts.sans(Font.PLAIN, 22));
         g.drawString(BODY, 80, 300);
         g.drawString("It should arrive on Tuesday.", 80, 334);
         g.dispose();

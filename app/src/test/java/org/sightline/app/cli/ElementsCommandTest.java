@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sightline.vision.testing.TestFonts;
 
 class ElementsCommandTest {
 
@@ -39,14 +40,14 @@ class ElementsCommandTest {
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, 640, 240);
         g.setColor(Color.DARK_GRAY);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 34));
+        g.setFont(TestFonts.sans(Font.BOLD, 34));
         g.drawString("Welcome back", 40, 60);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 17));
+        g.setFont(TestFonts.sans(Font.PLAIN, 17));
         g.drawString("Your order has been sent and will arrive soon.", 40, 110);
         g.setColor(new Color(0x1a, 0x73, 0xe8));
         g.fillRoundRect(40, 150, 160, 44, 10, 10);
         g.setColor(Color.WHITE);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 18));
+        g.setFont(TestFonts.sans(Font.BOLD, 18));
         g.drawString("Continue", 80, 178);
         g.dispose();
         Path file = dir.resolve("page.png");

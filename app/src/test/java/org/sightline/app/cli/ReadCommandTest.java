@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sightline.i18n.Messages;
 import org.sightline.models.ModelStoreConfig;
 import org.sightline.models.ModelStores;
+import org.sightline.vision.testing.TestFonts;
 
 /** {@code sightline read} end to end: real model store (bundled PP-OCR files), real models, real files. */
 class ReadCommandTest {
@@ -65,7 +66,7 @@ class ReadCommandTest {
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, img.getWidth(), img.getHeight());
         g.setColor(Color.BLACK);
-        g.setFont(new Font("DejaVu Sans", Font.PLAIN, 18));
+        g.setFont(TestFonts.sans(Font.PLAIN, 18));
         for (int i = 0; i < lines.length; i++) {
             g.drawString(lines[i], 20, 50 + 50 * i);
         }

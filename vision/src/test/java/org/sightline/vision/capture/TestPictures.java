@@ -7,6 +7,7 @@ import java.awt.image.BufferedImage;
 import java.awt.image.ConvolveOp;
 import java.awt.image.Kernel;
 import java.util.Arrays;
+import org.sightline.vision.testing.TestFonts;
 
 /** Made-up camera pictures: a printed page, and the same page dark, blurred or blank. */
 final class TestPictures {
@@ -22,7 +23,7 @@ final class TestPictures {
         g.setColor(new Color(235, 232, 225));
         g.fillRect(0, 0, 640, 480);
         g.setColor(new Color(30, 30, 30));
-        g.setFont(new Font(Font.SERIF, Font.PLAIN, 18));
+        g.setFont(TestFonts.serif(18));
         String[] lines = {"Dear customer, your statement for March is below.", "Balance brought forward 1,204.50",
             "Payments received, thank you 300.00", "Interest charged this month 12.07",
             "Please pay the amount due by 14 April.", "Questions? Call us on 0800 123 456."};

@@ -25,6 +25,7 @@ import org.sightline.vision.capture.CaptureSource;
 import org.sightline.vision.ocr.BundledOcrModels;
 import org.sightline.vision.ocr.OcrResult;
 import org.sightline.vision.ocr.ppocr.PpOcrEngine;
+import org.sightline.vision.testing.TestFonts;
 
 /**
  * The element map of a screen drawn here with Java2D, with one element of every type at a known place. The
@@ -150,7 +151,7 @@ class DrawnScreensTest {
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, img.getWidth(), img.getHeight());
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 17));
+        g.setFont(TestFonts.sans(Font.PLAIN, 17));
         g.setColor(new Color(0x22, 0x22, 0x22));
         g.drawString("Before you start, read the", 40, 40);
         g.setColor(new Color(0x1a, 0x0d, 0xab));
@@ -158,7 +159,7 @@ class DrawnScreensTest {
         // A dark code block coloured the way editors and documentation sites colour code.
         g.setColor(new Color(0x1e, 0x1e, 0x1e));
         g.fillRect(30, 70, 840, 230);
-        g.setFont(new Font(Font.MONOSPACED, Font.PLAIN, 16));
+        g.setFont(TestFonts.mono(16));
         int keyword = 0x569cd6;
         int control = 0xc586c0;
         int plain = 0xd4d4d4;
@@ -197,11 +198,11 @@ class DrawnScreensTest {
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, img.getWidth(), img.getHeight());
-        Font body = new Font(Font.SANS_SERIF, Font.PLAIN, 17);
+        Font body = TestFonts.sans(Font.PLAIN, 17);
         Color ink = new Color(0x22, 0x22, 0x22);
 
         g.setColor(ink);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 36));
+        g.setFont(TestFonts.sans(Font.BOLD, 36));
         g.drawString("Account settings", HEADING.x, HEADING.y + 36);
 
         g.setFont(body);
@@ -231,7 +232,7 @@ class DrawnScreensTest {
         g.setColor(new Color(0x1a, 0x73, 0xe8));
         g.fillRoundRect(BUTTON.x, BUTTON.y, BUTTON.width, BUTTON.height, 12, 12);
         g.setColor(Color.WHITE);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 18));
+        g.setFont(TestFonts.sans(Font.BOLD, 18));
         int tw = g.getFontMetrics().stringWidth("Save");
         g.drawString("Save", BUTTON.x + (BUTTON.width - tw) / 2, BUTTON.y + 29);
 

@@ -1,5 +1,6 @@
 package org.sightline.vision.image;
 
+import java.awt.Font;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sightline.error.Problem;
 import org.sightline.error.SightlineException;
 import org.sightline.i18n.Messages;
+import org.sightline.vision.testing.TestFonts;
 
 class ImageFilesTest {
 
@@ -86,6 +88,7 @@ class ImageFilesTest {
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, 300, 200);
         g.setColor(Color.BLACK);
+        g.setFont(TestFonts.sans(Font.PLAIN, 12));
         g.drawString("Hello", 20, 50);
         g.dispose();
         assertThat(ImageStats.of(text).isBlank()).isFalse();

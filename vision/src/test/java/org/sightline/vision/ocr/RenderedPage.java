@@ -6,6 +6,7 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
+import org.sightline.vision.testing.TestFonts;
 
 /** Draws test pages with known text, the way a screen shows it (antialiased text on a flat background). */
 final class RenderedPage {
@@ -24,7 +25,7 @@ final class RenderedPage {
 
     /** Draws {@code text} with its baseline at ({@code x}, {@code y}). */
     RenderedPage text(String text, String family, int style, int size, Color color, int x, int y) {
-        g.setFont(new Font(family, style, size));
+        g.setFont(TestFonts.font(family, style, size));
         g.setColor(color);
         g.drawString(text, x, y);
         return this;

@@ -20,6 +20,7 @@ import org.sightline.vision.ocr.OcrEngine;
 import org.sightline.vision.ocr.OcrResult;
 import org.sightline.vision.ocr.ppocr.PpOcrEngine;
 import org.sightline.vision.summary.LayoutSummary.Reason;
+import org.sightline.vision.testing.TestFonts;
 
 /** The summary of a rendered page read by the real PP-OCR models: the big heading is the title. */
 class LayoutSummaryOcrTest {
@@ -55,9 +56,9 @@ class LayoutSummaryOcrTest {
         g.setColor(new Color(0x0B3D91));
         g.fillRect(0, 0, 1280, 40);
         g.setColor(new Color(0x202020));
-        g.setFont(new Font("DejaVu Sans", Font.BOLD, 56));
+        g.setFont(TestFonts.sans(Font.BOLD, 56));
         g.drawString("Garden Notes", 80, 140);
-        g.setFont(new Font("DejaVu Sans", Font.PLAIN, 22));
+        g.setFont(TestFonts.sans(Font.PLAIN, 22));
         String[] body = {"The tomatoes ripened early this year.", "Water them every morning before ten.",
             "Pick the beans when they are thin.", "Compost the leaves in autumn."};
         for (int i = 0; i < body.length; i++) {

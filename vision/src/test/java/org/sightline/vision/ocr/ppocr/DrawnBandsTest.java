@@ -10,6 +10,7 @@ import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.sightline.vision.testing.TestFonts;
 
 class DrawnBandsTest {
 
@@ -22,7 +23,7 @@ class DrawnBandsTest {
         g.setColor(new Color(0xEE, 0xF0, 0xF4));
         g.fillRect(0, 0, 200, 1000);
         g.setColor(Color.BLACK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 16));
+        g.setFont(TestFonts.sans(Font.PLAIN, 16));
         g.drawString("First paragraph of the page", 220, 100);
         g.drawString("its second line, close below", 220, 120);
         g.drawString("A paragraph further down", 220, 400);
@@ -43,7 +44,7 @@ class DrawnBandsTest {
         BufferedImage page = page(400, 300);
         Graphics2D g = page.createGraphics();
         g.setColor(Color.BLACK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
+        g.setFont(TestFonts.sans(Font.PLAIN, 14));
         for (int y = 40; y < 260; y += 30) {
             g.drawString("line of text", 20, y);
         }

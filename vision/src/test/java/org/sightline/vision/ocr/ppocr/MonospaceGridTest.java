@@ -10,6 +10,7 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.sightline.vision.testing.TestFonts;
 
 /** Finding the character cells of monospaced lines, and the spaces they give, on lines drawn here. */
 class MonospaceGridTest {
@@ -140,7 +141,7 @@ class MonospaceGridTest {
 
     /** As above, and with {@code modelSpaces} the model also reads each real space, as a space character. */
     static TextRecognizer.Reading reading(String line, String family, String falseSpace, boolean modelSpaces) {
-        Font font = new Font(family, Font.PLAIN, 13);
+        Font font = TestFonts.font(family, Font.PLAIN, 13);
         BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
         Graphics2D pg = probe.createGraphics();
         pg.setFont(font);

@@ -5,6 +5,7 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import org.sightline.vision.testing.TestFonts;
 
 /** The tiny random-weight SmolVLM graphs under src/test/resources/vlm, made by vision/scripts/make_smolvlm_graphs.py. */
 final class TinyModel {
@@ -28,7 +29,7 @@ final class TinyModel {
         g.setColor(new Color(40, 80, 160));
         g.fillRect(0, 0, w, h / 8);
         g.setColor(Color.BLACK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, Math.max(10, h / 12)));
+        g.setFont(TestFonts.sans(Font.PLAIN, Math.max(10, h / 12)));
         g.drawString("Save File", w / 10, h / 2);
         g.setColor(Color.ORANGE);
         g.fillRoundRect(w / 2, h * 2 / 3, w / 4, h / 8, 8, 8);
