@@ -107,6 +107,13 @@ wait_for_window() { # title (extended regex, case-sensitive), seconds, pid to wa
   return 1
 }
 
+show_state() { # what was on the display and what used the processors when a check failed
+  echo "test-deb: windows on $DISPLAY:" >&2
+  for w in $(xdotool search --name '.' 2>/dev/null); do echo "  $w '$(xdotool getwindowname "$w" 2>/dev/null)'" >&2; done
+  echo "test-deb: busiest processes:" >&2
+  ps -eo pid,pcpu,etimes,args --sort=-pcpu 2>/dev/null | head -n 8 | cut -c1-160 >&2
+}
+
 wait_for_line() { # extended regex, file, seconds, pid to watch
   local deadline=$((SECONDS + $3))
   while [ $SECONDS -lt "$deadline" ]; do
@@ -125,7 +132,8 @@ wait_for_line '^say\[[A-Z]+\]: Sightline ready' "$work/app.err" 20 "$app_pid" \
   || { cat "$work/app.err" >&2; fail "the window did not say Sightline ready"; }
 phase "desktop app: window $window titled '$(xdotool getwindowname "$window")', said Sightline ready"
 # First start for this user: the setup opens by itself after "ready" and speaks its welcome.
-setup="$(wait_for_window '^Sightline setup$' 20 "$app_pid")" || { cat "$work/app.err" >&2; fail "no setup window at the first start"; }
+setup="$(wait_for_window '^Sightline setup$' 40 "$app_pid")" || {
+  cat "$work/app.err" >&2; show_state; fail "no setup window at the first start"; }
 wait_for_line '^say\[NOW\]: Welcome to Sightline' "$work/app.err" 20 "$app_pid" \
   || { cat "$work/app.err" >&2; fail "the setup did not speak its welcome"; }
 ready_line="$(grep -En '^say\[[A-Z]+\]: Sightline ready' "$work/app.err" | head -n 1 | cut -d: -f1)"

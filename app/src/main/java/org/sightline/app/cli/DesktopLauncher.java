@@ -8,6 +8,7 @@ import org.sightline.app.shell.AppServices;
 import org.sightline.app.shell.SightlineApp;
 import org.sightline.error.Problem;
 import org.sightline.error.SightlineException;
+import org.sightline.vision.capture.Captures;
 
 /**
  * Opens the desktop app from the plain {@code Main}: JavaFX refuses to start an {@code Application} subclass
@@ -26,6 +27,7 @@ final class DesktopLauncher {
         if (!displayAvailable()) {
             throw new SightlineException(Problem.DEVICE_UNAVAILABLE, AppText.get("launch.noDisplay"));
         }
+        openAwtDisplayFirst();
         if (!verbose) {
             // Running from the class path makes JavaFX warn about an "unsupported configuration" on every start.
             JAVAFX_LOG.setLevel(Level.SEVERE);
@@ -38,6 +40,18 @@ final class DesktopLauncher {
                     String.valueOf(e.getMessage())), e);
         }
         return ExitCode.OK;
+    }
+
+    /**
+     * On X11, opens AWT's display connection before JavaFX opens GTK's: the X error handler installed last wins, and
+     * GTK's ends the process at once when the display goes away, where AWT's would run the native exit path on a
+     * lost connection and crash in it. {@link org.sightline.app.shell.DisplayLossNotice} then says what happened.
+     */
+    private static void openAwtDisplayFirst() {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        if (!os.contains("win") && !os.contains("mac")) {
+            Captures.displayAvailable();
+        }
     }
 
     static boolean displayAvailable() {

@@ -1,9 +1,12 @@
 package org.sightline.app.shell;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Application;
 import javafx.stage.Stage;
+import org.sightline.app.AppText;
+import org.sightline.app.settings.Settings;
 
 /**
  * The JavaFX application. JavaFX creates it by reflection, so its services are handed over through
@@ -30,7 +33,12 @@ public final class SightlineApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        Optional<DisplayLossNotice> displayLoss =
+                DisplayLossNotice.watch(System.getenv("DISPLAY"), AppText.get("launch.displayLost"));
         shell = DesktopShell.open(stage, SERVICES.get(), IMAGE.get());
+        Settings settings = shell.settings();
+        displayLoss.ifPresent(notice -> notice.spoken(
+                !Boolean.FALSE.equals(settings.selfVoicing()) && !"silent".equals(settings.speechEngine())));
     }
 
     @Override
