@@ -26,6 +26,7 @@ import javafx.scene.text.FontWeight;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.sightline.app.voice.SelfVoicing;
 import org.sightline.i18n.Messages;
 
 /**
@@ -104,6 +105,8 @@ public final class FirstRunView {
     }
 
     private void layOut() {
+        // This view speaks its own focus changes (through the ViewModel): the app's self-voicing stays out.
+        root.getProperties().put(SelfVoicing.SPEAKS_ITSELF, Boolean.TRUE);
         title.setFont(Font.font(null, FontWeight.BOLD, 22));
         title.setWrapText(true);
         instructions.setWrapText(true);

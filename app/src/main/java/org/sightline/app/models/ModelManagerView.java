@@ -6,6 +6,7 @@ import javafx.geometry.Insets;
 import javafx.scene.AccessibleRole;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -16,12 +17,18 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import javafx.stage.WindowEvent;
 
 /**
  * The model manager screen, built in code: the list of models (name, state, size, default), Download, Remove,
  * Verify and Cancel buttons with mnemonics, a progress bar whose accessible text carries the rate and time left,
  * and a status line. Keyboard: Tab between controls, arrows in the list, Enter downloads the selected model,
- * Delete removes it, Escape cancels a download. Every label a screen reader meets says what it is.
+ * Delete asks whether to remove it (Enter removes, Escape keeps it), Escape closes the window (stopping a running
+ * download, which resumes later). Every label a screen reader meets says what it is; the list's moves are spoken
+ * by the app's self-voicing, which reads each row whole (name, state, size, task).
  */
 public final class ModelManagerView {
 
@@ -49,6 +56,23 @@ public final class ModelManagerView {
             }
         });
         update();
+    }
+
+    /**
+     * The model manager in a modal window over {@code owner}, the list focused. Escape closes it; closing stops a
+     * running download (kept for a resume) and says so. The caller shows it ({@code showAndWait}).
+     */
+    public static Stage openWindow(Window owner, ModelManagerViewModel model, String title) {
+        ModelManagerView view = new ModelManagerView(model);
+        Stage window = new Stage();
+        window.initOwner(owner);
+        window.initModality(Modality.WINDOW_MODAL);
+        window.setTitle(title);
+        window.setScene(new Scene(view.root(), 720, 480));
+        window.setOnShown(e -> view.initialFocus().requestFocus());
+        // Before the window is gone, so what stopped is said ahead of "Models closed".
+        window.addEventHandler(WindowEvent.WINDOW_HIDING, e -> model.close());
+        return window;
     }
 
     /** The screen's root node, to put in a scene or a dialog. */
@@ -84,10 +108,14 @@ public final class ModelManagerView {
             }
         });
         list.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ENTER && model.canDownload()) {
+            if (e.getCode() == KeyCode.ENTER && model.pendingRemoval() != null) {
+                model.confirmRemove();
+                e.consume();
+            } else if (e.getCode() == KeyCode.ENTER && model.canDownload()) {
                 model.download();
                 e.consume();
-            } else if (e.getCode() == KeyCode.DELETE && model.canRemove()) {
+            } else if (e.getCode() == KeyCode.DELETE) {
+                // Also for a model that cannot be removed: the model says why.
                 model.remove();
                 e.consume();
             }
@@ -112,10 +140,19 @@ public final class ModelManagerView {
 
         root.setPadding(new Insets(12));
         root.getChildren().addAll(title, listLabel, list, buttons, bar, progressLabel, status, diskUse);
+        // A filter, so the list never takes Escape first: one press answers the removal question or closes.
         root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ESCAPE && model.canCancel()) {
+            if (e.getCode() != KeyCode.ESCAPE) {
+                return;
+            }
+            e.consume();
+            if (model.pendingRemoval() != null) {
+                model.keep();
+            } else if (root.getScene() != null && root.getScene().getWindow() instanceof Stage window
+                    && window.getOwner() != null) {
+                window.close();
+            } else {
                 model.cancel();
-                e.consume();
             }
         });
     }

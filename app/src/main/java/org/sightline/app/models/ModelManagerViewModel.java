@@ -44,6 +44,9 @@ public final class ModelManagerViewModel {
     private volatile String status;
     private volatile String diskUse = "";
     private volatile TaskHandle<?> running;
+    private volatile String pendingRemoval;
+    private volatile boolean downloading;
+    private volatile boolean windowClosed;
     private int lastSpokenTenth;
 
     public ModelManagerViewModel(CatalogModelStore store, TaskExecutor executor, SpeechOutput speech) {
@@ -138,7 +141,12 @@ public final class ModelManagerViewModel {
 
     public boolean canRemove() {
         ModelRow r = selected();
-        return r != null && (r.installed() || r.partial()) && !busy();
+        return r != null && (r.installed() || r.partial()) && !r.builtIn() && !busy();
+    }
+
+    /** The id of the model whose removal waits for the user's yes, or null. */
+    public String pendingRemoval() {
+        return pendingRemoval;
     }
 
     public boolean canVerify() {
@@ -170,8 +178,13 @@ public final class ModelManagerViewModel {
         diskUse = TEXT.get("view.diskUse", ModelMessages.size(store.bytesOnDisk()), store.cacheDirectory());
     }
 
+    /** Selects {@code id}; moving away from a model whose removal was asked about keeps it. */
     public void select(String id) {
         if (id != null && rows.stream().anyMatch(r -> r.id().equals(id))) {
+            if (pendingRemoval != null && !pendingRemoval.equals(id)) {
+                pendingRemoval = null;
+                status = TEXT.get("view.idle");
+            }
             selectedId = id;
             changed();
         }
@@ -195,6 +208,7 @@ public final class ModelManagerViewModel {
         }
         ModelEntry entry = store.catalog().get(id);
         busyId = id;
+        downloading = true;
         progress = 0;
         progressText = "";
         lastSpokenTenth = 0;
@@ -248,8 +262,12 @@ public final class ModelManagerViewModel {
         progressText = "";
         status = message;
         busyId = null;
-        speech.play(earcon);
-        speech.speak(message, Priority.NOW);
+        downloading = false;
+        if (!windowClosed) {
+            // After the window closed, its closing already said what stopped.
+            speech.play(earcon);
+            speech.speak(message, Priority.NOW);
+        }
         changed();
     }
 
@@ -261,23 +279,82 @@ public final class ModelManagerViewModel {
         }
     }
 
-    /** Removes the selected model from the disk. */
+    /**
+     * Asks before removing the selected model ("Remove Demo VLM, 2 MB? ..."); called again while the question is
+     * open, removes it. A model built into Sightline is never removed: that is said instead.
+     */
     public void remove() {
         ModelRow r = selected();
         if (r == null || busy()) {
             say(TEXT.get(r == null ? "view.noSelection" : "view.busy"), false);
             return;
         }
-        try {
-            store.remove(r.id());
-            status = TEXT.get("view.removed", r.name());
-            speech.speak(status, Priority.NOW);
-        } catch (SightlineException e) {
-            status = e.getMessage();
-            speech.play(Earcon.ERROR);
-            speech.speak(status, Priority.NOW);
+        if (r.builtIn()) {
+            say(TEXT.get("view.builtIn", r.name()), true);
+            return;
         }
-        refresh();
+        if (!r.installed() && !r.partial()) {
+            say(TEXT.get("view.notInstalled", r.name()), false);
+            return;
+        }
+        if (r.id().equals(pendingRemoval)) {
+            confirmRemove();
+            return;
+        }
+        pendingRemoval = r.id();
+        say(TEXT.get("view.confirmRemove", r.name(), r.size()), false);
+    }
+
+    /** Removes the model the user was asked about; nothing when no question is open. */
+    public void confirmRemove() {
+        String id = pendingRemoval;
+        ModelRow r = rows.stream().filter(row -> row.id().equals(id)).findFirst().orElse(null);
+        pendingRemoval = null;
+        if (r == null || busy()) {
+            return;
+        }
+        try {
+            long freed = store.bytesOnDisk();
+            store.remove(r.id());
+            freed -= store.bytesOnDisk();
+            reload();
+            // Look again: say it is gone only when the cache no longer holds it.
+            if (store.isInstalled(r.id()) || rows.stream().anyMatch(row -> row.id().equals(id) && row.partial())) {
+                say(TEXT.get("view.removeFailed", r.name()), true);
+            } else {
+                say(TEXT.get("view.removed", r.name(), ModelMessages.size(Math.max(0, freed))), false);
+            }
+        } catch (SightlineException e) {
+            reload();
+            say(e.getMessage(), true);
+        }
+    }
+
+    /** Answers no to the open removal question: the model stays. */
+    public void keep() {
+        ModelRow r = selected();
+        if (pendingRemoval == null || r == null) {
+            return;
+        }
+        pendingRemoval = null;
+        say(TEXT.get("view.kept", r.name()), false);
+    }
+
+    /**
+     * The window closes: a running download or check stops (a download's partial file is kept, so it resumes
+     * later), and an open removal question is answered no. A stopped download is said.
+     */
+    public void close() {
+        pendingRemoval = null;
+        windowClosed = true;
+        if (busy()) {
+            String name = store.catalog().get(busyId).name();
+            boolean wasDownload = downloading;
+            cancel();
+            if (wasDownload) {
+                speech.speak(TEXT.get("view.closedWhileBusy", name), Priority.NOW);
+            }
+        }
     }
 
     /** Checks every file of the selected model against its hash; damaged files are removed. */

@@ -8,11 +8,9 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyEvent;
 import java.util.concurrent.CompletableFuture;
-import javafx.stage.Modality;
 import org.sightline.app.browse.RobotDesktopInput;
 import org.sightline.app.browse.ScreenActions;
 import javafx.stage.Stage;
-import javafx.scene.input.KeyCode;
 import org.sightline.app.models.ModelManagerView;
 import org.sightline.app.models.ModelManagerViewModel;
 import org.sightline.models.ModelStores;
@@ -257,25 +255,11 @@ public final class DesktopShell implements AutoCloseable {
         }
     }
 
-    /** The model manager in its own modal window; Escape closes it when no download is running. */
+    /** The model manager in its own modal window; Escape closes it, and closing says where the focus is. */
     private void manageModels() {
         ModelManagerViewModel vm = new ModelManagerViewModel(ModelStores.standard(), services.executor(),
                 services.speech());
-        ModelManagerView manager = new ModelManagerView(vm);
-        Stage dialog = new Stage();
-        dialog.initOwner(stage);
-        dialog.initModality(Modality.WINDOW_MODAL);
-        dialog.setTitle(AppText.get("action.MODELS"));
-        Scene managerScene = new Scene(manager.root(), 720, 480);
-        managerScene.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ESCAPE) {
-                e.consume();
-                dialog.close();
-            }
-        });
-        dialog.setScene(managerScene);
-        dialog.setOnShown(e -> manager.initialFocus().requestFocus());
-        dialog.showAndWait();
+        ModelManagerView.openWindow(stage, vm, AppText.get("action.MODELS")).showAndWait();
         view.returnFocus();
     }
 

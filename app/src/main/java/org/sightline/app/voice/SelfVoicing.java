@@ -1,6 +1,8 @@
 package org.sightline.app.voice;
 
 import java.util.function.BooleanSupplier;
+import javafx.application.Platform;
+import javafx.beans.InvalidationListener;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
 import javafx.scene.AccessibleRole;
@@ -10,19 +12,35 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.ListView;
 import javafx.scene.control.PasswordField;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.TextInputControl;
+import javafx.stage.Stage;
 import javafx.stage.Window;
+import javafx.stage.WindowEvent;
 import org.sightline.app.AppText;
 import org.sightline.speech.Priority;
 import org.sightline.speech.SpeechOutput;
 
 /**
  * Speaks the name and role of whatever gets the keyboard focus, in every Sightline window (the main window
- * and its dialogs), as a screen reader would. On Linux JavaFX exposes nothing to Orca, so without this a
- * blind user would hear nothing while tabbing. Must be used on the JavaFX thread.
+ * and its dialogs), as a screen reader would: a dialog's title when it opens, the item and its position when the
+ * arrows move in a focused list, a spin button's value when it changes, and where the focus is when the user
+ * comes back to a window (from a dialog that closed, or from another program). On Linux JavaFX exposes nothing to
+ * Orca, so without this a blind user would hear nothing while tabbing. Must be used on the JavaFX thread.
  */
 public final class SelfVoicing {
+
+    /**
+     * Put in a scene root's {@link Node#getProperties() properties} (any value) by a view that speaks its own focus
+     * changes, so that they are not spoken twice.
+     */
+    public static final String SPEAKS_ITSELF = "sightline.speaksItself";
+
+    /** On a window whose dialog just closed: the closing already said where the focus is. */
+    private static final String DIALOG_CLOSED_AT = "sightline.dialogClosedAt";
+    private static final long RETURN_SAID_NS = 2_000_000_000L;
 
     private final SpeechOutput speech;
     private final BooleanSupplier enabled;
@@ -64,18 +82,139 @@ public final class SelfVoicing {
                 attach(scene);
             }
         });
+        // Coming back to a window that had the focus before: say which window and where the focus is in it.
+        boolean[] focusedBefore = {window.isFocused()};
+        window.focusedProperty().addListener((obs, was, focused) -> {
+            if (!focused) {
+                return;
+            }
+            Scene scene = window.getScene();
+            Object dialogClosed = window.getProperties().remove(DIALOG_CLOSED_AT);
+            boolean saidByDialog = dialogClosed instanceof Long at && System.nanoTime() - at < RETURN_SAID_NS;
+            if (scene != null && scene.getFocusOwner() != null && speaking(scene)
+                    && scene.getProperties().get(this) instanceof FocusFollower follower) {
+                if (!focusedBefore[0]) {
+                    // The focus moved inside before the window had the keyboard: say it now, once.
+                    follower.firstFocus(scene.getFocusOwner());
+                } else if (!saidByDialog) {
+                    speech.speak(titled(window, announcement(scene.getFocusOwner())), Priority.NOW);
+                }
+            }
+            focusedBefore[0] = true;
+        });
+        // A dialog that closes says so and where the focus is back, after what it said last (its own goodbye).
+        if (window instanceof Stage stage) {
+            stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> {
+                Window owner = stage.getOwner();
+                if (owner == null || owner.getScene() == null || closed || !enabled.getAsBoolean()
+                        || stage.getTitle() == null || stage.getTitle().isBlank()) {
+                    return;
+                }
+                owner.getProperties().put(DIALOG_CLOSED_AT, System.nanoTime());
+                Node back = owner.getScene().getFocusOwner();
+                String closedText = AppText.get("focus.dialogClosed", stage.getTitle());
+                speech.speak(back == null ? closedText : closedText + " " + announcement(back), Priority.NEXT);
+            });
+        }
     }
 
     private void attach(Scene scene) {
-        if (scene.getProperties().putIfAbsent(this, Boolean.TRUE) != null) {
+        if (scene.getProperties().containsKey(this)) {
             return;
         }
-        ChangeListener<Node> onFocus = (obs, old, now) -> {
-            if (now != null && !closed && enabled.getAsBoolean() && scene.getWindow() != null && scene.getWindow().isFocused()) {
-                speech.speak(announcement(now), Priority.NOW);
+        FocusFollower follower = new FocusFollower(scene);
+        scene.getProperties().put(this, follower);
+        scene.focusOwnerProperty().addListener(follower);
+    }
+
+    private boolean speaking(Scene scene) {
+        return !closed && enabled.getAsBoolean() && scene.getWindow() != null && scene.getWindow().isShowing()
+                && scene.getWindow().isFocused()
+                && (scene.getRoot() == null || !scene.getRoot().getProperties().containsKey(SPEAKS_ITSELF));
+    }
+
+    /** "Models, dialog. Models, list, ..." for a window other than the main one, else the text alone. */
+    private static String titled(Window window, String text) {
+        if (window instanceof Stage stage && stage.getOwner() != null && stage.getTitle() != null
+                && !stage.getTitle().isBlank()) {
+            return AppText.get("focus.inDialog", stage.getTitle(), text);
+        }
+        return text;
+    }
+
+    /** Speaks each new focus owner, and follows the value of the one that has the focus while it keeps it. */
+    private final class FocusFollower implements ChangeListener<Node> {
+        private final Scene scene;
+        private boolean spokeBefore;
+        private Runnable unfollow = () -> { };
+
+        FocusFollower(Scene scene) {
+            this.scene = scene;
+        }
+
+        @Override
+        public void changed(javafx.beans.value.ObservableValue<? extends Node> obs, Node old, Node now) {
+            unfollow.run();
+            unfollow = () -> { };
+            if (now == null) {
+                return;
             }
-        };
-        scene.focusOwnerProperty().addListener(onFocus);
+            if (speaking(scene)) {
+                if (spokeBefore) {
+                    speech.speak(announcement(now), Priority.NOW);
+                } else {
+                    firstFocus(now);
+                }
+            }
+            unfollow = follow(now);
+        }
+
+        /** The first focus in a window; in a dialog it also says which dialog opened. */
+        void firstFocus(Node node) {
+            if (!spokeBefore) {
+                spokeBefore = true;
+                speech.speak(titled(scene.getWindow(), announcement(node)), Priority.NOW);
+            }
+        }
+
+        private Runnable follow(Node node) {
+            if (node instanceof ListView<?> list) {
+                // A view that refreshes its rows puts the selection back: that is not a move, and speaking it
+                // would cut off what the view says about the change.
+                boolean[] refreshing = {false};
+                InvalidationListener refreshed = o -> {
+                    refreshing[0] = true;
+                    Platform.runLater(() -> refreshing[0] = false);
+                };
+                ChangeListener<Number> moved = (o, was, index) -> {
+                    if (index.intValue() >= 0 && !refreshing[0] && speaking(scene)) {
+                        speech.speak(itemAt(list, index.intValue()), Priority.NOW);
+                    }
+                };
+                list.getItems().addListener(refreshed);
+                list.getSelectionModel().selectedIndexProperty().addListener(moved);
+                return () -> {
+                    list.getItems().removeListener(refreshed);
+                    list.getSelectionModel().selectedIndexProperty().removeListener(moved);
+                };
+            }
+            if (node instanceof Spinner<?> spinner) {
+                ChangeListener<Object> changed = (o, was, value) -> {
+                    if (value != null && speaking(scene)) {
+                        speech.speak(String.valueOf(value), Priority.NOW);
+                    }
+                };
+                spinner.valueProperty().addListener(changed);
+                return () -> spinner.valueProperty().removeListener(changed);
+            }
+            return () -> { };
+        }
+    }
+
+    /** "Demo VLM, installed, 2 MB, 2 of 5": the item as the list shows it and where it is in the list. */
+    private static String itemAt(ListView<?> list, int index) {
+        return AppText.get("state.position", String.valueOf(list.getItems().get(index)), index + 1,
+                list.getItems().size());
     }
 
     /** What a screen reader would say on focus: "Question, edit text, empty" or "Self-voicing, check box, checked". */
@@ -91,6 +230,12 @@ public final class SelfVoicing {
             sb.append(", ").append(shownValue(combo));
         } else if (node instanceof ComboBoxBase<?> combo && combo.getValue() != null) {
             sb.append(", ").append(combo.getValue());
+        } else if (node instanceof ListView<?> list) {
+            int index = list.getSelectionModel().getSelectedIndex();
+            sb.append(", ").append(list.getItems().isEmpty() ? AppText.get("state.empty")
+                    : index < 0 ? AppText.get("state.noneSelected", list.getItems().size()) : itemAt(list, index));
+        } else if (node instanceof Spinner<?> spinner && spinner.getValue() != null) {
+            sb.append(", ").append(spinner.getValue());
         } else if (node instanceof PasswordField secret) {
             // A key or password is never read out: only whether one is there.
             sb.append(", ").append(AppText.get(secret.getText() == null || secret.getText().isEmpty()

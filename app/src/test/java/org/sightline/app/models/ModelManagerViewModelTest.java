@@ -124,8 +124,72 @@ class ModelManagerViewModelTest {
         assertThat(model.selected().installed()).isFalse();
 
         model.remove();
-        assertThat(model.status()).isEqualTo("Demo VLM was removed.");
+        assertThat(model.status()).startsWith("Remove Demo VLM, ").endsWith("Escape to keep it.");
+        assertThat(cache.resolve("demo")).exists();
+        model.remove(); // Remove again: yes
+        assertThat(model.status()).startsWith("Demo VLM was removed; ").endsWith(" freed.");
+        assertThat(speech.lastSpoken()).isEqualTo(model.status());
         assertThat(cache.resolve("demo")).doesNotExist();
+        assertThat(model.selected().installed()).isFalse();
+    }
+
+    @Test
+    void removingAsksFirstAndNoKeepsTheModel() throws Exception {
+        model.download("demo");
+        waitFor(() -> !model.busy());
+
+        model.remove();
+        assertThat(model.pendingRemoval()).isEqualTo("demo");
+        assertThat(speech.lastSpoken()).startsWith("Remove Demo VLM, about 1.2 MB?");
+        model.keep();
+        assertThat(speech.lastSpoken()).isEqualTo("Demo VLM was kept.");
+        assertThat(model.pendingRemoval()).isNull();
+        model.confirmRemove(); // no open question: nothing happens
+        assertThat(store.isInstalled("demo")).isTrue();
+
+        // Moving to another model answers no as well.
+        model.remove();
+        model.select("smolvlm-256m");
+        assertThat(model.pendingRemoval()).isNull();
+        model.select("demo");
+        model.confirmRemove();
+        assertThat(store.isInstalled("demo")).isTrue();
+
+        model.remove();
+        model.confirmRemove();
+        assertThat(store.isInstalled("demo")).isFalse();
+        assertThat(speech.lastSpoken()).startsWith("Demo VLM was removed; 1.2 MB freed");
+    }
+
+    @Test
+    void aModelBuiltIntoSightlineIsNeverRemovedAndThatIsSaid() throws Exception {
+        model.select("ppocr-v4");
+        waitFor(() -> store.isInstalled("ppocr-v4"));
+        model.refresh();
+        assertThat(model.selected().builtIn()).isTrue();
+        assertThat(model.selected().label()).contains("built into Sightline");
+        assertThat(model.canRemove()).isFalse();
+
+        model.remove();
+        assertThat(model.pendingRemoval()).isNull();
+        assertThat(speech.lastSpoken()).endsWith(" is built into Sightline and cannot be removed.");
+        assertThat(speech.events()).anyMatch(e -> "ERROR".equals(e.text()));
+        assertThat(store.isInstalled("ppocr-v4")).isTrue();
+    }
+
+    @Test
+    void closingDuringADownloadStopsItAndSaysItResumesLater() throws Exception {
+        server.throttle(100_000);
+        model.download("demo");
+        waitFor(() -> model.progress() > 0.02);
+        model.close();
+        waitFor(() -> !model.busy());
+
+        assertThat(speech.spoken()).contains(
+                "The download of Demo VLM stopped; it resumes where it stopped when you download it again.");
+        // The stop is said once, by the closing; the cancelled task says nothing after it.
+        assertThat(speech.lastSpoken()).startsWith("The download of Demo VLM stopped");
+        assertThat(store.isInstalled("demo")).isFalse();
     }
 
     @Test

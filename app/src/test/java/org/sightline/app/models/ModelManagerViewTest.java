@@ -166,13 +166,19 @@ class ModelManagerViewTest {
         press(KeyCode.ALT, KeyCode.V);
         waitFor(() -> "Demo VLM: all files verified.".equals(model.status()));
 
-        // Delete on the list removes the model; the focus stays usable.
+        // Delete on the list asks first; Escape keeps the model, Delete and Enter remove it; the focus stays usable.
         fx(() -> {
             list.requestFocus();
             return null;
         });
         press(KeyCode.DELETE);
-        waitFor(() -> "Demo VLM was removed.".equals(model.status()));
+        waitFor(() -> "demo".equals(model.pendingRemoval()));
+        press(KeyCode.ESCAPE);
+        waitFor(() -> "Demo VLM was kept.".equals(model.status()));
+        assertThat(cache.resolve("demo")).exists();
+        press(KeyCode.DELETE);
+        press(KeyCode.ENTER);
+        waitFor(() -> model.status().startsWith("Demo VLM was removed;"));
         assertThat(fx(() -> stage.getScene().getFocusOwner())).isNotNull()
                 .matches(n -> !(n instanceof Button b) || !b.isDisabled());
         assertThat(cache.resolve("demo")).doesNotExist();
