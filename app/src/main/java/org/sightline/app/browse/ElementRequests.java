@@ -159,13 +159,43 @@ public final class ElementRequests {
                 .orElseGet(() -> new RequestAnswer.Spoken(ElementWords.MESSAGES.get("request.notFound", phrase)));
     }
 
+    /**
+     * Typing goes only into a text field: the one whose label answers to {@code phrase}, else the field beside
+     * the element that does (a search box often has no label, only its Search button). When there is none, the
+     * answer says what matched instead and that it takes no text.
+     */
     private static RequestAnswer typeInto(String phrase, String text, ElementMap map) {
         if (!map.onScreen()) {
             return new RequestAnswer.Spoken(ElementWords.MESSAGES.get("action.notScreen"));
         }
-        Optional<Element> e = find(phrase, map, ElementType.FIELD);
-        return e.<RequestAnswer>map(el -> new RequestAnswer.Proposal(ProposedAction.type(el, text.strip())))
-                .orElseGet(() -> new RequestAnswer.Spoken(ElementWords.MESSAGES.get("request.notFound", phrase)));
+        List<Element> fields = map.ofType(ElementType.FIELD);
+        ElementMap onlyFields = new ElementMap(fields, map.imageWidth(), map.imageHeight(), map.onScreen());
+        Optional<Element> field = find(phrase, onlyFields, ElementType.FIELD);
+        Optional<Element> named = find(phrase, map, ElementType.FIELD);
+        if (field.isEmpty() && named.isPresent()) {
+            field = beside(named.get(), fields);
+        }
+        if (field.isPresent()) {
+            return new RequestAnswer.Proposal(ProposedAction.type(field.get(), text.strip()));
+        }
+        return new RequestAnswer.Spoken(named
+                .map(other -> ElementWords.MESSAGES.get("request.notAField", phrase, ElementWords.target(other)))
+                .orElseGet(() -> ElementWords.MESSAGES.get("request.noField", phrase)));
+    }
+
+    /** The field on the same line as {@code element} and nearest to it, if one is close (within two heights). */
+    private static Optional<Element> beside(Element element, List<Element> fields) {
+        java.awt.Rectangle b = element.box();
+        return fields.stream()
+                .filter(f -> f != element)
+                .filter(f -> f.box().getCenterY() >= b.y && f.box().getCenterY() <= b.y + b.height
+                        || b.getCenterY() >= f.box().y && b.getCenterY() <= f.box().y + f.box().height)
+                .filter(f -> gap(f.box(), b) <= 2 * Math.max(b.height, f.box().height))
+                .min(java.util.Comparator.comparingInt(f -> gap(f.box(), b)));
+    }
+
+    private static int gap(java.awt.Rectangle a, java.awt.Rectangle b) {
+        return Math.max(0, Math.max(a.x - (b.x + b.width), b.x - (a.x + a.width)));
     }
 
     /** The element {@code phrase} names; a type word in it ("the search box") steers the choice. */

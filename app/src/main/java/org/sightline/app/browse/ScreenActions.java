@@ -1,6 +1,7 @@
 package org.sightline.app.browse;
 
 import java.awt.Point;
+import java.awt.image.BufferedImage;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -13,13 +14,18 @@ import org.sightline.task.CancellationToken;
 /**
  * Carries out a confirmed {@link ProposedAction}: says what is about to happen ("Clicking Sign in button."),
  * waits a moment in which Escape can still cancel it, then moves the pointer and clicks (and types, for a
- * field). The work runs on a thread of its own, never on the caller's (the JavaFX application thread must
- * keep handling keys); one action at a time.
+ * field). Then it looks at the screen again and says what it saw ({@link ActionCheck}): the text now in the
+ * field, a box now checked, what changed after a click, or that nothing visible changed. It never says an
+ * action worked without having looked. The work runs on a thread of its own, never on the caller's (the
+ * JavaFX application thread must keep handling keys); one action at a time.
  */
 public final class ScreenActions implements AutoCloseable {
 
-    /** How an action ended. */
-    public enum Outcome { DONE, CANCELLED, FAILED }
+    /**
+     * How an action ended: done and seen done; done but not seen to take effect (or not looked at); cancelled
+     * before acting; failed to act.
+     */
+    public enum Outcome { DONE, NOT_SEEN, CANCELLED, FAILED }
 
     /** A running action: cancel it, or wait for its outcome. */
     public static final class Handle {
@@ -42,9 +48,13 @@ public final class ScreenActions implements AutoCloseable {
     /** Time between the announcement and the action, in which the user can still cancel. */
     public static final Duration DEFAULT_LEAD = Duration.ofMillis(800);
 
+    /** How long a screen may keep changing after an action before Sightline reads it anyway. */
+    private static final Duration SETTLE_LIMIT = Duration.ofSeconds(3);
+
     private final DesktopInput input;
     private final SpeechOutput speech;
     private final Duration lead;
+    private final ScreenLook look;
     private volatile Runnable beforeAction = () -> { };
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "sightline-screen-actions");
@@ -52,10 +62,17 @@ public final class ScreenActions implements AutoCloseable {
         return t;
     });
 
+    /** Actions that are not checked afterwards: each then says that Sightline could not look again. */
     public ScreenActions(DesktopInput input, SpeechOutput speech, Duration lead) {
+        this(input, speech, lead, null);
+    }
+
+    /** @param look how to look at the screen again after acting; null when there is no way to */
+    public ScreenActions(DesktopInput input, SpeechOutput speech, Duration lead, ScreenLook look) {
         this.input = input;
         this.speech = speech;
         this.lead = lead;
+        this.look = look;
     }
 
     /**
@@ -88,6 +105,8 @@ public final class ScreenActions implements AutoCloseable {
             if (!pause(Duration.ofMillis(60), handle)) {
                 return Outcome.CANCELLED;
             }
+            // The pointer is on the target already, so a hover effect is in both pictures.
+            BufferedImage before = grab();
             input.click();
             if (action.kind() == ProposedAction.Kind.TYPE) {
                 // Give the field time to take the keyboard focus from the click.
@@ -96,15 +115,71 @@ public final class ScreenActions implements AutoCloseable {
                 }
                 input.type(action.text());
             }
-            speech.play(Earcon.DONE);
-            speech.speak(ElementWords.MESSAGES.get("action.done"), Priority.NEXT);
-            return Outcome.DONE;
+            return check(action, before, handle);
         } catch (RuntimeException e) {
             speech.play(Earcon.ERROR);
             speech.speak(ElementWords.MESSAGES.get("action.failed",
                     e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), Priority.NOW);
             return Outcome.FAILED;
         }
+    }
+
+    /** Looks again once the screen has settled, and says what it saw. */
+    private Outcome check(ProposedAction action, BufferedImage before, Handle handle) {
+        BufferedImage after = before == null ? null : settled(handle);
+        if (handle.isCancelled()) {
+            return Outcome.NOT_SEEN;
+        }
+        if (after == null) {
+            speech.play(Earcon.ERROR);
+            speech.speak(ElementWords.MESSAGES.get(action.kind() == ProposedAction.Kind.TYPE
+                    ? "check.typedUnchecked" : "check.clickedUnchecked", ElementWords.target(action.target()),
+                    action.text()), Priority.NEXT);
+            return Outcome.NOT_SEEN;
+        }
+        ActionCheck.Verdict verdict = action.kind() == ProposedAction.Kind.TYPE
+                ? ActionCheck.afterTyping(action, after, look)
+                : ActionCheck.afterClick(action, before, after, look);
+        speech.play(verdict.seen() ? Earcon.DONE : Earcon.ERROR);
+        speech.speak(verdict.sentence(), Priority.NEXT);
+        return verdict.seen() ? Outcome.DONE : Outcome.NOT_SEEN;
+    }
+
+    /** A grab of the screen, or null when there is no way to look or the grab failed. */
+    private BufferedImage grab() {
+        if (look == null) {
+            return null;
+        }
+        try {
+            return look.grabScreen();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The screen once two grabs a moment apart agree (a page that loads keeps changing), within a limit. */
+    private BufferedImage settled(Handle handle) {
+        if (!pause(Duration.ofMillis(600), handle)) {
+            return null;
+        }
+        BufferedImage last = grab();
+        long end = System.nanoTime() + SETTLE_LIMIT.toNanos();
+        while (last != null && System.nanoTime() < end) {
+            if (!pause(Duration.ofMillis(300), handle)) {
+                return null;
+            }
+            BufferedImage next = grab();
+            if (next == null) {
+                return last;
+            }
+            boolean still = !ActionCheck.change(last, next, new java.awt.Rectangle(0, 0, next.getWidth(),
+                    next.getHeight())).changed();
+            last = next;
+            if (still) {
+                break;
+            }
+        }
+        return last;
     }
 
     /** Waits, checking for cancellation; false when cancelled. */

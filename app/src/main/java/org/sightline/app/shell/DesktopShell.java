@@ -33,6 +33,9 @@ import org.sightline.app.settings.Settings;
 import org.sightline.app.settings.SettingsStore;
 import org.sightline.app.settings.SettingsView;
 import org.sightline.app.voice.SelfVoicing;
+import org.sightline.app.browse.DesktopScreenLook;
+import org.sightline.app.browse.ScreenLook;
+import org.sightline.app.assistant.OcrReadService;
 import org.sightline.error.SightlineException;
 import org.sightline.i18n.Messages;
 import org.sightline.speech.Priority;
@@ -73,8 +76,10 @@ public final class DesktopShell implements AutoCloseable {
         // java.awt.Robot must never be created on the JavaFX thread: make it on a worker, once, in advance.
         CompletableFuture<ScreenActions> actions = CompletableFuture.supplyAsync(() -> {
             try {
+                ScreenLook look = services.assistant().reader() instanceof OcrReadService ocr
+                        ? new DesktopScreenLook(ocr::engine, this::ownWindowOnScreen) : null;
                 ScreenActions screen = new ScreenActions(RobotDesktopInput.create(), services.speech(),
-                        ScreenActions.DEFAULT_LEAD);
+                        ScreenActions.DEFAULT_LEAD, look);
                 screen.setBeforeAction(this::stepAside);
                 return screen;
             } catch (SightlineException e) {
@@ -91,6 +96,7 @@ public final class DesktopShell implements AutoCloseable {
             @Override
             public void comeBack() {
                 Platform.runLater(() -> {
+                    SelfVoicing.returnQuietly(stage);
                     stage.toFront();
                     stage.requestFocus();
                 });
@@ -238,6 +244,15 @@ public final class DesktopShell implements AutoCloseable {
      * Before a confirmed click or typing: Sightline's own window goes behind the others, so the pointer
      * reaches the program the user was in and the focus stays there afterwards. Runs on the actions' thread.
      */
+    /** Where Sightline's window is on the screen (read off the JavaFX thread: a moment's staleness is harmless). */
+    private java.awt.Rectangle ownWindowOnScreen() {
+        if (!stage.isShowing() || stage.isIconified()) {
+            return null;
+        }
+        return new java.awt.Rectangle((int) Math.floor(stage.getX()), (int) Math.floor(stage.getY()),
+                (int) Math.ceil(stage.getWidth()), (int) Math.ceil(stage.getHeight()));
+    }
+
     private void stepAside() {
         java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
         Platform.runLater(() -> {

@@ -38,9 +38,9 @@ public final class SelfVoicing {
      */
     public static final String SPEAKS_ITSELF = "sightline.speaksItself";
 
-    /** On a window whose dialog just closed: the closing already said where the focus is. */
-    private static final String DIALOG_CLOSED_AT = "sightline.dialogClosedAt";
-    private static final long RETURN_SAID_NS = 2_000_000_000L;
+    /** On a window the focus comes back to without a word: its dialog closed (which said so) or the app returns. */
+    private static final String QUIET_RETURN_AT = "sightline.quietReturnAt";
+    private static final long QUIET_RETURN_NS = 2_000_000_000L;
 
     private final SpeechOutput speech;
     private final BooleanSupplier enabled;
@@ -89,14 +89,14 @@ public final class SelfVoicing {
                 return;
             }
             Scene scene = window.getScene();
-            Object dialogClosed = window.getProperties().remove(DIALOG_CLOSED_AT);
-            boolean saidByDialog = dialogClosed instanceof Long at && System.nanoTime() - at < RETURN_SAID_NS;
+            Object quietAt = window.getProperties().remove(QUIET_RETURN_AT);
+            boolean quiet = quietAt instanceof Long at && System.nanoTime() - at < QUIET_RETURN_NS;
             if (scene != null && scene.getFocusOwner() != null && speaking(scene)
                     && scene.getProperties().get(this) instanceof FocusFollower follower) {
                 if (!focusedBefore[0]) {
                     // The focus moved inside before the window had the keyboard: say it now, once.
                     follower.firstFocus(scene.getFocusOwner());
-                } else if (!saidByDialog) {
+                } else if (!quiet) {
                     speech.speak(titled(window, announcement(scene.getFocusOwner())), Priority.NOW);
                 }
             }
@@ -110,7 +110,7 @@ public final class SelfVoicing {
                         || stage.getTitle() == null || stage.getTitle().isBlank()) {
                     return;
                 }
-                owner.getProperties().put(DIALOG_CLOSED_AT, System.nanoTime());
+                returnQuietly(owner);
                 Node back = owner.getScene().getFocusOwner();
                 String closedText = AppText.get("focus.dialogClosed", stage.getTitle());
                 speech.speak(back == null ? closedText : closedText + " " + announcement(back), Priority.NEXT);
@@ -125,6 +125,14 @@ public final class SelfVoicing {
         FocusFollower follower = new FocusFollower(scene);
         scene.getProperties().put(this, follower);
         scene.focusOwnerProperty().addListener(follower);
+    }
+
+    /**
+     * The focus is about to come back to {@code window} because Sightline itself brings it back (after stepping
+     * aside for a capture), not because the user came back: the next focus within two seconds is not announced.
+     */
+    public static void returnQuietly(Window window) {
+        window.getProperties().put(QUIET_RETURN_AT, System.nanoTime());
     }
 
     private boolean speaking(Scene scene) {

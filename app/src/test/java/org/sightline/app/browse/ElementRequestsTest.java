@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.sightline.speech.RecordingSpeechOutput;
 import org.sightline.vision.elements.Element;
 import org.sightline.vision.elements.ElementMap;
+import org.sightline.vision.elements.ElementType;
 
 class ElementRequestsTest {
 
@@ -50,6 +51,29 @@ class ElementRequestsTest {
         RequestAnswer.Proposal quoted = (RequestAnswer.Proposal) ElementRequests
                 .answer("Enter \"trail shoes\" in the search field", shop).orElseThrow();
         assertThat(quoted.action().text()).isEqualTo("trail shoes");
+    }
+
+    @Test
+    void typingNeverGoesToAButtonButToTheUnlabelledFieldBesideIt() {
+        // A search box with no label of its own and its Search button: the words name the button.
+        ElementMap page = new ElementMap(java.util.List.of(
+                Screens.element(ElementType.LINK, "Catalog", 40, 20, 90, 24),
+                Screens.element(ElementType.FIELD, "", 300, 60, 260, 36),
+                Screens.element(ElementType.BUTTON, "Search", 570, 60, 90, 36),
+                Screens.element(ElementType.BUTTON, "Sign in", 900, 20, 90, 30)), 1000, 600, true);
+        RequestAnswer.Proposal proposal = (RequestAnswer.Proposal) ElementRequests
+                .answer("type hello into search", page).orElseThrow();
+        assertThat(proposal.action().target().type()).isEqualTo(ElementType.FIELD);
+        assertThat(proposal.action().target().box().x).isEqualTo(300);
+
+        // No field anywhere near what was named: say what matched and that it takes no text; propose nothing.
+        assertThat(ElementRequests.answer("type hello into sign in", page)).get()
+                .isInstanceOf(RequestAnswer.Spoken.class).extracting(RequestAnswer::text).isEqualTo(
+                        "There is no field called \u201csign in\u201d to type into. The closest match is Sign in"
+                                + " button, which takes no text.");
+        assertThat(ElementRequests.answer("type hello into the basket", page)).get()
+                .isInstanceOf(RequestAnswer.Spoken.class).extracting(RequestAnswer::text)
+                .isEqualTo("There is no field called \u201cthe basket\u201d to type into.");
     }
 
     @Test

@@ -28,9 +28,9 @@ import org.sightline.speech.RecordingSpeechOutput;
 import org.sightline.task.ThreadPoolTaskExecutor;
 
 /**
- * The model manager as a blind user meets it: opened over Sightline's window, driven by keys alone through the X
- * server, every line heard recorded in order, with the app's self-voicing attached as in the app. Needs a display:
- * CI runs it under Xvfb; without one it is skipped.
+ * The model manager as a blind user meets it: opened over Sightline's window, driven by keys alone through the
+ * JavaFX robot (real key events through the toolkit, on the headless glass the app's UI tests use), every line heard
+ * recorded in order, with the app's self-voicing attached as in the app.
  */
 class ModelManagerByEarTest {
 
