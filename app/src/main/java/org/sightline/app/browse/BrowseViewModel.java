@@ -17,6 +17,11 @@ import org.sightline.vision.elements.ElementType;
  * Enter). A proposal acts only after one more Enter (the confirmation key); Escape cancels a proposal or a
  * running action, else leaves browse mode. No toolkit is needed: the window passes key names
  * ({@link Key#of}) to {@link #key} on key press and typed characters to {@link #typed}.
+ *
+ * <p>Browse mode opened only to confirm an action a chat request proposed ("click Sign in") ends with that
+ * confirmation: any other key or typed character cancels it and goes where it would have gone (a question being
+ * typed keeps its letters). After an action has been carried out, the page has changed under the element list,
+ * so browse mode ends and says so ({@code afterAction} tells the owner).
  */
 public final class BrowseViewModel {
 
@@ -34,8 +39,11 @@ public final class BrowseViewModel {
         }
     }
 
-    /** What a key did. */
-    public enum Outcome { HANDLED, IGNORED, LEFT_BROWSE_MODE }
+    /**
+     * What a key did. {@code LEFT_AND_PASSED}: browse mode ended and the key was not used, so it does its usual
+     * work (a letter goes into the question field).
+     */
+    public enum Outcome { HANDLED, IGNORED, LEFT_BROWSE_MODE, LEFT_AND_PASSED }
 
     /** Where browse mode is. */
     public enum State { BROWSING, ENTERING_TEXT, CONFIRMING, ACTING }
@@ -48,15 +56,49 @@ public final class BrowseViewModel {
     private ProposedAction pending;
     private ScreenActions.Handle running;
     private final StringBuilder entered = new StringBuilder();
+    private final boolean onlyToConfirm;
+    private final java.util.function.Consumer<ScreenActions.Outcome> afterAction;
 
     /**
      * @param actions where confirmed actions go; null when the capture is not of the screen (nothing can
      *                be clicked then, and Enter says so)
      */
     public BrowseViewModel(ElementMap map, SpeechOutput speech, ScreenActions actions) {
+        this(map, speech, actions, false, outcome -> { });
+    }
+
+    /**
+     * @param onlyToConfirm true when browse mode opens only to confirm an action a chat request proposed
+     * @param afterAction   told how each carried-out action ended, on the action's thread
+     */
+    public BrowseViewModel(ElementMap map, SpeechOutput speech, ScreenActions actions, boolean onlyToConfirm,
+                           java.util.function.Consumer<ScreenActions.Outcome> afterAction) {
         this.map = map;
         this.speech = speech;
         this.actions = actions;
+        this.onlyToConfirm = onlyToConfirm;
+        this.afterAction = afterAction;
+    }
+
+    /** Whether this browse mode exists only to confirm a proposed action. */
+    public boolean onlyToConfirm() {
+        return onlyToConfirm;
+    }
+
+    /**
+     * Where browse mode is, in one sentence for a user coming back to the window: the pending question, the
+     * field being typed into, or the element it is on.
+     */
+    public String whereItIs() {
+        refreshActing();
+        return switch (state) {
+            case CONFIRMING -> ElementWords.MESSAGES.get("browse.whereConfirming", pending.confirmationPrompt());
+            case ENTERING_TEXT -> ElementWords.MESSAGES.get("browse.whereTyping",
+                    ElementWords.target(current().orElseThrow()));
+            case ACTING -> ElementWords.MESSAGES.get("browse.whereActing");
+            case BROWSING -> current().map(e -> ElementWords.MESSAGES.get("browse.whereOn", map.size(),
+                    ElementWords.spoken(e))).orElseGet(() -> ElementWords.MESSAGES.get("browse.whereEmpty"));
+        };
     }
 
     /** Speaks the summary and the first element. */
@@ -101,6 +143,9 @@ public final class BrowseViewModel {
                     return Outcome.HANDLED;
                 }
                 cancelPending();
+                if (onlyToConfirm) {
+                    return key == Key.ESCAPE ? Outcome.LEFT_BROWSE_MODE : Outcome.LEFT_AND_PASSED;
+                }
                 if (key == Key.ESCAPE) {
                     return Outcome.HANDLED;
                 }
@@ -129,8 +174,17 @@ public final class BrowseViewModel {
         };
     }
 
-    /** Takes typed characters while text for a field is being entered; ignored otherwise. */
+    /**
+     * Takes typed characters while text for a field is being entered. While a proposal from a chat request waits,
+     * a typed character cancels it and browse mode ends ({@code LEFT_AND_PASSED}: the character is the user's, for
+     * the question field). Otherwise ignored: letters are browse keys.
+     */
     public Outcome typed(String characters) {
+        if (onlyToConfirm && state == State.CONFIRMING && !characters.isEmpty()
+                && !Character.isISOControl(characters.charAt(0))) {
+            cancelPending();
+            return Outcome.LEFT_AND_PASSED;
+        }
         if (state != State.ENTERING_TEXT || characters.isEmpty() || Character.isISOControl(characters.charAt(0))) {
             return Outcome.IGNORED;
         }
@@ -215,6 +269,7 @@ public final class BrowseViewModel {
         }
         state = State.ACTING;
         running = actions.perform(action);
+        running.outcome().thenAccept(afterAction);
     }
 
     private void cancelPending() {

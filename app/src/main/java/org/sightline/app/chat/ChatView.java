@@ -211,10 +211,11 @@ public final class ChatView {
             Optional<BrowseViewModel.Key> key = BrowseViewModel.Key.of(e.getCode().name());
             if (key.isPresent()) {
                 BrowseViewModel.Outcome outcome = browse.get().key(key.get(), e.isShiftDown());
-                if (outcome != BrowseViewModel.Outcome.IGNORED) {
+                if (outcome != BrowseViewModel.Outcome.IGNORED && outcome != BrowseViewModel.Outcome.LEFT_AND_PASSED) {
                     e.consume();
                 }
-                if (outcome == BrowseViewModel.Outcome.LEFT_BROWSE_MODE) {
+                if (outcome == BrowseViewModel.Outcome.LEFT_BROWSE_MODE
+                        || outcome == BrowseViewModel.Outcome.LEFT_AND_PASSED) {
                     model.leaveBrowse();
                 }
             }
@@ -223,17 +224,19 @@ public final class ChatView {
 
     /**
      * Typed characters: in browse mode they are the text for a field when typing was offered, and never land
-     * in the question field (H, K, B ... are browse keys there).
+     * in the question field (H, K, B ... are browse keys there) — except while browse mode only waits for the
+     * confirmation of a chat request: then typing cancels it, and the letters are the user's next question.
      */
     public void handleTyped(KeyEvent e) {
         Optional<BrowseViewModel> browse = model.browsing();
         if (browse.isEmpty() || e.isControlDown() || e.isAltDown() || e.isMetaDown()) {
             return;
         }
-        e.consume();
-        if (browse.get().state() == BrowseViewModel.State.ENTERING_TEXT) {
-            browse.get().typed(e.getCharacter());
+        if (browse.get().typed(e.getCharacter()) == BrowseViewModel.Outcome.LEFT_AND_PASSED) {
+            model.leaveBrowse();
+            return;
         }
+        e.consume();
     }
 
     /** Runs one action as its key or button would. */

@@ -287,9 +287,34 @@ public final class ChatViewModel {
         }
     }
 
-    private void enterBrowse(Capture capture, ElementMap map) {
+    /**
+     * Where browse mode is, for a user coming back to the window ("Browse mode, 30 elements, on Sign in, link"),
+     * or empty when it is off.
+     */
+    public String browseModeNow() {
+        return browse == null ? "" : browse.whereItIs();
+    }
+
+    /** @param onlyToConfirm browse mode opens only to confirm an action a chat request proposed */
+    private void enterBrowse(Capture capture, ElementMap map, boolean onlyToConfirm) {
         boolean clickable = capture.screenBounds() != null && map.onScreen();
-        browse = new BrowseViewModel(map, speech, clickable ? screenActions.get() : null);
+        BrowseViewModel[] entered = new BrowseViewModel[1];
+        entered[0] = new BrowseViewModel(map, speech, clickable ? screenActions.get() : null, onlyToConfirm,
+                outcome -> uiThread.execute(() -> afterAction(entered[0], outcome)));
+        browse = entered[0];
+    }
+
+    /**
+     * An action was carried out: the screen has changed under the element list, so browse mode ends and says so
+     * (after what the action's check said). A cancelled or failed action leaves browse mode as it was.
+     */
+    private void afterAction(BrowseViewModel acted, ScreenActions.Outcome outcome) {
+        if (browse != acted || outcome == ScreenActions.Outcome.CANCELLED || outcome == ScreenActions.Outcome.FAILED) {
+            return;
+        }
+        browse = null;
+        status.set(AppText.get("browse.left"));
+        speech.speak(AppText.get("browse.endedAfterAction", ChatAction.BROWSE.keyForPeople()), Priority.NORMAL);
     }
 
     public void cameraSnapshot() {
@@ -517,7 +542,7 @@ public final class ChatViewModel {
             refresh();
             status.set(text);
             speech.play(Earcon.DONE);
-            enterBrowse(answer.capture(), answer.map());
+            enterBrowse(answer.capture(), answer.map(), false);
             browse.start();
             busy.set(false);
             return;
@@ -529,7 +554,7 @@ public final class ChatViewModel {
             refresh();
             status.set(text);
             if (browse == null) {
-                enterBrowse(answer.capture(), answer.map());
+                enterBrowse(answer.capture(), answer.map(), true);
             }
             browse.propose(proposal.action());
             busy.set(false);

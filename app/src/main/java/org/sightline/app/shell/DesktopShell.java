@@ -149,6 +149,7 @@ public final class DesktopShell implements AutoCloseable {
         stage.setScene(scene);
         selfVoicing = new SelfVoicing(services.speech(), () -> settings.selfVoicing());
         selfVoicing.attachToAllWindows();
+        SelfVoicing.sayModeOnReturn(stage, model::browseModeNow);
         stage.setOnShown(e -> {
             view.returnFocus();
             model.announce(AppText.get("app.ready"));

@@ -1,6 +1,7 @@
 package org.sightline.app.voice;
 
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.beans.value.ChangeListener;
@@ -41,6 +42,7 @@ public final class SelfVoicing {
     /** On a window the focus comes back to without a word: its dialog closed (which said so) or the app returns. */
     private static final String QUIET_RETURN_AT = "sightline.quietReturnAt";
     private static final long QUIET_RETURN_NS = 2_000_000_000L;
+    private static final String MODE = "sightline.modeOnReturn";
 
     private final SpeechOutput speech;
     private final BooleanSupplier enabled;
@@ -97,7 +99,10 @@ public final class SelfVoicing {
                     // The focus moved inside before the window had the keyboard: say it now, once.
                     follower.firstFocus(scene.getFocusOwner());
                 } else if (!quiet) {
-                    speech.speak(titled(window, announcement(scene.getFocusOwner())), Priority.NOW);
+                    String mode = window.getProperties().get(MODE) instanceof Supplier<?> m
+                            ? String.valueOf(m.get()) : "";
+                    speech.speak(mode.isEmpty() ? titled(window, announcement(scene.getFocusOwner())) : mode,
+                            Priority.NOW);
                 }
             }
             focusedBefore[0] = true;
@@ -125,6 +130,15 @@ public final class SelfVoicing {
         FocusFollower follower = new FocusFollower(scene);
         scene.getProperties().put(this, follower);
         scene.focusOwnerProperty().addListener(follower);
+    }
+
+    /**
+     * What a user coming back to {@code window} hears instead of the focused control while the window is in a mode
+     * of its own (browse mode: "Browse mode, 30 elements, on Sign in, link"); the supplier returns an empty string
+     * when there is none. Called on the JavaFX thread.
+     */
+    public static void sayModeOnReturn(Window window, Supplier<String> mode) {
+        window.getProperties().put(MODE, mode);
     }
 
     /**

@@ -161,6 +161,57 @@ class ChatBrowseTest {
     }
 
     @Test
+    void aRequestsConfirmationNeverTrapsTheQuestionAndAnActionEndsBrowseMode() throws Exception {
+        ChatViewModel m = model();
+        RecordingDesktopInput input = new RecordingDesktopInput();
+        try (ScreenActions actions = new ScreenActions(input, speech, Duration.ofMillis(10))) {
+            m.useScreenActions(() -> actions);
+            m.describeScreen();
+            m.ask("click log in");
+            BrowseViewModel browse = m.browsing().orElseThrow();
+            assertThat(m.browseModeNow()).isEqualTo(
+                    "Browse mode, waiting for you: Press Enter to click Sign in button, or Escape to cancel.");
+            // The user goes on typing a question: the first letter cancels, and it is the question's, not a key.
+            assertThat(browse.key(BrowseViewModel.Key.H, false)).isEqualTo(BrowseViewModel.Outcome.LEFT_AND_PASSED);
+            assertThat(speech.lastSpoken()).isEqualTo("Cancelled.");
+            m.leaveBrowse();
+            assertThat(m.browsing()).isEmpty();
+            assertThat(m.browseModeNow()).isEmpty();
+            m.ask("click log in");
+            assertThat(m.browsing().orElseThrow().typed("w")).isEqualTo(BrowseViewModel.Outcome.LEFT_AND_PASSED);
+            m.leaveBrowse();
+            assertThat(input.events()).isEmpty();
+
+            // Confirmed: the click happens, and then browse mode ends and says so, after the check.
+            m.ask("click log in");
+            m.browsing().orElseThrow().key(BrowseViewModel.Key.ENTER, false);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (m.browsing().isPresent() && System.nanoTime() < deadline) {
+                TimeUnit.MILLISECONDS.sleep(20);
+            }
+            assertThat(input.events()).containsExactly("move 80,212", "click");
+            assertThat(m.browsing()).isEmpty();
+            assertThat(speech.spoken()).doesNotContain("Done.");
+            assertThat(speech.spoken().subList(speech.spoken().size() - 2, speech.spoken().size())).containsExactly(
+                    "Clicked Sign in button; Sightline could not look at the screen again to check what happened.",
+                    "Browse mode is off; the screen may have changed. Ctrl+Shift+B browses it again.");
+        }
+    }
+
+    @Test
+    void browseModeTheUserOpenedSaysWhereItIsForSomeoneComingBack() {
+        ChatViewModel m = model();
+        m.describeScreen();
+        m.browse(null);
+        BrowseViewModel browse = m.browsing().orElseThrow();
+        browse.key(BrowseViewModel.Key.B, false);
+        assertThat(m.browseModeNow()).matches("Browse mode, \\d+ elements, on Sign in, button\\. Escape leaves browse mode\\.");
+        // Letters are browse keys here: the user asked for browse mode and heard it announced.
+        assertThat(browse.typed("w")).isEqualTo(BrowseViewModel.Outcome.IGNORED);
+        assertThat(browse.key(BrowseViewModel.Key.K, false)).isEqualTo(BrowseViewModel.Outcome.HANDLED);
+    }
+
+    @Test
     void theWindowKeyLooksAtTheWindowTheUserCameFromWithSightlineSteppedAside() {
         ChatViewModel m = model();
         List<String> moves = new ArrayList<>();
