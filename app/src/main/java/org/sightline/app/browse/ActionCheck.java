@@ -50,10 +50,12 @@ final class ActionCheck {
                 : ElementWords.MESSAGES.get("check.typedNotShown", action.text(), target, shorten(shown)));
     }
 
-    static Verdict afterClick(ProposedAction action, BufferedImage before, BufferedImage after, ScreenLook look) {
+    /** @param area where to look for what changed (the acted-on window), or null for the whole screen */
+    static Verdict afterClick(ProposedAction action, BufferedImage before, BufferedImage after, Rectangle area,
+                              ScreenLook look) {
         String target = ElementWords.target(action.target());
         ElementType type = action.target().type();
-        Rectangle screen = look.bounds(after);
+        Rectangle screen = area == null ? look.bounds(after) : area.intersection(look.bounds(after));
         if (type == ElementType.CHECKBOX || type == ElementType.RADIO) {
             Rectangle box = grow(action.target().box(), 2, screen);
             Change inBox = change(before, after, box);

@@ -58,22 +58,26 @@ public final class BrowseViewModel {
     private final StringBuilder entered = new StringBuilder();
     private final boolean onlyToConfirm;
     private final java.util.function.Consumer<ScreenActions.Outcome> afterAction;
+    private final java.awt.Rectangle area;
 
     /**
      * @param actions where confirmed actions go; null when the capture is not of the screen (nothing can
      *                be clicked then, and Enter says so)
      */
     public BrowseViewModel(ElementMap map, SpeechOutput speech, ScreenActions actions) {
-        this(map, speech, actions, false, outcome -> { });
+        this(map, speech, actions, null, false, outcome -> { });
     }
 
     /**
+     * @param area          where the mapped picture lies on the screen (what is looked at again after an action),
+     *                      or null when unknown
      * @param onlyToConfirm true when browse mode opens only to confirm an action a chat request proposed
      * @param afterAction   told how each carried-out action ended, on the action's thread
      */
-    public BrowseViewModel(ElementMap map, SpeechOutput speech, ScreenActions actions, boolean onlyToConfirm,
-                           java.util.function.Consumer<ScreenActions.Outcome> afterAction) {
+    public BrowseViewModel(ElementMap map, SpeechOutput speech, ScreenActions actions, java.awt.Rectangle area,
+                           boolean onlyToConfirm, java.util.function.Consumer<ScreenActions.Outcome> afterAction) {
         this.map = map;
+        this.area = area;
         this.speech = speech;
         this.actions = actions;
         this.onlyToConfirm = onlyToConfirm;
@@ -268,7 +272,7 @@ public final class BrowseViewModel {
             return;
         }
         state = State.ACTING;
-        running = actions.perform(action);
+        running = actions.perform(action, area);
         running.outcome().thenAccept(afterAction);
     }
 

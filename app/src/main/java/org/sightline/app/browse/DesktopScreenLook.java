@@ -1,11 +1,9 @@
 package org.sightline.app.browse;
 
-import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.sightline.error.SightlineException;
 import org.sightline.task.TaskContext;
 import org.sightline.vision.capture.Capture;
@@ -14,20 +12,15 @@ import org.sightline.vision.ocr.OcrEngine;
 
 /**
  * Looks at the real screen: a grab of the whole desktop in screen coordinates (scaled back when the display
- * scales), with Sightline's own window blanked out, and the shared OCR engine for the text.
+ * scales), and the shared OCR engine for the text.
  */
 public final class DesktopScreenLook implements ScreenLook {
 
     private final Function<TaskContext, OcrEngine> ocr;
-    private final Supplier<Rectangle> ownWindow;
 
-    /**
-     * @param ocr       the app's OCR engine, loaded on first use (it is shared: reads are serialised on it)
-     * @param ownWindow the bounds of Sightline's window on the screen, or null when it is not shown
-     */
-    public DesktopScreenLook(Function<TaskContext, OcrEngine> ocr, Supplier<Rectangle> ownWindow) {
+    /** @param ocr the app's OCR engine, loaded on first use (it is shared: reads are serialised on it) */
+    public DesktopScreenLook(Function<TaskContext, OcrEngine> ocr) {
         this.ocr = ocr;
-        this.ownWindow = ownWindow;
     }
 
     @Override
@@ -39,11 +32,6 @@ public final class DesktopScreenLook implements ScreenLook {
         Graphics2D g = screen.createGraphics();
         try {
             g.drawImage(capture.image(), bounds.x, bounds.y, bounds.width, bounds.height, null);
-            Rectangle own = ownWindow.get();
-            if (own != null) {
-                g.setColor(Color.BLACK);
-                g.fill(own);
-            }
         } finally {
             g.dispose();
         }

@@ -85,13 +85,21 @@ public final class ScreenActions implements AutoCloseable {
 
     /** Announces {@code action} now and performs it after the lead time unless the handle is cancelled first. */
     public Handle perform(ProposedAction action) {
+        return perform(action, null);
+    }
+
+    /**
+     * As {@link #perform(ProposedAction)}; the check afterwards compares {@code area} (the window the element map
+     * was made of, in screen coordinates), or the whole screen when it is null.
+     */
+    public Handle perform(ProposedAction action, java.awt.Rectangle area) {
         Handle handle = new Handle();
         speech.speak(action.announcement(), Priority.NOW);
-        worker.execute(() -> handle.outcome.complete(run(action, handle)));
+        worker.execute(() -> handle.outcome.complete(run(action, area, handle)));
         return handle;
     }
 
-    private Outcome run(ProposedAction action, Handle handle) {
+    private Outcome run(ProposedAction action, java.awt.Rectangle area, Handle handle) {
         try {
             if (!pause(lead, handle)) {
                 return Outcome.CANCELLED;
@@ -115,7 +123,7 @@ public final class ScreenActions implements AutoCloseable {
                 }
                 input.type(action.text());
             }
-            return check(action, before, handle);
+            return check(action, area, before, handle);
         } catch (RuntimeException e) {
             speech.play(Earcon.ERROR);
             speech.speak(ElementWords.MESSAGES.get("action.failed",
@@ -125,7 +133,7 @@ public final class ScreenActions implements AutoCloseable {
     }
 
     /** Looks again once the screen has settled, and says what it saw. */
-    private Outcome check(ProposedAction action, BufferedImage before, Handle handle) {
+    private Outcome check(ProposedAction action, java.awt.Rectangle area, BufferedImage before, Handle handle) {
         BufferedImage after = before == null ? null : settled(handle);
         if (handle.isCancelled()) {
             return Outcome.NOT_SEEN;
@@ -139,7 +147,7 @@ public final class ScreenActions implements AutoCloseable {
         }
         ActionCheck.Verdict verdict = action.kind() == ProposedAction.Kind.TYPE
                 ? ActionCheck.afterTyping(action, after, look)
-                : ActionCheck.afterClick(action, before, after, look);
+                : ActionCheck.afterClick(action, before, after, area, look);
         speech.play(verdict.seen() ? Earcon.DONE : Earcon.ERROR);
         speech.speak(verdict.sentence(), Priority.NEXT);
         return verdict.seen() ? Outcome.DONE : Outcome.NOT_SEEN;

@@ -10,7 +10,7 @@ import java.awt.image.BufferedImage;
  */
 public interface ScreenLook {
 
-    /** The whole screen now. The area of Sightline's own window may be blanked out: it is not what was acted on. */
+    /** The whole screen now. */
     BufferedImage grabScreen();
 
     /** The text in {@code image}, lines in reading order separated by newlines; empty when there is none. */

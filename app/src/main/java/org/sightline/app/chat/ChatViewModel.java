@@ -299,7 +299,8 @@ public final class ChatViewModel {
     private void enterBrowse(Capture capture, ElementMap map, boolean onlyToConfirm) {
         boolean clickable = capture.screenBounds() != null && map.onScreen();
         BrowseViewModel[] entered = new BrowseViewModel[1];
-        entered[0] = new BrowseViewModel(map, speech, clickable ? screenActions.get() : null, onlyToConfirm,
+        entered[0] = new BrowseViewModel(map, speech, clickable ? screenActions.get() : null, capture.screenBounds(),
+                onlyToConfirm,
                 outcome -> uiThread.execute(() -> afterAction(entered[0], outcome)));
         browse = entered[0];
     }

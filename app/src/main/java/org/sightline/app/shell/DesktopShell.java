@@ -77,7 +77,7 @@ public final class DesktopShell implements AutoCloseable {
         CompletableFuture<ScreenActions> actions = CompletableFuture.supplyAsync(() -> {
             try {
                 ScreenLook look = services.assistant().reader() instanceof OcrReadService ocr
-                        ? new DesktopScreenLook(ocr::engine, this::ownWindowOnScreen) : null;
+                        ? new DesktopScreenLook(ocr::engine) : null;
                 ScreenActions screen = new ScreenActions(RobotDesktopInput.create(), services.speech(),
                         ScreenActions.DEFAULT_LEAD, look);
                 screen.setBeforeAction(this::stepAside);
@@ -245,15 +245,6 @@ public final class DesktopShell implements AutoCloseable {
      * Before a confirmed click or typing: Sightline's own window goes behind the others, so the pointer
      * reaches the program the user was in and the focus stays there afterwards. Runs on the actions' thread.
      */
-    /** Where Sightline's window is on the screen (read off the JavaFX thread: a moment's staleness is harmless). */
-    private java.awt.Rectangle ownWindowOnScreen() {
-        if (!stage.isShowing() || stage.isIconified()) {
-            return null;
-        }
-        return new java.awt.Rectangle((int) Math.floor(stage.getX()), (int) Math.floor(stage.getY()),
-                (int) Math.ceil(stage.getWidth()), (int) Math.ceil(stage.getHeight()));
-    }
-
     private void stepAside() {
         java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
         Platform.runLater(() -> {

@@ -101,7 +101,10 @@ public final class SelfVoicing {
                 } else if (!quiet) {
                     String mode = window.getProperties().get(MODE) instanceof Supplier<?> m
                             ? String.valueOf(m.get()) : "";
-                    speech.speak(mode.isEmpty() ? titled(window, announcement(scene.getFocusOwner())) : mode,
+                    String where = mode.isEmpty() ? announcement(scene.getFocusOwner()) : mode;
+                    // Coming back from another program: which window first ("Sightline. Question, edit text").
+                    speech.speak(window instanceof Stage stage && stage.getOwner() == null && stage.getTitle() != null
+                            && !stage.getTitle().isBlank() ? stage.getTitle() + ". " + where : titled(window, where),
                             Priority.NOW);
                 }
             }

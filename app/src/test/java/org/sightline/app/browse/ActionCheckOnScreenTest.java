@@ -138,7 +138,7 @@ class ActionCheckOnScreenTest {
 
     /** Performs {@code action} as after the confirmation key and returns what was said after the announcement. */
     private static String perform(ProposedAction action) throws Exception {
-        DesktopScreenLook look = new DesktopScreenLook(ctx -> ocr, () -> null);
+        DesktopScreenLook look = new DesktopScreenLook(ctx -> ocr);
         try (ScreenActions actions = new ScreenActions(RobotDesktopInput.create(), SPEECH, Duration.ofMillis(50),
                 look)) {
             int before = SPEECH.spoken().size();
