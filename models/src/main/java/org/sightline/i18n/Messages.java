@@ -20,7 +20,7 @@ public final class Messages {
     }
 
     public static void setLocale(Locale newLocale) {
-        locale = newLocale;
+        locale = java.util.Objects.requireNonNull(newLocale, "locale");
     }
 
     public static Locale locale() {

@@ -1,14 +1,11 @@
 package org.sightline.app.browse;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.awt.Color;
 import java.awt.Component;
 import java.awt.Font;
-import java.awt.GraphicsEnvironment;
 import java.awt.Rectangle;
-import java.awt.Robot;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +19,7 @@ import javax.swing.SwingUtilities;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.sightline.app.testing.SwingWindows;
 import org.sightline.models.ModelStores;
 import org.sightline.speech.RecordingSpeechOutput;
 import org.sightline.task.TaskContext;
@@ -29,6 +27,7 @@ import org.sightline.vision.elements.Element;
 import org.sightline.vision.elements.ElementType;
 import org.sightline.vision.ocr.OcrEngine;
 import org.sightline.vision.ocr.ppocr.PpOcrEngine;
+import org.sightline.vision.testing.Displays;
 import org.sightline.vision.testing.TestFonts;
 
 /**
@@ -50,8 +49,7 @@ class ActionCheckOnScreenTest {
 
     @BeforeAll
     static void showWindow() throws Exception {
-        assumeFalse(GraphicsEnvironment.isHeadless() || System.getenv("DISPLAY") == null,
-                "needs a display: run under xvfb-run");
+        Displays.assumeX11();
         ocr = PpOcrEngine.load(ModelStores.standard().require("ppocr-v4", TaskContext.none()));
         SwingUtilities.invokeAndWait(() -> {
             frame = new JFrame("Sightline action check test");
@@ -81,18 +79,7 @@ class ActionCheckOnScreenTest {
             frame.setVisible(true);
             frame.toFront();
         });
-        Robot robot = new Robot();
-        robot.waitForIdle();
-        // Without a window manager (Xvfb) a new window is not given the keyboard focus by itself.
-        SwingUtilities.invokeAndWait(() -> {
-            frame.toFront();
-            frame.requestFocus();
-        });
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
-        while (!frame.isFocused() && System.nanoTime() < end) {
-            Thread.sleep(50);
-        }
-        robot.delay(400);
+        SwingWindows.focusAndSettle(frame);
     }
 
     private static JButton button(String text, Font font, int x, int y, int width) {

@@ -1,11 +1,9 @@
 package org.sightline.app.browse;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.GraphicsEnvironment;
 import java.awt.Rectangle;
 import java.awt.Robot;
 import java.awt.image.BufferedImage;
@@ -24,6 +22,7 @@ import javax.swing.SwingUtilities;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.sightline.app.testing.SwingWindows;
 import org.sightline.models.ModelStores;
 import org.sightline.speech.RecordingSpeechOutput;
 import org.sightline.task.TaskContext;
@@ -35,6 +34,7 @@ import org.sightline.vision.elements.ElementMap;
 import org.sightline.vision.elements.ElementType;
 import org.sightline.vision.ocr.OcrEngine;
 import org.sightline.vision.ocr.ppocr.PpOcrEngine;
+import org.sightline.vision.testing.Displays;
 import org.sightline.vision.testing.TestFonts;
 
 /**
@@ -55,8 +55,7 @@ class ClickOnScreenTest {
 
     @BeforeAll
     static void showWindowAndMapIt() throws Exception {
-        assumeFalse(GraphicsEnvironment.isHeadless() || System.getenv("DISPLAY") == null,
-                "needs a display: run under xvfb-run");
+        Displays.assumeX11();
         SwingUtilities.invokeAndWait(() -> {
             frame = new JFrame("Sightline click test");
             frame.setUndecorated(true);
@@ -111,20 +110,9 @@ class ClickOnScreenTest {
             frame.setVisible(true);
             frame.toFront();
         });
-        Robot robot = new Robot();
-        robot.waitForIdle();
-        // Without a window manager (Xvfb) a new window is not given the keyboard focus by itself.
-        SwingUtilities.invokeAndWait(() -> {
-            frame.toFront();
-            frame.requestFocus();
-        });
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
-        while (!frame.isFocused() && System.nanoTime() < end) {
-            Thread.sleep(50);
-        }
-        robot.delay(500);
+        SwingWindows.focusAndSettle(frame);
         Rectangle bounds = frame.getBounds();
-        BufferedImage shot = robot.createScreenCapture(bounds);
+        BufferedImage shot = new Robot().createScreenCapture(bounds);
         Capture capture = new Capture(shot, CaptureSource.WINDOW, bounds, 1.0, "click test window", Instant.now());
         try (OcrEngine ocr = PpOcrEngine.load(ModelStores.standard().require("ppocr-v4", TaskContext.none()))) {
             map = new ElementFinder(ocr).find(capture, TaskContext.none());

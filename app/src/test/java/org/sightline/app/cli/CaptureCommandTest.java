@@ -2,7 +2,6 @@ package org.sightline.app.cli;
 
 import java.awt.Font;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.Color;
 import java.awt.GraphicsEnvironment;
@@ -25,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sightline.i18n.Messages;
+import org.sightline.vision.testing.Displays;
 import org.sightline.vision.testing.TestFonts;
 
 /** {@code sightline capture} as a user runs it: exit codes, one-line messages, and the PNG it writes. */
@@ -165,8 +165,7 @@ class CaptureCommandTest {
 
     @Test
     void theScreenUnderADisplayIsSavedWithItsBounds() throws Exception {
-        assumeTrue(System.getenv("DISPLAY") != null && !GraphicsEnvironment.isHeadless(),
-                "needs an X display: run under xvfb-run");
+        Displays.assumeX11();
         Path out = dir.resolve("screen.png");
         Result r = run("capture", "screen", "--out", out.toString());
         assertThat(r.exit()).as(r.err()).isZero();

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -24,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 import org.sightline.app.voice.SelfVoicing;
+import org.sightline.app.testing.FxThread;
 import org.sightline.speech.RecordingSpeechOutput;
 import org.sightline.task.ThreadPoolTaskExecutor;
 
@@ -49,24 +49,11 @@ class ModelManagerByEarTest {
     @BeforeAll
     static void startToolkit() {
         assumeTrue(System.getenv("DISPLAY") != null, "no DISPLAY: run under xvfb-run to test the model manager window");
-        try {
-            Platform.startup(() -> { });
-        } catch (IllegalStateException alreadyStarted) {
-            // Another test started JavaFX in this JVM.
-        }
-        Platform.setImplicitExit(false);
+        FxThread.start();
     }
 
     private static <T> T fx(Supplier<T> work) throws Exception {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                f.complete(work.get());
-            } catch (Throwable t) {
-                f.completeExceptionally(t);
-            }
-        });
-        return f.get(20, TimeUnit.SECONDS);
+        return FxThread.call(work);
     }
 
     private static void waitFor(String what, BooleanSupplier condition) throws InterruptedException {

@@ -18,6 +18,10 @@ final class DisplayAccess {
 
     static GraphicsDevice[] screens() {
         if (GraphicsEnvironment.isHeadless()) {
+            if (isX11() && !Boolean.getBoolean("java.awt.headless")) {
+                // A display is there but this Java has no X11 toolkit (Debian's openjdk-17-jdk-headless).
+                throw new SightlineException(Problem.DEVICE_UNAVAILABLE, CaptureText.get("display.headlessJava"));
+            }
             throw noDisplay(null);
         }
         try {

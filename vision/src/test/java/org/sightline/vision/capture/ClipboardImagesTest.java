@@ -25,8 +25,9 @@ class ClipboardImagesTest {
 
     @BeforeEach
     void english() {
-        KnownWindow.assumeDisplay();
+        // Saved first: the restore runs even when the assumption below skips the test.
         saved = Messages.locale();
+        KnownWindow.assumeDisplay();
         Messages.setLocale(Locale.ENGLISH);
     }
 

@@ -1,10 +1,8 @@
 package org.sightline.vision.capture;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.Color;
 import java.awt.Graphics;
-import java.awt.GraphicsEnvironment;
 import java.awt.Point;
 import java.awt.Rectangle;
 import java.awt.Robot;
@@ -13,6 +11,7 @@ import java.lang.reflect.InvocationTargetException;
 import javax.swing.JFrame;
 import javax.swing.JPanel;
 import javax.swing.SwingUtilities;
+import org.sightline.vision.testing.Displays;
 
 /**
  * A real window on the test's X server with content the test knows pixel by pixel: four coloured quadrants
@@ -34,8 +33,7 @@ final class KnownWindow implements AutoCloseable {
     }
 
     static void assumeDisplay() {
-        assumeTrue(System.getenv("DISPLAY") != null && !GraphicsEnvironment.isHeadless(),
-                "needs an X display: run under xvfb-run");
+        Displays.assumeX11();
     }
 
     /** Shows the window at {@code bounds} and waits until its pixels are on the screen. */
