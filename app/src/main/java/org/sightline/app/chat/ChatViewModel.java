@@ -242,9 +242,9 @@ public final class ChatViewModel {
      * window remembered at key-press time.
      */
     public void readText(WindowRef window) {
-        Capture previous = lastCapture;
-        if (previous != null && window == null) {
-            look(ChatAction.READ_TEXT, null, previous.description(), ctx -> previous, Mode.READ);
+        Pending current = current();
+        if (current != null && window == null) {
+            look(ChatAction.READ_TEXT, null, current.lookedAt(), current.source(), Mode.READ);
         } else if (window == null) {
             look(ChatAction.READ_TEXT, null, AppText.get("lookedAt.window"), this::capturePreviousWindow, Mode.READ);
         } else {
@@ -258,9 +258,9 @@ public final class ChatViewModel {
      * of the window remembered at key-press time, walked with the keys of a screen reader's browse mode.
      */
     public void browse(WindowRef window) {
-        Capture previous = lastCapture;
-        if (previous != null && window == null) {
-            look(ChatAction.BROWSE, null, previous.description(), ctx -> previous, Mode.BROWSE);
+        Pending current = current();
+        if (current != null && window == null) {
+            look(ChatAction.BROWSE, null, current.lookedAt(), current.source(), Mode.BROWSE);
         } else if (window == null) {
             look(ChatAction.BROWSE, null, AppText.get("lookedAt.window"), this::capturePreviousWindow, Mode.BROWSE);
         } else {
@@ -325,14 +325,36 @@ public final class ChatViewModel {
 
     public void openImage(Path file) {
         Path name = file.getFileName();
-        look(ChatAction.OPEN_IMAGE, null, name == null ? file.toString() : name.toString(),
-                ctx -> ImageSources.fromFile(file), Mode.DESCRIBE);
+        opening(name == null ? file.toString() : name.toString(), ctx -> ImageSources.fromFile(file));
+        look(ChatAction.OPEN_IMAGE, null, pending.lookedAt(), pending.source(), Mode.DESCRIBE);
     }
 
     /** Describes an image taken from the clipboard; null when the clipboard held none. */
     public void pasteImage(BufferedImage image) {
-        look(ChatAction.PASTE_IMAGE, null, AppText.get("lookedAt.clipboard"), ctx -> ImageSources.fromClipboard(image),
-                Mode.DESCRIBE);
+        opening(AppText.get("lookedAt.clipboard"), ctx -> ImageSources.fromClipboard(image));
+        look(ChatAction.PASTE_IMAGE, null, pending.lookedAt(), pending.source(), Mode.DESCRIBE);
+    }
+
+    /**
+     * An image the user opened that is not loaded yet: a key pressed meanwhile (read, browse, a question) is about
+     * it, not about the picture before, even when it cancels the loading description.
+     */
+    private record Pending(String lookedAt, Source source) {
+    }
+
+    private Pending pending;
+
+    private void opening(String lookedAt, Source source) {
+        pending = new Pending(lookedAt, source);
+    }
+
+    /** The picture a key is about: the one being opened, else the last one looked at; null when there is none. */
+    private Pending current() {
+        if (pending != null) {
+            return pending;
+        }
+        Capture previous = lastCapture;
+        return previous == null ? null : new Pending(previous.description(), ctx -> previous);
     }
 
     /**
@@ -345,11 +367,11 @@ public final class ChatViewModel {
             say(AppText.get("ask.empty"));
             return;
         }
-        Capture previous = lastCapture;
+        Pending current = current();
         // Only the user's own words are parsed as requests ("click Sign in"); text on the screen never is.
         Mode mode = ElementRequests.answer(q, NO_ELEMENTS).isPresent() ? Mode.REQUEST : Mode.DESCRIBE;
-        if (previous != null) {
-            look(ChatAction.ASK, q, previous.description(), ctx -> previous, mode);
+        if (current != null) {
+            look(ChatAction.ASK, q, current.lookedAt(), current.source(), mode);
         } else {
             look(ChatAction.ASK, q, AppText.get("lookedAt.screen"), ctx -> assistant.capture().captureScreen(ctx),
                     mode);
@@ -448,7 +470,8 @@ public final class ChatViewModel {
         progressAnnouncer.reset();
         speech.play(Earcon.CAPTURING);
 
-        List<DescribeRequest.Exchange> earlier = question != null && lastCapture != null
+        // Earlier questions belong to the last picture, not to one still being opened.
+        List<DescribeRequest.Exchange> earlier = question != null && pending == null && lastCapture != null
                 ? List.copyOf(exchangesAboutLastCapture) : List.of();
         Task<Answer> task = ctx -> {
             Capture capture = source.get(ctx);
@@ -573,6 +596,8 @@ public final class ChatViewModel {
     }
 
     private void rememberCapture(Capture capture) {
+        // Whatever was being opened is loaded now, or another picture has replaced it.
+        pending = null;
         if (capture != lastCapture) {
             browse = null;
             lastCapture = capture;
@@ -582,6 +607,9 @@ public final class ChatViewModel {
 
     private void finishFailed(Running r, Throwable error) {
         running = null;
+        if (r.action == ChatAction.OPEN_IMAGE || r.action == ChatAction.PASTE_IMAGE) {
+            pending = null; // the file could not be loaded: later keys are about the picture before
+        }
         String message = userMessage(error);
         r.turn.answer(message);
         refresh();

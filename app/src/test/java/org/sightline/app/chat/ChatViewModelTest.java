@@ -222,6 +222,45 @@ class ChatViewModelTest {
     }
 
     @Test
+    void aKeyPressedWhileAFileIsStillOpeningIsAboutThatFileNotThePictureBefore(@TempDir Path dir) throws Exception {
+        Path before = dir.resolve("before.png");
+        Path page = dir.resolve("page.png");
+        ImageIO.write(picture(), "png", before.toFile());
+        ImageIO.write(picture(), "png", page.toFile());
+        // Callbacks wait in a queue, as on a busy JavaFX thread: the opened file is not remembered yet.
+        java.util.concurrent.LinkedBlockingQueue<Runnable> ui = new java.util.concurrent.LinkedBlockingQueue<>();
+        ReadService reader = (capture, context, line) -> "text of " + capture.description();
+        try (org.sightline.task.ThreadPoolTaskExecutor executor =
+                     new org.sightline.task.ThreadPoolTaskExecutor(1, ui::add)) {
+            ChatViewModel m = new ChatViewModel(new Assistant(new PictureCapture(), reader,
+                    new StreamingDescriber(), new NotBuiltActiveWindowTracker()), speech, executor, ui::add,
+                    Settings::defaults, clipboard::add, clock::get);
+            m.openImage(before);
+            drain(ui, m);
+            assertThat(m.transcriptProperty().get()).contains("before.png");
+
+            m.openImage(page);
+            m.readText(null); // pressed at once: replaces the description of page.png, and is about page.png
+            drain(ui, m);
+            assertThat(m.lastAnswer()).isEqualTo("text of page.png");
+        }
+    }
+
+    /** Runs the queued callbacks until the model is idle. */
+    private static void drain(java.util.concurrent.BlockingQueue<Runnable> ui, ChatViewModel m) throws Exception {
+        long end = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < end) {
+            Runnable next = ui.poll(50, java.util.concurrent.TimeUnit.MILLISECONDS);
+            if (next != null) {
+                next.run();
+            } else if (!m.busyProperty().get()) {
+                return;
+            }
+        }
+        throw new AssertionError("the model stayed busy");
+    }
+
+    @Test
     void aMissingFileIsBadInputSaidPlainly(@TempDir Path dir) {
         ChatViewModel m = model(Assistant.notBuilt());
         m.openImage(dir.resolve("nope.png"));
