@@ -164,7 +164,7 @@ public final class ChatViewModel {
 
     public void describeScreen() {
         look(ChatAction.DESCRIBE_SCREEN, null, AppText.get("lookedAt.screen"),
-                ctx -> assistant.capture().captureScreen(ctx), Mode.DESCRIBE);
+                withoutSightline(ctx -> assistant.capture().captureScreen(ctx)), Mode.DESCRIBE);
     }
 
     /**
@@ -187,6 +187,34 @@ public final class ChatViewModel {
 
         /** Brings Sightline back to the front with the focus. */
         void comeBack();
+
+        /**
+         * Whether Sightline's window is in front with the focus now (the key was pressed in it, not through a
+         * global key from another program). Called on the UI thread.
+         */
+        default boolean inFront() {
+            return false;
+        }
+    }
+
+    /**
+     * A capture of the screen or of the region around the pointer leaves Sightline's own window out when the key
+     * was pressed in it: the window steps aside for the capture. From another program (a global key) nothing
+     * moves, and the focus stays there.
+     */
+    private Source withoutSightline(Source capture) {
+        WindowSwitch sw = windowSwitch;
+        if (!sw.inFront()) {
+            return capture;
+        }
+        return ctx -> {
+            sw.stepAside();
+            try {
+                return capture.get(ctx);
+            } finally {
+                sw.comeBack();
+            }
+        };
     }
 
     private volatile WindowRef previousWindow = WindowRef.UNKNOWN;
@@ -234,7 +262,7 @@ public final class ChatViewModel {
     public void describeRegion() {
         int size = settings.get().regionSize();
         look(ChatAction.DESCRIBE_REGION, null, AppText.get("lookedAt.region", size),
-                ctx -> assistant.capture().captureRegionAroundPointer(size, ctx), Mode.DESCRIBE);
+                withoutSightline(ctx -> assistant.capture().captureRegionAroundPointer(size, ctx)), Mode.DESCRIBE);
     }
 
     /**

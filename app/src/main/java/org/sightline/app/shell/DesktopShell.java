@@ -94,6 +94,11 @@ public final class DesktopShell implements AutoCloseable {
             }
 
             @Override
+            public boolean inFront() {
+                return stage.isShowing() && stage.isFocused();
+            }
+
+            @Override
             public void comeBack() {
                 Platform.runLater(() -> {
                     SelfVoicing.returnQuietly(stage);

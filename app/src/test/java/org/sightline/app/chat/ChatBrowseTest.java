@@ -212,6 +212,37 @@ class ChatBrowseTest {
     }
 
     @Test
+    void describingTheScreenOrTheRegionLeavesSightlineOutOnlyWhenTheKeyWasPressedInIt() {
+        ChatViewModel m = model();
+        List<String> moves = new ArrayList<>();
+        boolean[] inFront = {true};
+        m.useWindowSwitch(new ChatViewModel.WindowSwitch() {
+            @Override
+            public void stepAside() {
+                moves.add("aside");
+            }
+
+            @Override
+            public void comeBack() {
+                moves.add("back");
+            }
+
+            @Override
+            public boolean inFront() {
+                return inFront[0];
+            }
+        });
+        m.describeScreen();
+        m.describeRegion();
+        assertThat(moves).containsExactly("aside", "back", "aside", "back");
+        // From another program (a global key): nothing moves, the focus stays where the user is.
+        inFront[0] = false;
+        moves.clear();
+        m.describeScreen();
+        assertThat(moves).isEmpty();
+    }
+
+    @Test
     void theWindowKeyLooksAtTheWindowTheUserCameFromWithSightlineSteppedAside() {
         ChatViewModel m = model();
         List<String> moves = new ArrayList<>();
