@@ -6,6 +6,7 @@ import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
+import javafx.event.EventHandler;
 import javafx.scene.AccessibleRole;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -17,6 +18,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.stage.WindowEvent;
@@ -222,6 +224,18 @@ public final class SelfVoicing {
                     list.getItems().removeListener(refreshed);
                     list.getSelectionModel().selectedIndexProperty().removeListener(moved);
                 };
+            }
+            if (node instanceof TextInputControl input && input.isEditable() && !(node instanceof PasswordField)) {
+                // Echo of each typed character, as a screen reader gives it (nothing else speaks JavaFX fields
+                // on Linux). Keys a window takes for itself (browse mode) never reach the field and are not echoed.
+                EventHandler<KeyEvent> echo = e -> {
+                    String c = e.getCharacter();
+                    if (!c.isEmpty() && !Character.isISOControl(c.codePointAt(0)) && speaking(scene)) {
+                        speech.speak(c.isBlank() ? AppText.get("key.space") : c, Priority.NOW);
+                    }
+                };
+                input.addEventHandler(KeyEvent.KEY_TYPED, echo);
+                return () -> input.removeEventHandler(KeyEvent.KEY_TYPED, echo);
             }
             if (node instanceof Spinner<?> spinner) {
                 ChangeListener<Object> changed = (o, was, value) -> {
