@@ -11,8 +11,11 @@ final class QueuedSpeech {
     boolean finished;
     /** Dropped by a stop or a NOW request; appends are ignored. */
     boolean cancelled;
+    /** Text still being written (a {@link SpeechStream}), not a whole text given at once. */
+    final boolean stream;
 
-    QueuedSpeech(Priority priority) {
+    QueuedSpeech(Priority priority, boolean stream) {
         this.priority = priority;
+        this.stream = stream;
     }
 }

@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * a time by a single background thread, so that:
  * <ul>
  *   <li>{@link Priority#NOW} drops everything queued and silences the current sentence at once;
- *       {@link Priority#NEXT} goes ahead of everything queued; {@link Priority#NORMAL} waits its turn;</li>
+ *       {@link Priority#NEXT} goes ahead of everything queued, and between two sentences of a stream;
+ *       {@link Priority#NORMAL} waits its turn;</li>
  *   <li>a {@link SpeechStream} speaks its first sentence while the rest is still being generated;</li>
  *   <li>{@link #stop()} silences within milliseconds: the audio line is flushed, the engine's process killed
  *       or its server told to cancel;</li>
@@ -101,7 +102,7 @@ public final class SpeechQueue implements SpeechOutput {
         if (text == null || text.isBlank()) {
             return;
         }
-        QueuedSpeech entry = new QueuedSpeech(priority);
+        QueuedSpeech entry = new QueuedSpeech(priority, false);
         entry.sentences.addAll(SentenceSplitter.split(text));
         entry.finished = true;
         if (entry.sentences.isEmpty()) {
@@ -113,7 +114,7 @@ public final class SpeechQueue implements SpeechOutput {
     /** Opens a stream of text to be spoken sentence by sentence as it arrives; a stop cancels it. */
     @Override
     public SpeechStream openStream(Priority priority) {
-        QueuedSpeech entry = new QueuedSpeech(priority);
+        QueuedSpeech entry = new QueuedSpeech(priority, true);
         enqueue(entry);
         return new QueueStream(this, entry);
     }
@@ -298,6 +299,18 @@ public final class SpeechQueue implements SpeechOutput {
                         return;
                     }
                     if (current == null) {
+                        current = queue.pollFirst();
+                    } else if (current.stream && !queue.isEmpty() && queue.peekFirst().priority == Priority.NEXT) {
+                        // A stream's "current utterance" is its sentence: a NEXT request goes between two of
+                        // them (an answer being written can take a minute), and the stream goes on after it.
+                        List<QueuedSpeech> ahead = new ArrayList<>();
+                        while (!queue.isEmpty() && queue.peekFirst().priority == Priority.NEXT) {
+                            ahead.add(queue.pollFirst());
+                        }
+                        queue.addFirst(current);
+                        for (int i = ahead.size() - 1; i >= 0; i--) {
+                            queue.addFirst(ahead.get(i));
+                        }
                         current = queue.pollFirst();
                     }
                     if (current == null) {

@@ -116,6 +116,22 @@ class SpeechQueueTest {
     }
 
     @Test
+    void aNextRequestGoesBetweenTwoSentencesOfAStreamWhichThenGoesOn() throws Exception {
+        queue(engine);
+        SpeechStream stream = queue.openStream(Priority.NOW);
+        stream.append("First sentence of the answer. ");
+        assertThat(engine.awaitStarted(2000)).isTrue();
+        queue.speak("Still working.", Priority.NEXT);
+        queue.speak("Queued behind.", Priority.NORMAL);
+        stream.append("Second sentence. ");
+        stream.finish();
+        assertThat(queue.awaitIdle(Duration.ofSeconds(5))).isTrue();
+        assertThat(stream.isCancelled()).isFalse();
+        assertThat(engine.texts()).containsExactly("First sentence of the answer.", "Still working.",
+                "Second sentence.", "Queued behind.");
+    }
+
+    @Test
     void aNewRequestCancelsAStreamAndTellsItsProducer() throws Exception {
         queue(engine);
         SpeechStream stream = queue.openStream(Priority.NORMAL);

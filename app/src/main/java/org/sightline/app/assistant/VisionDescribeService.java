@@ -114,7 +114,7 @@ public final class VisionDescribeService implements DescribeService, AutoCloseab
             }
         }
         Question question = request.question() == null ? Question.shortDescription() : Question.of(request.question());
-        VisionChat.Reply reply = chat.ask(question, tokens::accept, sentence -> { }, context);
+        VisionChat.Reply reply = chat.ask(question, tokens::accept, context);
         answer.append(reply.text());
         if (reply.caution().isPresent()) {
             tokens.accept(" " + reply.caution().get());

@@ -47,6 +47,8 @@ public final class ChatView {
     private final Label status;
     private final Map<ChatAction, KeyCombination> keys = new EnumMap<>(ChatAction.class);
     private int lastSpokenLine = -1;
+    /** Whether the text area holds the model's transcript, so that an edit can be applied to it. */
+    private boolean transcriptSynced;
 
     /**
      * @param openSettings    shows the settings screen (modal; returns when it closes)
@@ -80,15 +82,23 @@ public final class ChatView {
         transcript.setAccessibleRole(AccessibleRole.TEXT_AREA);
         transcriptLabel.setLabelFor(transcript);
         VBox.setVgrow(transcript, Priority.ALWAYS);
-        model.transcriptProperty().addListener((obs, old, text) -> {
+        model.onTranscriptEdit(edit -> {
             boolean reading = transcript.isFocused();
             int caret = transcript.getCaretPosition();
-            transcript.setText(text);
+            // A streamed answer is appended where it grows; anything else, or a view that missed the start,
+            // takes the whole text.
+            if (transcriptSynced && (edit.start() > 0 || edit.end() < transcript.getLength())) {
+                transcript.replaceText(edit.start(), edit.end(), edit.text());
+            } else {
+                transcript.setText(model.transcriptProperty().get());
+                transcriptSynced = true;
+            }
+            int length = transcript.getLength();
             // Keep the reader's place while they review; otherwise follow the newest answer.
             if (reading) {
-                transcript.positionCaret(Math.min(caret, text.length()));
+                transcript.positionCaret(Math.min(caret, length));
             } else {
-                transcript.positionCaret(text.length());
+                transcript.positionCaret(length);
                 // The new text is laid out on the next pulse; scrolling before that stops short of the end.
                 Platform.runLater(() -> transcript.setScrollTop(Double.MAX_VALUE));
             }

@@ -16,10 +16,12 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableStringValue;
 import org.sightline.app.AppText;
 import org.sightline.app.assistant.Assistant;
 import org.sightline.app.assistant.DescribeRequest;
@@ -29,12 +31,12 @@ import org.sightline.app.hotkeys.GlobalHotkey;
 import org.sightline.app.hotkeys.HotkeyBindings;
 import org.sightline.app.settings.Settings;
 import org.sightline.app.voice.ProgressAnnouncer;
-import org.sightline.app.voice.SentenceSpeaker;
 import org.sightline.error.Problem;
 import org.sightline.error.SightlineException;
 import org.sightline.speech.Earcon;
 import org.sightline.speech.Priority;
 import org.sightline.speech.SpeechOutput;
+import org.sightline.speech.SpeechStream;
 import org.sightline.task.Progress;
 import org.sightline.task.Task;
 import org.sightline.task.TaskContext;
@@ -50,7 +52,9 @@ import org.sightline.vision.image.ImageStats;
  * the same key pressed again while its task runs is ignored (with a word to say so), another key replaces
  * the running task, because a new request makes the old answer stale.
  *
- * <p>All methods are called on the user-interface thread; the executor calls back on it too.
+ * <p>All methods are called on the user-interface thread; the executor calls back on it too. An answer's text
+ * goes from the worker thread that writes it straight into one speech stream, which speaks each sentence as
+ * soon as it is complete; the user-interface thread only appends the text to the transcript.
  */
 public final class ChatViewModel {
 
@@ -65,7 +69,15 @@ public final class ChatViewModel {
     private final ProgressAnnouncer progressAnnouncer;
 
     private final List<Turn> turns = new ArrayList<>();
-    private final ReadOnlyStringWrapper transcript = new ReadOnlyStringWrapper("");
+    /** The transcript as shown; rebuilt when turns change, appended to while an answer streams. */
+    private final StringBuilder transcriptText = new StringBuilder();
+    private final StringBinding transcript = new StringBinding() {
+        @Override
+        protected String computeValue() {
+            return transcriptText.toString();
+        }
+    };
+    private final List<Consumer<TranscriptEdit>> transcriptEdits = new ArrayList<>();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
 
@@ -74,17 +86,75 @@ public final class ChatViewModel {
     private final List<DescribeRequest.Exchange> exchangesAboutLastCapture = new ArrayList<>();
     private String lastAnswer;
 
+    /**
+     * One change to the transcript's text: {@code text} replaces the characters from {@code start} to
+     * {@code end}. A streamed answer gives insertions at the end of its line; anything else replaces it all.
+     */
+    public record TranscriptEdit(int start, int end, String text) {
+    }
+
     /** The task in flight, with the key that started it; callbacks from any other request are stale. */
     private static final class Running {
         final ChatAction action;
         final Turn turn;
-        final SentenceSpeaker speaker;
         TaskHandle<?> handle;
+        /** The answer's speech, fed on the worker thread; opened by the first piece. Guarded by this. */
+        private SpeechStream speech;
+        /** False once the request is cancelled, replaced, failed or silenced: its text is no longer spoken. */
+        private boolean live = true;
+        /** Whitespace at the end of the answer so far, shown only once more text follows (user-interface thread). */
+        final StringBuilder heldSpace = new StringBuilder();
+        /** Whether the answer so far shows any text (user-interface thread). */
+        boolean anyShown;
 
-        Running(ChatAction action, Turn turn, SentenceSpeaker speaker) {
+        Running(ChatAction action, Turn turn) {
             this.action = action;
             this.turn = turn;
-            this.speaker = speaker;
+        }
+
+        /** On the worker thread: the piece goes to the answer's one speech stream, opened with the first piece. */
+        synchronized void speak(String piece, SpeechOutput output) {
+            if (live) {
+                if (speech == null) {
+                    // The answer interrupts whatever was being said: a new answer makes old speech stale.
+                    speech = output.openStream(Priority.NOW);
+                }
+                speech.append(piece);
+            }
+        }
+
+        /** On the worker thread, once the answer is complete: the last sentence is spoken too. */
+        synchronized void finishSpeech() {
+            if (live && speech != null) {
+                speech.finish();
+            }
+        }
+
+        /** Whether any of the answer went to speech while it was written. */
+        synchronized boolean streamed() {
+            return speech != null;
+        }
+
+        /** No more of this answer is spoken, whatever the worker still writes. */
+        synchronized void silence() {
+            live = false;
+        }
+
+        /**
+         * The text that appending {@code piece} to the answer adds to what is shown, which is the answer with
+         * its leading and trailing whitespace stripped.
+         */
+        String shownDelta(String piece) {
+            String visible = piece.stripTrailing();
+            if (visible.isEmpty()) {
+                heldSpace.append(piece);
+                return "";
+            }
+            String delta = anyShown ? heldSpace + visible : visible.stripLeading();
+            heldSpace.setLength(0);
+            heldSpace.append(piece, visible.length(), piece.length());
+            anyShown = true;
+            return delta;
         }
     }
 
@@ -121,8 +191,13 @@ public final class ChatViewModel {
     // ----- state the view binds to
 
     /** The whole conversation as plain text: selectable, copyable, readable line by line. */
-    public ReadOnlyStringProperty transcriptProperty() {
-        return transcript.getReadOnlyProperty();
+    public ObservableStringValue transcriptProperty() {
+        return transcript;
+    }
+
+    /** Tells {@code listener} each change to the transcript's text, in order, on the user-interface thread. */
+    public void onTranscriptEdit(Consumer<TranscriptEdit> listener) {
+        transcriptEdits.add(Objects.requireNonNull(listener));
     }
 
     /** One short line: ready, working 40 percent, done, cancelled, or the last error. */
@@ -409,14 +484,20 @@ public final class ChatViewModel {
     // ----- actions on speech and the transcript
 
     public void stopSpeaking() {
+        if (running != null) {
+            running.silence();
+        }
         speech.stop();
         status.set(AppText.get("status.stopped"));
     }
 
     /** Escape: cancels the running task, at once as far as the user can tell, and silences speech. */
     public void cancel() {
-        speech.stop();
         Running r = running;
+        if (r != null) {
+            r.silence();
+        }
+        speech.stop();
         if (r == null) {
             status.set(AppText.get("status.stopped"));
             return;
@@ -481,6 +562,7 @@ public final class ChatViewModel {
             return;
         }
         if (current != null) {
+            current.silence();
             if (current.handle != null) {
                 current.handle.cancel();
             }
@@ -491,7 +573,7 @@ public final class ChatViewModel {
         Turn turn = new Turn(question == null ? AppText.get(action.messageKey()) : question, lookedAt);
         turns.add(turn);
         refresh();
-        Running r = new Running(action, turn, new SentenceSpeaker(speech));
+        Running r = new Running(action, turn);
         running = r;
         busy.set(true);
         status.set(AppText.get("progress.working"));
@@ -518,30 +600,26 @@ public final class ChatViewModel {
                     }
                 }
             });
-            switch (mode) {
-                case READ -> {
-                    return new Answer(capture, assistant.reader().read(capture, ctx,
-                            line -> uiThread.execute(() -> streamed(r, line + "\n"))));
-                }
+            Answer answer = switch (mode) {
+                case READ -> new Answer(capture, assistant.reader().read(capture, ctx, line -> streamed(r, line + "\n")));
                 case BROWSE -> {
                     ElementMap map = assistant.elements().elements(capture, ctx);
                     // The transcript lists every element, for braille and review; speech walks them one by one.
                     StringBuilder list = new StringBuilder(ElementWords.MESSAGES.get(
                             map.isEmpty() ? "browse.empty" : "browse.start", map.size()));
                     map.elements().forEach(e -> list.append('\n').append(ElementWords.spoken(e)));
-                    return new Answer(capture, list.toString(), map, null);
+                    yield new Answer(capture, list.toString(), map, null);
                 }
                 case REQUEST -> {
                     ElementMap map = assistant.elements().elements(capture, ctx);
                     RequestAnswer request = ElementRequests.answer(question, map).orElseThrow();
-                    return new Answer(capture, request.text(), map, request);
+                    yield new Answer(capture, request.text(), map, request);
                 }
-                default -> {
-                    return new Answer(capture, assistant.describer().describe(
-                            new DescribeRequest(capture, question, earlier), ctx,
-                            token -> uiThread.execute(() -> streamed(r, token))));
-                }
-            }
+                default -> new Answer(capture, assistant.describer().describe(
+                        new DescribeRequest(capture, question, earlier), ctx, token -> streamed(r, token)));
+            };
+            r.finishSpeech();
+            return answer;
         };
         // The synchronous executor finishes (and calls back) before submit returns; callbacks never use handle.
         r.handle = executor.submit(task, new TaskListener<>() {
@@ -575,13 +653,34 @@ public final class ChatViewModel {
         });
     }
 
+    /** On the worker thread: a piece of the answer goes straight to speech, then to the transcript. */
     private void streamed(Running r, String piece) {
+        r.speak(piece, speech);
+        uiThread.execute(() -> shown(r, piece));
+    }
+
+    /** On the user-interface thread: the piece is appended to the answer's line in the transcript. */
+    private void shown(Running r, String piece) {
         if (running != r) {
             return;
         }
+        boolean lineShown = r.turn.hasAnswer();
         r.turn.append(piece);
-        r.speaker.accept(piece);
-        refresh();
+        String delta = r.shownDelta(piece);
+        boolean last = !turns.isEmpty() && turns.get(turns.size() - 1) == r.turn;
+        if (!lineShown || !last || (r.turn.question() == null && r.turn.lookedAt() == null)) {
+            refresh();
+        } else if (!delta.isEmpty()) {
+            int at = transcriptText.length() - answerLineEnd().length();
+            transcriptText.insert(at, delta);
+            edited(new TranscriptEdit(at, at, delta));
+        }
+    }
+
+    /** What follows the answer on its line in the transcript ("\n" in English). */
+    private static String answerLineEnd() {
+        String probe = AppText.get("transcript.sightline", "\u0000");
+        return probe.substring(probe.indexOf('\u0000') + 1) + "\n";
     }
 
     private void finishSucceeded(Running r, Answer answer, String question) {
@@ -618,7 +717,9 @@ public final class ChatViewModel {
         refresh();
         status.set(AppText.get("status.done"));
         speech.play(Earcon.DONE);
-        r.speaker.finish(text);
+        if (!r.streamed()) {
+            speech.speak(text, Priority.NOW);
+        }
         // Last, so that listeners (history) see the finished turn.
         busy.set(false);
     }
@@ -635,6 +736,7 @@ public final class ChatViewModel {
 
     private void finishFailed(Running r, Throwable error) {
         running = null;
+        r.silence();
         if (r.action == ChatAction.OPEN_IMAGE || r.action == ChatAction.PASTE_IMAGE) {
             pending = null; // the file could not be loaded: later keys are about the picture before
         }
@@ -651,6 +753,7 @@ public final class ChatViewModel {
 
     private void finishCancelled(Running r) {
         running = null;
+        r.silence();
         r.turn.answer(AppText.get("answer.cancelled"));
         refresh();
         status.set(AppText.get("answer.cancelled"));
@@ -691,6 +794,18 @@ public final class ChatViewModel {
                         : AppText.get("transcript.sightline", answer.strip())).append('\n');
             }
         }
-        transcript.set(sb.toString());
+        if (transcriptText.compareTo(sb) != 0) {
+            int end = transcriptText.length();
+            transcriptText.setLength(0);
+            transcriptText.append(sb);
+            edited(new TranscriptEdit(0, end, sb.toString()));
+        }
+    }
+
+    private void edited(TranscriptEdit edit) {
+        transcript.invalidate();
+        for (Consumer<TranscriptEdit> listener : List.copyOf(transcriptEdits)) {
+            listener.accept(edit);
+        }
     }
 }

@@ -31,6 +31,10 @@ public final class Turn {
         return answer.toString();
     }
 
+    boolean hasAnswer() {
+        return answer.length() > 0;
+    }
+
     void append(String piece) {
         answer.append(piece);
     }

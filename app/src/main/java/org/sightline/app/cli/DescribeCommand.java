@@ -189,7 +189,7 @@ public final class DescribeCommand implements Callable<Integer> {
                 out.print(p);
                 out.flush();
             }
-        }, sentence -> { }, TaskContext.none());
+        }, TaskContext.none());
         out.println();
         reply.caution().ifPresent(out::println);
         out.flush();

@@ -127,7 +127,8 @@ class ChatViewModelTest {
                 .extracting(RecordingSpeechOutput.Event::text, RecordingSpeechOutput.Event::priority)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("A red rectangle on white.", Priority.NOW),
-                        org.assertj.core.groups.Tuple.tuple("Nothing else is visible.", Priority.NORMAL));
+                        // The rest of the answer's stream follows its first sentence, ahead of anything queued.
+                        org.assertj.core.groups.Tuple.tuple("Nothing else is visible.", Priority.NEXT));
         assertThat(speech.events()).extracting(Object::toString).containsSubsequence("earcon:CAPTURING",
                 "earcon:WORKING", "earcon:DONE");
         assertThat(m.transcriptProperty().get()).contains("Looked at: screen 64x48",

@@ -7,11 +7,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.sightline.i18n.Messages;
-import org.sightline.speech.Priority;
 import org.sightline.speech.RecordingSpeechOutput;
 import org.sightline.task.Progress;
 
-/** Sentence-by-sentence speech of streamed answers, and progress that never chatters. */
+/** Progress that never chatters. */
 class SpeechPacingTest {
 
     private final RecordingSpeechOutput speech = new RecordingSpeechOutput();
@@ -19,36 +18,6 @@ class SpeechPacingTest {
     @BeforeAll
     static void english() {
         Messages.setLocale(Locale.ENGLISH);
-    }
-
-    @Test
-    void streamedTokensAreSpokenPerSentenceFirstOneInterrupting() {
-        SentenceSpeaker s = new SentenceSpeaker(speech);
-        for (String t : new String[] {"A man", " holds 3.5 kg", " of apples. He", " smiles! Behind", " him: a wall"}) {
-            s.accept(t);
-        }
-        s.finish("ignored because pieces were streamed");
-        assertThat(speech.events()).extracting(RecordingSpeechOutput.Event::text, RecordingSpeechOutput.Event::priority)
-                .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("A man holds 3.5 kg of apples.", Priority.NOW),
-                        org.assertj.core.groups.Tuple.tuple("He smiles!", Priority.NORMAL),
-                        org.assertj.core.groups.Tuple.tuple("Behind him: a wall", Priority.NORMAL));
-    }
-
-    @Test
-    void chineseSentencesEndAtTheFullStop() {
-        SentenceSpeaker s = new SentenceSpeaker(speech);
-        s.accept("桌上有一个红色的杯子。旁边");
-        s.accept("是一本书。");
-        s.finish("");
-        assertThat(speech.spoken()).containsExactly("桌上有一个红色的杯子。", "旁边是一本书。");
-    }
-
-    @Test
-    void aWholeAnswerWithoutStreamingIsSpokenOnce() {
-        SentenceSpeaker s = new SentenceSpeaker(speech);
-        s.finish("Invoice 42. Total 9.99");
-        assertThat(speech.spoken()).containsExactly("Invoice 42. Total 9.99");
     }
 
     @Test

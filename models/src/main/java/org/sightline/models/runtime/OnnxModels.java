@@ -1,46 +1,53 @@
 package org.sightline.models.runtime;
 
-import ai.djl.Device;
-import ai.djl.MalformedModelException;
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDList;
-import ai.djl.repository.zoo.Criteria;
-import ai.djl.repository.zoo.ModelNotFoundException;
-import ai.djl.repository.zoo.ZooModel;
-import ai.djl.translate.NoopTranslator;
 import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtProvider;
+import ai.onnxruntime.OrtSession;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sightline.error.Problem;
 import org.sightline.error.SightlineException;
 import org.sightline.models.ModelMessages;
 
 /**
- * Loads ONNX files through DJL's ONNX Runtime engine, one shared model per file.
+ * The one place where ONNX graphs become ONNX Runtime sessions, for every model Sightline runs (OCR, the
+ * description model, anything later). Each session gets {@link OnnxSessionPolicy}'s settings and is tracked
+ * until it is closed, so that removing a model from the store closes the sessions open on its files
+ * ({@link #closeUnder}) and the JVM's exit closes the rest.
  *
  * <pre>{@code
  * InstalledModel ocr = ModelStores.standard().require("ppocr-v4", context);
- * ZooModel<NDList, NDList> det = OnnxModels.load(ocr.file("det"));
- * try (Predictor<NDList, NDList> p = det.newPredictor()) {   // one predictor per thread
- *     NDList out = p.predict(new NDList(input));
+ * try (OnnxSession det = OnnxModels.open(ocr.file("det"), 1)) {
+ *     det.use(session -> session.run(inputs));   // from any number of threads
  * }
  * }</pre>
  *
- * <p>The returned model is shared: do not close it. It is closed by {@link #release}, when its model is removed
- * from the store, or when the JVM exits. Nothing is downloaded: the engine is named explicitly and the path is a
- * local file, so DJL never consults a model zoo. Sessions use the intra-op thread count set by
- * {@link #setThreads} (0 lets ONNX Runtime choose) and run on CUDA only when the ONNX Runtime on the classpath
- * offers the CUDA execution provider.
+ * <p>Nothing is downloaded: the path is a local file.
  */
 public final class OnnxModels {
 
-    private static final Map<Path, ZooModel<NDList, NDList>> LOADED = new ConcurrentHashMap<>();
+    private static final Logger LOG = LoggerFactory.getLogger(OnnxModels.class);
+
+    /** Where a session's graph comes from when it is not the file as it is: the file's bytes, edited. */
+    @FunctionalInterface
+    public interface GraphSource {
+        byte[] read(Path file) throws IOException;
+    }
+
+    /** A session just created, with the settings it got. */
+    record Opened(OrtSession session, OnnxSessionPolicy policy) {
+    }
+
+    private static final Set<OnnxSession> OPEN = ConcurrentHashMap.newKeySet();
     private static volatile int threads;
     private static volatile Boolean gpu;
 
@@ -57,16 +64,16 @@ public final class OnnxModels {
     }
 
     /**
-     * The process's one ONNX Runtime environment, for code that runs sessions on ONNX Runtime's own API. DJL's
-     * engine insists on creating it (with its thread pool settings), so it is started first; taking the
-     * environment before that would leave DJL, and with it every model loaded here, unable to start.
+     * The process's one ONNX Runtime environment. DJL's engine insists on creating it (with its thread pool
+     * settings), so it is started first; taking the environment before that would leave DJL, which the OCR
+     * engine's arrays go through, unable to start.
      */
     public static OrtEnvironment environment() {
         Engine.getEngine("OnnxRuntime");
         return OrtEnvironment.getEnvironment();
     }
 
-    /** Intra-op threads for sessions created from now on; 0 lets ONNX Runtime decide. */
+    /** The model store's limit on intra-op threads for sessions opened from now on; 0 sets none. */
     public static void setThreads(int intraOpThreads) {
         if (intraOpThreads < 0) {
             throw new IllegalArgumentException("threads must be 0 or more");
@@ -93,104 +100,102 @@ public final class OnnxModels {
     }
 
     /**
-     * The shared model for {@code onnxFile}, loading it on first use.
+     * Opens {@code onnxFile} as it is, for runs of up to {@code threads} cores (0: as many as useful).
      *
-     * @throws SightlineException MODEL_MISSING when the file is not there, BAD_INPUT when it is not a model
-     *     ONNX Runtime can load
+     * @throws SightlineException MODEL_MISSING when the file is not there, BAD_INPUT when ONNX Runtime cannot
+     *     load it (the cause is ONNX Runtime's exception)
      */
-    public static ZooModel<NDList, NDList> load(Path onnxFile) {
-        Path key = onnxFile.toAbsolutePath().normalize();
-        ZooModel<NDList, NDList> m = LOADED.get(key);
-        if (m != null) {
-            return m;
-        }
-        synchronized (LOADED) {
-            m = LOADED.get(key);
-            if (m == null) {
-                m = open(key);
-                LOADED.put(key, m);
-            }
-            return m;
-        }
+    public static OnnxSession open(Path onnxFile, int threads) {
+        return open(onnxFile, null, threads);
     }
 
-    private static ZooModel<NDList, NDList> open(Path file) {
+    /**
+     * Opens the graph {@code graph} makes of {@code onnxFile} (the file simplified or edited in memory; null:
+     * the file as it is, read by ONNX Runtime itself, with any external data beside it); the session counts as
+     * the file's when its model is removed, and is made again from the file after that.
+     */
+    public static OnnxSession open(Path onnxFile, GraphSource graph, int threads) {
+        Path file = onnxFile.toAbsolutePath().normalize();
+        Opened opened = create(file, graph, threads);
+        OnnxSession session = new OnnxSession(file, graph, threads, opened.session(), opened.policy());
+        OPEN.add(session);
+        return session;
+    }
+
+    static Opened create(Path file, GraphSource graph, int threads) {
         if (!Files.isRegularFile(file)) {
             throw new SightlineException(Problem.MODEL_MISSING, ModelMessages.get("onnx.missing", file));
         }
-        String fileName = file.getFileName().toString();
-        String name = fileName.endsWith(".onnx") ? fileName.substring(0, fileName.length() - 5) : fileName;
-        Criteria.Builder<NDList, NDList> b = Criteria.builder()
-                .setTypes(NDList.class, NDList.class)
-                .optEngine("OnnxRuntime")
-                .optModelPath(file)
-                .optModelName(name)
-                .optTranslator(new NoopTranslator());
-        int t = threads;
-        if (t > 0) {
-            b.optOption("intraOpNumThreads", Integer.toString(t));
-            // One inter-op thread: Sightline's graphs are sequential and cores are better spent inside operators.
-            b.optOption("interOpNumThreads", "1");
+        byte[] bytes = null;
+        if (graph != null) {
+            try {
+                bytes = graph.read(file);
+            } catch (IOException e) {
+                throw new SightlineException(Problem.MODEL_MISSING, ModelMessages.get("onnx.missing", file), e);
+            }
         }
-        b.optDevice(gpuAvailable() ? Device.gpu() : Device.cpu());
+        OnnxSessionPolicy policy = OnnxSessionPolicy.forThreads(threads);
         try {
-            return b.build().loadModel();
-        } catch (ModelNotFoundException | MalformedModelException | IOException | RuntimeException e) {
+            return new Opened(create(file, bytes, policy), policy);
+        } catch (OrtException | RuntimeException onPolicy) {
+            Exception e = onPolicy;
+            if (policy.cuda()) {
+                LOG.warn("{} does not start on CUDA ({}); running it on the CPU", file.getFileName(),
+                        onPolicy.getMessage());
+                try {
+                    return new Opened(create(file, bytes, policy.onCpu()), policy.onCpu());
+                } catch (OrtException | RuntimeException onCpu) {
+                    e = onCpu;
+                }
+            }
             throw new SightlineException(Problem.BAD_INPUT, ModelMessages.get("onnx.unloadable", file,
                     e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
         }
     }
 
-    /** Whether {@code onnxFile} has a loaded session now. */
-    public static boolean isLoaded(Path onnxFile) {
-        return LOADED.containsKey(onnxFile.toAbsolutePath().normalize());
-    }
-
-    /** How many sessions are loaded now. */
-    public static int loadedCount() {
-        return LOADED.size();
-    }
-
-    /** Closes the session of {@code onnxFile}, if one is loaded. */
-    public static void release(Path onnxFile) {
-        ZooModel<NDList, NDList> m;
-        synchronized (LOADED) {
-            m = LOADED.remove(onnxFile.toAbsolutePath().normalize());
-        }
-        if (m != null) {
-            m.close();
+    private static OrtSession create(Path file, byte[] graph, OnnxSessionPolicy policy) throws OrtException {
+        OrtEnvironment env = environment();
+        try (OrtSession.SessionOptions options = policy.options()) {
+            return graph == null ? env.createSession(file.toString(), options) : env.createSession(graph, options);
         }
     }
 
-    /** Closes every session whose file lies under {@code directory} (a model about to be removed). */
+    /** Whether a session on {@code onnxFile} is open now. */
+    public static boolean isOpen(Path onnxFile) {
+        Path file = onnxFile.toAbsolutePath().normalize();
+        return OPEN.stream().anyMatch(s -> s.file().equals(file) && s.isOpen());
+    }
+
+    /** How many sessions hold their graph in ONNX Runtime now. */
+    public static int openCount() {
+        return (int) OPEN.stream().filter(OnnxSession::isOpen).count();
+    }
+
+    /**
+     * Releases every session whose file lies under {@code directory} (a model about to be removed): each is
+     * closed once its runs in progress end, and opened again only if it is used again.
+     */
     public static void closeUnder(Path directory) {
         Path dir = directory.toAbsolutePath().normalize();
-        List<ZooModel<NDList, NDList>> closing = new ArrayList<>();
-        synchronized (LOADED) {
-            LOADED.keySet().removeIf(p -> {
-                if (p.startsWith(dir)) {
-                    closing.add(LOADED.get(p));
-                    return true;
-                }
-                return false;
-            });
+        for (OnnxSession s : List.copyOf(OPEN)) {
+            if (s.file().startsWith(dir)) {
+                s.release();
+            }
         }
-        closing.forEach(ZooModel::close);
     }
 
     /** Closes every session; called at exit. */
     public static void closeAll() {
-        List<ZooModel<NDList, NDList>> closing;
-        synchronized (LOADED) {
-            closing = new ArrayList<>(LOADED.values());
-            LOADED.clear();
-        }
-        for (ZooModel<NDList, NDList> m : closing) {
+        for (OnnxSession s : new ArrayList<>(OPEN)) {
             try {
-                m.close();
+                s.close();
             } catch (RuntimeException ignored) {
                 // Closing at exit must go on with the others.
             }
         }
+    }
+
+    static void forget(OnnxSession session) {
+        OPEN.remove(session);
     }
 }

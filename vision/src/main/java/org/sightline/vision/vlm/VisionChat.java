@@ -4,7 +4,6 @@ import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.sightline.task.TaskContext;
 import org.sightline.vision.vlm.honesty.BlankCapture;
 import org.sightline.vision.vlm.honesty.QuoteCheck;
@@ -12,8 +11,9 @@ import org.sightline.vision.vlm.honesty.QuoteCheck;
 /**
  * What the app and the command line use to describe a capture and talk about it: one image, one
  * backend, honesty checks around every answer. A blank capture is answered with the blank message and
- * never reaches the model; each answer is streamed as sentences for speech, and followed by a caution
- * sentence when it quotes text that the recognised text does not contain.
+ * never reaches the model; each answer is streamed piece by piece as the model writes it (the app's speech
+ * cuts it into sentences), and followed by a caution sentence when it quotes text that the recognised text does
+ * not contain.
  *
  * <p>Use one instance per capture; a new capture needs a new chat. {@link #ask} blocks and runs on the
  * caller's thread (the app runs it as a task), and throws {@link org.sightline.task.CancelledException}
@@ -63,30 +63,19 @@ public final class VisionChat implements AutoCloseable {
     }
 
     /**
-     * Asks {@code question}, streaming raw text pieces to {@code pieces} and whole sentences (then the
-     * caution, if any) to {@code sentences}.
+     * Asks {@code question}, streaming the answer's text pieces to {@code pieces} as the model writes them.
+     * The blank message and the caution are in the reply, not among the pieces.
      */
-    public synchronized Reply ask(Question question, TokenListener pieces, Consumer<String> sentences, TaskContext context) {
+    public synchronized Reply ask(Question question, TokenListener pieces, TaskContext context) {
         if (blank.isPresent()) {
-            sentences.accept(blank.get());
             return new Reply(blank.get(), Optional.empty(), true, Answer.FinishReason.END_OF_ANSWER);
         }
         if (conversation == null) {
             conversation = backend.startConversation(image, options);
         }
-        SentenceStream stream = new SentenceStream(sentences);
-        Answer answer;
-        try {
-            answer = conversation.ask(question, piece -> {
-                pieces.onText(piece);
-                stream.onText(piece);
-            }, context);
-        } finally {
-            stream.finish();
-        }
+        Answer answer = conversation.ask(question, pieces, context);
         String ocr = question.recognisedText() != null ? question.recognisedText() : recognisedText;
         Optional<String> caution = QuoteCheck.caution(answer.text(), ocr);
-        caution.ifPresent(sentences);
         return new Reply(answer.text(), caution, false, answer.finishReason());
     }
 

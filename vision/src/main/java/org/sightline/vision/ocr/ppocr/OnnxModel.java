@@ -5,47 +5,55 @@ import ai.djl.Model;
 import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.onnxruntime.engine.OrtNDManager;
+import ai.djl.onnxruntime.engine.OrtSymbolBlock;
 import ai.djl.translate.NoopTranslator;
-import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sightline.models.runtime.GraphSimplifier;
+import org.sightline.models.runtime.OnnxModels;
+import org.sightline.models.runtime.OnnxSession;
 import org.sightline.error.Problem;
 import org.sightline.error.SightlineException;
 import org.sightline.i18n.Messages;
 
 /**
- * One ONNX graph loaded through DJL's ONNX Runtime engine, with the single predictor the OCR engine runs it
- * through. All model loading of the OCR engine goes through {@link #load}, so a shared session cache can
- * replace it in one place. The graph is simplified in memory first ({@link GraphSimplifier}): PP-OCR's exported
+ * One ONNX graph of the OCR engine: a session from the models module's one session policy
+ * ({@link OnnxModels}), run through DJL's arrays and predictors, which the detector, classifier and recogniser
+ * are written against. The graph is simplified in memory first ({@link GraphSimplifier}): PP-OCR's exported
  * graphs spend a third of their time in element-wise operations that fold into the convolutions.
  */
 final class OnnxModel implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(OnnxModel.class);
 
-    private final Model model;
-    /** One predictor per thread that runs the graph; ONNX Runtime runs one session from several at once. */
-    private final ThreadLocal<Predictor<NDList, NDList>> predictor;
-    private final List<Predictor<NDList, NDList>> predictors = new CopyOnWriteArrayList<>();
-    private final Path file;
+    /** DJL's view of one ONNX Runtime session; a new one is made when the session is opened again. */
+    private record Binding(OrtSession session, Model model) {
+    }
 
-    private OnnxModel(Path file, Model model) {
+    /** A thread's predictor and the session it runs. */
+    private record ThreadPredictor(OrtSession session, Predictor<NDList, NDList> predictor) {
+    }
+
+    private final Path file;
+    private final OnnxSession session;
+    /** Input arrays live here, apart from any one binding, so a reopened session takes them too. */
+    private final NDManager arrays;
+    /** One predictor per thread that runs the graph; ONNX Runtime runs one session from several at once. */
+    private final ThreadLocal<ThreadPredictor> predictor = new ThreadLocal<>();
+    private final List<Predictor<NDList, NDList>> predictors = new CopyOnWriteArrayList<>();
+    private Binding binding;
+
+    private OnnxModel(Path file, OnnxSession session) {
         this.file = file;
-        this.model = model;
-        this.predictor = ThreadLocal.withInitial(() -> {
-            Predictor<NDList, NDList> p = model.newPredictor(new NoopTranslator());
-            predictors.add(p);
-            return p;
-        });
+        this.session = session;
+        this.arrays = NDManager.newBaseManager(Device.cpu(), "OnnxRuntime");
     }
 
     /**
@@ -58,55 +66,80 @@ final class OnnxModel implements AutoCloseable {
 
     /** As {@link #load(Path, int)}, with the graph edited by {@code edit} after it is simplified. */
     static OnnxModel load(Path file, int threads, UnaryOperator<byte[]> edit) {
-        // The OCR models are small; the CPU keeps them ready without probing for a GPU at each load.
-        Model model = Model.newInstance(file.getFileName().toString(), Device.cpu(), "OnnxRuntime");
         try {
-            GraphSimplifier.Result simpler = GraphSimplifier.simplify(Files.readAllBytes(file));
-            LOG.debug("{}: {} hard-swish activations and {} + {} scalar chains folded", file.getFileName(),
-                    simpler.hardSwishes(), simpler.foldedAfterConv(), simpler.foldedBeforeConv());
-            model.load(new ByteArrayInputStream(edit.apply(simpler.model())), Map.of("sessionOptions", sessionOptions(threads)));
-            return new OnnxModel(file, model);
+            return new OnnxModel(file, OnnxModels.open(file, f -> {
+                GraphSimplifier.Result simpler = GraphSimplifier.simplify(Files.readAllBytes(f));
+                LOG.debug("{}: {} hard-swish activations and {} + {} scalar chains folded", f.getFileName(),
+                        simpler.hardSwishes(), simpler.foldedAfterConv(), simpler.foldedBeforeConv());
+                return edit.apply(simpler.model());
+            }, Math.max(1, threads)));
         } catch (Exception e) {
-            model.close();
             throw new SightlineException(Problem.MODEL_MISSING,
                     new Messages("org.sightline.vision.ocr.messages").get("ocr.modelLoad", file), e);
         }
     }
 
-    /**
-     * Threads that sleep when idle: ONNX Runtime's default busy-waiting threads take the CPU from speech and
-     * the screen reader between runs, and collapse when the machine is busy (runs 10 times slower).
-     */
-    private static OrtSession.SessionOptions sessionOptions(int threads) throws OrtException {
-        OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-        options.setIntraOpNumThreads(Math.max(1, threads));
-        options.setInterOpNumThreads(1);
-        options.addConfigEntry("session.intra_op.allow_spinning", "0");
-        options.addConfigEntry("session.inter_op.allow_spinning", "0");
-        options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-        // Input sizes change with every page and line; planning memory for one size only costs time.
-        options.setMemoryPatternOptimization(false);
-        return options;
-    }
-
     /** A manager for one run's arrays; close it when the outputs have been copied out. */
     NDManager newManager() {
-        return model.getNDManager().newSubManager();
+        return arrays.newSubManager();
     }
 
     /** Runs the graph once, on the calling thread's predictor. */
     NDList run(NDList inputs) {
         try {
-            return predictor.get().predict(inputs);
+            return session.use(s -> predictorFor(s).predict(inputs));
         } catch (Exception e) {
             throw new IllegalStateException("running " + file.getFileName() + " failed: " + e.getMessage(), e);
         }
     }
 
+    private Predictor<NDList, NDList> predictorFor(OrtSession s) {
+        ThreadPredictor mine = predictor.get();
+        if (mine == null || mine.session() != s) {
+            Predictor<NDList, NDList> p = bindingFor(s).model().newPredictor(new NoopTranslator());
+            predictors.add(p);
+            mine = new ThreadPredictor(s, p);
+            predictor.set(mine);
+        }
+        return mine.predictor();
+    }
+
+    private synchronized Binding bindingFor(OrtSession s) {
+        if (binding == null || binding.session() != s) {
+            if (binding != null) {
+                // The old session was released with its model's removal; its predictors are of no more use.
+                predictors.forEach(Predictor::close);
+                predictors.clear();
+                binding.model().close();
+            }
+            Model model = Model.newInstance(file.getFileName().toString(), Device.cpu(), "OnnxRuntime");
+            model.setBlock(new SessionBlock(s, (OrtNDManager) model.getNDManager()));
+            binding = new Binding(s, model);
+        }
+        return binding;
+    }
+
     @Override
-    public void close() {
+    public synchronized void close() {
         predictors.forEach(Predictor::close);
         predictors.clear();
-        model.close();
+        if (binding != null) {
+            binding.model().close();
+            binding = null;
+        }
+        session.close();
+        arrays.close();
+    }
+
+    /** DJL's block over a session it does not own: the session is closed by {@link OnnxSession}, not by DJL. */
+    private static final class SessionBlock extends OrtSymbolBlock {
+        SessionBlock(OrtSession session, OrtNDManager manager) {
+            super(session, manager);
+        }
+
+        @Override
+        public void close() {
+            // The session belongs to OnnxSession.
+        }
     }
 }

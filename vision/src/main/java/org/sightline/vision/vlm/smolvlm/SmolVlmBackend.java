@@ -22,6 +22,8 @@ import org.sightline.error.Problem;
 import org.sightline.error.SightlineException;
 import org.sightline.i18n.Messages;
 import org.sightline.models.InstalledModel;
+import org.sightline.models.runtime.OnnxModels;
+import org.sightline.models.runtime.OnnxSession;
 import org.sightline.task.CancelledException;
 import org.sightline.task.Progress;
 import org.sightline.task.TaskContext;
@@ -42,9 +44,9 @@ public final class SmolVlmBackend implements VisionLanguageBackend {
     private final SmolVlmConfig config;
     private final SmolVlmTokenizer tokenizer;
     private final ImagePreprocessor preprocessor;
-    private final OrtSession vision;
-    private final OrtSession embed;
-    private final OrtSession decoder;
+    private final OnnxSession vision;
+    private final OnnxSession embed;
+    private final OnnxSession decoder;
     private final boolean feedsUseCacheBranch;
     private final boolean feedsLogitsToKeep;
     private final boolean feedsPositionIds;
@@ -55,15 +57,15 @@ public final class SmolVlmBackend implements VisionLanguageBackend {
         this.id = id;
         this.config = SmolVlmConfig.read(files.config(), files.preprocessorConfig());
         this.preprocessor = new ImagePreprocessor(config);
-        OrtSession v = null;
-        OrtSession e = null;
-        OrtSession d = null;
+        OnnxSession v = null;
+        OnnxSession e = null;
+        OnnxSession d = null;
         SmolVlmTokenizer t = null;
         try {
             t = new SmolVlmTokenizer(files.tokenizer());
-            v = OnnxSessions.open(files.visionEncoder());
-            e = OnnxSessions.open(files.embedTokens());
-            d = OnnxSessions.open(files.decoder());
+            v = openSession(files.visionEncoder());
+            e = openSession(files.embedTokens());
+            d = openSession(files.decoder());
             checkContract(v, e, d);
         } catch (RuntimeException ex) {
             for (AutoCloseable c : new AutoCloseable[] {t, v, e, d}) {
@@ -75,9 +77,10 @@ public final class SmolVlmBackend implements VisionLanguageBackend {
         this.vision = v;
         this.embed = e;
         this.decoder = d;
-        this.feedsUseCacheBranch = d.getInputNames().contains("use_cache_branch");
-        this.feedsLogitsToKeep = d.getInputNames().contains("num_logits_to_keep");
-        this.feedsPositionIds = d.getInputNames().contains("position_ids");
+        Set<String> decoderInputs = inputNames(d);
+        this.feedsUseCacheBranch = decoderInputs.contains("use_cache_branch");
+        this.feedsLogitsToKeep = decoderInputs.contains("num_logits_to_keep");
+        this.feedsPositionIds = decoderInputs.contains("position_ids");
         Set<Long> stops = new HashSet<>(config.eosTokenIds());
         long eou = tokenizer.idOf(ChatPrompt.END_OF_UTTERANCE);
         if (eou >= 0) {
@@ -132,12 +135,12 @@ public final class SmolVlmBackend implements VisionLanguageBackend {
     }
 
     KvCache emptyCache() {
-        return KvCache.empty(OnnxSessions.environment(), config.layers(), config.kvHeads(), config.headDim());
+        return KvCache.empty(OnnxModels.environment(), config.layers(), config.kvHeads(), config.headDim());
     }
 
     /** The image features of every view, {@code views * tokensPerTile * hidden} values, one run per view. */
     float[] encode(PixelBatch batch, RunCancellation run, TaskContext context) {
-        OrtEnvironment env = OnnxSessions.environment();
+        OrtEnvironment env = OnnxModels.environment();
         int size = batch.size();
         int perView = config.tokensPerTile() * config.hiddenSize();
         float[] features = new float[batch.views().size() * perView];
@@ -154,8 +157,8 @@ public final class SmolVlmBackend implements VisionLanguageBackend {
                 try (OnnxTensor pixels = OnnxTensor.createTensor(env, FloatBuffer.wrap(batch.views().get(v)),
                         new long[] {1, 1, 3, size, size})) {
                     long start = System.nanoTime();
-                    try (OrtSession.Result out = vision.run(Map.of("pixel_values", pixels, "pixel_attention_mask", mask),
-                            run.options())) {
+                    try (OrtSession.Result out = vision.use(s -> s.run(
+                            Map.of("pixel_values", pixels, "pixel_attention_mask", mask), run.options()))) {
                         stats.visionNanos.addAndGet(System.nanoTime() - start);
                         stats.visionCalls.incrementAndGet();
                         FloatBuffer f = ((OnnxTensor) out.get(0)).getFloatBuffer();
@@ -175,11 +178,11 @@ public final class SmolVlmBackend implements VisionLanguageBackend {
 
     /** Token embeddings for {@code ids}, {@code ids.length * hidden} values. */
     float[] embed(long[] ids, RunCancellation run, TaskContext context) {
-        OrtEnvironment env = OnnxSessions.environment();
+        OrtEnvironment env = OnnxModels.environment();
         try (OnnxTensor input = OnnxTensor.createTensor(env, LongBuffer.wrap(ids), new long[] {1, ids.length})) {
             long start = System.nanoTime();
             long cpu = RunnerStats.threadCpuNanos();
-            try (OrtSession.Result out = embed.run(Map.of("input_ids", input), run.options())) {
+            try (OrtSession.Result out = embed.use(s -> s.run(Map.of("input_ids", input), run.options()))) {
                 stats.embedNanos.addAndGet(System.nanoTime() - start);
                 stats.sessionThreadCpuNanos.addAndGet(RunnerStats.threadCpuNanos() - cpu);
                 stats.embedCalls.incrementAndGet();
@@ -199,7 +202,7 @@ public final class SmolVlmBackend implements VisionLanguageBackend {
 
     /** One decoder run over {@code seq} new positions after {@code past}: the last position's logits and the grown cache. */
     DecodeStep decode(float[] embeds, int seq, KvCache past, RunCancellation run, TaskContext context) {
-        OrtEnvironment env = OnnxSessions.environment();
+        OrtEnvironment env = OnnxModels.environment();
         int total = past.length() + seq;
         long[] mask = new long[total];
         java.util.Arrays.fill(mask, 1L);
@@ -225,7 +228,7 @@ public final class SmolVlmBackend implements VisionLanguageBackend {
             inputs.putAll(created);
             long start = System.nanoTime();
             long cpu = RunnerStats.threadCpuNanos();
-            result = decoder.run(inputs, run.options());
+            result = decoder.use(s -> s.run(inputs, run.options()));
             stats.decoderNanos.addAndGet(System.nanoTime() - start);
             stats.sessionThreadCpuNanos.addAndGet(RunnerStats.threadCpuNanos() - cpu);
             stats.decoderCalls.incrementAndGet();
@@ -284,6 +287,30 @@ public final class SmolVlmBackend implements VisionLanguageBackend {
 
     static SightlineException mismatch(String detail) {
         return new SightlineException(Problem.INTERNAL, MESSAGES.get("vlm.model.mismatch", detail));
+    }
+
+    /**
+     * A session from the models module's one session policy; a file ONNX Runtime cannot load is the user's
+     * folder or download, said in this model's words.
+     */
+    private static OnnxSession openSession(java.nio.file.Path model) {
+        try {
+            return OnnxModels.open(model, 0);
+        } catch (SightlineException e) {
+            String detail = e.getCause() instanceof OrtException ort ? ort.getMessage() : e.getMessage();
+            throw new SightlineException(Problem.BAD_INPUT, MESSAGES.get("vlm.model.cannotLoad", model, detail), e);
+        }
+    }
+
+    private static Set<String> inputNames(OnnxSession session) {
+        return session.use(OrtSession::getInputNames);
+    }
+
+    private void checkContract(OnnxSession vs, OnnxSession es, OnnxSession ds) {
+        vs.use(v -> es.use(e -> ds.use(d -> {
+            checkContract(v, e, d);
+            return null;
+        })));
     }
 
     private void checkContract(OrtSession v, OrtSession e, OrtSession d) {
