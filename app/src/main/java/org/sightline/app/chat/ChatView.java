@@ -46,6 +46,8 @@ public final class ChatView {
     private final TextField question;
     private final Label status;
     private final Map<ChatAction, KeyCombination> keys = new EnumMap<>(ChatAction.class);
+    /** While Ctrl+Up or Ctrl+Down moves the caret: the block is spoken whole, not its first line. */
+    private boolean movingByBlock;
     private int lastSpokenLine = -1;
     /** Whether the text area holds the model's transcript, so that an edit can be applied to it. */
     private boolean transcriptSynced;
@@ -104,7 +106,7 @@ public final class ChatView {
             }
         });
         transcript.caretPositionProperty().addListener((obs, old, pos) -> {
-            if (transcript.isFocused() && voiceLines.getAsBoolean()) {
+            if (transcript.isFocused() && voiceLines.getAsBoolean() && !movingByBlock) {
                 speakLineAt(pos.intValue());
             }
         });
@@ -115,8 +117,21 @@ public final class ChatView {
                 e.consume();
                 String text = transcript.getText();
                 int caret = transcript.getCaretPosition();
-                transcript.positionCaret(e.getCode() == KeyCode.DOWN ? TranscriptBlocks.next(text, caret)
-                        : TranscriptBlocks.previous(text, caret));
+                int to = e.getCode() == KeyCode.DOWN ? TranscriptBlocks.next(text, caret)
+                        : TranscriptBlocks.previous(text, caret);
+                // The whole block is read, not only its first line.
+                movingByBlock = true;
+                try {
+                    transcript.positionCaret(to);
+                } finally {
+                    movingByBlock = false;
+                }
+                lastSpokenLine = -1;
+                if (voiceLines.getAsBoolean()) {
+                    String block = TranscriptBlocks.blockAt(text, to);
+                    speech.speak(block.isEmpty() ? AppText.get("state.blankLine") : block,
+                            org.sightline.speech.Priority.NOW);
+                }
             }
         });
 

@@ -35,6 +35,13 @@ final class TranscriptBlocks {
         return end == 0 ? 0 : blockStart(text, end);
     }
 
+    /** The whole block that starts at {@code start}: every line of it, up to the next empty line. */
+    static String blockAt(String text, int start) {
+        int from = Math.max(0, Math.min(start, text.length()));
+        int end = text.indexOf("\n\n", from);
+        return text.substring(from, end < 0 ? text.length() : end).strip();
+    }
+
     private static int blockStart(String text, int position) {
         int gap = text.lastIndexOf("\n\n", Math.max(0, position - 1));
         if (gap < 0) {

@@ -26,4 +26,12 @@ class TranscriptBlocksTest {
         assertThat(TranscriptBlocks.previous(TEXT, two)).isZero();
         assertThat(TranscriptBlocks.previous(TEXT, 0)).isZero();
     }
+
+    @Test
+    void aBlockIsEveryLineUpToTheNextEmptyLine() {
+        String text = "Sightline ready.\n\nYou: Describe the screen\nLooked at: the screen\nA red box.\n\nYou: what colour?";
+        assertThat(TranscriptBlocks.blockAt(text, TranscriptBlocks.next(text, 0)))
+                .isEqualTo("You: Describe the screen\nLooked at: the screen\nA red box.");
+        assertThat(TranscriptBlocks.blockAt(text, text.lastIndexOf("You:"))).isEqualTo("You: what colour?");
+    }
 }

@@ -160,6 +160,10 @@ class DesktopAnswerFlowTest {
         await(() -> speech.lastSpoken().equals("blank"), "blank line between turns");
         robot.push(KeyCode.DOWN);
         await(() -> speech.spoken().contains("You: Describe the screen"), "line spoken");
+        // Ctrl+Down reads the next block whole: the question, what was looked at and the answer.
+        robot.push(KeyCode.CONTROL, KeyCode.DOWN);
+        await(() -> speech.lastSpoken().startsWith("You: Describe the screen\n")
+                && speech.lastSpoken().contains("A red rectangle. On white."), "the next turn read whole");
     }
 
     private void await(BooleanSupplier condition, String what) {
