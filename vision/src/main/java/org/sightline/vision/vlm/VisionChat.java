@@ -10,8 +10,8 @@ import org.sightline.vision.vlm.honesty.BlankCapture;
 import org.sightline.vision.vlm.honesty.QuoteCheck;
 
 /**
- * What the app and the command line use to describe a capture and talk about it: one image, one
- * backend, honesty checks around every answer. A blank capture is answered with the blank message and
+ * One image, one backend, honesty checks around every answer: what the describe use case
+ * ({@link org.sightline.vision.describe.Describer}) holds per capture. A blank capture is answered with the blank message and
  * never reaches the model; each answer is streamed as sentences for speech, and followed by a caution
  * sentence when it quotes text that the recognised text does not contain.
  *
