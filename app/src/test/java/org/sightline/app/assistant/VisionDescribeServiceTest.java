@@ -31,6 +31,9 @@ import org.sightline.models.ModelStores;
 import org.sightline.task.TaskContext;
 import org.sightline.vision.capture.Capture;
 import org.sightline.vision.capture.CaptureSource;
+import org.sightline.vision.describe.Describer;
+import org.sightline.vision.read.TextReader;
+import org.sightline.vision.vlm.VisionLanguageProviders;
 import org.sightline.vision.testing.TestFonts;
 
 /**
@@ -56,8 +59,8 @@ class VisionDescribeServiceTest {
     @BeforeEach
     void describer() {
         CatalogModelStore store = ModelStores.standard();
-        describer = new VisionDescribeService(store, new OcrReadService(store), (c, t) -> java.util.Map.of(),
-                settings::get);
+        describer = new VisionDescribeService(new Describer(store, new TextReader(store),
+                VisionLanguageProviders.standard(), (c, t, context) -> java.util.Map.of()), settings::get);
     }
 
     @AfterEach
