@@ -19,7 +19,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule modelsKnowsNothingAbove = noClasses().that().resideInAnyPackage(MODELS, SHARED,
-                    "org.sightline.error..", "org.sightline.i18n..")
+                    "org.sightline.error..", "org.sightline.i18n..", "org.sightline.spi..")
             .should().dependOnClassesThat().resideInAnyPackage(APP, VISION, SPEECH)
             .because("the model store is the foundation every feature builds on; it must stay usable without them");
 

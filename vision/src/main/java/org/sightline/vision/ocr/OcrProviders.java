@@ -1,14 +1,12 @@
 package org.sightline.vision.ocr;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.ServiceLoader;
 import org.sightline.error.Problem;
 import org.sightline.error.SightlineException;
 import org.sightline.i18n.Messages;
 import org.sightline.models.CatalogModelStore;
+import org.sightline.spi.RankedServices;
 import org.sightline.task.TaskContext;
 
 /** The OCR providers found on the classpath, best first: the one door through which any feature gets an engine. */
@@ -19,18 +17,12 @@ public final class OcrProviders {
     private final List<OcrProvider> all;
 
     public OcrProviders(List<OcrProvider> providers) {
-        List<OcrProvider> sorted = new ArrayList<>(providers);
-        sorted.sort(Comparator.comparingInt(OcrProvider::rank).reversed());
-        this.all = List.copyOf(sorted);
+        this.all = RankedServices.bestFirst(providers, OcrProvider::rank);
     }
 
     /** Every provider registered through ServiceLoader, available or not. */
     public static OcrProviders discover() {
-        List<OcrProvider> found = new ArrayList<>();
-        for (OcrProvider p : ServiceLoader.load(OcrProvider.class, OcrProviders.class.getClassLoader())) {
-            found.add(p);
-        }
-        return new OcrProviders(found);
+        return new OcrProviders(RankedServices.load(OcrProvider.class));
     }
 
     /** All providers, best first. */

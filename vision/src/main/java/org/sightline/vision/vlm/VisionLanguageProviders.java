@@ -1,14 +1,12 @@
 package org.sightline.vision.vlm;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.ServiceLoader;
 import org.sightline.error.Problem;
 import org.sightline.error.SightlineException;
 import org.sightline.i18n.Messages;
 import org.sightline.models.CatalogModelStore;
+import org.sightline.spi.RankedServices;
 import org.sightline.task.TaskContext;
 
 /** The vision-language providers found on the classpath, best first: the one door to a backend. */
@@ -20,19 +18,12 @@ public final class VisionLanguageProviders {
     private final List<VisionLanguageProvider> all;
 
     public VisionLanguageProviders(List<VisionLanguageProvider> providers) {
-        List<VisionLanguageProvider> sorted = new ArrayList<>(providers);
-        sorted.sort(Comparator.comparingInt(VisionLanguageProvider::rank).reversed());
-        this.all = List.copyOf(sorted);
+        this.all = RankedServices.bestFirst(providers, VisionLanguageProvider::rank);
     }
 
     /** Every provider registered through ServiceLoader, available or not. */
     public static VisionLanguageProviders discover() {
-        List<VisionLanguageProvider> found = new ArrayList<>();
-        for (VisionLanguageProvider p : ServiceLoader.load(VisionLanguageProvider.class,
-                VisionLanguageProviders.class.getClassLoader())) {
-            found.add(p);
-        }
-        return new VisionLanguageProviders(found);
+        return new VisionLanguageProviders(RankedServices.load(VisionLanguageProvider.class));
     }
 
     /** The registered providers, discovered once. */
