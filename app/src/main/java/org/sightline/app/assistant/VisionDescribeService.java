@@ -40,19 +40,11 @@ public final class VisionDescribeService implements DescribeService, AutoCloseab
                 ? BackendChoice.remote(now.remoteUrl(), now.remoteModel(), now.remoteApiKey())
                 : BackendChoice.installedModel()).withFast(now.describeFast());
         StringBuilder answer = new StringBuilder();
-        Describer.Listener listener = new Describer.Listener() {
-            @Override
-            public void onText(String piece) {
-                tokens.accept(piece);
-            }
-
-            @Override
-            public void onPrivacyStatement(String statement) {
-                // Said before anything is sent, in the transcript and aloud, once per image that leaves.
-                tokens.accept(statement + " ");
-                answer.append(statement).append(' ');
-            }
-        };
+        // The statement is said before anything is sent, in the transcript and aloud, once per image that leaves.
+        Describer.Listener listener = Describer.Listener.of(tokens::accept, statement -> {
+            tokens.accept(statement + " ");
+            answer.append(statement).append(' ');
+        });
         Question question = request.question() == null ? null : Question.of(request.question());
         Description said = describer.describe(choice, Describer.Request.of(request.capture(), question), listener,
                 context);

@@ -161,23 +161,18 @@ public final class DescribeCommand implements Callable<Integer> {
     private static Description answer(Describer describer, BackendChoice choice, Describer.Request request,
                                       PrintWriter out, PrintWriter err) {
         boolean[] started = {false};
-        Description said = describer.describe(choice, request, new Describer.Listener() {
-            @Override
-            public void onText(String piece) {
-                String p = started[0] ? piece : piece.stripLeading();
-                if (!p.isEmpty()) {
-                    started[0] = true;
-                    out.print(p);
-                    out.flush();
-                }
+        Describer.Listener printer = Describer.Listener.of(piece -> {
+            String p = started[0] ? piece : piece.stripLeading();
+            if (!p.isEmpty()) {
+                started[0] = true;
+                out.print(p);
+                out.flush();
             }
-
-            @Override
-            public void onPrivacyStatement(String statement) {
-                err.println(statement);
-                err.flush();
-            }
-        }, TaskContext.none());
+        }, statement -> {
+            err.println(statement);
+            err.flush();
+        });
+        Description said = describer.describe(choice, request, printer, TaskContext.none());
         if (said.kind() == Description.Kind.SUMMARY) {
             out.print(said.text());
         }

@@ -2,6 +2,7 @@ package org.sightline.vision.describe;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.sightline.models.CatalogModelStore;
 import org.sightline.task.TaskContext;
 import org.sightline.vision.capture.Capture;
@@ -59,6 +60,21 @@ public final class Describer implements AutoCloseable {
 
         /** Said once per capture, before its image is sent to a server. */
         default void onPrivacyStatement(String statement) {
+        }
+
+        /** A listener handing the answer's pieces to {@code text} and the statement to {@code statements}. */
+        static Listener of(TokenListener text, Consumer<String> statements) {
+            return new Listener() {
+                @Override
+                public void onText(String piece) {
+                    text.onText(piece);
+                }
+
+                @Override
+                public void onPrivacyStatement(String statement) {
+                    statements.accept(statement);
+                }
+            };
         }
     }
 
