@@ -13,7 +13,6 @@ import org.sightline.task.TaskContext;
 public final class VisionLanguageProviders {
 
     private static final Messages MESSAGES = new Messages("org.sightline.vision.vlm.messages");
-    private static volatile VisionLanguageProviders standard;
 
     private final List<VisionLanguageProvider> all;
 
@@ -28,12 +27,12 @@ public final class VisionLanguageProviders {
 
     /** The registered providers, discovered once. */
     public static VisionLanguageProviders standard() {
-        VisionLanguageProviders s = standard;
-        if (s == null) {
-            s = discover();
-            standard = s;
-        }
-        return s;
+        return Standard.PROVIDERS;
+    }
+
+    /** Loaded on the first call of {@link #standard()}, once, by the class loader's own locking. */
+    private static final class Standard {
+        static final VisionLanguageProviders PROVIDERS = discover();
     }
 
     /** All providers, best first. */
