@@ -1,10 +1,8 @@
 package org.sightline.app.assistant;
 
 import java.util.Map;
-import java.util.TreeMap;
 import org.sightline.task.TaskContext;
 import org.sightline.vision.capture.Capture;
-import org.sightline.vision.elements.Element;
 import org.sightline.vision.elements.ElementFinder;
 import org.sightline.vision.elements.ElementMap;
 import org.sightline.vision.ocr.OcrResult;
@@ -40,10 +38,6 @@ public final class VisionElementService implements ElementService {
             lastMap = ElementFinder.analyse(capture, text, context);
             lastCapture = capture;
         }
-        Map<String, Integer> counts = new TreeMap<>();
-        for (Element e : lastMap.elements()) {
-            counts.merge(e.type().jsonName(), 1, Integer::sum);
-        }
-        return counts;
+        return lastMap.counts();
     }
 }

@@ -3,24 +3,24 @@ package org.sightline.app.browse;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
-import java.util.function.Function;
 import org.sightline.error.SightlineException;
 import org.sightline.task.TaskContext;
 import org.sightline.vision.capture.Capture;
 import org.sightline.vision.capture.Captures;
-import org.sightline.vision.ocr.OcrEngine;
+import org.sightline.vision.ocr.OcrListener;
+import org.sightline.vision.read.TextReader;
 
 /**
  * Looks at the real screen: a grab of the whole desktop in screen coordinates (scaled back when the display
- * scales), and the shared OCR engine for the text.
+ * scales), and the app's shared text reader for the text.
  */
 public final class DesktopScreenLook implements ScreenLook {
 
-    private final Function<TaskContext, OcrEngine> ocr;
+    private final TextReader reader;
 
-    /** @param ocr the app's OCR engine, loaded on first use (it is shared: reads are serialised on it) */
-    public DesktopScreenLook(Function<TaskContext, OcrEngine> ocr) {
-        this.ocr = ocr;
+    /** @param reader the app's shared text reader (its engine is loaded on first use; reads are serialised) */
+    public DesktopScreenLook(TextReader reader) {
+        this.reader = reader;
     }
 
     @Override
@@ -41,10 +41,7 @@ public final class DesktopScreenLook implements ScreenLook {
     @Override
     public String read(BufferedImage image) {
         try {
-            OcrEngine engine = ocr.apply(TaskContext.none());
-            synchronized (engine) {
-                return engine.read(image, TaskContext.none()).text().strip();
-            }
+            return reader.read(image, OcrListener.NONE, TaskContext.none()).text().strip();
         } catch (SightlineException blankOrUnreadable) {
             return "";
         }

@@ -44,6 +44,7 @@ import org.sightline.task.TaskExecutor;
 import org.sightline.task.TaskHandle;
 import org.sightline.task.TaskListener;
 import org.sightline.vision.capture.Capture;
+import org.sightline.vision.image.BlankImage;
 import org.sightline.vision.image.ImageStats;
 
 /**
@@ -587,7 +588,7 @@ public final class ChatViewModel {
             Capture capture = source.get(ctx);
             ctx.cancellation().throwIfCancelled();
             if (ImageStats.of(capture.image()).isBlank()) {
-                throw new SightlineException(Problem.BAD_INPUT, AppText.get("capture.blank"));
+                throw new SightlineException(Problem.BAD_INPUT, BlankImage.sentence());
             }
             uiThread.execute(() -> {
                 if (running == r) {

@@ -6,37 +6,32 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.sightline.error.Problem;
 import org.sightline.error.SightlineException;
 import org.sightline.i18n.Messages;
 import org.sightline.models.CatalogModelStore;
-import org.sightline.models.InstalledModel;
 import org.sightline.models.ModelStores;
 import org.sightline.task.TaskContext;
+import org.sightline.vision.capture.Capture;
+import org.sightline.vision.capture.CaptureSource;
+import org.sightline.vision.describe.Describer;
+import org.sightline.vision.describe.Description;
 import org.sightline.vision.image.ImageFiles;
-import org.sightline.vision.ocr.OcrEngine;
-import org.sightline.vision.ocr.OcrResult;
-import org.sightline.vision.ocr.ppocr.PpOcrEngine;
+import org.sightline.vision.read.TextReader;
 import org.sightline.vision.summary.DescriptionModels;
-import org.sightline.vision.summary.LayoutSummary;
-import org.sightline.vision.vlm.ConversationOptions;
+import org.sightline.vision.vlm.BackendChoice;
 import org.sightline.vision.vlm.GenerationSettings;
 import org.sightline.vision.vlm.Question;
-import org.sightline.vision.vlm.VisionChat;
-import org.sightline.vision.vlm.VisionLanguageBackend;
-import org.sightline.vision.vlm.honesty.BlankCapture;
-import org.sightline.vision.vlm.remote.OpenAiCompatibleBackend;
-import org.sightline.vision.vlm.remote.RemoteSettings;
-import org.sightline.vision.vlm.smolvlm.SmolVlmBackend;
-import org.sightline.vision.vlm.smolvlm.SmolVlmFiles;
+import org.sightline.vision.vlm.VisionLanguageProviders;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IDefaultValueProvider;
+import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -57,14 +52,13 @@ import picocli.CommandLine.Spec;
  * and stderr says how to get the model. Exit 4 stays reserved for "the model you named is missing, nothing was
  * done", so a script can tell a missing explicit model from a summary it can still read.
  */
-@Command(name = "describe", mixinStandardHelpOptions = true,
+@Command(name = "describe", mixinStandardHelpOptions = true, defaultValueProvider = DescribeCommand.Defaults.class,
         description = "Describe an image and answer questions about it.",
         footer = {"", "The API key for --remote is read from the environment variable " + DescribeCommand.API_KEY_ENV + "."})
 public final class DescribeCommand implements Callable<Integer> {
 
     private static final Messages MESSAGES = new Messages("org.sightline.vision.vlm.messages");
     static final String API_KEY_ENV = "SIGHTLINE_REMOTE_API_KEY";
-    static final String DEFAULT_MODEL = "smolvlm-256m";
 
     @Spec
     private CommandSpec spec;
@@ -85,8 +79,7 @@ public final class DescribeCommand implements Callable<Integer> {
             description = "Text recognised on the image: put into the prompt and used to check quotes in the answer.")
     private Path textFile;
 
-    @Option(names = "--model", paramLabel = "ID", description = "The installed model to use (default: ${DEFAULT-VALUE}).",
-            defaultValue = DEFAULT_MODEL)
+    @Option(names = "--model", paramLabel = "ID", description = "The installed model to use (default: ${DEFAULT-VALUE}).")
     private String model;
 
     @Option(names = "--model-dir", paramLabel = "DIR",
@@ -125,88 +118,93 @@ public final class DescribeCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        BufferedImage picture = ImageFiles.read(image);
-        Optional<String> blank = BlankCapture.message(picture);
-        if (blank.isPresent()) {
-            out.println(blank.get());
-            out.flush();
-            return 0;
-        }
-        boolean asking = question != null || !followUps.isEmpty();
-        if (summaryOnly) {
-            if (asking) {
-                throw new ParameterException(spec.commandLine(), SUMMARY_MESSAGES.get("cli.summaryNoQuestion"));
-            }
-            out.println(summarise(picture, LayoutSummary.Reason.REQUESTED));
-            out.flush();
-            return 0;
-        }
-        if (!modelChosen()) {
-            CatalogModelStore store = ModelStores.standard();
-            Optional<String> installed = DescriptionModels.installed(store);
-            if (installed.isEmpty()) {
-                out.println(summarise(picture, asking ? LayoutSummary.Reason.QUESTION_NEEDS_MODEL : LayoutSummary.Reason.NO_MODEL));
+        Capture capture = Capture.ofImage(ImageFiles.read(image), CaptureSource.FILE, image.getFileName().toString());
+        CatalogModelStore store = ModelStores.standard();
+        try (TextReader reader = new TextReader(store); Describer describer = new Describer(store, reader)) {
+            Optional<String> blank = describer.blank(capture);
+            if (blank.isPresent()) {
+                out.println(blank.get());
                 out.flush();
-                DescriptionModels.downloadHint(store).ifPresent(err::println);
-                err.flush();
                 return 0;
             }
-            model = installed.get();
-        }
-        String recognised = readText();
-        GenerationSettings generation;
-        try {
-            generation = GenerationSettings.defaults().withMaxNewTokens(maxTokens).withSampling(temperature, topP, seed);
-        } catch (IllegalArgumentException e) {
-            throw new SightlineException(Problem.BAD_INPUT, MESSAGES.get("vlm.cli.badSettings"));
-        }
-        try (VisionLanguageBackend backend = backend();
-             VisionChat chat = VisionChat.start(backend, picture, new ConversationOptions(fast, generation))) {
-            chat.privacyStatement().ifPresent(statement -> {
-                err.println(statement);
-                err.flush();
-            });
-            chat.setRecognisedText(recognised);
+            boolean asking = question != null || !followUps.isEmpty();
+            if (summaryOnly) {
+                if (asking) {
+                    throw new ParameterException(spec.commandLine(), SUMMARY_MESSAGES.get("cli.summaryNoQuestion"));
+                }
+                out.println(describer.summarise(capture, TaskContext.none()));
+                out.flush();
+                return 0;
+            }
+            BackendChoice choice = choice();
+            String recognised = readText();
             Question first = question != null ? Question.of(question)
                     : recognised != null ? Question.describeWithText(recognised)
                     : detailed ? Question.detailedDescription() : Question.shortDescription();
-            answer(chat, first, out);
+            Description said = answer(describer, choice, new Describer.Request(capture, first, asking, recognised),
+                    out, err);
+            if (said.kind() == Description.Kind.SUMMARY) {
+                said.downloadHint().ifPresent(err::println);
+                err.flush();
+                return 0;
+            }
             for (String q : followUps) {
                 out.println();
                 out.println("> " + q);
-                answer(chat, Question.of(q), out);
+                answer(describer, choice, new Describer.Request(capture, Question.of(q), true, recognised), out, err);
             }
         }
         return 0;
     }
 
-    private void answer(VisionChat chat, Question q, PrintWriter out) {
+    /** Prints an answer as it is written (a summary at once), then its caution on a line of its own. */
+    private static Description answer(Describer describer, BackendChoice choice, Describer.Request request,
+                                      PrintWriter out, PrintWriter err) {
         boolean[] started = {false};
-        VisionChat.Reply reply = chat.ask(q, piece -> {
+        Describer.Listener printer = Describer.Listener.of(piece -> {
             String p = started[0] ? piece : piece.stripLeading();
             if (!p.isEmpty()) {
                 started[0] = true;
                 out.print(p);
                 out.flush();
             }
-        }, TaskContext.none());
-        out.println();
-        reply.caution().ifPresent(out::println);
-        out.flush();
-    }
-
-    /** Whether the user named the model to use; then a missing one is an error, not a reason to summarise. */
-    private boolean modelChosen() {
-        return remote != null || modelDir != null || spec.commandLine().getParseResult().hasMatchedOption("--model");
-    }
-
-    /** The summary of text and layout, from the bundled OCR models (installed from the jar when needed). */
-    private static String summarise(BufferedImage picture, LayoutSummary.Reason reason) {
-        OcrResult text;
-        try (OcrEngine engine = PpOcrEngine.load(ModelStores.standard().require("ppocr-v4", TaskContext.none()))) {
-            text = engine.read(picture, TaskContext.none());
+        }, statement -> {
+            err.println(statement);
+            err.flush();
+        });
+        Description said = describer.describe(choice, request, printer, TaskContext.none());
+        if (said.kind() == Description.Kind.SUMMARY) {
+            out.print(said.text());
         }
-        return LayoutSummary.of(picture, text, Map.of()).text(reason);
+        out.println();
+        said.caution().ifPresent(out::println);
+        out.flush();
+        return said;
+    }
+
+    /** The backend the options name: a server, a folder, a named model, or the installed description model. */
+    private BackendChoice choice() {
+        GenerationSettings generation;
+        try {
+            generation = GenerationSettings.defaults().withMaxNewTokens(maxTokens).withSampling(temperature, topP, seed);
+        } catch (IllegalArgumentException e) {
+            throw new SightlineException(Problem.BAD_INPUT, MESSAGES.get("vlm.cli.badSettings"));
+        }
+        BackendChoice choice;
+        if (remote != null) {
+            choice = BackendChoice.remote(remote.toString(), remoteModel, System.getenv(API_KEY_ENV));
+            if (!VisionLanguageProviders.standard().accepts(choice)) {
+                throw new SightlineException(Problem.BAD_INPUT, MESSAGES.get("vlm.cli.remoteUrl"));
+            }
+        } else if (modelDir != null) {
+            choice = BackendChoice.folder(modelDir);
+        } else if (spec.commandLine().getParseResult().hasMatchedOption("--model")) {
+            // The user named the model: a missing one is an error, not a reason to summarise.
+            choice = BackendChoice.installed(model);
+        } else {
+            choice = BackendChoice.installedModel();
+        }
+        return choice.withFast(fast).withGeneration(generation);
     }
 
     private String readText() {
@@ -220,17 +218,14 @@ public final class DescribeCommand implements Callable<Integer> {
         }
     }
 
-    private VisionLanguageBackend backend() {
-        if (remote != null) {
-            if (remote.getScheme() == null || !remote.getScheme().startsWith("http")) {
-                throw new SightlineException(Problem.BAD_INPUT, MESSAGES.get("vlm.cli.remoteUrl"));
+    /** The default of {@code --model}: the catalog's description model, so no catalog id is written here. */
+    static final class Defaults implements IDefaultValueProvider {
+        @Override
+        public String defaultValue(ArgSpec argument) {
+            if (argument instanceof OptionSpec option && option.longestName().equals("--model")) {
+                return DescriptionModels.defaultModel(ModelStores.standard()).orElse(null);
             }
-            return new OpenAiCompatibleBackend(RemoteSettings.of(remote, remoteModel, System.getenv(API_KEY_ENV)));
+            return null;
         }
-        if (modelDir != null) {
-            return SmolVlmBackend.open(modelDir.getFileName().toString(), SmolVlmFiles.fromDirectory(modelDir));
-        }
-        InstalledModel installed = ModelStores.standard().require(model, TaskContext.none());
-        return SmolVlmBackend.open(installed);
     }
 }

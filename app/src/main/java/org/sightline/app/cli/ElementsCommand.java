@@ -14,8 +14,7 @@ import org.sightline.vision.elements.Element;
 import org.sightline.vision.elements.ElementFinder;
 import org.sightline.vision.elements.ElementMap;
 import org.sightline.vision.image.ImageFiles;
-import org.sightline.vision.ocr.OcrEngine;
-import org.sightline.vision.ocr.ppocr.PpOcrEngine;
+import org.sightline.vision.read.TextReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -51,8 +50,8 @@ public final class ElementsCommand implements Callable<Integer> {
         ElementFinder.requireNotBlank(picture);
         Capture capture = Capture.ofImage(picture, CaptureSource.FILE, image.getFileName().toString());
         ElementMap map;
-        try (OcrEngine engine = PpOcrEngine.load(ModelStores.standard().require("ppocr-v4", TaskContext.none()))) {
-            map = new ElementFinder(engine).find(capture, TaskContext.none());
+        try (TextReader reader = new TextReader(ModelStores.standard())) {
+            map = new ElementFinder(reader.engine(TaskContext.none())).find(capture, TaskContext.none());
         }
         if (json) {
             out.println(ElementsJson.write(image.getFileName().toString(), map));

@@ -15,10 +15,9 @@ import org.sightline.i18n.Messages;
 import org.sightline.models.ModelStores;
 import org.sightline.task.TaskContext;
 import org.sightline.vision.image.ImageFiles;
-import org.sightline.vision.ocr.OcrEngine;
 import org.sightline.vision.ocr.OcrListener;
 import org.sightline.vision.ocr.OcrResult;
-import org.sightline.vision.ocr.ppocr.PpOcrEngine;
+import org.sightline.vision.read.TextReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -67,8 +66,7 @@ public final class ReadCommand implements Callable<Integer> {
         boolean streamToTerminal = !json && outDir == null && !several;
         int failures = 0;
         List<String> jsonDocs = new ArrayList<>();
-        OcrEngine engine = null;
-        try {
+        try (TextReader reader = new TextReader(ModelStores.standard())) {
             for (Path file : images) {
                 BufferedImage image;
                 try {
@@ -78,9 +76,6 @@ public final class ReadCommand implements Callable<Integer> {
                     err.flush();
                     failures++;
                     continue;
-                }
-                if (engine == null) {
-                    engine = PpOcrEngine.load(ModelStores.standard().require("ppocr-v4", TaskContext.none()));
                 }
                 OcrResult result;
                 OcrListener printer = OcrListener.NONE;
@@ -94,7 +89,7 @@ public final class ReadCommand implements Callable<Integer> {
                     };
                 }
                 try {
-                    result = engine.read(image, printer, TaskContext.none());
+                    result = reader.read(image, printer, TaskContext.none());
                 } catch (SightlineException e) {
                     if (e.problem() != Problem.BAD_INPUT) {
                         throw e;
@@ -131,10 +126,6 @@ public final class ReadCommand implements Callable<Integer> {
                     out.println();
                 }
                 out.flush();
-            }
-        } finally {
-            if (engine != null) {
-                engine.close();
             }
         }
         if (!jsonDocs.isEmpty()) {

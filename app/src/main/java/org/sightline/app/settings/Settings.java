@@ -1,12 +1,12 @@
 package org.sightline.app.settings;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.sightline.app.hotkeys.GlobalHotkey;
+import org.sightline.vision.vlm.BackendChoice;
+import org.sightline.vision.vlm.VisionLanguageProviders;
 
 /**
  * Everything the user can set, stored as JSON. Missing or out-of-range values fall back to the defaults so
@@ -104,21 +104,13 @@ public record Settings(Boolean selfVoicing, String language, Map<String, String>
     }
 
     /**
-     * Empty (descriptions stay on this computer), or an absolute http or https address with a host; anything
-     * else would only fail later, at the first description, far from where it was typed.
+     * Empty (descriptions stay on this computer), or an address the server provider accepts (an absolute http or
+     * https address with a host); anything else would only fail later, at the first description, far from where
+     * it was typed.
      */
     public static boolean validRemoteUrl(String url) {
-        if (url.isEmpty()) {
-            return true;
-        }
-        try {
-            URI uri = new URI(url);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null
-                    && !uri.getHost().isBlank();
-        } catch (URISyntaxException e) {
-            return false;
-        }
+        return url.isEmpty()
+                || VisionLanguageProviders.standard().accepts(BackendChoice.remote(url, DEFAULT_REMOTE_MODEL, null));
     }
 
     /** As the record's own, but without the API key, so that no log or message can ever carry it. */

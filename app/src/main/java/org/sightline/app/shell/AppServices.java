@@ -7,7 +7,9 @@ import org.sightline.app.assistant.OcrReadService;
 import org.sightline.app.assistant.VisionCaptureService;
 import org.sightline.app.assistant.VisionDescribeService;
 import org.sightline.app.assistant.VisionElementService;
-import org.sightline.task.TaskContext;
+import org.sightline.vision.describe.Describer;
+import org.sightline.vision.read.TextReader;
+import org.sightline.vision.vlm.VisionLanguageProviders;
 import org.sightline.app.settings.Settings;
 import org.sightline.models.CatalogModelStore;
 import org.sightline.models.ModelStores;
@@ -49,14 +51,14 @@ public record AppServices(Assistant assistant, SpeechOutput speech, TaskExecutor
     public static AppServices desktop(SpeechOutput speech) {
         CatalogModelStore store = ModelStores.standard();
         VisionCaptureService capture = new VisionCaptureService(VisionCaptureService.cameraFromEnvironment());
-        OcrReadService reader = new OcrReadService(store);
+        OcrReadService reader = new OcrReadService(new TextReader(store));
         // Reading and describing both start with OCR: have it ready before the first key press.
         reader.preload();
         VisionElementService elements = new VisionElementService(reader);
         // The shell loads and saves through this same store, so the describer follows what the user saved.
         SettingsStore settings = SettingsStore.standard();
-        VisionDescribeService describer = new VisionDescribeService(store, reader,
-                (looked, text) -> elements.counts(looked, text, TaskContext.none()), settings::current);
+        VisionDescribeService describer = new VisionDescribeService(new Describer(store, reader.reader(),
+                VisionLanguageProviders.standard(), elements::counts), settings::current);
         Assistant assistant = new Assistant(capture, reader, describer, capture, elements);
         return new AppServices(assistant, speech, new ThreadPoolTaskExecutor(2, Platform::runLater),
                 settings, true, true);

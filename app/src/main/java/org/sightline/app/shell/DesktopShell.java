@@ -77,7 +77,7 @@ public final class DesktopShell implements AutoCloseable {
         CompletableFuture<ScreenActions> actions = CompletableFuture.supplyAsync(() -> {
             try {
                 ScreenLook look = services.assistant().reader() instanceof OcrReadService ocr
-                        ? new DesktopScreenLook(ocr::engine) : null;
+                        ? new DesktopScreenLook(ocr.reader()) : null;
                 ScreenActions screen = new ScreenActions(RobotDesktopInput.create(), services.speech(),
                         ScreenActions.DEFAULT_LEAD, look);
                 screen.setBeforeAction(this::stepAside);

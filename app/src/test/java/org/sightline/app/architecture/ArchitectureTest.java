@@ -19,7 +19,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule modelsKnowsNothingAbove = noClasses().that().resideInAnyPackage(MODELS, SHARED,
-                    "org.sightline.error..", "org.sightline.i18n..")
+                    "org.sightline.error..", "org.sightline.i18n..", "org.sightline.spi..")
             .should().dependOnClassesThat().resideInAnyPackage(APP, VISION, SPEECH)
             .because("the model store is the foundation every feature builds on; it must stay usable without them");
 
@@ -57,4 +57,17 @@ class ArchitectureTest {
             .should().dependOnClassesThat().haveSimpleNameStartingWith("NotBuilt")
             .because("the composition root (AppServices) is the one place where a capability is swapped for "
                     + "its real adapter");
+
+    @ArchTest
+    static final ArchRule appUsesEnginesThroughTheirProviders = noClasses().that().resideInAPackage(APP)
+            .should().dependOnClassesThat().resideInAnyPackage("org.sightline.vision.ocr.ppocr..",
+                    "org.sightline.vision.vlm.smolvlm..", "org.sightline.vision.vlm.remote..")
+            .because("engines are reached through OcrProviders and VisionLanguageProviders, so an engine can be "
+                    + "added or swapped in vision alone, and the app and the command line cannot drift apart");
+
+    @ArchTest
+    static final ArchRule visionLanguageDoesNotRead = noClasses().that().resideInAPackage("org.sightline.vision.vlm..")
+            .should().dependOnClassesThat().resideInAPackage("org.sightline.vision.ocr..")
+            .because("a conversation is given the recognised text as a string; combining OCR with a model is the "
+                    + "describe use case's job, so each engine family stays usable alone");
 }

@@ -13,6 +13,7 @@ import java.awt.image.BufferedImage;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,15 +23,21 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.sightline.app.settings.Settings;
 import org.sightline.error.Problem;
 import org.sightline.error.SightlineException;
 import org.sightline.i18n.Messages;
+import org.sightline.models.Catalog;
 import org.sightline.models.CatalogModelStore;
+import org.sightline.models.ModelStoreConfig;
 import org.sightline.models.ModelStores;
 import org.sightline.task.TaskContext;
 import org.sightline.vision.capture.Capture;
 import org.sightline.vision.capture.CaptureSource;
+import org.sightline.vision.describe.Describer;
+import org.sightline.vision.read.TextReader;
+import org.sightline.vision.vlm.VisionLanguageProviders;
 import org.sightline.vision.testing.TestFonts;
 
 /**
@@ -56,8 +63,8 @@ class VisionDescribeServiceTest {
     @BeforeEach
     void describer() {
         CatalogModelStore store = ModelStores.standard();
-        describer = new VisionDescribeService(store, new OcrReadService(store), (c, t) -> java.util.Map.of(),
-                settings::get);
+        describer = new VisionDescribeService(new Describer(store, new TextReader(store),
+                VisionLanguageProviders.standard(), (c, t, context) -> java.util.Map.of()), settings::get);
     }
 
     @AfterEach
@@ -176,5 +183,29 @@ class VisionDescribeServiceTest {
                     assertThat(e.problem()).isEqualTo(Problem.BAD_INPUT);
                     assertThat(e.getMessage()).contains("http://");
                 });
+    }
+
+    @Test
+    void withoutAModelTheSummaryComesWithTheWayToAModelOnceAndThenAlone(@TempDir Path cache) {
+        CatalogModelStore empty = new CatalogModelStore(Catalog.builtIn(),
+                ModelStoreConfig.defaults().withCacheDirectory(cache).withOffline(false));
+        try (TextReader reader = new TextReader(empty);
+             VisionDescribeService local = new VisionDescribeService(new Describer(empty, reader,
+                     VisionLanguageProviders.standard(), (c, t, context) -> java.util.Map.of("button", 1)))) {
+            List<String> streamed = new ArrayList<>();
+            String first = local.describe(new DescribeRequest(screen(), null, List.of()), TaskContext.none(),
+                    streamed::add);
+            assertThat(first).startsWith("No description model is installed, so here is a summary")
+                    .contains("Sign in").contains("It has 1 button.")
+                    .contains("A description model, SmolVLM-256M-Instruct, can be downloaded")
+                    .endsWith(" Ctrl+M opens the model manager.");
+            assertThat(streamed).containsExactly(first);
+
+            String second = local.describe(new DescribeRequest(screen(), "What is blue?", List.of()),
+                    TaskContext.none(), s -> { });
+            assertThat(second).startsWith("Answering questions needs a description model")
+                    .doesNotContain("can be downloaded").doesNotContain("Ctrl+M");
+        }
+        assertThat(requests).isEmpty();
     }
 }

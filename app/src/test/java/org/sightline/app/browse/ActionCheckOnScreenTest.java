@@ -22,11 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.sightline.app.testing.SwingWindows;
 import org.sightline.models.ModelStores;
 import org.sightline.speech.RecordingSpeechOutput;
-import org.sightline.task.TaskContext;
 import org.sightline.vision.elements.Element;
 import org.sightline.vision.elements.ElementType;
-import org.sightline.vision.ocr.OcrEngine;
-import org.sightline.vision.ocr.ppocr.PpOcrEngine;
+import org.sightline.vision.read.TextReader;
 import org.sightline.vision.testing.Displays;
 import org.sightline.vision.testing.TestFonts;
 
@@ -44,13 +42,13 @@ class ActionCheckOnScreenTest {
     private static JCheckBox remember;
     private static JTextField search;
     private static JTextField locked;
-    private static OcrEngine ocr;
+    private static TextReader ocr;
     private static final RecordingSpeechOutput SPEECH = new RecordingSpeechOutput();
 
     @BeforeAll
     static void showWindow() throws Exception {
         Displays.assumeX11();
-        ocr = PpOcrEngine.load(ModelStores.standard().require("ppocr-v4", TaskContext.none()));
+        ocr = new TextReader(ModelStores.standard());
         SwingUtilities.invokeAndWait(() -> {
             frame = new JFrame("Sightline action check test");
             frame.setUndecorated(true);
@@ -125,7 +123,7 @@ class ActionCheckOnScreenTest {
 
     /** Performs {@code action} as after the confirmation key and returns what was said after the announcement. */
     private static String perform(ProposedAction action) throws Exception {
-        DesktopScreenLook look = new DesktopScreenLook(ctx -> ocr);
+        DesktopScreenLook look = new DesktopScreenLook(ocr);
         try (ScreenActions actions = new ScreenActions(RobotDesktopInput.create(), SPEECH, Duration.ofMillis(50),
                 look)) {
             int before = SPEECH.spoken().size();

@@ -16,6 +16,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
@@ -37,6 +39,7 @@ class DescribeCommandTest {
     private Locale saved;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final List<HttpServer> servers = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
@@ -47,6 +50,7 @@ class DescribeCommandTest {
 
     @AfterEach
     void tearDown() {
+        servers.forEach(server -> server.stop(0));
         Messages.setLocale(saved);
         ModelStores.configure(ModelStoreConfig.fromEnvironment());
     }
@@ -181,30 +185,68 @@ class DescribeCommandTest {
         assertThat(err()).contains("has no vision_encoder.onnx");
     }
 
-    @Test
-    void aRemoteServerStreamsTheAnswerAndTheUserIsToldTheImageLeaves() throws IOException {
+    /** A loopback server streaming {@code pieces} as one answer to every request; stopped with the test. */
+    private String server(String... pieces) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/v1/chat/completions", ex -> {
             ex.getRequestBody().readAllBytes();
             ex.getResponseHeaders().add("Content-Type", "text/event-stream");
             ex.sendResponseHeaders(200, 0);
             OutputStream body = ex.getResponseBody();
-            for (String piece : new String[] {"A window", " with an orange", " button."}) {
-                body.write(("data: {\"choices\":[{\"delta\":{\"content\":\"" + piece + "\"}}]}\n\n").getBytes(StandardCharsets.UTF_8));
+            for (String piece : pieces) {
+                String escaped = piece.replace("\"", "\\\"");
+                body.write(("data: {\"choices\":[{\"delta\":{\"content\":\"" + escaped + "\"}}]}\n\n").getBytes(StandardCharsets.UTF_8));
                 body.flush();
             }
             body.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
             ex.close();
         });
         server.start();
-        try {
-            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
-            assertThat(run("describe", picture().toString(), "--remote", url, "--remote-model", "llava")).isZero();
-            assertThat(out().strip()).isEqualTo("A window with an orange button.");
-            assertThat(err()).contains("leave this computer");
-        } finally {
-            server.stop(0);
-        }
+        servers.add(server);
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+    }
+
+    @Test
+    void aRemoteServerStreamsTheAnswerAndTheUserIsToldTheImageLeaves() throws IOException {
+        String url = server("A window", " with an orange", " button.");
+        assertThat(run("describe", picture().toString(), "--remote", url, "--remote-model", "llava")).isZero();
+        assertThat(out().strip()).isEqualTo("A window with an orange button.");
+        assertThat(err()).contains("leave this computer");
+    }
+
+    @Test
+    void anAnswerQuotingTextThatOcrDidNotFindIsFollowedByTheCaution() throws IOException {
+        String url = server("The page says ", "\"Order cancelled\".");
+        assertThat(run("describe", textPicture().toString(), "--remote", url)).isZero();
+        String[] lines = out().strip().split("\\R");
+        assertThat(lines).containsExactly("The page says \"Order cancelled\".",
+                "Careful: the answer quotes \"Order cancelled\", but text recognition did not find that on the image.");
+    }
+
+    @Test
+    void anAnswerQuotingTextOnTheImageHasNoCaution() throws IOException {
+        String url = server("The heading says ", "\"Order Status\".");
+        assertThat(run("describe", textPicture().toString(), "--remote", url)).isZero();
+        assertThat(out().strip()).isEqualTo("The heading says \"Order Status\".");
+    }
+
+    @Test
+    void aServerAddressThatIsNotHttpWithAHostIsRefused() throws IOException {
+        assertThat(run("describe", picture().toString(), "--remote", "httpx://localhost/v1")).isEqualTo(3);
+        assertThat(err()).contains("--remote needs an http or https address");
+        assertThat(run("describe", picture().toString(), "--remote", "http:///v1")).isEqualTo(3);
+    }
+
+    @Test
+    void theSummaryCountsTheControlsOnTheImage() throws IOException {
+        assertThat(run("describe", textPicture().toString(), "--summary")).isZero();
+        assertThat(out()).startsWith("Here is a summary of the text and layout.").contains("It has 1 heading");
+    }
+
+    @Test
+    void theHelpNamesTheCatalogsDescriptionModelAsTheDefault() {
+        assertThat(run("describe", "--help")).isZero();
+        assertThat(out()).contains("(default: smolvlm-256m)");
     }
 
     @Test

@@ -1,10 +1,9 @@
 package org.sightline.speech.engine;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.ServiceLoader;
+import org.sightline.spi.RankedServices;
 
 /** The engines found on the classpath, best first, and the fallback order for a chosen one. */
 public final class TtsEngines {
@@ -12,18 +11,12 @@ public final class TtsEngines {
     private final List<TtsEngine> all;
 
     public TtsEngines(List<TtsEngine> engines) {
-        List<TtsEngine> sorted = new ArrayList<>(engines);
-        sorted.sort(Comparator.comparingInt(TtsEngine::rank).reversed());
-        this.all = List.copyOf(sorted);
+        this.all = RankedServices.bestFirst(engines, TtsEngine::rank);
     }
 
     /** Every engine registered through ServiceLoader, available or not. */
     public static TtsEngines discover() {
-        List<TtsEngine> found = new ArrayList<>();
-        for (TtsEngine e : ServiceLoader.load(TtsEngine.class, TtsEngines.class.getClassLoader())) {
-            found.add(e);
-        }
-        return new TtsEngines(found);
+        return new TtsEngines(RankedServices.load(TtsEngine.class));
     }
 
     /** All engines, best first. */

@@ -1,12 +1,14 @@
 package org.sightline.vision.capture;
 
+import org.sightline.vision.image.BlankImage;
+
 /**
  * One thing wrong with how a picture is framed, in the order a person should fix them: a covered lens before
  * light, light before focus, focus before aiming. Each has one translated sentence to speak.
  */
 public enum FramingHint {
     /** A screen capture of one flat colour: a screen curtain, a locked or sleeping screen. */
-    BLANK_SCREEN("framing.blankScreen"),
+    BLANK_SCREEN(null),
     /** A camera frame of one flat colour: a covered lens, a camera facing a wall. */
     BLANK_CAMERA("framing.blankCamera"),
     TOO_DARK("framing.dark"),
@@ -26,6 +28,6 @@ public enum FramingHint {
 
     /** The sentence to speak, in the user's language. */
     public String message() {
-        return CaptureText.get(key);
+        return key == null ? BlankImage.sentence() : CaptureText.get(key);
     }
 }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.sightline.error.Problem;
 import org.sightline.error.SightlineException;
+import org.sightline.vision.image.BlankImage;
 import org.sightline.vision.image.ImageStats;
 
 /**
@@ -138,7 +139,7 @@ public final class ScreenCapturer {
         double scale = (double) image.getWidth() / on.width;
         String said = notice;
         if (ImageStats.of(image).isBlank()) {
-            String blank = CaptureText.get("screen.blank");
+            String blank = BlankImage.sentence();
             said = said == null ? blank : said + " " + blank;
         }
         return new Capture(image, source, on, scale, description, Instant.now(), said);

@@ -9,12 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.HashSet;
-import org.sightline.error.Problem;
 import org.sightline.error.SightlineException;
-import org.sightline.i18n.Messages;
 import org.sightline.task.TaskContext;
 import org.sightline.vision.capture.Capture;
-import org.sightline.vision.image.ImageStats;
+import org.sightline.vision.image.BlankImage;
 import org.sightline.vision.ocr.OcrEngine;
 import org.sightline.vision.ocr.OcrResult;
 import org.sightline.vision.ocr.ScreenCoordinates;
@@ -31,8 +29,6 @@ import org.sightline.vision.ocr.layout.ReadingOrder;
  * are images. Why heuristics and not a detector model: see docs/decisions/0009-element-map.md.
  */
 public final class ElementFinder {
-
-    private static final Messages MESSAGES = new Messages("org.sightline.vision.elements.messages");
 
     private final OcrEngine ocr;
 
@@ -57,9 +53,7 @@ public final class ElementFinder {
      * @throws SightlineException BAD_INPUT when the image is blank
      */
     public static void requireNotBlank(BufferedImage image) {
-        if (ImageStats.of(image).isBlank()) {
-            throw new SightlineException(Problem.BAD_INPUT, MESSAGES.get("elements.blank"));
-        }
+        BlankImage.refuse(image);
     }
 
     /** Maps the elements of {@code capture} given its OCR result (which must come from the same image). */

@@ -1,6 +1,8 @@
 package org.sightline.vision.elements;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The elements of one capture in reading order, with the size of the image they were found in.
@@ -27,5 +29,14 @@ public record ElementMap(List<Element> elements, int imageWidth, int imageHeight
     /** The elements of {@code type}, in reading order. */
     public List<Element> ofType(ElementType type) {
         return elements.stream().filter(e -> e.type() == type).toList();
+    }
+
+    /** How many elements of each kind (heading, button, link ...), by the kind's JSON name, in name order. */
+    public Map<String, Integer> counts() {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (Element e : elements) {
+            counts.merge(e.type().jsonName(), 1, Integer::sum);
+        }
+        return counts;
     }
 }

@@ -20,6 +20,11 @@ public final class DescriptionModels {
     private DescriptionModels() {
     }
 
+    /** The catalog's default description model, installed or not. */
+    public static Optional<String> defaultModel(CatalogModelStore store) {
+        return store.catalog().defaultFor(TASK).map(ModelEntry::id);
+    }
+
     /** The id of an installed description model: the catalog's default for the task when it is installed, else any. */
     public static Optional<String> installed(CatalogModelStore store) {
         Optional<ModelEntry> preferred = store.catalog().defaultFor(TASK);

@@ -9,11 +9,11 @@ import org.sightline.vision.vlm.honesty.BlankCapture;
 import org.sightline.vision.vlm.honesty.QuoteCheck;
 
 /**
- * What the app and the command line use to describe a capture and talk about it: one image, one
- * backend, honesty checks around every answer. A blank capture is answered with the blank message and
- * never reaches the model; each answer is streamed piece by piece as the model writes it (the app's speech
- * cuts it into sentences), and followed by a caution sentence when it quotes text that the recognised text does
- * not contain.
+ * One image, one backend, honesty checks around every answer: what the describe use case
+ * ({@link org.sightline.vision.describe.Describer}) holds per capture. A blank capture is answered with the blank
+ * message and never reaches the model; each answer is streamed piece by piece as the model writes it (the app's
+ * speech cuts it into sentences), and followed by a caution sentence when it quotes text that the recognised text
+ * does not contain.
  *
  * <p>Use one instance per capture; a new capture needs a new chat. {@link #ask} blocks and runs on the
  * caller's thread (the app runs it as a task), and throws {@link org.sightline.task.CancelledException}

@@ -1,5 +1,5 @@
 /**
- * Describing an image and talking about it with a vision-language model: one backend interface, the
- * conversation it opens, the questions a user can ask, and token streaming into spoken sentences.
+ * Describing an image and talking about it with a vision-language model: one backend interface, the providers
+ * that open backends for a {@link org.sightline.vision.vlm.BackendChoice}, the conversation a backend opens, the questions a user can ask, and token streaming into spoken sentences.
  */
 package org.sightline.vision.vlm;

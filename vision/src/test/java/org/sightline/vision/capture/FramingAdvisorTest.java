@@ -102,7 +102,7 @@ class FramingAdvisorTest {
     @Test
     void hintsAreTranslated() {
         Messages.setLocale(Locale.SIMPLIFIED_CHINESE);
-        assertThat(FramingHint.BLANK_SCREEN.message()).isEqualTo("截图是空白的；是否开启了屏幕遮帘？");
+        assertThat(FramingHint.BLANK_SCREEN.message()).isEqualTo("截图是空白的；是否开启了屏幕幕布？");
         assertThat(FramingHint.CUT_OFF_LEFT.message()).contains("向右移");
     }
 }

@@ -10,15 +10,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.sightline.error.Problem;
-import org.sightline.error.SightlineException;
 import org.sightline.i18n.Messages;
 import org.sightline.models.InstalledModel;
 import org.sightline.models.runtime.ClassScores;
 import org.sightline.task.CancellationToken;
 import org.sightline.task.Progress;
 import org.sightline.task.TaskContext;
-import org.sightline.vision.image.ImageStats;
+import org.sightline.vision.image.BlankImage;
 import org.sightline.vision.ocr.OcrEngine;
 import org.sightline.vision.ocr.OcrListener;
 import org.sightline.vision.ocr.OcrModelFiles;
@@ -111,9 +109,7 @@ public final class PpOcrEngine implements OcrEngine {
     @Override
     public synchronized OcrResult read(BufferedImage image, OcrListener listener, TaskContext context) {
         long start = System.nanoTime();
-        if (ImageStats.of(image).isBlank()) {
-            throw new SightlineException(Problem.BAD_INPUT, MESSAGES.get("ocr.blank"));
-        }
+        BlankImage.refuse(image);
         CancellationToken cancel = context.cancellation();
         cancel.throwIfCancelled();
         context.progress(Progress.indeterminate(MESSAGES.get("ocr.progress.detect")));
