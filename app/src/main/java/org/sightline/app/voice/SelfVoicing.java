@@ -230,7 +230,9 @@ public final class SelfVoicing {
                 // on Linux). Keys a window takes for itself (browse mode) never reach the field and are not echoed.
                 EventHandler<KeyEvent> echo = e -> {
                     String c = e.getCharacter();
-                    if (!c.isEmpty() && !Character.isISOControl(c.codePointAt(0)) && speaking(scene)) {
+                    // A chord (Ctrl+Shift+W) types nothing into the field, though a typed event carries its letter.
+                    boolean chord = e.isControlDown() || e.isAltDown() || e.isMetaDown() || e.isShortcutDown();
+                    if (!chord && !c.isEmpty() && !Character.isISOControl(c.codePointAt(0)) && speaking(scene)) {
                         speech.speak(c.isBlank() ? AppText.get("key.space") : c, Priority.NOW);
                     }
                 };

@@ -166,6 +166,17 @@ class DesktopAnswerFlowTest {
                 && speech.lastSpoken().contains("A red rectangle. On white."), "the next turn read whole");
     }
 
+    @Test
+    void typingInTheQuestionEchoesEachCharacterButAKeyChordDoesNot(FxRobot robot) {
+        await(() -> shell.view().questionField().isFocused(), "question focused");
+        robot.write("hi");
+        await(() -> speech.spoken().containsAll(java.util.List.of("h", "i")), "each character echoed");
+        robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.A); // repeat the last answer: a chord, not typing
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(speech.spoken()).doesNotContain("A", "a");
+        assertThat(shell.view().questionField().getText()).isEqualTo("hi");
+    }
+
     private void await(BooleanSupplier condition, String what) {
         Instant end = Instant.now().plus(Duration.ofSeconds(10));
         while (Instant.now().isBefore(end)) {
