@@ -56,6 +56,7 @@ public final class ScreenActions implements AutoCloseable {
     private final Duration lead;
     private final ScreenLook look;
     private volatile Runnable beforeAction = () -> { };
+    private volatile java.util.function.BooleanSupplier ownWindowHasKeyboard = () -> false;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "sightline-screen-actions");
         t.setDaemon(true);
@@ -81,6 +82,14 @@ public final class ScreenActions implements AutoCloseable {
      */
     public void setBeforeAction(Runnable beforeAction) {
         this.beforeAction = beforeAction == null ? () -> { } : beforeAction;
+    }
+
+    /**
+     * Whether Sightline's own window still has the keyboard focus; asked after clicking a field and before typing
+     * into it, so typed text never goes into Sightline instead of the field. Called on the action thread.
+     */
+    public void setOwnWindowHasKeyboard(java.util.function.BooleanSupplier hasKeyboard) {
+        this.ownWindowHasKeyboard = hasKeyboard == null ? () -> false : hasKeyboard;
     }
 
     /** Announces {@code action} now and performs it after the lead time unless the handle is cancelled first. */
@@ -120,6 +129,14 @@ public final class ScreenActions implements AutoCloseable {
                 // Give the field time to take the keyboard focus from the click.
                 if (!pause(Duration.ofMillis(350), handle)) {
                     return Outcome.CANCELLED;
+                }
+                if (ownWindowHasKeyboard.getAsBoolean()) {
+                    // The click did not move the keyboard (some window managers do not focus on a synthetic
+                    // click): the keys would land in Sightline itself. Nothing is typed.
+                    speech.play(Earcon.ERROR);
+                    speech.speak(ElementWords.MESSAGES.get("check.keyboardStayed", ElementWords.target(action.target()),
+                            action.text()), Priority.NEXT);
+                    return Outcome.NOT_SEEN;
                 }
                 input.type(action.text());
             }

@@ -81,6 +81,7 @@ public final class DesktopShell implements AutoCloseable {
                 ScreenActions screen = new ScreenActions(RobotDesktopInput.create(), services.speech(),
                         ScreenActions.DEFAULT_LEAD, look);
                 screen.setBeforeAction(this::stepAside);
+                screen.setOwnWindowHasKeyboard(stage::isFocused);
                 return screen;
             } catch (SightlineException e) {
                 return null;

@@ -164,4 +164,20 @@ class BrowseViewModelTest {
             Thread.sleep(20);
         }
     }
+
+    @Test
+    void nothingIsTypedWhenTheKeyboardStayedWithSightlineAfterTheClick() throws Exception {
+        try (ScreenActions stuck = new ScreenActions(desktop, speech, Duration.ZERO)) {
+            stuck.setOwnWindowHasKeyboard(() -> true);
+            org.sightline.vision.elements.Element field = Screens.shop(true).elements().stream()
+                    .filter(e -> e.type() == org.sightline.vision.elements.ElementType.FIELD).findFirst().orElseThrow();
+            ScreenActions.Outcome outcome = stuck.perform(ProposedAction.type(field, "trail shoes")).outcome()
+                    .get(10, TimeUnit.SECONDS);
+            assertThat(outcome).isEqualTo(ScreenActions.Outcome.NOT_SEEN);
+            assertThat(desktop.events()).as("clicked, never typed").noneMatch(e -> e.startsWith("type"))
+                    .contains("click");
+            assertThat(speech.lastSpoken()).startsWith("I clicked Search edit field, but the keyboard stayed with"
+                    + " Sightline, so nothing was typed.");
+        }
+    }
 }
