@@ -10,6 +10,7 @@ import org.sightline.vision.ocr.OcrResult;
 import org.sightline.vision.read.TextReader;
 import org.sightline.vision.summary.DescriptionModels;
 import org.sightline.vision.summary.LayoutSummary;
+import org.sightline.vision.summary.TextQuestions;
 import org.sightline.vision.vlm.BackendChoice;
 import org.sightline.vision.vlm.Question;
 import org.sightline.vision.vlm.TokenListener;
@@ -150,6 +151,14 @@ public final class Describer implements AutoCloseable {
     }
 
     private Description withoutModel(Request request, TaskContext context) {
+        if (request.asking()) {
+            // "What does this page say?", "what is the main heading?": the text answers these without a model.
+            Optional<String> fromText = TextQuestions.answer(request.question().text(),
+                    reader.recognise(request.capture(), context, line -> { }));
+            if (fromText.isPresent()) {
+                return Description.summary(fromText.get(), Optional.empty());
+            }
+        }
         LayoutSummary.Reason reason = request.asking()
                 ? LayoutSummary.Reason.QUESTION_NEEDS_MODEL : LayoutSummary.Reason.NO_MODEL;
         String summary = summary(request.capture(), reason, context);

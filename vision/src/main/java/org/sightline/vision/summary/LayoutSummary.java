@@ -163,7 +163,7 @@ public record LayoutSummary(Optional<String> title, int lineCount, int blockCoun
      * of same-sized lines has no title here, because calling its first line (a menu bar, say) a title would be
      * a guess.
      */
-    private static Optional<TextLine> title(List<TextLine> lines, int imageHeight) {
+    static Optional<TextLine> title(List<TextLine> lines, int imageHeight) {
         List<TextLine> quotable = lines.stream().filter(LayoutSummary::quotable).toList();
         if (quotable.size() < 2) {
             return Optional.empty();

@@ -177,6 +177,28 @@ class DescriberTest {
     }
 
     @Test
+    void withoutAModelQuestionsAboutTheTextAreAnsweredFromTheText() {
+        Capture capture = signIn();
+        Description says = describer.describe(BackendChoice.installedModel(),
+                Describer.Request.of(capture, Question.of("What does this page say?")), new Heard(),
+                TaskContext.none());
+        assertThat(says.kind()).isEqualTo(Description.Kind.SUMMARY);
+        assertThat(says.text()).startsWith("The text reads, in 3 lines:\n").contains("Welcome back")
+                .contains("Enter your name and password to continue.").contains("Sign in");
+        assertThat(says.downloadHint()).as("an answer, not a refusal: no model offered").isEmpty();
+
+        Description heading = describer.describe(BackendChoice.installedModel(),
+                Describer.Request.of(capture, Question.of("what is the main heading?")), new Heard(),
+                TaskContext.none());
+        assertThat(heading.text()).isEqualTo("The main heading reads: \u201cWelcome back\u201d.");
+
+        Description other = describer.describe(BackendChoice.installedModel(),
+                Describer.Request.of(capture, Question.of("Is it safe to sign in here?")), new Heard(),
+                TaskContext.none());
+        assertThat(other.text()).startsWith("Answering questions needs a description model");
+    }
+
+    @Test
     void aModelTheUserNamedThatIsNotInstalledIsAnErrorNotASummary() {
         String named = Catalog.builtIn().defaultFor("vlm").orElseThrow().id();
         assertThatThrownBy(() -> describer.describe(BackendChoice.installed(named),
