@@ -62,6 +62,8 @@ public final class FirstRunViewModel {
 
     private TaskHandle<?> running;
     private boolean escapePressedOnce;
+    /** Why the last model download failed, while no later download or import has replaced it; else null. */
+    private String modelTrouble;
     private int lastSpokenQuarter;
 
     /** A row of the voice list. */
@@ -302,6 +304,7 @@ public final class FirstRunViewModel {
             public void succeeded(Object ignored) {
                 endTask();
                 refreshModels();
+                modelTrouble = null;
                 speech.play(Earcon.DONE);
                 say(MESSAGES.get("models.downloaded"));
             }
@@ -310,8 +313,9 @@ public final class FirstRunViewModel {
             public void failed(Throwable error) {
                 endTask();
                 refreshModels();
+                modelTrouble = userMessage(error);
                 speech.play(Earcon.ERROR);
-                say(MESSAGES.get("models.downloadFailed", userMessage(error)));
+                say(MESSAGES.get("models.downloadFailed", modelTrouble));
             }
 
             @Override
@@ -345,6 +349,7 @@ public final class FirstRunViewModel {
                     speech.play(Earcon.ERROR);
                     say(MESSAGES.get("models.importedNone", folder));
                 } else {
+                    modelTrouble = null;
                     speech.play(Earcon.DONE);
                     say(MESSAGES.get("models.imported", ids.size(), folder));
                 }
@@ -440,7 +445,10 @@ public final class FirstRunViewModel {
             case SPEECH_ENGINE -> enterEngines();
             case MODELS -> enterModels();
             case KEYS_TOUR -> enterTour();
-            case DONE -> show(target, "done.title", MESSAGES.get("done.text"));
+            // After a failed download the last page says so, and what works without the models.
+            case DONE -> show(target, modelTrouble == null ? "done.title" : "done.titleWithoutModels",
+                    modelTrouble == null ? MESSAGES.get("done.text")
+                            : MESSAGES.get("done.textWithoutModels", modelTrouble));
             default -> throw new IllegalStateException(target.name());
         }
     }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.sightline.error.Problem;
 import org.sightline.error.SightlineException;
 import org.sightline.models.CatalogModelStore;
@@ -14,6 +15,8 @@ import org.sightline.models.ModelStatus;
 import org.sightline.task.CancellationToken;
 import org.sightline.task.Progress;
 import org.sightline.task.TaskContext;
+import org.sightline.vision.ocr.OcrProvider;
+import org.sightline.vision.summary.DescriptionModels;
 
 /**
  * The setup's model list backed by the model catalog and its store: sizes come from the catalog, downloads
@@ -28,11 +31,21 @@ public final class ModelChoicesFromStore implements ModelChoices {
         this.store = Objects.requireNonNull(store);
     }
 
+    /**
+     * The models something in Sightline uses: text recognition and description. The catalog also lists models
+     * for work Sightline does not do yet; the setup never offers them, so nobody downloads hundreds of megabytes
+     * that nothing reads.
+     */
+    private static final Set<String> USED_TASKS = Set.of(OcrProvider.TASK, DescriptionModels.TASK);
+
     @Override
     public List<Option> models() {
         List<Option> options = new ArrayList<>();
         for (ModelStatus status : store.statuses()) {
             ModelEntry entry = status.entry();
+            if (!USED_TASKS.contains(entry.task())) {
+                continue;
+            }
             options.add(new Option(entry.id(), entry.name(), entry.description(), entry.size(), status.installed(),
                     entry.isDefault()));
         }

@@ -83,6 +83,7 @@ class ModelChoicesFromStoreTest {
     @Test
     void listsTheCatalogWithItsSizesAndDefaults() throws Exception {
         List<ModelChoices.Option> options = new ModelChoicesFromStore(store(dir.resolve("cache"))).models();
+        // A model for a task nothing in Sightline does (here "clip", 600 MB, marked default) is never offered.
         assertThat(options).extracting(ModelChoices.Option::id).containsExactly("reader", "describer");
         ModelChoices.Option reader = options.get(0);
         assertThat(reader.displayName()).isEqualTo("Demo reader");
@@ -167,6 +168,10 @@ class ModelChoicesFromStoreTest {
                   "default": true, "revision": "%1$s", "files": [
                    {"role": "model", "name": "reader.onnx", "size": 300000,
                     "source": "https://huggingface.co/org/reader/resolve/%1$s/reader.onnx", "sha256": null}]},
+                 {"id": "sorter", "task": "clip", "name": "Demo sorter", "description": {"en": "sorts pictures"},
+                  "default": true, "revision": "%1$s", "files": [
+                   {"role": "model", "name": "sorter.onnx", "size": 600000000,
+                    "source": "https://huggingface.co/org/sorter/resolve/%1$s/sorter.onnx", "sha256": null}]},
                  {"id": "describer", "task": "vlm", "name": "Demo describer", "description": {"en": "describes"},
                   "default": false, "revision": "%1$s", "files": [
                    {"role": "decoder", "name": "describer.onnx", "size": 500000,

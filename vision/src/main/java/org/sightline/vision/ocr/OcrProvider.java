@@ -11,6 +11,9 @@ import org.sightline.task.TaskContext;
  */
 public interface OcrProvider {
 
+    /** The catalog task of text-recognition models. */
+    String TASK = "ocr";
+
     /** Short, stable, lower-case name, e.g. {@code ppocr}. */
     String id();
 

@@ -14,7 +14,7 @@ import org.sightline.vision.ocr.OcrProvider;
 public final class PpOcrProvider implements OcrProvider {
 
     /** The catalog's task name for text recognition models. */
-    static final String TASK = "ocr";
+    static final String TASK = OcrProvider.TASK;
 
     @Override
     public String id() {
