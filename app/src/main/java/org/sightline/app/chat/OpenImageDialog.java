@@ -1,9 +1,12 @@
 package org.sightline.app.chat;
 
 import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Optional;
 import javafx.application.Platform;
+import javafx.event.ActionEvent;
 import javafx.scene.AccessibleRole;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -17,6 +20,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.sightline.app.AppText;
+import org.sightline.speech.SpeechOutput;
 
 /**
  * Asks for an image file: a path typed or pasted into a field (fast for keyboard users, and spoken by
@@ -27,7 +31,45 @@ public final class OpenImageDialog {
     private OpenImageDialog() {
     }
 
-    public static Optional<Path> ask(Window owner) {
+    /**
+     * What is wrong with the path typed in the field, in one sentence, or empty when it names a readable file.
+     * A leading {@code ~} stands for the home folder, as in a terminal.
+     */
+    static Optional<String> problemWith(String typed) {
+        Optional<Path> path = toPath(typed);
+        if (path.isEmpty()) {
+            return Optional.of(AppText.get("open.badPath", typed.strip()));
+        }
+        Path p = path.get();
+        if (Files.isDirectory(p)) {
+            return Optional.of(AppText.get("open.isFolder", p));
+        }
+        if (!Files.isRegularFile(p)) {
+            return Optional.of(AppText.get("open.noFile", p));
+        }
+        if (!Files.isReadable(p)) {
+            return Optional.of(AppText.get("open.unreadable", p));
+        }
+        return Optional.empty();
+    }
+
+    static Optional<Path> toPath(String typed) {
+        String t = typed == null ? "" : typed.strip();
+        if (t.equals("~") || t.startsWith("~/")) {
+            t = System.getProperty("user.home") + t.substring(1);
+        }
+        try {
+            return t.isEmpty() ? Optional.empty() : Optional.of(Path.of(t));
+        } catch (InvalidPathException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Shows the dialog; a path that names no readable image file keeps it open with one spoken sentence of what
+     * is wrong, the path still in the field to correct.
+     */
+    public static Optional<Path> ask(Window owner, SpeechOutput speech) {
         Dialog<Path> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle(AppText.get("open.title"));
@@ -63,8 +105,25 @@ public final class OpenImageDialog {
         ButtonType cancel = new ButtonType(AppText.get("common.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
         dialog.getDialogPane().getButtonTypes().setAll(open, cancel);
         dialog.getDialogPane().setContent(new VBox(8, label, new HBox(8, path, browse)));
+        Label problem = new Label();
+        long[] saidAt = {0};
+        problem.setWrapText(true);
+        ((VBox) dialog.getDialogPane().getContent()).getChildren().add(problem);
         dialog.getDialogPane().lookupButton(open).disableProperty().bind(path.textProperty().isEmpty());
-        dialog.setResultConverter(b -> b == open && !path.getText().isBlank() ? Path.of(path.getText().strip()) : null);
+        dialog.getDialogPane().lookupButton(open).addEventFilter(ActionEvent.ACTION, e -> problemWith(path.getText())
+                .ifPresent(message -> {
+                    e.consume();
+                    // Enter reaches the default button twice (the field's action and the button's accelerator).
+                    long now = System.nanoTime();
+                    if (!message.equals(problem.getText()) || now - saidAt[0] > 1_000_000_000L) {
+                        speech.speak(message, org.sightline.speech.Priority.NOW);
+                        saidAt[0] = now;
+                    }
+                    problem.setText(message);
+                    path.requestFocus();
+                    path.selectAll();
+                }));
+        dialog.setResultConverter(b -> b == open ? toPath(path.getText()).orElse(null) : null);
         dialog.setOnShown(e -> Platform.runLater(path::requestFocus));
         return dialog.showAndWait();
     }

@@ -199,7 +199,7 @@ public final class DesktopShell implements AutoCloseable {
 
     private ChatView newView() {
         return new ChatView(model, this::editSettings, this::manageModels, this::openSetup,
-                () -> OpenImageDialog.ask(stage),
+                () -> OpenImageDialog.ask(stage, services.speech()),
                 services.speech(),
                 () -> settings.selfVoicing());
     }
