@@ -9,18 +9,14 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.sightline.app.assistant.Assistant;
-import org.sightline.app.assistant.CaptureService;
 import org.sightline.app.assistant.DescribeService;
 import org.sightline.app.assistant.NotBuiltActiveWindowTracker;
 import org.sightline.app.assistant.NotBuiltReadService;
-import org.sightline.app.assistant.WindowRef;
 import org.sightline.app.settings.Settings;
+import org.sightline.app.testing.OnePictureCapture;
 import org.sightline.i18n.Messages;
 import org.sightline.speech.RecordingSpeechOutput;
 import org.sightline.task.SynchronousTaskExecutor;
-import org.sightline.task.TaskContext;
-import org.sightline.vision.capture.Capture;
-import org.sightline.vision.capture.CaptureSource;
 
 /**
  * An answer goes from the thread that writes it straight into speech, sentence by sentence, while the
@@ -37,30 +33,10 @@ class ChatStreamingTest {
         Messages.setLocale(Locale.ENGLISH);
     }
 
-    private static final class Screen implements CaptureService {
-        @Override
-        public Capture captureScreen(TaskContext context) {
-            return Capture.ofImage(ChatViewModelTest.picture(), CaptureSource.SCREEN, "screen 64x48");
-        }
-
-        @Override
-        public Capture captureActiveWindow(WindowRef window, TaskContext context) {
-            return captureScreen(context);
-        }
-
-        @Override
-        public Capture captureRegionAroundPointer(int size, TaskContext context) {
-            return captureScreen(context);
-        }
-
-        @Override
-        public Capture cameraSnapshot(TaskContext context) {
-            return captureScreen(context);
-        }
-    }
 
     private ChatViewModel model(DescribeService describer, java.util.concurrent.Executor uiThread) {
-        return new ChatViewModel(new Assistant(new Screen(), new NotBuiltReadService(), describer,
+        return new ChatViewModel(new Assistant(new OnePictureCapture(ChatViewModelTest::picture, "screen 64x48"),
+                new NotBuiltReadService(), describer,
                 new NotBuiltActiveWindowTracker()), speech, new SynchronousTaskExecutor(), uiThread,
                 Settings::defaults, text -> { }, () -> 0L);
     }

@@ -22,18 +22,15 @@ import org.sightline.app.assistant.CaptureService;
 import org.sightline.app.assistant.DescribeService;
 import org.sightline.app.assistant.NotBuiltActiveWindowTracker;
 import org.sightline.app.assistant.NotBuiltReadService;
-import org.sightline.app.assistant.WindowRef;
 import org.sightline.app.chat.TranscriptHistory;
 import org.sightline.app.settings.SettingsStore;
+import org.sightline.app.testing.OnePictureCapture;
 import org.sightline.i18n.Messages;
 import org.sightline.speech.Earcon;
 import org.sightline.speech.Priority;
 import org.sightline.speech.RecordingSpeechOutput;
 import org.sightline.speech.SpeechOutput;
-import org.sightline.task.TaskContext;
 import org.sightline.task.ThreadPoolTaskExecutor;
-import org.sightline.vision.capture.Capture;
-import org.sightline.vision.capture.CaptureSource;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -105,27 +102,7 @@ class AnswerSpeechLatencyBenchmark {
             new ObjectMapper().writeValue(home.resolve(TranscriptHistory.FILE_NAME).toFile(), entries);
         }
         TimedSpeech speech = new TimedSpeech();
-        CaptureService screen = new CaptureService() {
-            @Override
-            public Capture captureScreen(TaskContext context) {
-                return Capture.ofImage(DesktopWalkthroughTest.picture(), CaptureSource.SCREEN, "the screen");
-            }
-
-            @Override
-            public Capture captureActiveWindow(WindowRef window, TaskContext context) {
-                return captureScreen(context);
-            }
-
-            @Override
-            public Capture captureRegionAroundPointer(int size, TaskContext context) {
-                return captureScreen(context);
-            }
-
-            @Override
-            public Capture cameraSnapshot(TaskContext context) {
-                return captureScreen(context);
-            }
-        };
+        CaptureService screen = new OnePictureCapture(DesktopWalkthroughTest::picture, "the screen");
         DescribeService paced = (request, context, tokens) -> {
             long next = System.nanoTime();
             for (int i = 0; i < TOKENS.length; i++) {

@@ -23,15 +23,12 @@ import org.sightline.app.assistant.CaptureService;
 import org.sightline.app.assistant.DescribeService;
 import org.sightline.app.assistant.NotBuiltActiveWindowTracker;
 import org.sightline.app.assistant.NotBuiltReadService;
-import org.sightline.app.assistant.WindowRef;
 import org.sightline.app.settings.SettingsStore;
+import org.sightline.app.testing.OnePictureCapture;
 import org.sightline.i18n.Messages;
 import org.sightline.speech.RecordingSpeechOutput;
 import org.sightline.task.Progress;
-import org.sightline.task.TaskContext;
 import org.sightline.task.ThreadPoolTaskExecutor;
-import org.sightline.vision.capture.Capture;
-import org.sightline.vision.capture.CaptureSource;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -61,27 +58,7 @@ class DesktopAnswerFlowTest {
 
     @Start
     void start(Stage stage) {
-        CaptureService screen = new CaptureService() {
-            @Override
-            public Capture captureScreen(TaskContext context) {
-                return Capture.ofImage(DesktopWalkthroughTest.picture(), CaptureSource.SCREEN, "the screen");
-            }
-
-            @Override
-            public Capture captureActiveWindow(WindowRef window, TaskContext context) {
-                return captureScreen(context);
-            }
-
-            @Override
-            public Capture captureRegionAroundPointer(int size, TaskContext context) {
-                return captureScreen(context);
-            }
-
-            @Override
-            public Capture cameraSnapshot(TaskContext context) {
-                return captureScreen(context);
-            }
-        };
+        CaptureService screen = new OnePictureCapture(DesktopWalkthroughTest::picture, "the screen");
         // The first call works until cancelled, like a slow model; later calls answer at once.
         DescribeService describer = (request, context, tokens) -> {
             if (describeCalls.incrementAndGet() == 1) {
