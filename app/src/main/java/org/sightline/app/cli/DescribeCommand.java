@@ -57,7 +57,7 @@ import picocli.CommandLine.Spec;
         footer = {"", "The API key for --remote is read from the environment variable " + DescribeCommand.API_KEY_ENV + "."})
 public final class DescribeCommand implements Callable<Integer> {
 
-    private static final Messages MESSAGES = new Messages("org.sightline.vision.vlm.messages");
+    private static final Messages TEXT = new Messages("org.sightline.app.cli.describe");
     static final String API_KEY_ENV = "SIGHTLINE_REMOTE_API_KEY";
 
     @Spec
@@ -112,8 +112,6 @@ public final class DescribeCommand implements Callable<Integer> {
             description = "Only summarise the text and layout (read by OCR), without a description model: quick, and never guesses.")
     private boolean summaryOnly;
 
-    private static final Messages SUMMARY_MESSAGES = new Messages("org.sightline.vision.summary.messages");
-
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -130,7 +128,7 @@ public final class DescribeCommand implements Callable<Integer> {
             boolean asking = question != null || !followUps.isEmpty();
             if (summaryOnly) {
                 if (asking) {
-                    throw new ParameterException(spec.commandLine(), SUMMARY_MESSAGES.get("cli.summaryNoQuestion"));
+                    throw new ParameterException(spec.commandLine(), TEXT.get("describe.summaryNoQuestion"));
                 }
                 out.println(describer.summarise(capture, TaskContext.none()));
                 out.flush();
@@ -188,13 +186,13 @@ public final class DescribeCommand implements Callable<Integer> {
         try {
             generation = GenerationSettings.defaults().withMaxNewTokens(maxTokens).withSampling(temperature, topP, seed);
         } catch (IllegalArgumentException e) {
-            throw new SightlineException(Problem.BAD_INPUT, MESSAGES.get("vlm.cli.badSettings"));
+            throw new SightlineException(Problem.BAD_INPUT, TEXT.get("describe.badSettings"));
         }
         BackendChoice choice;
         if (remote != null) {
             choice = BackendChoice.remote(remote.toString(), remoteModel, System.getenv(API_KEY_ENV));
             if (!VisionLanguageProviders.standard().accepts(choice)) {
-                throw new SightlineException(Problem.BAD_INPUT, MESSAGES.get("vlm.cli.remoteUrl"));
+                throw new SightlineException(Problem.BAD_INPUT, TEXT.get("describe.remoteUrl"));
             }
         } else if (modelDir != null) {
             choice = BackendChoice.folder(modelDir);
@@ -214,7 +212,7 @@ public final class DescribeCommand implements Callable<Integer> {
         try {
             return Files.readString(textFile, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new SightlineException(Problem.BAD_INPUT, MESSAGES.get("vlm.cli.textFile", textFile), e);
+            throw new SightlineException(Problem.BAD_INPUT, TEXT.get("describe.textFile", textFile), e);
         }
     }
 
