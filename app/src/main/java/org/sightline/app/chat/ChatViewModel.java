@@ -46,6 +46,7 @@ import org.sightline.task.TaskListener;
 import org.sightline.vision.capture.Capture;
 import org.sightline.vision.image.BlankImage;
 import org.sightline.vision.image.ImageStats;
+import org.sightline.vision.summary.TextQuestions;
 
 /**
  * What the main window does, without any JavaFX scene: each action becomes a task on the executor, its
@@ -473,7 +474,10 @@ public final class ChatViewModel {
         }
         Pending current = current();
         // Only the user's own words are parsed as requests ("click Sign in"); text on the screen never is.
-        Mode mode = ElementRequests.answer(q, NO_ELEMENTS).isPresent() ? Mode.REQUEST : Mode.DESCRIBE;
+        // A question for the text itself ("read the main heading") is the describer's, as on the command line,
+        // which answers it from the recognised text when no description model is installed.
+        Mode mode = !TextQuestions.asksForText(q) && ElementRequests.answer(q, NO_ELEMENTS).isPresent()
+                ? Mode.REQUEST : Mode.DESCRIBE;
         if (current != null) {
             look(ChatAction.ASK, q, current.lookedAt(), current.source(), mode);
         } else {

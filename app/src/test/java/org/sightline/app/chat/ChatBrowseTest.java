@@ -125,6 +125,17 @@ class ChatBrowseTest {
     }
 
     @Test
+    void aQuestionForTheTextItselfGoesToTheDescriberAsOnTheCommandLine() {
+        ChatViewModel m = model();
+        m.describeScreen();
+        int mapped = elements.calls;
+        m.ask("read the main heading");
+        assertThat(elements.calls).as("not answered as a list of headings from the element map").isEqualTo(mapped);
+        m.ask("list the headings");
+        assertThat(m.lastAnswer()).contains("Northwind Bank");
+    }
+
+    @Test
     void browseModeWalksTheElementsByKey() {
         ChatViewModel m = model();
         m.describeScreen();

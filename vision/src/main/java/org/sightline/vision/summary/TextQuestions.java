@@ -35,9 +35,15 @@ public final class TextQuestions {
     private TextQuestions() {
     }
 
+    /** Whether {@code question} asks for the text itself ("what does this page say?", "read the main heading"). */
+    public static boolean asksForText(String question) {
+        String q = question == null ? "" : question.strip();
+        return ALL_TEXT.matcher(q).matches() || ALL_TEXT_ZH.matcher(q).matches() || HEADING.matcher(q).matches()
+                || HEADING_ZH.matcher(q).matches();
+    }
+
     /**
-     * The answer to {@code question} from {@code text} (read from {@code imageHeight} pixels of picture), or
-     * empty when the question needs a description model.
+     * The answer to {@code question} from {@code text}, or empty when the question needs a description model.
      */
     public static Optional<String> answer(String question, OcrResult text) {
         String q = question == null ? "" : question.strip();
