@@ -280,10 +280,12 @@ public final class ChatViewModel {
      * moves, and the focus stays there.
      */
     private Source withoutSightline(Source capture) {
+        return windowSwitch.inFront() ? steppedAside(capture) : capture;
+    }
+
+    /** {@code capture} taken with Sightline's window stepped aside, and the window back afterwards. */
+    private Source steppedAside(Source capture) {
         WindowSwitch sw = windowSwitch;
-        if (!sw.inFront()) {
-            return capture;
-        }
         return ctx -> {
             sw.stepAside();
             try {
@@ -311,13 +313,7 @@ public final class ChatViewModel {
      * so that its own window does not cover it.
      */
     private Capture capturePreviousWindow(TaskContext ctx) {
-        WindowSwitch sw = windowSwitch;
-        sw.stepAside();
-        try {
-            return assistant.capture().captureActiveWindow(previousWindow, ctx);
-        } finally {
-            sw.comeBack();
-        }
+        return steppedAside(c -> assistant.capture().captureActiveWindow(previousWindow, c)).get(ctx);
     }
 
     /** Describes the window the user was in before coming to Sightline's window. */

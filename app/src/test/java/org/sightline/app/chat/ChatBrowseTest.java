@@ -107,6 +107,31 @@ class ChatBrowseTest {
     private final ScreenCapture capture = new ScreenCapture();
     private final LoginPage elements = new LoginPage();
 
+    /** A window switch that records Sightline's moves aside and back. */
+    private static final class MovesRecorded implements ChatViewModel.WindowSwitch {
+        final List<String> moves = new ArrayList<>();
+        boolean inFront;
+
+        MovesRecorded(boolean inFront) {
+            this.inFront = inFront;
+        }
+
+        @Override
+        public void stepAside() {
+            moves.add("aside");
+        }
+
+        @Override
+        public void comeBack() {
+            moves.add("back");
+        }
+
+        @Override
+        public boolean inFront() {
+            return inFront;
+        }
+    }
+
     private ChatViewModel model() {
         Assistant assistant = new Assistant(capture, new NotBuiltReadService(), new NotBuiltDescribeService(),
                 new NotBuiltActiveWindowTracker(), elements);
@@ -225,29 +250,14 @@ class ChatBrowseTest {
     @Test
     void describingTheScreenOrTheRegionLeavesSightlineOutOnlyWhenTheKeyWasPressedInIt() {
         ChatViewModel m = model();
-        List<String> moves = new ArrayList<>();
-        boolean[] inFront = {true};
-        m.useWindowSwitch(new ChatViewModel.WindowSwitch() {
-            @Override
-            public void stepAside() {
-                moves.add("aside");
-            }
-
-            @Override
-            public void comeBack() {
-                moves.add("back");
-            }
-
-            @Override
-            public boolean inFront() {
-                return inFront[0];
-            }
-        });
+        MovesRecorded sw = new MovesRecorded(true);
+        List<String> moves = sw.moves;
+        m.useWindowSwitch(sw);
         m.describeScreen();
         m.describeRegion();
         assertThat(moves).containsExactly("aside", "back", "aside", "back");
         // From another program (a global key): nothing moves, the focus stays where the user is.
-        inFront[0] = false;
+        sw.inFront = false;
         moves.clear();
         m.describeScreen();
         assertThat(moves).isEmpty();
@@ -256,18 +266,9 @@ class ChatBrowseTest {
     @Test
     void theWindowKeyLooksAtTheWindowTheUserCameFromWithSightlineSteppedAside() {
         ChatViewModel m = model();
-        List<String> moves = new ArrayList<>();
-        m.useWindowSwitch(new ChatViewModel.WindowSwitch() {
-            @Override
-            public void stepAside() {
-                moves.add("aside");
-            }
-
-            @Override
-            public void comeBack() {
-                moves.add("back");
-            }
-        });
+        MovesRecorded sw = new MovesRecorded(false);
+        List<String> moves = sw.moves;
+        m.useWindowSwitch(sw);
         WindowRef editor = new WindowRef(0x4a00007L, "Invoice - Editor");
         m.rememberPreviousWindow(editor);
         m.describePreviousWindow();
