@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -24,12 +20,8 @@ import org.sightline.task.TaskContext;
 import org.sightline.vision.capture.Capture;
 import org.sightline.vision.capture.CaptureSource;
 import org.sightline.vision.image.ImageFiles;
-import org.sightline.vision.ocr.BundledOcrModels;
-import org.sightline.vision.ocr.OcrEngine;
+import org.sightline.vision.ocr.OcrCache;
 import org.sightline.vision.ocr.OcrResult;
-import org.sightline.vision.ocr.TextBlock;
-import org.sightline.vision.ocr.TextLine;
-import org.sightline.vision.ocr.ppocr.PpOcrEngine;
 
 /**
  * Per-type recall and precision of the element map on pages rendered by headless Chromium, against the
@@ -57,23 +49,12 @@ class ElementMapBenchmark {
         assertThat(pages).as("screenshots in " + dir.toAbsolutePath() + " (run render.sh first)").isNotEmpty();
         Map<ElementType, int[]> counts = new EnumMap<>(ElementType.class); // truth, found, predicted, correct
         MEASURED.forEach(t -> counts.put(t, new int[4]));
-        OcrEngine engine = null;
         long analysisMillis = 0;
-        try {
+        try (OcrCache ocrCache = new OcrCache(dir.resolve("models"))) {
             for (Path png : pages) {
                 String name = png.getFileName().toString().replace(".png", "");
                 BufferedImage image = ImageFiles.read(png);
-                Path cache = dir.resolve(name + ".ocr.json");
-                OcrResult ocr;
-                if (Files.exists(cache)) {
-                    ocr = readOcr(cache);
-                } else {
-                    if (engine == null) {
-                        engine = PpOcrEngine.load(BundledOcrModels.extractTo(dir.resolve("models")));
-                    }
-                    ocr = engine.read(image, TaskContext.none());
-                    writeOcr(ocr, cache);
-                }
+                OcrResult ocr = ocrCache.read(image, dir.resolve(name + ".ocr.json"));
                 long start = System.nanoTime();
                 ElementMap map = ElementFinder.analyse(Capture.ofImage(image, CaptureSource.FILE, name), ocr,
                         TaskContext.none());
@@ -89,10 +70,6 @@ class ElementMapBenchmark {
                 for (ElementType type : MEASURED) {
                     score(name, type, truth, map, counts.get(type));
                 }
-            }
-        } finally {
-            if (engine != null) {
-                engine.close();
             }
         }
         StringBuilder table = new StringBuilder("| Type | In pages | Found | Recall | Predicted | Precision |\n"
@@ -154,31 +131,5 @@ class ElementMapBenchmark {
 
     private static Rectangle box(JsonNode b) {
         return new Rectangle(b.get("x").asInt(), b.get("y").asInt(), b.get("width").asInt(), b.get("height").asInt());
-    }
-
-    private static void writeOcr(OcrResult ocr, Path file) throws IOException {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("width", ocr.imageWidth());
-        root.put("height", ocr.imageHeight());
-        ArrayNode lines = root.putArray("lines");
-        for (TextLine line : ocr.lines()) {
-            ObjectNode l = lines.addObject();
-            l.put("text", line.text());
-            l.put("confidence", line.confidence());
-            Rectangle b = line.box();
-            l.put("x", b.x).put("y", b.y).put("w", b.width).put("h", b.height);
-        }
-        JSON.writeValue(file.toFile(), root);
-    }
-
-    private static OcrResult readOcr(Path file) throws IOException {
-        JsonNode root = JSON.readTree(file.toFile());
-        List<TextLine> lines = new ArrayList<>();
-        for (JsonNode l : root.get("lines")) {
-            lines.add(new TextLine(l.get("text").asText(), new Rectangle(l.get("x").asInt(), l.get("y").asInt(),
-                    l.get("w").asInt(), l.get("h").asInt()), l.get("confidence").asDouble(), List.of()));
-        }
-        return new OcrResult(List.of(TextBlock.of(lines)), root.get("width").asInt(), root.get("height").asInt(),
-                Duration.ZERO);
     }
 }
