@@ -251,10 +251,9 @@
     + 'input[type=number],input[type=tel],input[type=url],input[type=date],input[type=time],textarea,select,'
     + '[contenteditable=""],[contenteditable=true],[role=textbox],[role=searchbox],[role=combobox],[role=spinbutton]',
     el => add('field', el));
-  q('button,input[type=submit],input[type=button],input[type=reset],input[type=image],[role=button],summary', el => {
-    if (el.getAttribute('role') === 'button' && el.closest('a[href]') === el) { /* a link styled as a button */ }
-    add('button', el, {iconOnly: !hasText(el) && el.localName !== 'input'});
-  });
+  // a link with role=button is taken here first, as a button
+  q('button,input[type=submit],input[type=button],input[type=reset],input[type=image],[role=button],summary', el =>
+    add('button', el, {iconOnly: !hasText(el) && el.localName !== 'input'}));
   q('a[href]', el => add('link', el, {iconOnly: !hasText(el)}));
   q('img,svg,canvas,video,picture,[role=img]', el => {
     if (el.closest('svg') && el.closest('svg') !== el) return;
