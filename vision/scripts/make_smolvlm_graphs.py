@@ -15,6 +15,9 @@ plus config.json, preprocessor_config.json, tokenizer.json and tokenizer_config.
                   (DynamicQuantizeLinear + MatMulInteger), the layout ONNX Runtime's dynamic quantiser writes.
   --extra-decoder-inputs  adds the optional use_cache_branch and num_logits_to_keep inputs some
                   optimum exports declare.
+  --fp16-cache    the decoder takes and gives its key/value cache and gives its logits as float16, with
+                  float32 inputs_embeds, as the fp16 and q4f16 exports do (the runner must refuse it at load).
+  --rename-logits names the decoder's logits output lm_logits (a graph the runner must refuse at load).
 
 Needs only Debian's python3-onnx (1.12, opset 17) and numpy.
 """
@@ -120,7 +123,7 @@ def rotate_half(g, x, half):
     return g.op("Concat", [g.op("Neg", [x2]), x1], axis=-1)
 
 
-def build_decoder(cfg, g, extra_inputs):
+def build_decoder(cfg, g, extra_inputs, fp16_cache=False, logits_name="logits"):
     h, layers, nh, kv, d = cfg["hidden"], cfg["layers"], cfg["heads"], cfg["kv_heads"], cfg["head_dim"]
     inter, groups = cfg["intermediate"], cfg["heads"] // cfg["kv_heads"]
     f = TensorProto.FLOAT
@@ -129,10 +132,11 @@ def build_decoder(cfg, g, extra_inputs):
         helper.make_tensor_value_info("attention_mask", TensorProto.INT64, ["batch_size", "total_sequence_length"]),
         helper.make_tensor_value_info("position_ids", TensorProto.INT64, ["batch_size", "sequence_length"]),
     ]
+    cache = TensorProto.FLOAT16 if fp16_cache else f
     for i in range(layers):
         for kind in ("key", "value"):
             inputs.append(helper.make_tensor_value_info(
-                f"past_key_values.{i}.{kind}", f, ["batch_size", kv, "past_sequence_length", d]))
+                f"past_key_values.{i}.{kind}", cache, ["batch_size", kv, "past_sequence_length", d]))
     if extra_inputs:
         inputs.append(helper.make_tensor_value_info("use_cache_branch", TensorProto.BOOL, [1]))
         inputs.append(helper.make_tensor_value_info("num_logits_to_keep", TensorProto.INT64, []))
@@ -173,12 +177,19 @@ def build_decoder(cfg, g, extra_inputs):
         v = g.op("Transpose", [v], perm=[0, 2, 1, 3])
         q = g.op("Add", [g.op("Mul", [q, cos]), g.op("Mul", [rotate_half(g, q, d // 2), sin])])
         k = g.op("Add", [g.op("Mul", [k, cos]), g.op("Mul", [rotate_half(g, k, d // 2), sin])])
-        pk = f"present.{i}.key"
-        pv = f"present.{i}.value"
-        g.nodes.append(helper.make_node("Concat", [f"past_key_values.{i}.key", k], [pk], axis=2))
-        g.nodes.append(helper.make_node("Concat", [f"past_key_values.{i}.value", v], [pv], axis=2))
-        outputs += [helper.make_tensor_value_info(pk, f, ["batch_size", kv, "total_sequence_length", d]),
-                    helper.make_tensor_value_info(pv, f, ["batch_size", kv, "total_sequence_length", d])]
+        if fp16_cache:
+            past_k = g.op("Cast", [f"past_key_values.{i}.key"], to=f)
+            past_v = g.op("Cast", [f"past_key_values.{i}.value"], to=f)
+            pk, pv = g.op("Concat", [past_k, k], axis=2), g.op("Concat", [past_v, v], axis=2)
+            g.nodes.append(helper.make_node("Cast", [pk], [f"present.{i}.key"], to=cache))
+            g.nodes.append(helper.make_node("Cast", [pv], [f"present.{i}.value"], to=cache))
+        else:
+            pk = f"present.{i}.key"
+            pv = f"present.{i}.value"
+            g.nodes.append(helper.make_node("Concat", [f"past_key_values.{i}.key", k], [pk], axis=2))
+            g.nodes.append(helper.make_node("Concat", [f"past_key_values.{i}.value", v], [pv], axis=2))
+        outputs += [helper.make_tensor_value_info(f"present.{i}.{kind}", cache, ["batch_size", kv, "total_sequence_length", d])
+                    for kind in ("key", "value")]
         # Grouped-query attention: head j uses KV head j // groups.
         q5 = g.op("Reshape", [q, g.const([0, kv, groups, -1, d], np.int64)])
         k5 = g.op("Unsqueeze", [pk, g.const([2], np.int64)])
@@ -203,10 +214,14 @@ def build_decoder(cfg, g, extra_inputs):
         words = 3 + len(WORDS)
         small = g.op("Mul", [g.matmul(x, [h, words], 1.0), g.const(4.0)])
         pads = g.const([0, 0, 0, 0, 0, VOCAB - words], np.int64)
-        g.nodes.append(helper.make_node("Pad", [small, pads, g.const(-100.0)], ["logits"], mode="constant"))
+        scores = "scores" if fp16_cache else logits_name
+        g.nodes.append(helper.make_node("Pad", [small, pads, g.const(-100.0)], [scores], mode="constant"))
     else:
-        g.nodes.append(helper.make_node("Identity", [g.matmul(x, [h, VOCAB], h ** -0.5)], ["logits"]))
-    outputs.insert(0, helper.make_tensor_value_info("logits", f, ["batch_size", "sequence_length", VOCAB]))
+        scores = "scores" if fp16_cache else logits_name
+        g.nodes.append(helper.make_node("Identity", [g.matmul(x, [h, VOCAB], h ** -0.5)], [scores]))
+    if fp16_cache:
+        g.nodes.append(helper.make_node("Cast", [scores], [logits_name], to=cache))
+    outputs.insert(0, helper.make_tensor_value_info(logits_name, cache, ["batch_size", "sequence_length", VOCAB]))
     return g.model(inputs, outputs, "decoder_model_merged")
 
 
@@ -312,6 +327,8 @@ def main():
     ap.add_argument("--out", required=True)
     ap.add_argument("--int8", action="store_true")
     ap.add_argument("--extra-decoder-inputs", action="store_true")
+    ap.add_argument("--fp16-cache", action="store_true")
+    ap.add_argument("--rename-logits", action="store_true")
     a = ap.parse_args()
     cfg = dict(PRESETS[a.preset], eps=1e-5, rope_theta=100000.0)
     computed = a.preset == "tiny"
@@ -321,7 +338,8 @@ def main():
     rng = np.random.default_rng(1234)
     onnx.save(build_vision(cfg, Graph(computed, rng, a.int8)), os.path.join(a.out, "vision_encoder.onnx"))
     onnx.save(build_embed(cfg, Graph(computed, rng)), os.path.join(a.out, "embed_tokens.onnx"))
-    onnx.save(build_decoder(cfg, Graph(computed, rng, a.int8), a.extra_decoder_inputs),
+    onnx.save(build_decoder(cfg, Graph(computed, rng, a.int8), a.extra_decoder_inputs, a.fp16_cache,
+                            "lm_logits" if a.rename_logits else "logits"),
               os.path.join(a.out, "decoder_model_merged.onnx"))
     config = {
         "architectures": ["Idefics3ForConditionalGeneration"], "model_type": "idefics3",

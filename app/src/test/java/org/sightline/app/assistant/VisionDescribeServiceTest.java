@@ -138,7 +138,7 @@ class VisionDescribeServiceTest {
         assertThat(requests.get(0).path("model").asText()).isEqualTo("llava");
         JsonNode history = requests.get(1).path("messages");
         assertThat(history).hasSize(4);
-        assertThat(history.path(1).path("content").path(1).path("image_url").path("url").asText())
+        assertThat(history.path(1).path("content").path(0).path("image_url").path("url").asText())
                 .startsWith("data:image/png;base64,");
         assertThat(history.path(2).path("content").asText()).isEqualTo("A login form.");
         assertThat(history.path(3).path("content").asText()).isEqualTo("What colour is the button?");

@@ -2,7 +2,9 @@ package org.sightline.vision.vlm;
 
 /**
  * How answers are generated. Greedy decoding (temperature 0) is the default because it is repeatable
- * and small models invent less with it; {@code noRepeatNgram} stops the loops small models fall into.
+ * and small models invent less with it. {@code noRepeatNgram} can stop the loops small models fall into, but
+ * it is off by default: the reference generation has no such ban, and with it a list or a table whose rows
+ * share three tokens cannot be read back as written.
  *
  * @param maxNewTokens  the most tokens one answer may have
  * @param temperature   0 for greedy decoding, otherwise the sampling temperature
@@ -22,7 +24,7 @@ public record GenerationSettings(int maxNewTokens, double temperature, double to
     }
 
     public static GenerationSettings defaults() {
-        return new GenerationSettings(256, 0, 1, 0, 3);
+        return new GenerationSettings(256, 0, 1, 0, 0);
     }
 
     public GenerationSettings withMaxNewTokens(int n) {
@@ -31,6 +33,11 @@ public record GenerationSettings(int maxNewTokens, double temperature, double to
 
     public GenerationSettings withSampling(double newTemperature, double newTopP, long newSeed) {
         return new GenerationSettings(maxNewTokens, newTemperature, newTopP, newSeed, noRepeatNgram);
+    }
+
+    /** These settings with an n-gram of {@code n} tokens allowed at most once per answer (0: no ban). */
+    public GenerationSettings withNoRepeatNgram(int n) {
+        return new GenerationSettings(maxNewTokens, temperature, topP, seed, n);
     }
 
     public boolean greedy() {

@@ -81,9 +81,10 @@ final class RemoteConversation implements Conversation {
         ObjectNode user = JSON.createObjectNode();
         user.put("role", "user");
         if (turns.isEmpty() && messages.size() == 1) {
+            // The image first: SmolVLM, LLaVA, Qwen-VL and most vision models were trained with it before the text.
             ArrayNode content = user.putArray("content");
-            content.addObject().put("type", "text").put("text", userText);
             content.addObject().put("type", "image_url").putObject("image_url").put("url", imageUrl());
+            content.addObject().put("type", "text").put("text", userText);
         } else {
             user.put("content", userText);
         }

@@ -33,17 +33,31 @@ public final class ChatPrompt {
         return sb.toString();
     }
 
+    /**
+     * One turn of the prompt: the template's text before and after what the user asked. Only the template is
+     * tokenised with its markers; {@code userText} is tokenised as plain text (see
+     * {@link SmolVlmTokenizer#encodeText}).
+     */
+    public record Turn(String before, String userText, String after) {
+
+        /** The whole turn as one string, as the chat template writes it. */
+        public String text() {
+            return before + userText + after;
+        }
+    }
+
     /** The whole first turn: {@code <|im_start|>User:<image...>question<end_of_utterance>\nAssistant:}. */
-    public static String firstTurn(String userText, TilePlan plan, int tokensPerTile) {
-        return "<|im_start|>User:" + imagePlaceholder(plan, tokensPerTile) + userText + END_OF_UTTERANCE
-                + "\nAssistant:";
+    public static Turn firstTurn(String userText, TilePlan plan, int tokensPerTile) {
+        return new Turn("<|im_start|>User:" + imagePlaceholder(plan, tokensPerTile), userText,
+                END_OF_UTTERANCE + "\nAssistant:");
     }
 
     /**
      * What follows the tokens of the previous answer for a follow-up question. The previous answer is
-     * already in the cache, so the text starts with its end-of-utterance marker.
+     * already in the cache, so the text starts with its end-of-utterance marker. The space after
+     * {@code User:} goes with the question, as the tokenizer's word split puts it.
      */
-    public static String followUp(String userText) {
-        return END_OF_UTTERANCE + "\nUser: " + userText + END_OF_UTTERANCE + "\nAssistant:";
+    public static Turn followUp(String userText) {
+        return new Turn(END_OF_UTTERANCE + "\nUser:", " " + userText, END_OF_UTTERANCE + "\nAssistant:");
     }
 }

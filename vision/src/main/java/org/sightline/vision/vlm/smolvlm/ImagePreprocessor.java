@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Idefics3 image preprocessing: RGB, Lanczos resize to the longest edge, round up to whole tiles, cut
- * into tiles row by row, add the whole image resized to one tile as the global view, then scale to [0, 1]
- * and normalise with the model's mean and standard deviation, channel-first.
+ * Idefics3 image preprocessing: RGB (a transparent image composited on white, as the reference's
+ * {@code convert_rgb} does), Lanczos resize to the longest edge, round up to whole tiles, cut into tiles row
+ * by row, add the whole image resized to one tile as the global view, then scale to [0, 1] and normalise with
+ * the model's mean and standard deviation, channel-first. Without splitting (fast mode) the reference still
+ * resizes twice: to the longest edge, then to one tile.
  */
 public final class ImagePreprocessor {
 
@@ -51,25 +53,30 @@ public final class ImagePreprocessor {
             }
             views.add(normalise(global));
         } else {
+            int[] mid = TilePlan.scaledToLongestEdge(w, h, config.longestEdge());
             float[][] global = new float[3][];
             for (int c = 0; c < 3; c++) {
-                global[c] = LanczosResize.resize(rgb[c], w, h, tile, tile);
+                float[] step = LanczosResize.resize(rgb[c], w, h, mid[0], mid[1]);
+                global[c] = LanczosResize.resize(step, mid[0], mid[1], tile, tile);
             }
             views.add(normalise(global));
         }
         return new PixelBatch(List.copyOf(views), plan, tile);
     }
 
-    private static float[][] planes(BufferedImage image) {
+    /** The red, green and blue planes, 0-255; a pixel with alpha a is a times its colour plus (1 - a) white. */
+    static float[][] planes(BufferedImage image) {
         int w = image.getWidth();
         int h = image.getHeight();
         int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
         float[][] out = new float[3][w * h];
         for (int i = 0; i < argb.length; i++) {
             int p = argb[i];
-            out[0][i] = (p >> 16) & 0xff;
-            out[1][i] = (p >> 8) & 0xff;
-            out[2][i] = p & 0xff;
+            float alpha = (p >>> 24) / 255f;
+            float white = 255f * (1 - alpha);
+            out[0][i] = ((p >> 16) & 0xff) * alpha + white;
+            out[1][i] = ((p >> 8) & 0xff) * alpha + white;
+            out[2][i] = (p & 0xff) * alpha + white;
         }
         return out;
     }

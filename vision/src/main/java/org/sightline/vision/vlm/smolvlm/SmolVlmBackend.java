@@ -55,8 +55,7 @@ public final class SmolVlmBackend implements VisionLanguageBackend {
 
     private SmolVlmBackend(String id, SmolVlmFiles files) {
         this.id = id;
-        this.config = SmolVlmConfig.read(files.config(), files.preprocessorConfig());
-        this.preprocessor = new ImagePreprocessor(config);
+        SmolVlmConfig declared = SmolVlmConfig.read(files.config(), files.preprocessorConfig());
         OnnxSession v = null;
         OnnxSession e = null;
         OnnxSession d = null;
@@ -66,13 +65,15 @@ public final class SmolVlmBackend implements VisionLanguageBackend {
             v = openSession(files.visionEncoder());
             e = openSession(files.embedTokens());
             d = openSession(files.decoder());
-            checkContract(v, e, d);
+            declared = checkContract(declared, v, e, d);
         } catch (RuntimeException ex) {
             for (AutoCloseable c : new AutoCloseable[] {t, v, e, d}) {
                 closeQuietly(c);
             }
             throw ex;
         }
+        this.config = declared;
+        this.preprocessor = new ImagePreprocessor(config);
         this.tokenizer = t;
         this.vision = v;
         this.embed = e;
@@ -306,31 +307,34 @@ public final class SmolVlmBackend implements VisionLanguageBackend {
         return session.use(OrtSession::getInputNames);
     }
 
-    private void checkContract(OnnxSession vs, OnnxSession es, OnnxSession ds) {
-        vs.use(v -> es.use(e -> ds.use(d -> {
-            checkContract(v, e, d);
-            return null;
-        })));
+    /**
+     * Checks at load what the first question would otherwise find out: the inputs and outputs the runner feeds
+     * and reads, their element types and the cache dimensions. Returns {@code declared} with the layer count of
+     * the decoder graph when {@code config.json} leaves it out.
+     */
+    private static SmolVlmConfig checkContract(SmolVlmConfig declared, OnnxSession vs, OnnxSession es, OnnxSession ds) {
+        return vs.use(v -> es.use(e -> ds.use(d -> checkContract(declared, v, e, d))));
     }
 
-    private void checkContract(OrtSession v, OrtSession e, OrtSession d) {
+    private static SmolVlmConfig checkContract(SmolVlmConfig declared, OrtSession v, OrtSession e, OrtSession d) {
         try {
             requireInputs(v, "pixel_values", "pixel_attention_mask");
             requireInputs(e, "input_ids");
             requireInputs(d, "inputs_embeds", "attention_mask");
-            if (d.getInputInfo().get("inputs_embeds").getInfo() instanceof TensorInfo embeds
-                    && embeds.type != OnnxJavaType.FLOAT) {
-                throw badModel("the decoder takes " + embeds.type + " embeddings; use a variant with float32 inputs "
-                        + "(plain, int8, uint8, quantized, q4 or bnb4), not fp16 or q4f16");
-            }
+            requireFloat(d.getInputInfo().get("inputs_embeds"), "takes", "embeddings");
             int layers = 0;
             while (d.getInputNames().contains(KvCache.inputName(layers, "key"))) {
                 layers++;
             }
-            if (layers != config.layers()) {
-                throw badModel("config.json says " + config.layers() + " decoder layers, the decoder graph has " + layers);
+            if (layers == 0) {
+                throw badModel("the decoder graph has no past_key_values.0.key input");
             }
+            if (declared.layers() != 0 && layers != declared.layers()) {
+                throw badModel("config.json says " + declared.layers() + " decoder layers, the decoder graph has " + layers);
+            }
+            SmolVlmConfig config = declared.layers() == 0 ? declared.withLayers(layers) : declared;
             NodeInfo info = d.getInputInfo().get(KvCache.inputName(0, "key"));
+            requireFloat(info, "keeps", "key/value cache");
             if (info.getInfo() instanceof TensorInfo t && t.getShape().length == 4) {
                 long heads = t.getShape()[1];
                 long dim = t.getShape()[3];
@@ -339,8 +343,29 @@ public final class SmolVlmBackend implements VisionLanguageBackend {
                             + ", the decoder graph has " + heads + " of " + dim);
                 }
             }
+            Map<String, NodeInfo> outputs = d.getOutputInfo();
+            if (!outputs.containsKey("logits")) {
+                throw badModel("the decoder has no logits output (it has " + outputs.keySet() + ")");
+            }
+            requireFloat(outputs.get("logits"), "gives", "logits");
+            for (int i = 0; i < layers; i++) {
+                for (String kind : new String[] {"key", "value"}) {
+                    if (!outputs.containsKey(KvCache.outputName(i, kind))) {
+                        throw badModel("the decoder has no output " + KvCache.outputName(i, kind));
+                    }
+                }
+            }
+            return config;
         } catch (OrtException ex) {
             throw badModel(ex.getMessage());
+        }
+    }
+
+    /** Float16 graphs need a float16 cache and logits the runner does not keep; the message names what works. */
+    private static void requireFloat(NodeInfo node, String verb, String what) {
+        if (node != null && node.getInfo() instanceof TensorInfo t && t.type != OnnxJavaType.FLOAT) {
+            throw badModel("the decoder " + verb + " its " + what + " as " + t.type + "; use a variant with float32 "
+                    + "inputs and cache (plain, quantized, int8, uint8, q4 or bnb4), not fp16 or q4f16");
         }
     }
 

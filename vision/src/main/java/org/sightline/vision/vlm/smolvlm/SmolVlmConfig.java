@@ -15,6 +15,8 @@ import org.sightline.i18n.Messages;
  * {@code preprocessor_config.json}. Nothing about the model size is hard-coded: 256M and 500M differ only
  * in these files.
  *
+ * @param layers      the decoder's layer count; 0 when {@code config.json} leaves it out (Hugging Face omits a value
+ *                    equal to the library default), and the decoder graph's cache inputs then tell it
  * @param longestEdge the image is resized so that its longest edge is this long (2048 for SmolVLM)
  * @param tileSize    the side of one square tile the vision encoder takes (512)
  */
@@ -29,6 +31,13 @@ public record SmolVlmConfig(int hiddenSize, int layers, int attentionHeads, int 
     public int tokensPerTile() {
         int side = imageSize / patchSize / scaleFactor;
         return side * side;
+    }
+
+    /** This configuration with the layer count the decoder graph has. */
+    public SmolVlmConfig withLayers(int graphLayers) {
+        return new SmolVlmConfig(hiddenSize, graphLayers, attentionHeads, kvHeads, headDim, vocabSize, imageTokenId,
+                eosTokenIds, padTokenId, imageSize, patchSize, scaleFactor, longestEdge, tileSize, mean, std,
+                imageSplitting);
     }
 
     public static SmolVlmConfig read(Path config, Path preprocessorConfig) {
@@ -47,7 +56,7 @@ public record SmolVlmConfig(int hiddenSize, int layers, int attentionHeads, int 
             addIds(eos, root.path("eos_token_id"));
             int imageSize = vision.path("image_size").asInt(512);
             int tile = pre.path("max_image_size").path("longest_edge").asInt(imageSize);
-            return new SmolVlmConfig(hidden, required(text, root, "num_hidden_layers"), heads, kv, headDim,
+            return new SmolVlmConfig(hidden, optional(text, root, "num_hidden_layers", 0), heads, kv, headDim,
                     optional(text, root, "vocab_size", 49280),
                     root.has("image_token_id") ? root.get("image_token_id").asLong() : root.path("image_token_index").asLong(49190),
                     Set.copyOf(eos), optional(text, root, "pad_token_id", 2), imageSize,

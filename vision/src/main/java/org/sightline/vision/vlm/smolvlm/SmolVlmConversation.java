@@ -74,8 +74,7 @@ final class SmolVlmConversation implements Conversation {
             image = null;
         }
         context.progress(Progress.indeterminate(MESSAGES.get("vlm.progress.reading")));
-        String prompt = ChatPrompt.firstTurn(userText, plan, config.tokensPerTile());
-        long[] ids = backend.tokenizer().encode(prompt);
+        long[] ids = backend.tokenizer().encode(ChatPrompt.firstTurn(userText, plan, config.tokensPerTile()));
         float[] embeds = backend.embed(ids, run, context);
         try {
             EmbeddingMerge.merge(embeds, ids, config.hiddenSize(), imageFeatures, config.imageTokenId());

@@ -21,6 +21,15 @@ public record SmolVlmFiles(Path visionEncoder, Path embedTokens, Path decoder, P
 
     private static final Messages MESSAGES = new Messages("org.sightline.vision.vlm.messages");
 
+    /** The three graphs, in the order of the record's components. */
+    private static final List<String> GRAPHS = List.of("vision_encoder", "embed_tokens", "decoder_model_merged");
+
+    /**
+     * Precision variants by preference: the plain float32 graphs, then the catalog's own set, then the other
+     * float32-input exports; float16 ones last (the runner refuses them with a message that names these).
+     */
+    static final List<String> VARIANTS = List.of("", "_quantized", "_int8", "_uint8", "_q4", "_bnb4", "_fp16", "_q4f16");
+
     /** The files of a model from the store, by the roles the catalog gives them. */
     public static SmolVlmFiles from(InstalledModel model) {
         Path pre;
@@ -34,18 +43,31 @@ public record SmolVlmFiles(Path visionEncoder, Path embedTokens, Path decoder, P
     }
 
     /**
-     * The files in {@code dir}. A graph is looked for under its plain name first, in the folder and in its
-     * {@code onnx/} subfolder; when only a variant is there ({@code decoder_model_merged_int8.onnx}) the
-     * first variant in name order is used.
+     * The files in {@code dir}, in the folder itself or in its {@code onnx/} subfolder. A Hugging Face export
+     * holds each graph in several precisions ({@code decoder_model_merged_int8.onnx}, {@code ..._fp16.onnx});
+     * one consistent set is chosen, the first of {@link #VARIANTS} that all three graphs have, so a folder never
+     * mixes an int8 encoder with a float16 decoder. A folder without a common set takes each graph's most
+     * preferred variant.
      */
     public static SmolVlmFiles fromDirectory(Path dir) {
         if (!Files.isDirectory(dir)) {
             throw new SightlineException(Problem.BAD_INPUT, MESSAGES.get("vlm.model.folderMissingFile", dir, "config.json"));
         }
         Path pre = dir.resolve("preprocessor_config.json");
-        return new SmolVlmFiles(graph(dir, "vision_encoder"), graph(dir, "embed_tokens"),
-                graph(dir, "decoder_model_merged"), required(dir, "tokenizer.json"), required(dir, "config.json"),
-                Files.isRegularFile(pre) ? pre : null);
+        List<Path> folders = List.of(dir, dir.resolve("onnx"));
+        Optional<String> common = VARIANTS.stream()
+                .filter(v -> GRAPHS.stream().allMatch(g -> find(folders, g + v).isPresent()))
+                .findFirst();
+        Path[] graphs = new Path[GRAPHS.size()];
+        for (int i = 0; i < graphs.length; i++) {
+            String base = GRAPHS.get(i);
+            graphs[i] = common.flatMap(v -> find(folders, base + v))
+                    .or(() -> preferredVariant(folders, base))
+                    .orElseThrow(() -> new SightlineException(Problem.BAD_INPUT,
+                            MESSAGES.get("vlm.model.folderMissingFile", dir, base + ".onnx")));
+        }
+        return new SmolVlmFiles(graphs[0], graphs[1], graphs[2], required(dir, "tokenizer.json"),
+                required(dir, "config.json"), Files.isRegularFile(pre) ? pre : null);
     }
 
     private static Path required(Path dir, String name) {
@@ -56,23 +78,28 @@ public record SmolVlmFiles(Path visionEncoder, Path embedTokens, Path decoder, P
         return p;
     }
 
-    private static Path graph(Path dir, String base) {
-        for (Path d : List.of(dir, dir.resolve("onnx"))) {
-            Path exact = d.resolve(base + ".onnx");
-            if (Files.isRegularFile(exact)) {
-                return exact;
-            }
-        }
-        for (Path d : List.of(dir, dir.resolve("onnx"))) {
-            Optional<Path> variant = variants(d, base);
-            if (variant.isPresent()) {
-                return variant.get();
-            }
-        }
-        throw new SightlineException(Problem.BAD_INPUT, MESSAGES.get("vlm.model.folderMissingFile", dir, base + ".onnx"));
+    private static Optional<Path> find(List<Path> folders, String name) {
+        return folders.stream().map(d -> d.resolve(name + ".onnx")).filter(Files::isRegularFile).findFirst();
     }
 
-    private static Optional<Path> variants(Path d, String base) {
+    /** The most preferred variant of one graph, or any other variant in name order. */
+    private static Optional<Path> preferredVariant(List<Path> folders, String base) {
+        for (String v : VARIANTS) {
+            Optional<Path> p = find(folders, base + v);
+            if (p.isPresent()) {
+                return p;
+            }
+        }
+        for (Path d : folders) {
+            Optional<Path> other = otherVariant(d, base);
+            if (other.isPresent()) {
+                return other;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Path> otherVariant(Path d, String base) {
         if (!Files.isDirectory(d)) {
             return Optional.empty();
         }

@@ -132,7 +132,10 @@ class OpenAiCompatibleBackendTest {
         assertThat(first.path("model").asText()).isEqualTo("smolvlm");
         assertThat(first.path("stream").asBoolean()).isTrue();
         JsonNode content = first.path("messages").path(1).path("content");
-        String url = content.path(1).path("image_url").path("url").asText();
+        // The image comes before the question, as vision models are trained.
+        assertThat(content.path(0).path("type").asText()).isEqualTo("image_url");
+        assertThat(content.path(1).path("type").asText()).isEqualTo("text");
+        String url = content.path(0).path("image_url").path("url").asText();
         assertThat(url).startsWith("data:image/png;base64,");
         BufferedImage sent = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(url.substring(url.indexOf(',') + 1))));
         assertThat(sent.getWidth()).isEqualTo(2048);

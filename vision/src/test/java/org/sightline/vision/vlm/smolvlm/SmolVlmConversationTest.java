@@ -113,7 +113,7 @@ class SmolVlmConversationTest {
             long fed = backend.stats().prefillTokens() - prefillBefore;
             // The follow-up feeds the pending last token, the template and the question only.
             long template = backend.tokenizer().encode(
-                    org.sightline.vision.vlm.smolvlm.ChatPrompt.followUp("What colour is the button?")).length;
+                    ChatPrompt.followUp("What colour is the button?")).length;
             assertThat(fed).isEqualTo(1 + template);
             assertThat(c.cachedTokens()).isEqualTo(before + fed + second.tokenCount() - 1);
             assertThat(c.turns()).hasSize(2);
@@ -166,13 +166,15 @@ class SmolVlmConversationTest {
     }
 
     @Test
-    void greedyAnswersRepeatAndNeverRepeatATrigram() {
+    void greedyAnswersRepeatAndWithTheBanNeverRepeatATrigram() {
         String first;
         List<Long> ids = new ArrayList<>();
-        try (Conversation c = backend.startConversation(TinyModel.screen(640, 480), options(true, 30))) {
+        ConversationOptions banned = new ConversationOptions(true,
+                GenerationSettings.defaults().withMaxNewTokens(30).withNoRepeatNgram(3));
+        try (Conversation c = backend.startConversation(TinyModel.screen(640, 480), banned)) {
             first = c.ask(Question.shortDescription(), p -> { }, TaskContext.none()).text();
         }
-        try (Conversation c = backend.startConversation(TinyModel.screen(640, 480), options(true, 30))) {
+        try (Conversation c = backend.startConversation(TinyModel.screen(640, 480), banned)) {
             assertThat(c.ask(Question.shortDescription(), p -> { }, TaskContext.none()).text()).isEqualTo(first);
         }
         for (long id : backend.tokenizer().encode(first)) {

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,6 +35,8 @@ class SmolVlmFilesTest {
     void restore() {
         Messages.setLocale(saved);
     }
+
+    private static final Path VARIANTS = Path.of("src/test/resources/vlm/variants");
 
     /** The official layout: JSON files at the top, graph variants under onnx/. */
     private void officialLayout() throws IOException {
@@ -86,5 +90,58 @@ class SmolVlmFilesTest {
                 .isInstanceOf(SightlineException.class)
                 .hasMessageContaining("could not be loaded")
                 .extracting(e -> ((SightlineException) e).problem()).isEqualTo(Problem.BAD_INPUT);
+    }
+
+    @Test
+    void aConfigWithoutTheLayerCountTakesItFromTheDecoderGraph() throws IOException {
+        officialLayout();
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode config = (ObjectNode) json.readTree(dir.resolve("config.json").toFile());
+        ((ObjectNode) config.get("text_config")).remove("num_hidden_layers");
+        json.writeValue(dir.resolve("config.json").toFile(), config);
+        try (SmolVlmBackend backend = SmolVlmBackend.open("no-layer-count", SmolVlmFiles.fromDirectory(dir))) {
+            assertThat(backend.config().layers()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aFloat16CacheIsRefusedAtLoadNamingTheVariantsThatWork() throws IOException {
+        officialLayout();
+        Files.copy(VARIANTS.resolve("decoder_fp16_cache.onnx"), dir.resolve("onnx/decoder_model_merged_int8.onnx"),
+                StandardCopyOption.REPLACE_EXISTING);
+        assertThatThrownBy(() -> SmolVlmBackend.open("fp16", SmolVlmFiles.fromDirectory(dir)))
+                .isInstanceOf(SightlineException.class)
+                .hasMessageContaining("key/value cache as FLOAT16")
+                .hasMessageContaining("plain, quantized, int8, uint8, q4 or bnb4")
+                .extracting(e -> ((SightlineException) e).problem()).isEqualTo(Problem.BAD_INPUT);
+    }
+
+    @Test
+    void aDecoderWithoutLogitsIsRefusedAtLoad() throws IOException {
+        officialLayout();
+        Files.copy(VARIANTS.resolve("decoder_lm_logits.onnx"), dir.resolve("onnx/decoder_model_merged_int8.onnx"),
+                StandardCopyOption.REPLACE_EXISTING);
+        assertThatThrownBy(() -> SmolVlmBackend.open("renamed", SmolVlmFiles.fromDirectory(dir)))
+                .isInstanceOf(SightlineException.class)
+                .hasMessageContaining("no logits output")
+                .hasMessageContaining("lm_logits");
+    }
+
+    @Test
+    void aFolderWithSeveralPrecisionsUsesOneConsistentSet() throws IOException {
+        officialLayout();
+        // The export's other precisions beside the int8 ones: fp16 sorts first by name and must not be mixed in.
+        Files.copy(TinyModel.DIR.resolve("vision_encoder.onnx"), dir.resolve("onnx/vision_encoder_int8.onnx"));
+        Files.copy(TinyModel.DIR.resolve("vision_encoder.onnx"), dir.resolve("onnx/vision_encoder_fp16.onnx"));
+        Files.copy(VARIANTS.resolve("decoder_fp16_cache.onnx"), dir.resolve("onnx/decoder_model_merged_fp16.onnx"));
+        Files.copy(TinyModel.DIR.resolve("embed_tokens.onnx"), dir.resolve("onnx/embed_tokens_fp16.onnx"));
+        Files.copy(TinyModel.DIR.resolve("embed_tokens.onnx"), dir.resolve("onnx/embed_tokens_quantized.onnx"));
+        SmolVlmFiles files = SmolVlmFiles.fromDirectory(dir);
+        assertThat(List.of(files.visionEncoder(), files.embedTokens(), files.decoder())).containsExactly(
+                dir.resolve("onnx/vision_encoder_int8.onnx"), dir.resolve("onnx/embed_tokens_int8.onnx"),
+                dir.resolve("onnx/decoder_model_merged_int8.onnx"));
+        try (SmolVlmBackend backend = SmolVlmBackend.open("consistent", files)) {
+            assertThat(backend.config().layers()).isEqualTo(2);
+        }
     }
 }
