@@ -50,6 +50,10 @@ public final class SmolVlmBackend implements VisionLanguageBackend {
     private final boolean feedsUseCacheBranch;
     private final boolean feedsLogitsToKeep;
     private final boolean feedsPositionIds;
+    /** The logits' last dimension as the graph declares it (the config's vocabulary size when it is symbolic). */
+    private final int logitsVocab;
+    /** The decoder outputs ONNX Runtime allocates: the grown cache; the logits go into a {@link LogitsRows}. */
+    private final Set<String> presentOutputs;
     private final Set<Long> stopIds;
     private final RunnerStats stats = new RunnerStats();
 
@@ -82,6 +86,13 @@ public final class SmolVlmBackend implements VisionLanguageBackend {
         this.feedsUseCacheBranch = decoderInputs.contains("use_cache_branch");
         this.feedsLogitsToKeep = decoderInputs.contains("num_logits_to_keep");
         this.feedsPositionIds = decoderInputs.contains("position_ids");
+        this.logitsVocab = outputVocab(d, config.vocabSize());
+        Set<String> present = new java.util.LinkedHashSet<>();
+        for (int i = 0; i < config.layers(); i++) {
+            present.add(KvCache.outputName(i, "key"));
+            present.add(KvCache.outputName(i, "value"));
+        }
+        this.presentOutputs = Set.copyOf(present);
         Set<Long> stops = new HashSet<>(config.eosTokenIds());
         long eou = tokenizer.idOf(ChatPrompt.END_OF_UTTERANCE);
         if (eou >= 0) {
@@ -201,8 +212,50 @@ public final class SmolVlmBackend implements VisionLanguageBackend {
         }
     }
 
+    /**
+     * Runs the decoder over {@code seq} new positions after {@code past}, {@code chunk} positions at a time:
+     * the last position's logits and the grown cache. Each run's logits are {@code chunk x vocab} floats
+     * (about 25 MB for 128 positions of SmolVLM's vocabulary), so a 17-view prompt of about 1100 positions no
+     * longer needs a 240 MB logits tensor and a copy of it. {@code past} stays open; caches made on the way
+     * are closed.
+     */
+    DecodeStep prefill(float[] embeds, int seq, KvCache past, int chunk, LogitsRows logits,
+                       RunCancellation run, TaskContext context) {
+        if (chunk <= 0) {
+            throw new IllegalArgumentException("chunk " + chunk);
+        }
+        int hidden = config.hiddenSize();
+        KvCache from = past;
+        DecodeStep step = null;
+        try {
+            for (int start = 0; start < seq; start += chunk) {
+                int length = Math.min(chunk, seq - start);
+                float[] part = start == 0 && length == seq
+                        ? embeds
+                        : java.util.Arrays.copyOfRange(embeds, start * hidden, (start + length) * hidden);
+                step = decode(part, length, from, logits, run, context);
+                if (from != past) {
+                    from.close();
+                }
+                from = step.cache();
+            }
+        } catch (RuntimeException e) {
+            if (from != past) {
+                from.close();
+            }
+            throw e;
+        }
+        if (step == null) {
+            throw new IllegalArgumentException("nothing to prefill");
+        }
+        return step;
+    }
+
+    /** The chunk length {@link #prefill} uses in the product. */
+    static final int PREFILL_CHUNK = 128;
+
     /** One decoder run over {@code seq} new positions after {@code past}: the last position's logits and the grown cache. */
-    DecodeStep decode(float[] embeds, int seq, KvCache past, RunCancellation run, TaskContext context) {
+    DecodeStep decode(float[] embeds, int seq, KvCache past, LogitsRows logits, RunCancellation run, TaskContext context) {
         OrtEnvironment env = OnnxModels.environment();
         int total = past.length() + seq;
         long[] mask = new long[total];
@@ -227,13 +280,15 @@ public final class SmolVlmBackend implements VisionLanguageBackend {
             }
             Map<String, OnnxTensor> inputs = new HashMap<>(past.tensors());
             inputs.putAll(created);
+            OnnxTensor pinned = logits.pin(env, feedsLogitsToKeep ? 1 : seq, logitsVocab);
+            created.put("logits", pinned);
             long start = System.nanoTime();
             long cpu = RunnerStats.threadCpuNanos();
-            result = decoder.use(s -> s.run(inputs, run.options()));
+            result = decoder.use(s -> s.run(inputs, presentOutputs, Map.of("logits", pinned), run.options()));
             stats.decoderNanos.addAndGet(System.nanoTime() - start);
             stats.sessionThreadCpuNanos.addAndGet(RunnerStats.threadCpuNanos() - cpu);
             stats.decoderCalls.incrementAndGet();
-            float[] logits = lastRow((OnnxTensor) result.get("logits").orElseThrow(() -> mismatch("the decoder has no logits output")));
+            float[] scores = logits.lastRow();
             Map<String, OnnxTensor> present = new HashMap<>();
             for (int i = 0; i < config.layers(); i++) {
                 for (String kind : new String[] {"key", "value"}) {
@@ -242,13 +297,8 @@ public final class SmolVlmBackend implements VisionLanguageBackend {
                     present.put(KvCache.inputName(i, kind), (OnnxTensor) value);
                 }
             }
-            for (Map.Entry<String, OnnxValue> e : result) {
-                if (!e.getKey().startsWith("present.")) {
-                    e.getValue().close();
-                }
-            }
             result = null;
-            return new DecodeStep(logits, new KvCache(present, total));
+            return new DecodeStep(scores, new KvCache(present, total));
         } catch (OrtException e) {
             throw runFailure(e, context);
         } finally {
@@ -257,17 +307,6 @@ public final class SmolVlmBackend implements VisionLanguageBackend {
                 result.close();
             }
         }
-    }
-
-    private float[] lastRow(OnnxTensor logits) {
-        long[] shape = logits.getInfo().getShape();
-        int vocab = (int) shape[shape.length - 1];
-        int rows = (int) (logits.getInfo().getNumElements() / vocab);
-        FloatBuffer f = logits.getByteBuffer().order(ByteOrder.nativeOrder()).asFloatBuffer();
-        float[] out = new float[vocab];
-        f.position((rows - 1) * vocab);
-        f.get(out);
-        return out;
     }
 
     /** The last position's logits and the cache including the positions just run. */
@@ -305,6 +344,20 @@ public final class SmolVlmBackend implements VisionLanguageBackend {
 
     private static Set<String> inputNames(OnnxSession session) {
         return session.use(OrtSession::getInputNames);
+    }
+
+    private static int outputVocab(OnnxSession decoder, int declared) {
+        return decoder.use(d -> {
+            try {
+                if (d.getOutputInfo().get("logits").getInfo() instanceof TensorInfo t && t.getShape().length > 0) {
+                    long last = t.getShape()[t.getShape().length - 1];
+                    return last > 0 ? (int) last : declared;
+                }
+                return declared;
+            } catch (OrtException e) {
+                throw badModel(e.getMessage());
+            }
+        });
     }
 
     /**

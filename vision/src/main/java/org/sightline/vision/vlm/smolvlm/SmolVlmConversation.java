@@ -38,6 +38,7 @@ final class SmolVlmConversation implements Conversation {
     private KvCache cache;
     /** Tokens the model chose that are not yet in the cache (the last token of the previous answer). */
     private final List<Long> pending = new ArrayList<>();
+    private final LogitsRows logitsRows = new LogitsRows();
     private boolean closed;
 
     SmolVlmConversation(SmolVlmBackend backend, BufferedImage image, ConversationOptions options) {
@@ -110,7 +111,7 @@ final class SmolVlmConversation implements Conversation {
         KvCache from = past == null ? backend.emptyCache() : past;
         long start = System.nanoTime();
         try {
-            SmolVlmBackend.DecodeStep step = backend.decode(embeds, length, from, run, context);
+            SmolVlmBackend.DecodeStep step = backend.prefill(embeds, length, from, SmolVlmBackend.PREFILL_CHUNK, logitsRows, run, context);
             backend.stats().prefillNanos.addAndGet(System.nanoTime() - start);
             backend.stats().prefillTokens.addAndGet(length);
             replaceCache(step.cache());
@@ -159,7 +160,7 @@ final class SmolVlmConversation implements Conversation {
                 if (answer.size() >= max) {
                     break;
                 }
-                SmolVlmBackend.DecodeStep step = backend.decode(backend.embed(new long[] {next}, run, context), 1, cache, run, context);
+                SmolVlmBackend.DecodeStep step = backend.decode(backend.embed(new long[] {next}, run, context), 1, cache, logitsRows, run, context);
                 replaceCache(step.cache());
                 pending.clear();
                 logits = step.logits();
