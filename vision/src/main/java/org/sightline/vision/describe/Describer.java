@@ -63,7 +63,7 @@ public final class Describer implements AutoCloseable {
         default void onPrivacyStatement(String statement) {
         }
 
-        /** A listener handing the answer's pieces to {@code text} and the statement to {@code statements}. */
+        /** A listener handing the answer's pieces to {@code text}, and the statement and notices to {@code statements}. */
         static Listener of(TokenListener text, Consumer<String> statements) {
             return new Listener() {
                 @Override
@@ -74,6 +74,11 @@ public final class Describer implements AutoCloseable {
                 @Override
                 public void onPrivacyStatement(String statement) {
                     statements.accept(statement);
+                }
+
+                @Override
+                public void onNotice(String sentence) {
+                    statements.accept(sentence);
                 }
             };
         }

@@ -19,11 +19,13 @@ import org.sightline.i18n.Messages;
  *                    equal to the library default), and the decoder graph's cache inputs then tell it
  * @param longestEdge the image is resized so that its longest edge is this long (2048 for SmolVLM)
  * @param tileSize    the side of one square tile the vision encoder takes (512)
+ * @param contextLength the most positions the decoder was trained for ({@code max_position_embeddings}, 8192 for
+ *                    SmolVLM): a conversation longer than this is started again with its most recent turns
  */
 public record SmolVlmConfig(int hiddenSize, int layers, int attentionHeads, int kvHeads, int headDim, int vocabSize,
                             long imageTokenId, Set<Long> eosTokenIds, long padTokenId, int imageSize, int patchSize,
                             int scaleFactor, int longestEdge, int tileSize, double[] mean, double[] std,
-                            boolean imageSplitting) {
+                            boolean imageSplitting, int contextLength) {
 
     private static final Messages MESSAGES = new Messages("org.sightline.vision.vlm.messages");
 
@@ -37,7 +39,7 @@ public record SmolVlmConfig(int hiddenSize, int layers, int attentionHeads, int 
     public SmolVlmConfig withLayers(int graphLayers) {
         return new SmolVlmConfig(hiddenSize, graphLayers, attentionHeads, kvHeads, headDim, vocabSize, imageTokenId,
                 eosTokenIds, padTokenId, imageSize, patchSize, scaleFactor, longestEdge, tileSize, mean, std,
-                imageSplitting);
+                imageSplitting, contextLength);
     }
 
     public static SmolVlmConfig read(Path config, Path preprocessorConfig) {
@@ -63,7 +65,8 @@ public record SmolVlmConfig(int hiddenSize, int layers, int attentionHeads, int 
                     vision.path("patch_size").asInt(16), root.path("scale_factor").asInt(4),
                     pre.path("size").path("longest_edge").asInt(4 * tile), tile,
                     triple(pre.path("image_mean")), triple(pre.path("image_std")),
-                    pre.path("do_image_splitting").asBoolean(true));
+                    pre.path("do_image_splitting").asBoolean(true),
+                    optional(text, root, "max_position_embeddings", 8192));
         } catch (IllegalArgumentException e) {
             throw new SightlineException(Problem.BAD_INPUT, MESSAGES.get("vlm.model.badConfig", config, e.getMessage()), e);
         }

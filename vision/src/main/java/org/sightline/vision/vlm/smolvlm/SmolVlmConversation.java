@@ -57,12 +57,14 @@ final class SmolVlmConversation implements Conversation {
         token.throwIfCancelled();
         String userText = PromptTexts.userText(question);
         try (RunCancellation run = new RunCancellation(token)) {
-            SmolVlmBackend.DecodeStep step = cache == null ? firstTurn(userText, run, context) : followUp(userText, run, context);
+            SmolVlmBackend.DecodeStep step = cache == null ? firstTurn(List.of(), userText, run, context)
+                    : followUp(userText, listener, run, context);
             return generate(question, userText, step, listener, run, context);
         }
     }
 
-    private SmolVlmBackend.DecodeStep firstTurn(String userText, RunCancellation run, TaskContext context) {
+    /** The image and {@code earlier} turns (none on a first ask) followed by {@code userText}, run from an empty cache. */
+    private SmolVlmBackend.DecodeStep firstTurn(List<Turn> earlier, String userText, RunCancellation run, TaskContext context) {
         SmolVlmConfig config = backend.config();
         if (imageFeatures == null) {
             if (pixels == null) {
@@ -75,7 +77,7 @@ final class SmolVlmConversation implements Conversation {
             image = null;
         }
         context.progress(Progress.indeterminate(MESSAGES.get("vlm.progress.reading")));
-        long[] ids = backend.tokenizer().encode(ChatPrompt.firstTurn(userText, plan, config.tokensPerTile()));
+        long[] ids = rendered(earlier, userText);
         float[] embeds = backend.embed(ids, run, context);
         try {
             EmbeddingMerge.merge(embeds, ids, config.hiddenSize(), imageFeatures, config.imageTokenId());
@@ -85,8 +87,31 @@ final class SmolVlmConversation implements Conversation {
         return prefill(embeds, ids.length, null, run, context);
     }
 
-    private SmolVlmBackend.DecodeStep followUp(String userText, RunCancellation run, TaskContext context) {
+    /**
+     * The prompt of a conversation from its start: the image with the first question, then each answer and the
+     * next question, ending with {@code userText}; the same tokens the cache holds after those turns.
+     */
+    private long[] rendered(List<Turn> earlier, String userText) {
+        SmolVlmTokenizer tokenizer = backend.tokenizer();
+        List<String> questions = new ArrayList<>();
+        earlier.forEach(t -> questions.add(t.prompt()));
+        questions.add(userText);
+        List<long[]> parts = new ArrayList<>();
+        parts.add(tokenizer.encode(ChatPrompt.firstTurn(questions.get(0), plan, backend.config().tokensPerTile())));
+        for (int i = 0; i < earlier.size(); i++) {
+            parts.add(tokenizer.encodeText(" " + earlier.get(i).answer()));
+            parts.add(tokenizer.encode(ChatPrompt.followUp(questions.get(i + 1))));
+        }
+        return parts.stream().flatMapToLong(java.util.Arrays::stream).toArray();
+    }
+
+    private SmolVlmBackend.DecodeStep followUp(String userText, TokenListener listener, RunCancellation run,
+                                              TaskContext context) {
         long[] text = backend.tokenizer().encode(ChatPrompt.followUp(userText));
+        int room = backend.config().contextLength() - options.generation().maxNewTokens();
+        if (cache.length() + pending.size() + text.length > room) {
+            return restart(userText, room, listener, run, context);
+        }
         List<Long> ids = new ArrayList<>();
         for (long p : pending) {
             if (!backend.stopIds().contains(p)) {
@@ -105,6 +130,25 @@ final class SmolVlmConversation implements Conversation {
             throw SmolVlmBackend.mismatch(e.getMessage());
         }
         return prefill(embeds, all.length, cache, run, context);
+    }
+
+    /**
+     * The conversation no longer fits the model's context: start again from the image with the most recent
+     * turns that leave room for the answer, and say how many questions were left out. The transcript keeps
+     * every turn; only the model forgets.
+     */
+    private SmolVlmBackend.DecodeStep restart(String userText, int room, TokenListener listener, RunCancellation run,
+                                              TaskContext context) {
+        int dropped = 0;
+        while (dropped < turns.size() && rendered(turns.subList(dropped, turns.size()), userText).length > room) {
+            dropped++;
+        }
+        if (dropped > 0) {
+            listener.onNotice(MESSAGES.get("vlm.context.trimmed", dropped));
+        }
+        replaceCache(null);
+        pending.clear();
+        return firstTurn(turns.subList(dropped, turns.size()), userText, run, context);
     }
 
     private SmolVlmBackend.DecodeStep prefill(float[] embeds, int length, KvCache past, RunCancellation run, TaskContext context) {

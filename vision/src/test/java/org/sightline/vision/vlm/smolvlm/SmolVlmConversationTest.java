@@ -23,6 +23,7 @@ import org.sightline.vision.vlm.Conversation;
 import org.sightline.vision.vlm.ConversationOptions;
 import org.sightline.vision.vlm.GenerationSettings;
 import org.sightline.vision.vlm.Question;
+import org.sightline.vision.vlm.TokenListener;
 
 /** The whole SmolVLM pipeline in real ONNX Runtime on the tiny random-weight graphs. */
 class SmolVlmConversationTest {
@@ -209,14 +210,7 @@ class SmolVlmConversationTest {
             String word = c.ask(Question.shortDescription(), p -> { }, TaskContext.none()).text();
             firstToken = backend.tokenizer().encode(word)[0];
         }
-        for (String f : new String[] {"vision_encoder.onnx", "embed_tokens.onnx", "decoder_model_merged.onnx",
-                "tokenizer.json", "preprocessor_config.json"}) {
-            Files.copy(TinyModel.DIR.resolve(f), dir.resolve(f));
-        }
-        ObjectMapper json = new ObjectMapper();
-        ObjectNode config = (ObjectNode) json.readTree(TinyModel.DIR.resolve("config.json").toFile());
-        ((ObjectNode) config.get("text_config")).put("eos_token_id", firstToken);
-        json.writeValue(dir.resolve("config.json").toFile(), config);
+        copyWithTextConfig(dir, "eos_token_id", firstToken);
         try (SmolVlmBackend stopping = SmolVlmBackend.open("tiny-stop", SmolVlmFiles.fromDirectory(dir));
              SmolVlmConversation c = (SmolVlmConversation) stopping.startConversation(TinyModel.screen(640, 480), options(true, 20))) {
             Answer a = c.ask(Question.shortDescription(), p -> { }, TaskContext.none());
@@ -226,6 +220,52 @@ class SmolVlmConversationTest {
             // The follow-up still works: the end token is fed as the template's end of utterance.
             assertThat(c.ask(Question.of("And?"), p -> { }, TaskContext.none()).finishReason()).isNotNull();
         }
+    }
+
+    @Test
+    void aConversationLongerThanTheContextForgetsItsOldestQuestionsAndSaysSo(@TempDir Path dir) throws IOException {
+        // One fast view is 64 image tokens plus the template: room for the image and about three short turns.
+        int context = 150;
+        copyWithTextConfig(dir, "max_position_embeddings", context);
+        List<String> notices = new ArrayList<>();
+        TokenListener listener = new TokenListener() {
+            @Override
+            public void onText(String piece) {
+            }
+
+            @Override
+            public void onNotice(String sentence) {
+                notices.add(sentence);
+            }
+        };
+        try (SmolVlmBackend small = SmolVlmBackend.open("tiny-short", SmolVlmFiles.fromDirectory(dir));
+             SmolVlmConversation c = (SmolVlmConversation) small.startConversation(TinyModel.screen(640, 480), options(true, 8))) {
+            assertThat(small.config().contextLength()).isEqualTo(context);
+            long visionCalls = small.stats().visionCalls();
+            c.ask(Question.shortDescription(), listener, TaskContext.none());
+            for (int i = 0; i < 8; i++) {
+                c.ask(Question.of("is the button at the left or right of the dialog ?"), listener, TaskContext.none());
+                assertThat(c.cachedTokens()).isLessThanOrEqualTo(context);
+            }
+            assertThat(notices).isNotEmpty()
+                    .allSatisfy(n -> assertThat(n).startsWith("This conversation is longer than the model can hold"));
+            assertThat(notices.get(0)).contains("your first question");
+            assertThat(c.turns()).hasSize(9);                      // the transcript keeps every turn
+            assertThat(small.stats().visionCalls() - visionCalls).isEqualTo(1);   // the image is not encoded again
+        }
+        assertThat(backend.config().contextLength()).isEqualTo(8192);   // the default when config.json is silent
+    }
+
+    /** The tiny model in {@code dir} with one value of its {@code text_config} changed. */
+    private static void copyWithTextConfig(Path dir, String key, long value) throws IOException {
+        for (String f : new String[] {"vision_encoder.onnx", "embed_tokens.onnx", "decoder_model_merged.onnx",
+                "tokenizer.json", "preprocessor_config.json"}) {
+            Files.copy(TinyModel.DIR.resolve(f), dir.resolve(f));
+        }
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode config = (ObjectNode) json.readTree(TinyModel.DIR.resolve("config.json").toFile());
+        ((ObjectNode) config.get("text_config")).put(key, value);
+        json.writeValue(dir.resolve("config.json").toFile(), config);
     }
 
     @Test
