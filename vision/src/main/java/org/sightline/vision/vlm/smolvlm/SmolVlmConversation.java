@@ -174,7 +174,7 @@ final class SmolVlmConversation implements Conversation {
         CancellationToken token = context.cancellation();
         int max = options.generation().maxNewTokens();
         List<Long> answer = new ArrayList<>();
-        String emitted = "";
+        StreamedText streamed = new StreamedText();
         float[] logits = first.logits();
         Answer.FinishReason reason = Answer.FinishReason.LENGTH_LIMIT;
         RunnerStats stats = backend.stats();
@@ -194,12 +194,9 @@ final class SmolVlmConversation implements Conversation {
                 }
                 answer.add(next);
                 stats.generatedTokens.incrementAndGet();
-                String text = backend.tokenizer().decode(toArray(answer));
-                // Hold back a trailing replacement character: the rest of a multi-byte letter is still coming.
-                String stable = text.endsWith("\uFFFD") ? text.substring(0, text.length() - 1) : text;
-                if (stable.startsWith(emitted) && stable.length() > emitted.length()) {
-                    listener.onText(stable.substring(emitted.length()));
-                    emitted = stable;
+                String piece = streamed.next(backend.tokenizer().decode(toArray(answer)));
+                if (!piece.isEmpty()) {
+                    listener.onText(piece);
                 }
                 if (answer.size() >= max) {
                     break;
@@ -218,8 +215,9 @@ final class SmolVlmConversation implements Conversation {
             throw e;
         }
         String full = backend.tokenizer().decode(toArray(answer));
-        if (full.startsWith(emitted) && full.length() > emitted.length()) {
-            listener.onText(full.substring(emitted.length()));
+        String rest = streamed.finish(full);
+        if (!rest.isEmpty()) {
+            listener.onText(rest);
         }
         String text = full.strip();
         turns.add(new Turn(question, userText, text));
