@@ -18,6 +18,9 @@ plus config.json, preprocessor_config.json, tokenizer.json and tokenizer_config.
   --fp16-cache    the decoder takes and gives its key/value cache and gives its logits as float16, with
                   float32 inputs_embeds, as the fp16 and q4f16 exports do (the runner must refuse it at load).
   --rename-logits names the decoder's logits output lm_logits (a graph the runner must refuse at load).
+  --probe-vision FILE  writes only a vision encoder whose 64 feature rows for each view hold that view's mean
+                  red, green and blue (normalised) in their first three values and zeros elsewhere: a test
+                  that paints each tile a different colour can then see which view fed which image tokens.
 
 Needs only Debian's python3-onnx (1.12, opset 17) and numpy.
 """
@@ -290,6 +293,24 @@ def build_vision(cfg, g):
     return g.model(inputs, out, "vision_encoder")
 
 
+def build_probe_vision(hidden):
+    """A vision encoder that reports each view's mean colour, with the real inputs and output."""
+    g = Graph(False, None)
+    f = TensorProto.FLOAT
+    size = 512
+    inputs = [
+        helper.make_tensor_value_info("pixel_values", f, ["batch_size", "num_images", 3, "height", "width"]),
+        helper.make_tensor_value_info("pixel_attention_mask", TensorProto.BOOL, ["batch_size", "num_images", "height", "width"]),
+    ]
+    flat = g.op("Reshape", ["pixel_values", g.const([-1, 3, size * size], np.int64)])
+    means = g.op("ReduceMean", [flat], axes=[2], keepdims=0)
+    rows = g.op("MatMul", [means, g.const(np.eye(3, hidden, dtype=np.float32))])
+    rows = g.op("Unsqueeze", [rows, g.const([1], np.int64)])
+    g.nodes.append(helper.make_node("Expand", [rows, g.const([1, 64, 1], np.int64)], ["image_features"]))
+    out = [helper.make_tensor_value_info("image_features", f, ["num_images_total", 64, hidden])]
+    return g.model(inputs, out, "vision_encoder_probe")
+
+
 def tokenizer_json():
     vocab = {"<|endoftext|>": 0, "<|im_start|>": 1, "<|im_end|>": 2}
     for i, w in enumerate(dict.fromkeys(WORDS)):
@@ -324,13 +345,20 @@ PRESETS = {
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--preset", choices=PRESETS, default="tiny")
-    ap.add_argument("--out", required=True)
+    ap.add_argument("--out", help="the folder for the model files (not with --probe-vision)")
     ap.add_argument("--int8", action="store_true")
     ap.add_argument("--extra-decoder-inputs", action="store_true")
     ap.add_argument("--fp16-cache", action="store_true")
     ap.add_argument("--rename-logits", action="store_true")
+    ap.add_argument("--probe-vision", metavar="FILE")
     a = ap.parse_args()
     cfg = dict(PRESETS[a.preset], eps=1e-5, rope_theta=100000.0)
+    if a.probe_vision:
+        onnx.save(build_probe_vision(cfg["hidden"]), a.probe_vision)
+        print(f"{a.probe_vision}\t{os.path.getsize(a.probe_vision)}")
+        return
+    if not a.out:
+        ap.error("--out is needed")
     computed = a.preset == "tiny"
     if computed and a.int8:
         ap.error("--int8 needs stored weights (use --preset 256m)")
