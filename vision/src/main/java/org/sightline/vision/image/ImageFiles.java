@@ -62,7 +62,7 @@ public final class ImageFiles {
                 if (image == null || image.getWidth() == 0 || image.getHeight() == 0) {
                     throw new SightlineException(Problem.BAD_INPUT, MESSAGES.get("image.empty", file));
                 }
-                return image;
+                return GreyImages.asStoredRgb(image);
             } finally {
                 reader.dispose();
             }

@@ -93,4 +93,31 @@ class ImageFilesTest {
         g.dispose();
         assertThat(ImageStats.of(text).isBlank()).isFalse();
     }
+
+    @Test
+    void aGreyPngReadsWithTheValuesItStores() throws Exception {
+        BufferedImage grey = new BufferedImage(4, 4, BufferedImage.TYPE_BYTE_GRAY);
+        for (int y = 0; y < 4; y++) {
+            for (int x = 0; x < 4; x++) {
+                grey.getRaster().setSample(x, y, 0, 100);
+            }
+        }
+        Path file = dir.resolve("grey.png");
+        ImageIO.write(grey, "png", file.toFile());
+        assertThat(ImageIO.read(file.toFile()).getRGB(0, 0) & 0xff).as("what Java alone makes of it").isEqualTo(168);
+        assertThat(ImageFiles.read(file).getRGB(0, 0)).isEqualTo(0xff646464);
+    }
+
+    @Test
+    void greyWithAlphaKeepsBoth() {
+        java.awt.image.ComponentColorModel model = new java.awt.image.ComponentColorModel(
+                java.awt.color.ColorSpace.getInstance(java.awt.color.ColorSpace.CS_GRAY), true, false,
+                java.awt.Transparency.TRANSLUCENT, java.awt.image.DataBuffer.TYPE_BYTE);
+        BufferedImage image = new BufferedImage(model, model.createCompatibleWritableRaster(2, 1), false, null);
+        image.getRaster().setPixel(0, 0, new int[] {100, 255});
+        image.getRaster().setPixel(1, 0, new int[] {50, 0});
+        BufferedImage rgb = GreyImages.asStoredRgb(image);
+        assertThat(rgb.getRGB(0, 0)).isEqualTo(0xff646464);
+        assertThat(rgb.getRGB(1, 0) >>> 24).isZero();
+    }
 }

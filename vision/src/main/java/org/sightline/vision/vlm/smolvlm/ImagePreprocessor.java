@@ -3,6 +3,7 @@ package org.sightline.vision.vlm.smolvlm;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
+import org.sightline.vision.image.GreyImages;
 
 /**
  * Idefics3 image preprocessing: RGB (a transparent image composited on white, as the reference's
@@ -64,11 +65,15 @@ public final class ImagePreprocessor {
         return new PixelBatch(List.copyOf(views), plan, tile);
     }
 
-    /** The red, green and blue planes, 0-255; a pixel with alpha a is a times its colour plus (1 - a) white. */
+    /**
+     * The red, green and blue planes, 0-255; a pixel with alpha a is a times its colour plus (1 - a) white.
+     * A grey image gives its stored values in all three planes, as the reference's conversion to RGB does
+     * (see {@link GreyImages}).
+     */
     static float[][] planes(BufferedImage image) {
         int w = image.getWidth();
         int h = image.getHeight();
-        int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
+        int[] argb = GreyImages.asStoredRgb(image).getRGB(0, 0, w, h, null, 0, w);
         float[][] out = new float[3][w * h];
         for (int i = 0; i < argb.length; i++) {
             int p = argb[i];
