@@ -39,6 +39,8 @@ final class SmolVlmConversation implements Conversation {
     /** Tokens the model chose that are not yet in the cache (the last token of the previous answer). */
     private final List<Long> pending = new ArrayList<>();
     private final LogitsRows logitsRows = new LogitsRows();
+    /** The token ids of the last finished answer, for checks against the reference implementation. */
+    private long[] lastAnswerIds = new long[0];
     private boolean closed;
 
     SmolVlmConversation(SmolVlmBackend backend, BufferedImage image, ConversationOptions options) {
@@ -214,7 +216,8 @@ final class SmolVlmConversation implements Conversation {
             turns.add(new Turn(question, userText, backend.tokenizer().decode(toArray(answer)).strip()));
             throw e;
         }
-        String full = backend.tokenizer().decode(toArray(answer));
+        lastAnswerIds = toArray(answer);
+        String full = backend.tokenizer().decode(lastAnswerIds);
         String rest = streamed.finish(full);
         if (!rest.isEmpty()) {
             listener.onText(rest);
@@ -247,6 +250,10 @@ final class SmolVlmConversation implements Conversation {
     /** The shape of one cached tensor, for tests: {@code [1, kvHeads, length, headDim]}. */
     synchronized long[] cacheShape(int layer) {
         return cache == null ? null : cache.shape(layer, "key");
+    }
+
+    synchronized long[] lastAnswerIds() {
+        return lastAnswerIds.clone();
     }
 
     synchronized int pendingTokens() {
