@@ -1,7 +1,9 @@
 package org.sightline.app.assistant;
 
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.sightline.app.AppText;
 import org.sightline.app.settings.Settings;
 import org.sightline.error.Problem;
@@ -58,9 +60,10 @@ public final class VisionDescribeService implements DescribeService, AutoCloseab
             }
             default -> {
                 answer.append(said.text());
-                said.caution().ifPresent(caution -> {
-                    tokens.accept(" " + caution);
-                    answer.append(' ').append(caution);
+                // After the answer: the caution about quotes OCR did not find, then the offer of a closer look.
+                Stream.of(said.caution(), said.closerLook()).flatMap(Optional::stream).forEach(sentence -> {
+                    tokens.accept(" " + sentence);
+                    answer.append(' ').append(sentence);
                 });
                 return answer.toString();
             }

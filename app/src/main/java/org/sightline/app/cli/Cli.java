@@ -45,8 +45,10 @@ public final class Cli {
         });
         cmd.setParameterExceptionHandler((ex, args) -> {
             PrintWriter e = ex.getCommandLine().getErr();
-            e.println(ex.getMessage() + ". Try: " + ex.getCommandLine().getCommandSpec().qualifiedName()
-                    + " --help");
+            // Picocli's own messages have no full stop; Sightline's do.
+            String message = ex.getMessage().strip();
+            e.println(message + (message.endsWith(".") || message.endsWith("。") ? "" : ".") + " Try: "
+                    + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help");
             e.flush();
             return ExitCode.USAGE;
         });

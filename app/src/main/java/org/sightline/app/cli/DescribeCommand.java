@@ -24,6 +24,7 @@ import org.sightline.vision.image.ImageFiles;
 import org.sightline.vision.read.TextReader;
 import org.sightline.vision.summary.DescriptionModels;
 import org.sightline.vision.vlm.BackendChoice;
+import org.sightline.vision.vlm.Detail;
 import org.sightline.vision.vlm.GenerationSettings;
 import org.sightline.vision.vlm.Question;
 import org.sightline.vision.vlm.VisionLanguageProviders;
@@ -86,8 +87,12 @@ public final class DescribeCommand implements Callable<Integer> {
             description = "Use the SmolVLM files in this folder instead of an installed model.")
     private Path modelDir;
 
-    @Option(names = "--fast", description = "No tiling: look at the whole image at 512x512 only (quicker, less detail).")
+    @Option(names = "--fast", description = "One look at the whole image at 512x512 (quickest, least detail).")
     private boolean fast;
+
+    @Option(names = "--detail", description = "Every tile at full resolution (slower on a CPU). By default Sightline "
+            + "takes as much detail as brings the first words in a few seconds on this machine.")
+    private boolean detail;
 
     @Option(names = "--max-tokens", paramLabel = "N", defaultValue = "256", description = "Longest answer in tokens (default: ${DEFAULT-VALUE}).")
     private int maxTokens;
@@ -177,6 +182,8 @@ public final class DescribeCommand implements Callable<Integer> {
         out.println();
         said.caution().ifPresent(out::println);
         out.flush();
+        said.closerLook().ifPresent(err::println);
+        err.flush();
         return said;
     }
 
@@ -202,7 +209,10 @@ public final class DescribeCommand implements Callable<Integer> {
         } else {
             choice = BackendChoice.installedModel();
         }
-        return choice.withFast(fast).withGeneration(generation);
+        if (fast && detail) {
+            throw new ParameterException(spec.commandLine(), TEXT.get("describe.fastOrDetail"));
+        }
+        return choice.withDetail(fast ? Detail.FAST : detail ? Detail.FULL : Detail.ADAPTIVE).withGeneration(generation);
     }
 
     private String readText() {

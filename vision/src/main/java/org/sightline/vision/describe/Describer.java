@@ -1,8 +1,10 @@
 package org.sightline.vision.describe;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.sightline.i18n.Messages;
 import org.sightline.models.CatalogModelStore;
 import org.sightline.task.TaskContext;
 import org.sightline.vision.capture.Capture;
@@ -12,8 +14,10 @@ import org.sightline.vision.summary.DescriptionModels;
 import org.sightline.vision.summary.LayoutSummary;
 import org.sightline.vision.summary.TextQuestions;
 import org.sightline.vision.vlm.BackendChoice;
+import org.sightline.vision.vlm.Detail;
 import org.sightline.vision.vlm.Question;
 import org.sightline.vision.vlm.TokenListener;
+import org.sightline.vision.vlm.Turn;
 import org.sightline.vision.vlm.VisionChat;
 import org.sightline.vision.vlm.VisionLanguageBackend;
 import org.sightline.vision.vlm.VisionLanguageProviders;
@@ -84,6 +88,8 @@ public final class Describer implements AutoCloseable {
         }
     }
 
+    private static final Messages MESSAGES = new Messages("org.sightline.vision.vlm.messages");
+
     private final CatalogModelStore store;
     private final TextReader reader;
     private final VisionLanguageProviders providers;
@@ -93,6 +99,7 @@ public final class Describer implements AutoCloseable {
     private boolean downloadOffered;
     private Capture chatCapture;
     private VisionChat chat;
+    private Detail chatDetail;
 
     /** A describer with the registered providers, counting elements on each summarised capture. */
     public Describer(CatalogModelStore store, TextReader reader) {
@@ -137,6 +144,15 @@ public final class Describer implements AutoCloseable {
         }
         // Fast mode and generation settings apply from the next capture: changing them must not lose the
         // conversation about this one.
+        Question question = request.question();
+        if (chat != null && chatCapture == request.capture() && CloserLook.isRequest(question.text())
+                && chatDetail != Detail.FULL) {
+            // The same question again, with every tile: the quick look's conversation is left behind.
+            List<Turn> earlier = chat.turns();
+            question = earlier.isEmpty() ? Question.detailedDescription() : earlier.get(0).question();
+            closeChat();
+            wanted = wanted.withDetail(Detail.FULL);
+        }
         if (chat == null || chatCapture != request.capture()) {
             closeChat();
             String text = request.givenText() != null ? request.givenText()
@@ -144,10 +160,12 @@ public final class Describer implements AutoCloseable {
             chat = VisionChat.start(backend, request.capture().image(), wanted.options());
             chat.setRecognisedText(text);
             chatCapture = request.capture();
+            chatDetail = wanted.detail();
             chat.privacyStatement().ifPresent(listener::onPrivacyStatement);
         }
-        VisionChat.Reply reply = chat.ask(request.question(), listener, context);
-        return Description.answer(reply.text(), reply.caution());
+        VisionChat.Reply reply = chat.ask(question, listener, context);
+        return Description.answer(reply.text(), reply.caution(), reply.closerLookAvailable()
+                ? Optional.of(MESSAGES.get("vlm.closerLook")) : Optional.empty());
     }
 
     /** The summary of the capture's text and layout, asked for by the user. */

@@ -1,7 +1,15 @@
 package org.sightline.vision.vlm;
 
-/** A finished answer: its text, why generation stopped, and how many tokens it took. */
-public record Answer(String text, FinishReason finishReason, int tokenCount) {
+/**
+ * A finished answer: its text, why generation stopped, how many tokens it took, and whether a closer look at
+ * the image is available (the model looked with fewer views than it can; said once, with the first answer).
+ */
+public record Answer(String text, FinishReason finishReason, int tokenCount, boolean closerLookAvailable) {
+
+    /** An answer after which no closer look is offered. */
+    public Answer(String text, FinishReason finishReason, int tokenCount) {
+        this(text, finishReason, tokenCount, false);
+    }
 
     /** Why the model stopped writing. */
     public enum FinishReason {

@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * Which vision-language backend answers, as the user chose it: an OpenAI-compatible server, an installed model
  * (a catalog id, or none for "the installed description model"), or a folder of model files; and how each
- * conversation runs (fast mode, generation settings). {@link VisionLanguageProviders} turns a choice into a
+ * conversation runs (how closely a local model looks, generation settings). {@link VisionLanguageProviders} turns a choice into a
  * backend; only the providers know what the fields mean for files and catalog entries.
  *
  * @param server      the server's API root (e.g. {@code http://localhost:11434/v1}); null for a local model
@@ -14,46 +14,52 @@ import java.util.Objects;
  * @param apiKey      the server's key; null or empty for none
  * @param modelId     the installed model's catalog id; null for the installed description model
  * @param modelDir    a folder of model files instead of an installed model; null for none
- * @param fast        whether conversations skip tiling (one 512x512 view)
+ * @param detail      how closely a local model looks at each image
  * @param generation  how answers are decoded
  */
 public record BackendChoice(String server, String serverModel, String apiKey, String modelId, Path modelDir,
-                            boolean fast, GenerationSettings generation) {
+                            Detail detail, GenerationSettings generation) {
 
     public BackendChoice {
+        Objects.requireNonNull(detail, "detail");
         Objects.requireNonNull(generation, "generation");
         apiKey = apiKey == null || apiKey.isEmpty() ? null : apiKey;
     }
 
     /** The installed description model: the catalog's default when installed, else any installed one. */
     public static BackendChoice installedModel() {
-        return new BackendChoice(null, null, null, null, null, false, GenerationSettings.defaults());
+        return new BackendChoice(null, null, null, null, null, Detail.ADAPTIVE, GenerationSettings.defaults());
     }
 
     /** The installed model with this catalog id; missing, it is an error rather than a reason to summarise. */
     public static BackendChoice installed(String modelId) {
-        return new BackendChoice(null, null, null, Objects.requireNonNull(modelId, "modelId"), null, false,
+        return new BackendChoice(null, null, null, Objects.requireNonNull(modelId, "modelId"), null, Detail.ADAPTIVE,
                 GenerationSettings.defaults());
     }
 
     /** The model files in {@code dir}. */
     public static BackendChoice folder(Path dir) {
-        return new BackendChoice(null, null, null, null, Objects.requireNonNull(dir, "dir"), false,
+        return new BackendChoice(null, null, null, null, Objects.requireNonNull(dir, "dir"), Detail.ADAPTIVE,
                 GenerationSettings.defaults());
     }
 
     /** An OpenAI-compatible server; images leave this computer. */
     public static BackendChoice remote(String server, String serverModel, String apiKey) {
-        return new BackendChoice(Objects.requireNonNull(server, "server"), serverModel, apiKey, null, null, false,
+        return new BackendChoice(Objects.requireNonNull(server, "server"), serverModel, apiKey, null, null, Detail.ADAPTIVE,
                 GenerationSettings.defaults());
     }
 
+    /** One view of each image when {@code isFast}; otherwise as many as the machine allows quickly. */
     public BackendChoice withFast(boolean isFast) {
-        return new BackendChoice(server, serverModel, apiKey, modelId, modelDir, isFast, generation);
+        return withDetail(isFast ? Detail.FAST : Detail.ADAPTIVE);
+    }
+
+    public BackendChoice withDetail(Detail look) {
+        return new BackendChoice(server, serverModel, apiKey, modelId, modelDir, look, generation);
     }
 
     public BackendChoice withGeneration(GenerationSettings settings) {
-        return new BackendChoice(server, serverModel, apiKey, modelId, modelDir, fast, settings);
+        return new BackendChoice(server, serverModel, apiKey, modelId, modelDir, detail, settings);
     }
 
     /** Whether images go to a server. */
@@ -68,7 +74,7 @@ public record BackendChoice(String server, String serverModel, String apiKey, St
 
     /** The options each conversation starts with. */
     public ConversationOptions options() {
-        return new ConversationOptions(fast, generation);
+        return new ConversationOptions(detail, generation);
     }
 
     /**
@@ -76,7 +82,8 @@ public record BackendChoice(String server, String serverModel, String apiKey, St
      * loaded model or connection.
      */
     public BackendChoice backend() {
-        return new BackendChoice(server, serverModel, apiKey, modelId, modelDir, false, GenerationSettings.defaults());
+        return new BackendChoice(server, serverModel, apiKey, modelId, modelDir, Detail.ADAPTIVE,
+                GenerationSettings.defaults());
     }
 
     /** As the record's own, but without the API key, so that no log or message can ever carry it. */
@@ -84,6 +91,6 @@ public record BackendChoice(String server, String serverModel, String apiKey, St
     public String toString() {
         return "BackendChoice[server=" + server + ", serverModel=" + serverModel + ", apiKey="
                 + (apiKey == null ? "" : "(set)") + ", modelId=" + modelId + ", modelDir=" + modelDir
-                + ", fast=" + fast + ", generation=" + generation + "]";
+                 + ", detail=" + detail + ", generation=" + generation + "]";
     }
 }

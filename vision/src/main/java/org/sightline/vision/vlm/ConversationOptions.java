@@ -3,24 +3,27 @@ package org.sightline.vision.vlm;
 import java.util.Objects;
 
 /**
- * Per-conversation choices. {@code fast} skips tiling: the whole image becomes one 512x512 view (64 image
- * tokens instead of up to 1088), for slow machines and quick first answers.
+ * Per-conversation choices: how closely the model looks at the image ({@link Detail}; remote servers choose
+ * for themselves) and how answers are generated.
  */
-public record ConversationOptions(boolean fast, GenerationSettings generation) {
+public record ConversationOptions(Detail detail, GenerationSettings generation) {
 
     public ConversationOptions {
+        Objects.requireNonNull(detail, "detail");
         Objects.requireNonNull(generation, "generation");
     }
 
+    /** A full look with the default generation settings. */
     public static ConversationOptions defaults() {
-        return new ConversationOptions(false, GenerationSettings.defaults());
+        return new ConversationOptions(Detail.FULL, GenerationSettings.defaults());
     }
 
+    /** One view of the whole image with the default generation settings. */
     public static ConversationOptions fastMode() {
-        return new ConversationOptions(true, GenerationSettings.defaults());
+        return new ConversationOptions(Detail.FAST, GenerationSettings.defaults());
     }
 
     public ConversationOptions withGeneration(GenerationSettings settings) {
-        return new ConversationOptions(fast, settings);
+        return new ConversationOptions(detail, settings);
     }
 }

@@ -68,7 +68,7 @@ public final class VisionChat implements AutoCloseable {
      */
     public synchronized Reply ask(Question question, TokenListener pieces, TaskContext context) {
         if (blank.isPresent()) {
-            return new Reply(blank.get(), Optional.empty(), true, Answer.FinishReason.END_OF_ANSWER);
+            return new Reply(blank.get(), Optional.empty(), true, Answer.FinishReason.END_OF_ANSWER, false);
         }
         if (conversation == null) {
             conversation = backend.startConversation(image, options);
@@ -76,7 +76,7 @@ public final class VisionChat implements AutoCloseable {
         Answer answer = conversation.ask(question, pieces, context);
         String ocr = question.recognisedText() != null ? question.recognisedText() : recognisedText;
         Optional<String> caution = QuoteCheck.caution(answer.text(), ocr);
-        return new Reply(answer.text(), caution, false, answer.finishReason());
+        return new Reply(answer.text(), caution, false, answer.finishReason(), answer.closerLookAvailable());
     }
 
     /** The conversation so far; empty for a blank capture or before the first answer. */
@@ -97,7 +97,9 @@ public final class VisionChat implements AutoCloseable {
      * @param text    the answer (or the blank message)
      * @param caution the sentence spoken after the answer when it quoted text not found on the image
      * @param blank   whether the capture was blank and no model ran
+     * @param closerLookAvailable whether the model looked with fewer views than it can (see {@link Detail})
      */
-    public record Reply(String text, Optional<String> caution, boolean blank, Answer.FinishReason finishReason) {
+    public record Reply(String text, Optional<String> caution, boolean blank, Answer.FinishReason finishReason,
+                        boolean closerLookAvailable) {
     }
 }

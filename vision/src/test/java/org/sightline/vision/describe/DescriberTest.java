@@ -28,6 +28,8 @@ import org.sightline.i18n.Messages;
 import org.sightline.models.Catalog;
 import org.sightline.models.CatalogModelStore;
 import org.sightline.models.ModelStoreConfig;
+import org.sightline.task.CancellationToken;
+import org.sightline.task.Progress;
 import org.sightline.task.TaskContext;
 import org.sightline.vision.capture.Capture;
 import org.sightline.vision.capture.CaptureSource;
@@ -222,6 +224,37 @@ class DescriberTest {
                 TaskContext.none());
         assertThat(followUp.kind()).isEqualTo(Description.Kind.ANSWER);
         assertThat(followUp.text()).isNotBlank();
+    }
+
+    @Test
+    void aQuickLookOffersACloserOneWhichAsksTheSameQuestionAgainWithEveryTile() {
+        BackendChoice quick = BackendChoice.folder(TINY).withFast(true)
+                .withGeneration(GenerationSettings.defaults().withMaxNewTokens(4));
+        Capture capture = signIn();
+        List<Progress> firstLook = new ArrayList<>();
+        Description first = describer.describe(quick, Describer.Request.of(capture, Question.of("What is on the form?")),
+                new Heard(), TaskContext.of(new CancellationToken(), firstLook::add));
+        assertThat(first.closerLook()).hasValue(
+                "That was a quick look at the whole image. For more detail, ask me to look closer.");
+        assertThat(views(firstLook)).isEqualTo(1);
+
+        List<Progress> closer = new ArrayList<>();
+        Description again = describer.describe(quick, Describer.Request.of(capture, Question.of("Look closer")),
+                new Heard(), TaskContext.of(new CancellationToken(), closer::add));
+        assertThat(again.kind()).isEqualTo(Description.Kind.ANSWER);
+        assertThat(again.closerLook()).as("a full look offers nothing closer").isEmpty();
+        assertThat(views(closer)).as("every tile and the whole image").isGreaterThan(1);
+
+        List<Progress> after = new ArrayList<>();
+        describer.describe(quick, Describer.Request.of(capture, Question.of("more detail")), new Heard(),
+                TaskContext.of(new CancellationToken(), after::add));
+        assertThat(views(after)).as("already a full look: an ordinary follow-up, nothing encoded again").isZero();
+    }
+
+    /** The number of views the vision encoder reported looking at, 0 when it did not run. */
+    private static long views(List<Progress> progress) {
+        return progress.stream().filter(p -> p.message() != null && p.message().startsWith("Looking at part"))
+                .mapToLong(Progress::total).max().orElse(0);
     }
 
     @Test

@@ -63,7 +63,7 @@ class VisionChatTest {
     void piecesArriveInTheOrderOfTheAnswer() {
         try (SmolVlmBackend backend = SmolVlmBackend.open("tiny", SmolVlmFiles.fromDirectory(Path.of("src/test/resources/vlm/smolvlm-tiny")));
              VisionChat chat = VisionChat.start(backend, picture(),
-                     new ConversationOptions(true, GenerationSettings.defaults().withMaxNewTokens(40)))) {
+                     new ConversationOptions(Detail.FAST, GenerationSettings.defaults().withMaxNewTokens(40)))) {
             StringBuilder pieces = new StringBuilder();
             VisionChat.Reply reply = chat.ask(Question.shortDescription(), pieces::append, TaskContext.none());
             assertThat(reply.blank()).isFalse();

@@ -21,23 +21,38 @@ public final class ImagePreprocessor {
     }
 
     public TilePlan plan(int width, int height, boolean fast) {
-        if (fast || !config.imageSplitting()) {
+        return plan(width, height, fast ? config.tileSize() : config.longestEdge());
+    }
+
+    /**
+     * The plan when the image is resized to {@code longestEdge} before tiling: the model's own longest edge
+     * for a full look, less for fewer tiles (the reference processor takes the same setting), one tile or less
+     * for a single view.
+     */
+    public TilePlan plan(int width, int height, int longestEdge) {
+        if (longestEdge <= config.tileSize() || !config.imageSplitting()) {
             return TilePlan.single(config.tileSize());
         }
-        return TilePlan.of(width, height, config.longestEdge(), config.tileSize());
+        return TilePlan.of(width, height, Math.min(longestEdge, config.longestEdge()), config.tileSize());
     }
 
     public PixelBatch process(BufferedImage image, boolean fast) {
+        return process(image, fast ? config.tileSize() : config.longestEdge());
+    }
+
+    /** The views of {@code image} resized to {@code longestEdge} (see {@link #plan(int, int, int)}). */
+    public PixelBatch process(BufferedImage image, int longestEdge) {
         int w = image.getWidth();
         int h = image.getHeight();
         int tile = config.tileSize();
-        TilePlan plan = plan(w, h, fast);
+        TilePlan plan = plan(w, h, longestEdge);
+        int edge = Math.min(longestEdge, config.longestEdge());
         float[][] rgb = planes(image);
         List<float[]> views = new ArrayList<>(plan.imageCount());
         if (plan.split()) {
             // Two steps as in the reference: longest edge first, then up to whole tiles.
-            TilePlan sized = TilePlan.of(w, h, config.longestEdge(), tile);
-            int[] mid = TilePlan.scaledToLongestEdge(w, h, config.longestEdge());
+            TilePlan sized = TilePlan.of(w, h, edge, tile);
+            int[] mid = TilePlan.scaledToLongestEdge(w, h, edge);
             float[][] resized = new float[3][];
             for (int c = 0; c < 3; c++) {
                 float[] step = LanczosResize.resize(rgb[c], w, h, mid[0], mid[1]);

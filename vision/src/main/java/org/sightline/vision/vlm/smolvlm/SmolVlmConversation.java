@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import org.sightline.i18n.Messages;
+import org.sightline.models.runtime.OnnxModels;
 import org.sightline.task.CancellationToken;
 import org.sightline.task.CancelledException;
 import org.sightline.task.Progress;
@@ -39,6 +40,8 @@ final class SmolVlmConversation implements Conversation {
     /** Tokens the model chose that are not yet in the cache (the last token of the previous answer). */
     private final List<Long> pending = new ArrayList<>();
     private final LogitsRows logitsRows = new LogitsRows();
+    /** Whether the image was looked at with fewer views than a full look; told with the first answer only. */
+    private boolean quickLook;
     /** The token ids of the last finished answer, for checks against the reference implementation. */
     private long[] lastAnswerIds = new long[0];
     private boolean closed;
@@ -70,7 +73,13 @@ final class SmolVlmConversation implements Conversation {
         SmolVlmConfig config = backend.config();
         if (imageFeatures == null) {
             if (pixels == null) {
-                pixels = backend.preprocessor().process(image, options.fast());
+                ImagePreprocessor preprocessor = backend.preprocessor();
+                int edge = ViewChoice.longestEdge(options.detail(), image.getWidth(), image.getHeight(), preprocessor,
+                        config, ViewChoice.secondsPerView(backend.stats(), config.tokensPerTile(),
+                                OnnxModels.threads(), OnnxModels.gpuAvailable()));
+                pixels = preprocessor.process(image, edge);
+                quickLook = pixels.plan().imageCount()
+                        < preprocessor.plan(image.getWidth(), image.getHeight(), config.longestEdge()).imageCount();
             }
             imageFeatures = backend.encode(pixels, run, context);
             plan = pixels.plan();
@@ -224,7 +233,8 @@ final class SmolVlmConversation implements Conversation {
         }
         String text = full.strip();
         turns.add(new Turn(question, userText, text));
-        return new Answer(text, reason, answer.size());
+        boolean closerLookAvailable = quickLook && turns.size() == 1;
+        return new Answer(text, reason, answer.size(), closerLookAvailable);
     }
 
     private void replaceCache(KvCache next) {

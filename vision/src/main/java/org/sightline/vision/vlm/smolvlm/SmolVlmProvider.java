@@ -56,7 +56,7 @@ public final class SmolVlmProvider implements VisionLanguageProvider {
             return Optional.of(choice);
         }
         return DescriptionModels.installed(store).map(id -> new BackendChoice(null, null, null, id, null,
-                choice.fast(), choice.generation()));
+                choice.detail(), choice.generation()));
     }
 
     @Override

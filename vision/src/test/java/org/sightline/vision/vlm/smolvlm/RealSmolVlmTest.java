@@ -15,6 +15,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.sightline.task.TaskContext;
 import org.sightline.vision.vlm.Answer;
 import org.sightline.vision.vlm.ConversationOptions;
+import org.sightline.vision.vlm.Detail;
 import org.sightline.vision.vlm.GenerationSettings;
 import org.sightline.vision.vlm.Question;
 
@@ -52,7 +53,7 @@ class RealSmolVlmTest {
             Answer answer;
             try (SmolVlmConversation c = (SmolVlmConversation) backend.startConversation(
                     ImageIO.read(Path.of("src/test/resources/vlm/reference-image.png").toFile()),
-                    new ConversationOptions(false, greedy))) {
+                    new ConversationOptions(Detail.FULL, greedy))) {
                 answer = c.ask(Question.of("Describe this image."), piece -> { }, TaskContext.none());
                 ids = c.lastAnswerIds();
             }

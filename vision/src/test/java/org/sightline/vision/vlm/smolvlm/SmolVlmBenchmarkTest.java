@@ -15,6 +15,7 @@ import org.sightline.task.TaskContext;
 import org.sightline.vision.vlm.Answer;
 import org.sightline.vision.vlm.Conversation;
 import org.sightline.vision.vlm.ConversationOptions;
+import org.sightline.vision.vlm.Detail;
 import org.sightline.vision.vlm.GenerationSettings;
 import org.sightline.vision.vlm.Question;
 
@@ -61,7 +62,7 @@ class SmolVlmBenchmarkTest {
         long loadStart = System.nanoTime();
         try (SmolVlmBackend backend = SmolVlmBackend.open("bench-" + name, SmolVlmFiles.fromDirectory(dir))) {
             double load = (System.nanoTime() - loadStart) / 1e9;
-            ConversationOptions fast = new ConversationOptions(true,
+            ConversationOptions fast = new ConversationOptions(Detail.FAST,
                     GenerationSettings.defaults().withMaxNewTokens(TOKENS));
             // A first, unmeasured conversation warms up ONNX Runtime's kernels and the JIT.
             try (Conversation warm = backend.startConversation(TinyModel.screen(1280, 800), fast.withGeneration(

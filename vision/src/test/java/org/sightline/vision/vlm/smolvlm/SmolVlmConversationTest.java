@@ -21,6 +21,7 @@ import org.sightline.task.TaskContext;
 import org.sightline.vision.vlm.Answer;
 import org.sightline.vision.vlm.Conversation;
 import org.sightline.vision.vlm.ConversationOptions;
+import org.sightline.vision.vlm.Detail;
 import org.sightline.vision.vlm.GenerationSettings;
 import org.sightline.vision.vlm.Question;
 import org.sightline.vision.vlm.TokenListener;
@@ -41,7 +42,7 @@ class SmolVlmConversationTest {
     }
 
     private static ConversationOptions options(boolean fast, int maxTokens) {
-        return new ConversationOptions(fast, GenerationSettings.defaults().withMaxNewTokens(maxTokens));
+        return new ConversationOptions(fast ? Detail.FAST : Detail.FULL, GenerationSettings.defaults().withMaxNewTokens(maxTokens));
     }
 
     @Test
@@ -170,7 +171,7 @@ class SmolVlmConversationTest {
     void greedyAnswersRepeatAndWithTheBanNeverRepeatATrigram() {
         String first;
         List<Long> ids = new ArrayList<>();
-        ConversationOptions banned = new ConversationOptions(true,
+        ConversationOptions banned = new ConversationOptions(Detail.FAST,
                 GenerationSettings.defaults().withMaxNewTokens(30).withNoRepeatNgram(3));
         try (Conversation c = backend.startConversation(TinyModel.screen(640, 480), banned)) {
             first = c.ask(Question.shortDescription(), p -> { }, TaskContext.none()).text();
@@ -193,10 +194,10 @@ class SmolVlmConversationTest {
         GenerationSettings sampled = GenerationSettings.defaults().withMaxNewTokens(15).withSampling(1.0, 0.9, 42);
         String a;
         String b;
-        try (Conversation c = backend.startConversation(TinyModel.screen(640, 480), new ConversationOptions(true, sampled))) {
+        try (Conversation c = backend.startConversation(TinyModel.screen(640, 480), new ConversationOptions(Detail.FAST, sampled))) {
             a = c.ask(Question.shortDescription(), p -> { }, TaskContext.none()).text();
         }
-        try (Conversation c = backend.startConversation(TinyModel.screen(640, 480), new ConversationOptions(true, sampled))) {
+        try (Conversation c = backend.startConversation(TinyModel.screen(640, 480), new ConversationOptions(Detail.FAST, sampled))) {
             b = c.ask(Question.shortDescription(), p -> { }, TaskContext.none()).text();
         }
         assertThat(a).isEqualTo(b).isNotBlank();

@@ -11,6 +11,7 @@ import org.sightline.models.runtime.OnnxModels;
 import org.sightline.task.TaskContext;
 import org.sightline.vision.vlm.Conversation;
 import org.sightline.vision.vlm.ConversationOptions;
+import org.sightline.vision.vlm.Detail;
 import org.sightline.vision.vlm.GenerationSettings;
 import org.sightline.vision.vlm.Question;
 
@@ -27,7 +28,7 @@ class SmolVlmSessionsTest {
                 Files.copy(f, dir.resolve(f.getFileName()));
             }
         }
-        ConversationOptions options = new ConversationOptions(true, GenerationSettings.defaults().withMaxNewTokens(4));
+        ConversationOptions options = new ConversationOptions(Detail.FAST, GenerationSettings.defaults().withMaxNewTokens(4));
         try (SmolVlmBackend backend = SmolVlmBackend.open("tiny", SmolVlmFiles.fromDirectory(dir))) {
             Path decoder = dir.resolve("decoder_model_merged.onnx");
             assertThat(OnnxModels.isOpen(decoder)).isTrue();
