@@ -2,18 +2,9 @@ package org.sightline.models;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -96,7 +87,7 @@ public final class CatalogModelStore implements ModelStore {
         ModelEntry entry = catalog.get(id);
         Path dir = root.resolve(entry.id());
         Manifest manifest = Manifest.load(dir);
-        return entry.files().stream().allMatch(f -> quickState(dir, f, manifest) == QuickState.VERIFIED);
+        return entry.files().stream().allMatch(f -> VerifiedFiles.quickState(dir, f, manifest) == VerifiedFiles.QuickState.VERIFIED);
     }
 
     public ModelStatus status(String id) {
@@ -115,7 +106,7 @@ public final class CatalogModelStore implements ModelStore {
             // Some files in place but not all: also a download to complete.
             partial = entry.files().stream().anyMatch(f -> Files.isRegularFile(dir.resolve(f.name())));
         }
-        return new ModelStatus(entry, installed, bytesUnder(dir), partial && !installed);
+        return new ModelStatus(entry, installed, VerifiedFiles.bytesUnder(dir), partial && !installed);
     }
 
     public List<ModelStatus> statuses() {
@@ -124,100 +115,7 @@ public final class CatalogModelStore implements ModelStore {
 
     /** Bytes the whole cache takes. */
     public long bytesOnDisk() {
-        return bytesUnder(root);
-    }
-
-    private static long bytesUnder(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return 0;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile).mapToLong(p -> {
-                try {
-                    return Files.size(p);
-                } catch (IOException e) {
-                    return 0;
-                }
-            }).sum();
-        } catch (IOException | java.io.UncheckedIOException e) {
-            return 0;
-        }
-    }
-
-    private enum QuickState { MISSING, UNVERIFIED, VERIFIED }
-
-    /** Whether a file is in place and unchanged since it was verified, without reading it. */
-    private static QuickState quickState(Path dir, ModelFile f, Manifest manifest) {
-        Path p = dir.resolve(f.name());
-        if (!Files.isRegularFile(p)) {
-            return QuickState.MISSING;
-        }
-        var rec = manifest.get(f.role()).orElse(null);
-        if (rec == null || !rec.name().equals(f.name()) || (f.pinned() && !f.sha256().equals(rec.sha256()))) {
-            return QuickState.UNVERIFIED;
-        }
-        try {
-            long size = Files.size(p);
-            long mtime = Files.getLastModifiedTime(p).toMillis();
-            if (size != rec.size() || mtime != rec.modifiedMillis() || (f.size() >= 0 && size != f.size())) {
-                return QuickState.UNVERIFIED;
-            }
-        } catch (IOException e) {
-            return QuickState.UNVERIFIED;
-        }
-        return QuickState.VERIFIED;
-    }
-
-    /** The hash a file must have: the catalog's, or the one trusted on first use, or null if neither exists. */
-    private static String expectedHash(ModelFile f, Manifest manifest) {
-        if (f.pinned()) {
-            return f.sha256();
-        }
-        return manifest.get(f.role()).map(Manifest.Record::sha256).filter(s -> !s.isBlank()).orElse(null);
-    }
-
-    /**
-     * Makes sure the file in place is verified: hashes it when it changed since the last check. A file that does
-     * not match is deleted, so that it is never loaded.
-     *
-     * @return whether the file is now present and verified
-     */
-    private boolean verifyInPlace(Path dir, ModelFile f, Manifest manifest, CancellationToken token)
-            throws IOException {
-        QuickState q = quickState(dir, f, manifest);
-        if (q != QuickState.UNVERIFIED) {
-            return q == QuickState.VERIFIED;
-        }
-        String expected = expectedHash(f, manifest);
-        if (expected == null) {
-            return false;
-        }
-        Path p = dir.resolve(f.name());
-        String actual = Sha256.of(p, token);
-        if (actual.equals(expected) && (f.size() < 0 || Files.size(p) == f.size())) {
-            record(manifest, f, p, actual);
-            manifest.save();
-            return true;
-        }
-        Files.deleteIfExists(p);
-        forgetUnlessTrusted(manifest, f);
-        manifest.save();
-        return false;
-    }
-
-    private static void record(Manifest manifest, ModelFile f, Path p, String sha) throws IOException {
-        manifest.put(f.role(), new Manifest.Record(f.name(), sha, Files.size(p), Files.getLastModifiedTime(p).toMillis(),
-                f.pinned() ? Manifest.Trust.CATALOG : Manifest.Trust.FIRST_USE));
-    }
-
-    /** Drops a file's record, but keeps a hash trusted on first use: it stays the reference for this model. */
-    private static void forgetUnlessTrusted(Manifest manifest, ModelFile f) {
-        var rec = manifest.get(f.role()).orElse(null);
-        if (rec != null && rec.trust() == Manifest.Trust.FIRST_USE && !f.pinned()) {
-            manifest.put(f.role(), new Manifest.Record(rec.name(), rec.sha256(), -1, -1, rec.trust()));
-        } else {
-            manifest.remove(f.role());
-        }
+        return VerifiedFiles.bytesUnder(root);
     }
 
     private InstalledModel installed(ModelEntry entry) {
@@ -259,7 +157,7 @@ public final class CatalogModelStore implements ModelStore {
             boolean damaged = false;
             for (ModelFile f : entry.files()) {
                 boolean present = Files.isRegularFile(dir.resolve(f.name()));
-                if (!verifyInPlace(dir, f, manifest, token) && !f.bundled()) {
+                if (!VerifiedFiles.verifyInPlace(dir, f, manifest, token) && !f.bundled()) {
                     remote.add(f);
                     damaged |= present;
                 }
@@ -364,40 +262,12 @@ public final class CatalogModelStore implements ModelStore {
         return locked(entry, token, () -> install(entry, dir, token, listener));
     }
 
-    /** Work on a model's files that must not overlap with another thread's or process's. */
-    @FunctionalInterface
-    private interface LockedWork<T> {
-        T run() throws IOException;
-    }
-
-    @SuppressWarnings("try") // the lock is held for the try block's duration, not used in it
-    private <T> T locked(ModelEntry entry, CancellationToken token, LockedWork<T> work) {
-        try (FileChannel lockFile = FileChannel.open(root.resolve(".lock-" + entry.id()),
-                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock lock = acquire(lockFile, token)) {
-            return work.run();
+    /** Runs {@code work} holding the model's lock, which another thread or process of Sightline also takes. */
+    private <T> T locked(ModelEntry entry, CancellationToken token, ModelLock.Work<T> work) {
+        try {
+            return ModelLock.holding(root.resolve(".lock-" + entry.id()), token, work);
         } catch (IOException e) {
             throw unreadable(root.resolve(entry.id()), e);
-        }
-    }
-
-    private static FileLock acquire(FileChannel channel, CancellationToken token) throws IOException {
-        while (true) {
-            token.throwIfCancelled();
-            try {
-                FileLock lock = channel.tryLock();
-                if (lock != null) {
-                    return lock;
-                }
-            } catch (OverlappingFileLockException e) {
-                // Another store object in this process holds it; wait like another process would.
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new CancelledException();
-            }
         }
     }
 
@@ -425,7 +295,7 @@ public final class CatalogModelStore implements ModelStore {
         List<ModelFile> todo = new ArrayList<>();
         long done = 0;
         for (ModelFile f : entry.files()) {
-            if (verifyInPlace(dir, f, manifest, token)) {
+            if (VerifiedFiles.verifyInPlace(dir, f, manifest, token)) {
                 done += Files.size(dir.resolve(f.name()));
             } else {
                 todo.add(f);
@@ -458,7 +328,7 @@ public final class CatalogModelStore implements ModelStore {
             };
             String sha;
             if (f.bundled()) {
-                sha = copyResource(f, part, token, present, meter);
+                sha = VerifiedFiles.copyResource(f, part, token, present, meter);
             } else {
                 try {
                     sha = downloader.download(f.url(), part, f.size(), token, present, meter::received);
@@ -467,7 +337,7 @@ public final class CatalogModelStore implements ModelStore {
                     throw new CancelledException();
                 }
             }
-            String expected = expectedHash(f, manifest);
+            String expected = VerifiedFiles.expectedHash(f, manifest);
             long size = Files.size(part);
             if ((expected != null && !expected.equals(sha)) || (f.size() >= 0 && size != f.size())) {
                 Files.deleteIfExists(part);
@@ -475,8 +345,8 @@ public final class CatalogModelStore implements ModelStore {
                 throw new SightlineException(Problem.BAD_INPUT, ModelMessages.get(key, f.name(), entry.id()));
             }
             Path target = dir.resolve(f.name());
-            moveIntoPlace(part, target);
-            record(manifest, f, target, sha);
+            VerifiedFiles.moveIntoPlace(part, target);
+            VerifiedFiles.record(manifest, f, target, sha);
             manifest.save();
             done += size;
             long loaded = meter.loaded(done);
@@ -508,51 +378,6 @@ public final class CatalogModelStore implements ModelStore {
         }
     }
 
-    private static void moveIntoPlace(Path part, Path target) throws IOException {
-        try {
-            Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private static String copyResource(ModelFile f, Path part, CancellationToken token,
-                                       java.util.function.LongConsumer present, TransferMeter meter) throws IOException {
-        try (InputStream in = CatalogModelStore.class.getResourceAsStream(f.resource())) {
-            if (in == null) {
-                throw new SightlineException(Problem.INTERNAL, ModelMessages.get("bundled.missing", f.resource()));
-            }
-            return copyHashing(in, part, token, present, meter);
-        }
-    }
-
-    /** Copies {@code in} into {@code part}, hashing on the way; a failed write removes the partial file. */
-    private static String copyHashing(InputStream in, Path part, CancellationToken token,
-                                      java.util.function.LongConsumer present, TransferMeter meter) throws IOException {
-        MessageDigest d = Sha256.newDigest();
-        long n = 0;
-        try (OutputStream out = Files.newOutputStream(part)) {
-            byte[] buf = new byte[1 << 16];
-            int r;
-            while ((r = in.read(buf)) > 0) {
-                token.throwIfCancelled();
-                out.write(buf, 0, r);
-                d.update(buf, 0, r);
-                n += r;
-                meter.received(r);
-                present.accept(n);
-            }
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(part);
-            if (e instanceof FileSystemException fse && String.valueOf(fse.getMessage()).contains("No space left")) {
-                throw new SightlineException(Problem.DEVICE_UNAVAILABLE, ModelMessages.get("disk.full",
-                        part.getParent()), e);
-            }
-            throw e;
-        }
-        return Sha256.hex(d);
-    }
-
     // ---------------------------------------------------------------- verify, remove, import
 
     /**
@@ -579,7 +404,7 @@ public final class CatalogModelStore implements ModelStore {
                 context.cancellation().throwIfCancelled();
                 context.progress(new Progress(done, total, ModelMessages.get("verify.progress", entry.id(), f.name())));
                 Path p = dir.resolve(f.name());
-                String expected = expectedHash(f, manifest);
+                String expected = VerifiedFiles.expectedHash(f, manifest);
                 if (!Files.isRegularFile(p)) {
                     checks.add(new VerifyReport.FileCheck(f.role(), f.name(), VerifyReport.State.MISSING, expected, null));
                     continue;
@@ -590,14 +415,14 @@ public final class CatalogModelStore implements ModelStore {
                 VerifyReport.State state;
                 if (expected == null) {
                     state = VerifyReport.State.RECORDED;
-                    record(manifest, f, p, actual);
+                    VerifiedFiles.record(manifest, f, p, actual);
                 } else if (expected.equals(actual) && (f.size() < 0 || size == f.size())) {
                     state = VerifyReport.State.OK;
-                    record(manifest, f, p, actual);
+                    VerifiedFiles.record(manifest, f, p, actual);
                 } else {
                     state = VerifyReport.State.CORRUPT;
                     Files.deleteIfExists(p);
-                    forgetUnlessTrusted(manifest, f);
+                    VerifiedFiles.forgetUnlessTrusted(manifest, f);
                 }
                 checks.add(new VerifyReport.FileCheck(f.role(), f.name(), state, expected, actual));
             }
@@ -676,9 +501,9 @@ public final class CatalogModelStore implements ModelStore {
                 Path part = dir.resolve("." + f.name() + PART_SUFFIX);
                 String sha;
                 try (InputStream in = Files.newInputStream(e.getValue())) {
-                    sha = copyHashing(in, part, context.cancellation(), n -> { }, new TransferMeter());
+                    sha = VerifiedFiles.copyHashing(in, part, context.cancellation(), n -> { }, new TransferMeter());
                 }
-                String expected = expectedHash(f, manifest);
+                String expected = VerifiedFiles.expectedHash(f, manifest);
                 long size = Files.size(part);
                 if ((expected != null && !expected.equals(sha)) || (f.size() >= 0 && size != f.size())) {
                     Files.deleteIfExists(part);
@@ -686,8 +511,8 @@ public final class CatalogModelStore implements ModelStore {
                             entry.id()));
                 }
                 Path target = dir.resolve(f.name());
-                moveIntoPlace(part, target);
-                record(manifest, f, target, sha);
+                VerifiedFiles.moveIntoPlace(part, target);
+                VerifiedFiles.record(manifest, f, target, sha);
                 manifest.save();
                 done += size;
             }
