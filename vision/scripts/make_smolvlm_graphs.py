@@ -11,6 +11,8 @@ plus config.json, preprocessor_config.json, tokenizer.json and tokenizer_config.
                   inside the graph from a seed (sin of an index), so the files stay a few kilobytes.
   --preset 256m   the real SmolVLM-256M sizes (hidden 576, 30 layers, SigLIP-base vision tower with 12
                   layers of 768) with stored random weights, about 1 GB: for benchmarks, written to /tmp.
+  --preset 500m   the real SmolVLM-500M sizes (hidden 960, 32 layers, 15 heads / 5 KV heads, the same vision
+                  tower), about 1.7 GB in fp32.
   --int8          stores MatMul weights as int8 and quantises activations on the fly
                   (DynamicQuantizeLinear + MatMulInteger), the layout ONNX Runtime's dynamic quantiser writes.
   --extra-decoder-inputs  adds the optional use_cache_branch and num_logits_to_keep inputs some
@@ -338,6 +340,9 @@ PRESETS = {
     "tiny": dict(hidden=64, layers=2, heads=9, kv_heads=3, head_dim=64, intermediate=128,
                  v_hidden=16, v_heads=2, v_layers=1, v_intermediate=32),
     "256m": dict(hidden=576, layers=30, heads=9, kv_heads=3, head_dim=64, intermediate=1536,
+                 v_hidden=768, v_heads=12, v_layers=12, v_intermediate=3072),
+    # SmolVLM-500M: a SmolLM2-360M decoder with the same SigLIP-base vision tower.
+    "500m": dict(hidden=960, layers=32, heads=15, kv_heads=5, head_dim=64, intermediate=2560,
                  v_hidden=768, v_heads=12, v_layers=12, v_intermediate=3072),
 }
 

@@ -254,6 +254,20 @@ public final class SmolVlmBackend implements VisionLanguageBackend {
     /** The chunk length {@link #prefill} uses in the product. */
     static final int PREFILL_CHUNK = 128;
 
+    /** The chunk length conversations prefill with; benchmarks change it to compare the peak memory. */
+    private volatile int prefillChunk = PREFILL_CHUNK;
+
+    int prefillChunk() {
+        return prefillChunk;
+    }
+
+    void prefillChunk(int positions) {
+        if (positions <= 0) {
+            throw new IllegalArgumentException("chunk " + positions);
+        }
+        prefillChunk = positions;
+    }
+
     /** One decoder run over {@code seq} new positions after {@code past}: the last position's logits and the grown cache. */
     DecodeStep decode(float[] embeds, int seq, KvCache past, LogitsRows logits, RunCancellation run, TaskContext context) {
         OrtEnvironment env = OnnxModels.environment();

@@ -76,7 +76,7 @@ final class SmolVlmConversation implements Conversation {
                 ImagePreprocessor preprocessor = backend.preprocessor();
                 int edge = ViewChoice.longestEdge(options.detail(), image.getWidth(), image.getHeight(), preprocessor,
                         config, ViewChoice.secondsPerView(backend.stats(), config.tokensPerTile(),
-                                OnnxModels.threads(), OnnxModels.gpuAvailable()));
+                                computeThreads(), OnnxModels.gpuAvailable()));
                 pixels = preprocessor.process(image, edge);
                 quickLook = pixels.plan().imageCount()
                         < preprocessor.plan(image.getWidth(), image.getHeight(), config.longestEdge()).imageCount();
@@ -166,7 +166,7 @@ final class SmolVlmConversation implements Conversation {
         KvCache from = past == null ? backend.emptyCache() : past;
         long start = System.nanoTime();
         try {
-            SmolVlmBackend.DecodeStep step = backend.prefill(embeds, length, from, SmolVlmBackend.PREFILL_CHUNK, logitsRows, run, context);
+            SmolVlmBackend.DecodeStep step = backend.prefill(embeds, length, from, backend.prefillChunk(), logitsRows, run, context);
             backend.stats().prefillNanos.addAndGet(System.nanoTime() - start);
             backend.stats().prefillTokens.addAndGet(length);
             replaceCache(step.cache());
@@ -260,6 +260,17 @@ final class SmolVlmConversation implements Conversation {
     /** The shape of one cached tensor, for tests: {@code [1, kvHeads, length, headDim]}. */
     synchronized long[] cacheShape(int layer) {
         return cache == null ? null : cache.shape(layer, "key");
+    }
+
+    /** The threads ONNX Runtime computes with: the store's limit, or every processor when it sets none. */
+    private static int computeThreads() {
+        int limit = OnnxModels.threads();
+        return limit > 0 ? limit : Runtime.getRuntime().availableProcessors();
+    }
+
+    /** Bytes of the buffer the decoder writes its logits into: the longest run's, for benchmarks. */
+    synchronized long logitsBufferBytes() {
+        return logitsRows.capacityBytes();
     }
 
     synchronized long[] lastAnswerIds() {

@@ -15,10 +15,10 @@ final class ViewChoice {
     /** The question's own positions and the first decoding step, on top of the views. */
     private static final double BEFORE_FIRST_WORD_SECONDS = 0.5;
     /**
-     * One view's cost before anything was measured, on one core: the 256M int8 graphs measured 4-5 s of vision
-     * and 0.4 s of prompt per view on two busy cores (docs/benchmarks.md), so about 10 core-seconds.
+     * One view's cost before anything was measured, on one core: a full look with the 256M and 500M int8 graphs
+     * took 2.3-2.5 s per view on two busy cores (docs/benchmarks.md), so about 5 core-seconds.
      */
-    private static final double CORE_SECONDS_PER_VIEW = 10.0;
+    private static final double CORE_SECONDS_PER_VIEW = 5.0;
     private static final double GPU_SECONDS_PER_VIEW = 0.1;
 
     private ViewChoice() {
