@@ -20,6 +20,8 @@ plus config.json, preprocessor_config.json, tokenizer.json and tokenizer_config.
   --fp16-cache    the decoder takes and gives its key/value cache and gives its logits as float16, with
                   float32 inputs_embeds, as the fp16 and q4f16 exports do (the runner must refuse it at load).
   --rename-logits names the decoder's logits output lm_logits (a graph the runner must refuse at load).
+  --conv-integer-vision FILE  writes only a vision encoder whose patch embedding is quantised to uint8 and run
+                  by ConvInteger, as the int8 exports' is.
   --probe-vision FILE  writes only a vision encoder whose 64 feature rows for each view hold that view's mean
                   red, green and blue (normalised) in their first three values and zeros elsewhere: a test
                   that paints each tile a different colour can then see which view fed which image tokens.
@@ -251,7 +253,7 @@ def layer_norm(g, x, dim):
                 axis=-1, epsilon=1e-6)
 
 
-def build_vision(cfg, g):
+def build_vision(cfg, g, conv_integer=False):
     dv, heads, layers, inter = cfg["v_hidden"], cfg["v_heads"], cfg["v_layers"], cfg["v_intermediate"]
     patch, size, h, scale = 16, 512, cfg["hidden"], 4
     grid = size // patch
@@ -262,8 +264,20 @@ def build_vision(cfg, g):
     ]
     pv = g.op("Reshape", ["pixel_values", g.const([-1, 3, size, size], np.int64)])
     mask = g.op("Reshape", [g.op("Cast", ["pixel_attention_mask"], to=f), g.const([-1, 1, size, size], np.int64)])
-    x = g.op("Conv", [g.op("Mul", [pv, mask]), g.weight([dv, 3, patch, patch], (3 * patch * patch) ** -0.5),
-                      g.weight([dv], 0.02)], strides=[patch, patch])
+    pixels = g.op("Mul", [pv, mask])
+    if conv_integer:
+        # As ONNX Runtime's dynamic quantiser writes a Conv: uint8 activations quantised on the fly, uint8
+        # weights with a zero point, ConvInteger, then the two scales and the bias in float.
+        w = np.random.default_rng(77).standard_normal([dv, 3, patch, patch]).astype(np.float32) * (3 * patch * patch) ** -0.5
+        w_scale = np.float32(np.abs(w).max() / 127.0)
+        wq = np.clip(np.round(w / w_scale) + 128, 0, 255).astype(np.uint8)
+        xq, xs, xz = g.op("DynamicQuantizeLinear", [pixels], outputs=3)
+        y = g.op("ConvInteger", [xq, g.const(wq, np.uint8), xz, g.const(np.uint8(128), np.uint8)], strides=[patch, patch])
+        y = g.op("Mul", [g.op("Cast", [y], to=f), g.op("Mul", [xs, g.const(w_scale)])])
+        x = g.op("Add", [y, g.op("Reshape", [g.weight([dv], 0.02), g.const([dv, 1, 1], np.int64)])])
+    else:
+        x = g.op("Conv", [pixels, g.weight([dv, 3, patch, patch], (3 * patch * patch) ** -0.5),
+                          g.weight([dv], 0.02)], strides=[patch, patch])
     x = g.op("Transpose", [g.op("Reshape", [x, g.const([0, dv, -1], np.int64)])], perm=[0, 2, 1])
     x = g.op("Add", [x, g.weight([grid * grid, dv], 0.02)])
     hd = dv // heads
@@ -356,11 +370,17 @@ def main():
     ap.add_argument("--fp16-cache", action="store_true")
     ap.add_argument("--rename-logits", action="store_true")
     ap.add_argument("--probe-vision", metavar="FILE")
+    ap.add_argument("--conv-integer-vision", metavar="FILE")
     a = ap.parse_args()
     cfg = dict(PRESETS[a.preset], eps=1e-5, rope_theta=100000.0)
     if a.probe_vision:
         onnx.save(build_probe_vision(cfg["hidden"]), a.probe_vision)
         print(f"{a.probe_vision}\t{os.path.getsize(a.probe_vision)}")
+        return
+    if a.conv_integer_vision:
+        onnx.save(build_vision(cfg, Graph(a.preset == "tiny", np.random.default_rng(1234)), conv_integer=True),
+                  a.conv_integer_vision)
+        print(f"{a.conv_integer_vision}\t{os.path.getsize(a.conv_integer_vision)}")
         return
     if not a.out:
         ap.error("--out is needed")

@@ -3,14 +3,15 @@ package org.sightline.vision.vlm.smolvlm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sightline.error.Problem;
 import org.sightline.error.SightlineException;
 import org.sightline.i18n.Messages;
+import org.sightline.task.TaskContext;
+import org.sightline.vision.vlm.Answer;
+import org.sightline.vision.vlm.Conversation;
+import org.sightline.vision.vlm.ConversationOptions;
+import org.sightline.vision.vlm.GenerationSettings;
+import org.sightline.vision.vlm.Question;
 
 class SmolVlmFilesTest {
 
@@ -114,6 +121,20 @@ class SmolVlmFilesTest {
                 .hasMessageContaining("key/value cache as FLOAT16")
                 .hasMessageContaining("plain, quantized, int8, uint8, q4 or bnb4")
                 .extracting(e -> ((SightlineException) e).problem()).isEqualTo(Problem.BAD_INPUT);
+    }
+
+    @Test
+    void anInt8VisionEncoderWithConvIntegerLoadsAndAnswers() throws IOException {
+        officialLayout();
+        Files.copy(VARIANTS.resolve("vision_encoder_convinteger.onnx"), dir.resolve("onnx/vision_encoder_int8.onnx"),
+                StandardCopyOption.REPLACE_EXISTING);
+        try (SmolVlmBackend backend = SmolVlmBackend.open("convinteger", SmolVlmFiles.fromDirectory(dir));
+             Conversation c = backend.startConversation(TinyModel.screen(800, 600), ConversationOptions.defaults()
+                     .withGeneration(GenerationSettings.defaults().withMaxNewTokens(3)))) {
+            Answer a = c.ask(Question.shortDescription(), p -> { }, TaskContext.none());
+            assertThat(a.tokenCount()).isEqualTo(3);
+            assertThat(backend.stats().visionCalls()).isEqualTo(TilePlan.of(800, 600, 2048, 512).imageCount());
+        }
     }
 
     @Test
