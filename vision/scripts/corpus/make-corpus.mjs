@@ -83,6 +83,13 @@ function pngSize(file) {
 const truthSource = fs.readFileSync(path.join(here, 'dom-truth.js'), 'utf8');
 const scaleBox = (b, s) => ({x: Math.round(b.x * s), y: Math.round(b.y * s), width: Math.round(b.width * s), height: Math.round(b.height * s)});
 
+/** Resolves as `promise` does, or fails after `seconds`: one page must never stop the whole corpus. */
+function withinSeconds(seconds, promise) {
+  let timer;
+  const late = new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`no answer in ${seconds} s`)), seconds * 1000); });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
 async function main() {
   const packages = readPackages(args.packages || path.join(here, 'packages.txt')).filter(p => !only || only.has(p.pkg));
   fs.mkdirSync(out, {recursive: true});
@@ -121,6 +128,14 @@ async function main() {
       const ctx = await contextFor(scale, scheme);
       const page = await ctx.newPage();
       try {
+        await withinSeconds(60, shoot());
+      } catch (e) {
+        console.log(`${pkg}: ${path.basename(file)}: ${String(e.message).split('\n')[0]}`);
+      } finally {
+        // A page that navigated itself away can leave close() waiting for ever: give it a few seconds.
+        await withinSeconds(5, page.close()).catch(() => {});
+      }
+      async function shoot() {
         await page.goto(pathToFileURL(file).href, {waitUntil: 'load', timeout: 15000});
         for (let v = 0; v < viewsPerPage; v++) {
           const width = pick(rnd, [800, 1024, 1280, 1280, 1366, 1440, 1920]);
@@ -146,10 +161,6 @@ async function main() {
           fs.writeFileSync(path.join(dir, name + '.json'), JSON.stringify(record));
           shots++;
         }
-      } catch (e) {
-        console.log(`${pkg}: ${path.basename(file)}: ${String(e.message).split('\n')[0]}`);
-      } finally {
-        await page.close();
       }
     }
     summary.push({pkg, family, pages: files.length, screenshots: shots});
