@@ -1,0 +1,126 @@
+package org.sightline.vision.regions;
+
+import java.awt.Rectangle;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * White gutters between columns of text, from the text line boxes alone: a tall vertical strip that no line
+ * crosses, with lines on both sides of it. A table's columns also leave such strips; they are told apart by
+ * their rows, which line up across the strip.
+ */
+final class Gutters {
+
+    /** Strips are measured in steps of this many pixels. */
+    private static final int STEP = 4;
+    /** A gutter runs at least this share of the height the text spans. */
+    private static final double MIN_HEIGHT_SHARE = 0.5;
+    /** Lines needed on each side of a gutter. */
+    private static final int MIN_LINES_EACH_SIDE = 3;
+    /** When this share of the lines beside a gutter have a partner across it on the same row, it is a table. */
+    private static final double TABLE_ROWS = 0.8;
+
+    /** A line at least this many times as long as it is tall is running text, not a table cell. */
+    private static final double RUNNING_TEXT = 16;
+
+    private Gutters() {
+    }
+
+    /** Where a gutter is: the middle of the empty strip, in image pixels. */
+    static List<Integer> find(List<Rectangle> lines, int width, double lineHeight) {
+        if (lines.size() < 2 * MIN_LINES_EACH_SIDE) {
+            return List.of();
+        }
+        int top = lines.stream().mapToInt(r -> r.y).min().orElse(0);
+        int bottom = lines.stream().mapToInt(r -> r.y + r.height).max().orElse(0);
+        int minHeight = (int) Math.max(10 * lineHeight, MIN_HEIGHT_SHARE * (bottom - top));
+        int minWidth = (int) Math.max(12, 1.2 * lineHeight);
+        int steps = (width + STEP - 1) / STEP;
+        int[][] free = new int[steps][];
+        for (int s = 0; s < steps; s++) {
+            free[s] = longestFree(lines, s * STEP, s * STEP + STEP, top, bottom);
+        }
+        List<Integer> gutters = new ArrayList<>();
+        int s = 0;
+        while (s < steps) {
+            if (free[s][1] - free[s][0] < minHeight) {
+                s++;
+                continue;
+            }
+            int first = s;
+            int y0 = free[s][0];
+            int y1 = free[s][1];
+            while (s + 1 < steps && Math.min(y1, free[s + 1][1]) - Math.max(y0, free[s + 1][0]) >= minHeight) {
+                s++;
+                y0 = Math.max(y0, free[s][0]);
+                y1 = Math.min(y1, free[s][1]);
+            }
+            int x0 = first * STEP;
+            int x1 = (s + 1) * STEP;
+            if (x1 - x0 >= minWidth && dividesColumns(lines, x0, x1, y0, y1)) {
+                gutters.add((x0 + x1) / 2);
+            }
+            s++;
+        }
+        return gutters;
+    }
+
+    /** The longest stretch of [top, bottom) that no line crossing [x0, x1) covers, as {start, end}. */
+    private static int[] longestFree(List<Rectangle> lines, int x0, int x1, int top, int bottom) {
+        List<int[]> covered = new ArrayList<>();
+        for (Rectangle r : lines) {
+            if (r.x < x1 && r.x + r.width > x0) {
+                covered.add(new int[] {r.y, r.y + r.height});
+            }
+        }
+        covered.sort((a, b) -> Integer.compare(a[0], b[0]));
+        int[] best = {top, top};
+        int reach = top;
+        for (int[] c : covered) {
+            if (c[0] - reach > best[1] - best[0]) {
+                best = new int[] {reach, c[0]};
+            }
+            reach = Math.max(reach, c[1]);
+        }
+        if (bottom - reach > best[1] - best[0]) {
+            best = new int[] {reach, bottom};
+        }
+        return best;
+    }
+
+    /** Whether the strip has enough lines on both sides within its height, not lined up in table rows. */
+    private static boolean dividesColumns(List<Rectangle> lines, int x0, int x1, int y0, int y1) {
+        List<Rectangle> left = new ArrayList<>();
+        List<Rectangle> right = new ArrayList<>();
+        for (Rectangle r : lines) {
+            double cy = r.getCenterY();
+            if (cy < y0 || cy > y1) {
+                continue;
+            }
+            if (r.x + r.width <= x0) {
+                left.add(r);
+            } else if (r.x >= x1) {
+                right.add(r);
+            }
+        }
+        if (left.size() < MIN_LINES_EACH_SIDE || right.size() < MIN_LINES_EACH_SIDE) {
+            return false;
+        }
+        if (mostlyRunningText(left) || mostlyRunningText(right)) {
+            return true; // running text is not a table, even when its lines happen to line up with the other side
+        }
+        List<Rectangle> fewer = left.size() <= right.size() ? left : right;
+        List<Rectangle> more = fewer == left ? right : left;
+        long paired = fewer.stream().filter(a -> more.stream().anyMatch(b -> sameRow(a, b))).count();
+        return paired < TABLE_ROWS * fewer.size();
+    }
+
+    private static boolean mostlyRunningText(List<Rectangle> side) {
+        return side.stream().filter(r -> r.width >= RUNNING_TEXT * r.height).count() >= 0.5 * side.size();
+    }
+
+    private static boolean sameRow(Rectangle a, Rectangle b) {
+        int overlap = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+        return overlap >= 0.8 * Math.min(a.height, b.height) && Math.abs(a.height - b.height) <= 2;
+    }
+}
