@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * White gutters between columns of text, from the text line boxes alone: a tall vertical strip that no line
  * crosses, with lines on both sides of it. A table's columns also leave such strips; they are told apart by
- * their rows, which line up across the strip.
+ * their rows, which line up across the strip on both sides (two columns of prose set in the same type on
+ * the same baselines would look like a table too; pages rarely do that, listings and tables often).
  */
 final class Gutters {
 
@@ -19,9 +20,6 @@ final class Gutters {
     private static final int MIN_LINES_EACH_SIDE = 3;
     /** When this share of the lines beside a gutter have a partner across it on the same row, it is a table. */
     private static final double TABLE_ROWS = 0.8;
-
-    /** A line at least this many times as long as it is tall is running text, not a table cell. */
-    private static final double RUNNING_TEXT = 16;
 
     private Gutters() {
     }
@@ -106,21 +104,22 @@ final class Gutters {
         if (left.size() < MIN_LINES_EACH_SIDE || right.size() < MIN_LINES_EACH_SIDE) {
             return false;
         }
-        if (mostlyRunningText(left) || mostlyRunningText(right)) {
-            return true; // running text is not a table, even when its lines happen to line up with the other side
-        }
-        List<Rectangle> fewer = left.size() <= right.size() ? left : right;
-        List<Rectangle> more = fewer == left ? right : left;
-        long paired = fewer.stream().filter(a -> more.stream().anyMatch(b -> sameRow(a, b))).count();
-        return paired < TABLE_ROWS * fewer.size();
+        return !tableRows(left, right);
     }
 
-    private static boolean mostlyRunningText(List<Rectangle> side) {
-        return side.stream().filter(r -> r.width >= RUNNING_TEXT * r.height).count() >= 0.5 * side.size();
+    /** Whether the lines on the two sides of a cut line up row by row, as a table's cells do. */
+    static boolean tableRows(List<Rectangle> left, List<Rectangle> right) {
+        return !left.isEmpty() && !right.isEmpty()
+                && pairedShare(left, right) >= TABLE_ROWS && pairedShare(right, left) >= TABLE_ROWS;
+    }
+
+    /** The share of {@code side}'s lines that have a line on the same row on the {@code other} side. */
+    private static double pairedShare(List<Rectangle> side, List<Rectangle> other) {
+        long paired = side.stream().filter(a -> other.stream().anyMatch(b -> sameRow(a, b))).count();
+        return paired / (double) side.size();
     }
 
     private static boolean sameRow(Rectangle a, Rectangle b) {
-        int overlap = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
-        return overlap >= 0.8 * Math.min(a.height, b.height) && Math.abs(a.height - b.height) <= 2;
+        return Math.abs(a.getCenterY() - b.getCenterY()) <= 0.25 * Math.min(a.height, b.height);
     }
 }

@@ -139,21 +139,25 @@ public final class RegionFinder {
         return cuts;
     }
 
-    /** Whether few body lines cross column {@code x} and text lies on both sides of it. */
+    /**
+     * Whether few body lines cross column {@code x}, text lies on both sides of it, and the two sides are not
+     * the columns of one table (a ruled table has lines between its columns too).
+     */
     private static boolean cleanColumnCut(List<Rectangle> body, int x) {
         int crossing = 0;
-        int left = 0;
-        int right = 0;
+        List<Rectangle> left = new ArrayList<>();
+        List<Rectangle> right = new ArrayList<>();
         for (Rectangle r : body) {
             if (r.x < x && r.x + r.width > x) {
                 crossing++;
             } else if (r.x + r.width <= x) {
-                left++;
+                left.add(r);
             } else {
-                right++;
+                right.add(r);
             }
         }
-        return crossing <= MAX_CROSSING * body.size() && left >= 2 && right >= 2;
+        return crossing <= MAX_CROSSING * body.size() && left.size() >= 2 && right.size() >= 2
+                && !Gutters.tableRows(left, right);
     }
 
     /**

@@ -55,7 +55,7 @@ class RegionFinderTest {
     void twoColumnsOfTextWithAWhiteGutterAreReadOneAfterTheOther() {
         DrawnPage page = new DrawnPage(1280, 900);
         List<Rectangle> left = page.prose(40, 50, 560, 30, 26);
-        List<Rectangle> right = page.prose(680, 50, 560, 24, 26);
+        List<Rectangle> right = page.prose(680, 58, 560, 24, 31);
         page.done();
 
         PageRegions regions = RegionFinder.find(page.image, page.lines);
