@@ -39,12 +39,13 @@ final class ColourGrid {
         columns = Math.max(1, imageWidth / cell);
         rows = Math.max(1, imageHeight / cell);
         colour = new int[columns * rows];
+        PixelRows pixels = new PixelRows(image);
         int[] line = new int[imageWidth];
         int[][] samples = new int[columns][SAMPLES * SAMPLES];
         for (int r = 0; r < rows; r++) {
             for (int sy = 0; sy < SAMPLES; sy++) {
                 int y = Math.min(imageHeight - 1, r * cell + (2 * sy + 1) * cell / (2 * SAMPLES));
-                image.getRGB(0, y, imageWidth, 1, line, 0, imageWidth);
+                pixels.row(y, line);
                 for (int c = 0; c < columns; c++) {
                     for (int sx = 0; sx < SAMPLES; sx++) {
                         int x = Math.min(imageWidth - 1, c * cell + (2 * sx + 1) * cell / (2 * SAMPLES));

@@ -38,6 +38,7 @@ final class Gutters {
         for (int s = 0; s < steps; s++) {
             free[s] = longestFree(lines, s * STEP, s * STEP + STEP, top, bottom);
         }
+        // Runs of steps each empty for long enough; in each, the cut goes through its tallest empty part.
         List<Integer> gutters = new ArrayList<>();
         int s = 0;
         while (s < steps) {
@@ -46,21 +47,44 @@ final class Gutters {
                 continue;
             }
             int first = s;
-            int y0 = free[s][0];
-            int y1 = free[s][1];
-            while (s + 1 < steps && Math.min(y1, free[s + 1][1]) - Math.max(y0, free[s + 1][0]) >= minHeight) {
+            while (s + 1 < steps && free[s + 1][1] - free[s + 1][0] >= minHeight) {
                 s++;
-                y0 = Math.max(y0, free[s][0]);
-                y1 = Math.min(y1, free[s][1]);
             }
-            int x0 = first * STEP;
-            int x1 = (s + 1) * STEP;
-            if (x1 - x0 >= minWidth && dividesColumns(lines, x0, x1, y0, y1)) {
+            int[] tallest = tallestPart(free, first, s);
+            int x0 = tallest[0] * STEP;
+            int x1 = (tallest[1] + 1) * STEP;
+            int[] span = free[tallest[0]];
+            if ((s + 1 - first) * STEP >= minWidth && dividesColumns(lines, x0, x1, span[0], span[1])) {
                 gutters.add((x0 + x1) / 2);
             }
             s++;
         }
         return gutters;
+    }
+
+    /**
+     * The widest run of steps in [first, last] whose empty stretch is the tallest, as {first, last}: a gutter
+     * widens where a heading of one column ends early, and a cut in the widened part would cross that heading.
+     */
+    private static int[] tallestPart(int[][] free, int first, int last) {
+        int tallest = 0;
+        for (int s = first; s <= last; s++) {
+            tallest = Math.max(tallest, free[s][1] - free[s][0]);
+        }
+        int[] best = {first, first};
+        int from = -1;
+        for (int s = first; s <= last + 1; s++) {
+            boolean tall = s <= last && free[s][1] - free[s][0] == tallest;
+            if (tall && from < 0) {
+                from = s;
+            } else if (!tall && from >= 0) {
+                if (s - 1 - from > best[1] - best[0]) {
+                    best = new int[] {from, s - 1};
+                }
+                from = -1;
+            }
+        }
+        return best;
     }
 
     /** The longest stretch of [top, bottom) that no line crossing [x0, x1) covers, as {start, end}. */

@@ -59,13 +59,17 @@ public record PageRegions(List<Region> regions) {
     }
 
     /**
-     * The regions in the order to read when a person asks for the page's content: the main region first, then
-     * the others in their natural order. Landmark navigation (next region, previous region) keeps the natural one.
+     * The regions in the order to read when a person asks for the page's content: the header first (short, it
+     * says which site and page this is), then the main content, then the side panes in their natural order, and
+     * the footer last. Landmark navigation (next region, previous region) keeps the natural order.
      */
-    public List<Region> mainFirst() {
+    public List<Region> contentFirst() {
         List<Region> order = new ArrayList<>();
+        regions.stream().filter(r -> r.kind() == RegionKind.HEADER).forEach(order::add);
         main().ifPresent(order::add);
-        regions.stream().filter(r -> r.kind() != RegionKind.MAIN).forEach(order::add);
+        regions.stream().filter(r -> r.kind() == RegionKind.NAVIGATION || r.kind() == RegionKind.COMPLEMENTARY)
+                .forEach(order::add);
+        regions.stream().filter(r -> r.kind() == RegionKind.FOOTER).forEach(order::add);
         return order;
     }
 }

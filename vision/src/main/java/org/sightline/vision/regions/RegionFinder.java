@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * Splits a screenshot into its regions by the cues a sighted reader uses, given the boxes of its text lines.
- * First a header band and a footer band: a full-width bar of its own background or a ruled line near the top
- * or bottom, with text on both sides and no line of text crossing it. Then the body between them into columns,
+ * First a header band and a footer band: a bar of its own background across the page (or across all its text)
+ * or a ruled line near the top or bottom, with text on both sides and no line of text crossing it. Then the body between them into columns,
  * cut where a tall pane of its own background begins or ends, where a vertical ruled line runs, or where a white
  * gutter separates columns of text; a cut that many lines cross is no cut. The widest column is the main
  * content; a side column whose lines are mostly short (link-like) is navigation, any other side column is
@@ -48,12 +48,17 @@ public final class RegionFinder {
         int zone = (int) (BAND_ZONE * scale);
         List<Integer> topCandidates = new ArrayList<>();
         List<Integer> bottomCandidates = new ArrayList<>();
+        int textLeft = lines.stream().mapToInt(r -> r.x).min().orElse(0);
+        int textRight = lines.stream().mapToInt(r -> r.x + r.width).max().orElse(w);
+        int slack = (int) (0.02 * w);
         for (Rectangle b : blocks) {
-            if (b.width >= FULL_WIDTH * w && b.height <= zone) {
-                if (b.y <= grid.cell) {
+            // A bar across the page, or across all its text when the page is a centred column.
+            boolean across = b.width >= FULL_WIDTH * w || b.x <= textLeft + slack && b.x + b.width >= textRight - slack;
+            if (across && b.height <= zone) {
+                if (b.y + b.height <= zone) {
                     topCandidates.add(b.y + b.height);
                 }
-                if (b.y + b.height >= h - grid.cell) {
+                if (b.y >= h - zone) {
                     bottomCandidates.add(b.y);
                 }
             }
@@ -123,6 +128,7 @@ public final class RegionFinder {
             }
         }
         candidates.addAll(Gutters.find(body, w, lineHeight));
+
         int margin = Math.max(2 * grid.cell, (int) (0.02 * w));
         candidates.sort(Integer::compare);
         List<Integer> cuts = new ArrayList<>();

@@ -45,8 +45,9 @@ final class Separators {
         int[] bestEnd = new int[w];
         java.util.Arrays.fill(lastHit, Integer.MIN_VALUE / 2);
         int[] row = new int[w];
+        PixelRows pixels = new PixelRows(image);
         for (int y = 0; y < h; y += step) {
-            image.getRGB(0, y, w, 1, row, 0, w);
+            pixels.row(y, row);
             for (int x = SIDE; x < w - SIDE; x++) {
                 if (!onLine(row[x], row[x - SIDE], row[x + SIDE])) {
                     continue;
@@ -87,14 +88,15 @@ final class Separators {
         for (int x = 0; x < w; x += step) {
             samples++;
         }
+        PixelRows pixels = new PixelRows(image);
         int[] above = new int[w];
         int[] here = new int[w];
         int[] below = new int[w];
         List<Integer> rows = new ArrayList<>();
         for (int y = Math.max(SIDE, from); y < Math.min(h - SIDE, to); y++) {
-            image.getRGB(0, y - SIDE, w, 1, above, 0, w);
-            image.getRGB(0, y, w, 1, here, 0, w);
-            image.getRGB(0, y + SIDE, w, 1, below, 0, w);
+            pixels.row(y - SIDE, above);
+            pixels.row(y, here);
+            pixels.row(y + SIDE, below);
             int hits = 0;
             for (int x = 0; x < w; x += step) {
                 if (onLine(here[x], above[x], below[x])) {

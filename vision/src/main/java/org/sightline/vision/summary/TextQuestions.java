@@ -11,8 +11,8 @@ import org.sightline.vision.ocr.TextLine;
  * Questions that the recognised text answers without a description model: "what does this page say?", "read it",
  * "what is the main heading?", and the questions about regions ({@link RegionQuestions}), in English and Chinese.
  * Anything else needs a model. The describe use case asks here first when none is installed, so the app and the
- * command line answer such questions the same way. Asked to read the whole page, the main content comes first
- * and the other regions (navigation, header, footer) after it: the user asked for what the page says, and a
+ * command line answer such questions the same way. Asked to read the whole page, the main content comes right
+ * after the header and before the side panes and the footer: the user asked for what the page says, and a
  * sidebar of fifty links read first would bury it.
  */
 public final class TextQuestions {
@@ -55,7 +55,7 @@ public final class TextQuestions {
             return aboutRegions;
         }
         if (ALL_TEXT.matcher(q).matches() || ALL_TEXT_ZH.matcher(q).matches()) {
-            List<String> lines = text.regions().mainFirst().stream().flatMap(r -> text.linesIn(r).stream())
+            List<String> lines = text.regions().contentFirst().stream().flatMap(r -> text.linesIn(r).stream())
                     .map(TextLine::text).map(String::strip).filter(l -> !l.isEmpty()).toList();
             return Optional.of(lines.isEmpty() ? MESSAGES.get("question.noText")
                     : MESSAGES.get("question.allText", lines.size(), String.join("\n", lines)));

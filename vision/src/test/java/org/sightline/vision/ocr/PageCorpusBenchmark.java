@@ -26,7 +26,9 @@ import org.sightline.vision.regions.RegionFinder;
 /**
  * Reading order on real pages: the page corpus (vision/scripts/corpus) gives each screenshot's text in DOM
  * order; the character error rate of Sightline's reading order against it is measured with the page's regions
- * and without them (the reading order before regions existed), for single-column and multi-pane pages apart.
+ * and without them (the reading order before regions existed), for single-column and multi-pane pages apart;
+ * with regions both in their natural order (what {@code read} gives) and main content first (after the header, as
+ * asking to read the page gives).
  * A page is multi-pane when two of its DOM regions holding text stand side by side. Only one side of the split
  * is read (validation unless {@code -Dsightline.corpus.split=training}); tune on training, report validation.
  * OCR is cached per screenshot under target/corpus-ocr, so a change to regions or ordering needs no new OCR;
@@ -43,6 +45,7 @@ class PageCorpusBenchmark {
     private static final class Tally {
         long before;
         long after;
+        long mainFirst;
         long reference;
         int pages;
 
@@ -79,29 +82,38 @@ class PageCorpusBenchmark {
                 regionNanos += System.nanoTime() - start;
                 String reference = reference(truth);
                 String before = text(lines, ReadingOrder.of(boxes));
-                String after = text(lines, ReadingOrder.of(boxes, regions));
+                PageLayout layout = ReadingOrder.of(boxes, regions);
+                String after = text(lines, layout);
+                String mainFirst = mainFirst(lines, layout, regions);
                 long referenceLength = OcrBenchmark.words(reference).stream().collect(Collectors.joining(" "))
                         .length();
                 long editsBefore = Math.round(OcrBenchmark.score(before, reference).cer() * referenceLength);
                 long editsAfter = Math.round(OcrBenchmark.score(after, reference).cer() * referenceLength);
+                long editsMainFirst = Math.round(OcrBenchmark.score(mainFirst, reference).cer() * referenceLength);
                 boolean multiPane = multiPane(truth);
                 Tally tally = multiPane ? multi : single;
                 tally.before += editsBefore;
                 tally.after += editsAfter;
+                tally.mainFirst += editsMainFirst;
                 tally.reference += referenceLength;
                 tally.pages++;
-                perPage.append(String.format(Locale.ROOT, "%s %s regions=%d before=%.3f after=%.3f%n", name,
-                        multiPane ? "multi " : "single", regions.size(),
+                perPage.append(String.format(Locale.ROOT, "%s %s regions=%s before=%.3f after=%.3f main-first=%.3f%n",
+                        name, multiPane ? "multi " : "single", regions.regions().stream()
+                                .map(r -> r.kind().jsonName()).collect(Collectors.joining("+")),
                         editsBefore / (double) Math.max(1, referenceLength),
-                        editsAfter / (double) Math.max(1, referenceLength)));
+                        editsAfter / (double) Math.max(1, referenceLength),
+                        editsMainFirst / (double) Math.max(1, referenceLength)));
             }
         }
-        String table = String.format(Locale.ROOT, "| Pages (%s split) | Count | CER without regions | CER with regions |%n"
-                        + "|---|---|---|---|%n| single-column | %d | %s | %s |%n| multi-pane | %d | %s | %s |%n%n"
+        String table = String.format(Locale.ROOT, "| Pages (%s split) | Count | CER without regions "
+                        + "| CER with regions, natural order | CER with regions, main content first |%n"
+                        + "|---|---|---|---|---|%n| single-column | %d | %s | %s | %s |%n"
+                        + "| multi-pane | %d | %s | %s | %s |%n%n"
                         + "OCR %d ms per page (cached recognition time); regions %.1f ms per page%n",
                 validation ? "validation" : "training", single.pages, single.cer(single.before),
-                single.cer(single.after), multi.pages, multi.cer(multi.before), multi.cer(multi.after),
-                ocrMillis / pages.size(), regionNanos / 1e6 / pages.size());
+                single.cer(single.after), single.cer(single.mainFirst), multi.pages, multi.cer(multi.before),
+                multi.cer(multi.after), multi.cer(multi.mainFirst), ocrMillis / pages.size(),
+                regionNanos / 1e6 / pages.size());
         System.out.println(perPage);
         System.out.println(table);
         Files.writeString(CACHE.resolve("results.md"), perPage + "\n" + table);
@@ -168,6 +180,21 @@ class PageCorpusBenchmark {
             }
         }
         return sb.toString();
+    }
+
+    /** The lines' text region by region in the order asking to read the page uses (main content first). */
+    private static String mainFirst(List<TextLine> lines, PageLayout layout, PageRegions regions) {
+        List<List<List<Integer>>> blocks = new ArrayList<>();
+        List<Integer> blockRegions = new ArrayList<>();
+        for (var region : regions.contentFirst()) {
+            for (int b = 0; b < layout.blocks().size(); b++) {
+                if (layout.blockRegions().get(b) == region.index()) {
+                    blocks.add(layout.blocks().get(b));
+                    blockRegions.add(region.index());
+                }
+            }
+        }
+        return text(lines, new PageLayout(blocks, blockRegions));
     }
 
     /** Whether two DOM regions that hold text stand side by side (a sidebar beside the content). */
