@@ -50,12 +50,18 @@ final class Gutters {
             while (s + 1 < steps && free[s + 1][1] - free[s + 1][0] >= minHeight) {
                 s++;
             }
-            int[] tallest = tallestPart(free, first, s);
-            int x0 = tallest[0] * STEP;
-            int x1 = (tallest[1] + 1) * STEP;
-            int[] span = free[tallest[0]];
-            if ((s + 1 - first) * STEP >= minWidth && dividesColumns(lines, x0, x1, span[0], span[1])) {
-                gutters.add((x0 + x1) / 2);
+            if ((s + 1 - first) * STEP >= minWidth) {
+                // The run may hold a page margin as well as the gutter (a short sidebar leaves the space below
+                // it empty): its parts are tried tallest first, and the first with text on both sides is the cut.
+                for (int[] part : parts(free, first, s)) {
+                    int x0 = part[0] * STEP;
+                    int x1 = (part[1] + 1) * STEP;
+                    int[] span = free[part[0]];
+                    if (dividesColumns(lines, x0, x1, span[0], span[1])) {
+                        gutters.add((x0 + x1) / 2);
+                        break;
+                    }
+                }
             }
             s++;
         }
@@ -63,28 +69,28 @@ final class Gutters {
     }
 
     /**
-     * The widest run of steps in [first, last] whose empty stretch is the tallest, as {first, last}: a gutter
-     * widens where a heading of one column ends early, and a cut in the widened part would cross that heading.
+     * The parts of the run [first, last] where the empty stretch stays the same, as {first, last} steps, the
+     * tallest first (the widest among equals): a gutter widens where a heading of one column ends early, and a
+     * cut through the widened part would cross that heading.
      */
-    private static int[] tallestPart(int[][] free, int first, int last) {
-        int tallest = 0;
-        for (int s = first; s <= last; s++) {
-            tallest = Math.max(tallest, free[s][1] - free[s][0]);
-        }
-        int[] best = {first, first};
-        int from = -1;
-        for (int s = first; s <= last + 1; s++) {
-            boolean tall = s <= last && free[s][1] - free[s][0] == tallest;
-            if (tall && from < 0) {
+    private static List<int[]> parts(int[][] free, int first, int last) {
+        List<int[]> parts = new ArrayList<>();
+        int from = first;
+        for (int s = first + 1; s <= last + 1; s++) {
+            if (s > last || !java.util.Arrays.equals(free[s], free[from])) {
+                parts.add(new int[] {from, s - 1});
                 from = s;
-            } else if (!tall && from >= 0) {
-                if (s - 1 - from > best[1] - best[0]) {
-                    best = new int[] {from, s - 1};
-                }
-                from = -1;
             }
         }
-        return best;
+        parts.sort((a, b) -> {
+            int byHeight = Integer.compare(height(free[b[0]]), height(free[a[0]]));
+            return byHeight != 0 ? byHeight : Integer.compare(b[1] - b[0], a[1] - a[0]);
+        });
+        return parts;
+    }
+
+    private static int height(int[] span) {
+        return span[1] - span[0];
     }
 
     /** The longest stretch of [top, bottom) that no line crossing [x0, x1) covers, as {start, end}. */
