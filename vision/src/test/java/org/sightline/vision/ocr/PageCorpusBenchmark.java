@@ -48,6 +48,14 @@ class PageCorpusBenchmark {
         long mainFirst;
         long reference;
         int pages;
+        /** DOM regions with two lines or more, and how many of them each order reads in one piece. */
+        int panes;
+        int wholeBefore;
+        int wholeAfter;
+
+        String whole(int count) {
+            return panes == 0 ? "-" : count + " of " + panes;
+        }
 
         String cer(long edits) {
             return reference == 0 ? "-" : String.format(Locale.ROOT, "%.1f %%", 100.0 * edits / reference);
@@ -81,7 +89,8 @@ class PageCorpusBenchmark {
                 PageRegions regions = RegionFinder.find(image, boxes);
                 regionNanos += System.nanoTime() - start;
                 String reference = reference(truth);
-                String before = text(lines, ReadingOrder.of(boxes));
+                PageLayout plain = ReadingOrder.of(boxes);
+                String before = text(lines, plain);
                 PageLayout layout = ReadingOrder.of(boxes, regions);
                 String after = text(lines, layout);
                 String mainFirst = mainFirst(lines, layout, regions);
@@ -97,6 +106,12 @@ class PageCorpusBenchmark {
                 tally.mainFirst += editsMainFirst;
                 tally.reference += referenceLength;
                 tally.pages++;
+                List<Rectangle> truthPanes = truthRegions(truth);
+                int[] wholeBefore = piecesWhole(boxes, plain, truthPanes);
+                int[] wholeAfter = piecesWhole(boxes, layout, truthPanes);
+                tally.panes += wholeBefore[1];
+                tally.wholeBefore += wholeBefore[0];
+                tally.wholeAfter += wholeAfter[0];
                 perPage.append(String.format(Locale.ROOT, "%s %s regions=%s before=%.3f after=%.3f main-first=%.3f%n",
                         name, multiPane ? "multi " : "single", regions.regions().stream()
                                 .map(r -> r.kind().jsonName()).collect(Collectors.joining("+")),
@@ -106,14 +121,16 @@ class PageCorpusBenchmark {
             }
         }
         String table = String.format(Locale.ROOT, "| Pages (%s split) | Count | CER without regions "
-                        + "| CER with regions, natural order | CER with regions, main content first |%n"
-                        + "|---|---|---|---|---|%n| single-column | %d | %s | %s | %s |%n"
-                        + "| multi-pane | %d | %s | %s | %s |%n%n"
+                        + "| CER with regions, natural order | CER with regions, main content first "
+                        + "| DOM regions read in one piece, without / with regions |%n"
+                        + "|---|---|---|---|---|---|%n| single-column | %d | %s | %s | %s | %s / %s |%n"
+                        + "| multi-pane | %d | %s | %s | %s | %s / %s |%n%n"
                         + "OCR %d ms per page (cached recognition time); regions %.1f ms per page%n",
                 validation ? "validation" : "training", single.pages, single.cer(single.before),
-                single.cer(single.after), single.cer(single.mainFirst), multi.pages, multi.cer(multi.before),
-                multi.cer(multi.after), multi.cer(multi.mainFirst), ocrMillis / pages.size(),
-                regionNanos / 1e6 / pages.size());
+                single.cer(single.after), single.cer(single.mainFirst), single.whole(single.wholeBefore),
+                single.whole(single.wholeAfter), multi.pages, multi.cer(multi.before), multi.cer(multi.after),
+                multi.cer(multi.mainFirst), multi.whole(multi.wholeBefore), multi.whole(multi.wholeAfter),
+                ocrMillis / pages.size(), regionNanos / 1e6 / pages.size());
         System.out.println(perPage);
         System.out.println(table);
         Files.writeString(CACHE.resolve("results.md"), perPage + "\n" + table);
@@ -195,6 +212,53 @@ class PageCorpusBenchmark {
             }
         }
         return text(lines, new PageLayout(blocks, blockRegions));
+    }
+
+    /** The boxes of the page's DOM regions (landmarks and panes). */
+    private static List<Rectangle> truthRegions(JsonNode truth) {
+        List<Rectangle> boxes = new ArrayList<>();
+        for (JsonNode r : truth.get("regions")) {
+            JsonNode b = r.get("box");
+            boxes.add(new Rectangle(b.get("x").asInt(), b.get("y").asInt(), b.get("width").asInt(),
+                    b.get("height").asInt()));
+        }
+        return boxes;
+    }
+
+    /**
+     * How many DOM regions holding two lines or more the order reads in one piece (no line of another region in
+     * between), and how many such regions there are. A line belongs to the first region holding its centre.
+     */
+    private static int[] piecesWhole(List<Rectangle> boxes, PageLayout layout, List<Rectangle> regions) {
+        List<Integer> sequence = new ArrayList<>();
+        for (List<List<Integer>> block : layout.blocks()) {
+            for (List<Integer> row : block) {
+                for (int i : row) {
+                    Rectangle b = boxes.get(i);
+                    for (int r = 0; r < regions.size(); r++) {
+                        if (regions.get(r).contains(b.getCenterX(), b.getCenterY())) {
+                            sequence.add(r);
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        int whole = 0;
+        int counted = 0;
+        for (int r = 0; r < regions.size(); r++) {
+            int region = r;
+            int first = sequence.indexOf(r);
+            int last = sequence.lastIndexOf(r);
+            long count = sequence.stream().filter(x -> x == region).count();
+            if (count >= 2) {
+                counted++;
+                if (last - first + 1 == count) {
+                    whole++;
+                }
+            }
+        }
+        return new int[] {whole, counted};
     }
 
     /** Whether two DOM regions that hold text stand side by side (a sidebar beside the content). */
