@@ -45,6 +45,39 @@ public final class RegionFinder {
         ColourGrid grid = new ColourGrid(image);
         List<Rectangle> blocks = grid.blocks(8);
 
+        int[] band = bandCuts(image, blocks, lines, scale);
+        int top = band[0];
+        int bottom = band[1];
+
+        List<Rectangle> body = lines.stream().filter(r -> r.getCenterY() >= top && r.getCenterY() < bottom).toList();
+        List<Integer> cuts = columnCuts(image, grid, blocks, body, top, bottom, lineHeight, scale);
+
+        List<int[]> columns = columns(body, cuts, w);
+        List<Region> regions = new ArrayList<>();
+        if (top > 0) {
+            regions.add(new Region(RegionKind.HEADER, new Rectangle(0, 0, w, top), regions.size()));
+        }
+        int main = mainColumn(body, columns);
+        for (int c = 0; c < columns.size(); c++) {
+            int[] col = columns.get(c);
+            RegionKind kind = c == main ? RegionKind.MAIN
+                    : mostlyShort(inColumn(body, col)) ? RegionKind.NAVIGATION : RegionKind.COMPLEMENTARY;
+            regions.add(new Region(kind, new Rectangle(col[0], top, col[1] - col[0], bottom - top), regions.size()));
+        }
+        if (bottom < h) {
+            regions.add(new Region(RegionKind.FOOTER, new Rectangle(0, bottom, w, h - bottom), regions.size()));
+        }
+        return new PageRegions(regions);
+    }
+
+    /**
+     * Where the header ends and the footer begins, as {top, bottom} (0 and the height when there is none): the
+     * first clean cut from the top and the last from the bottom, among the edges of bars of their own
+     * background and the horizontal rules near the page's top and bottom.
+     */
+    private static int[] bandCuts(BufferedImage image, List<Rectangle> blocks, List<Rectangle> lines, int scale) {
+        int w = image.getWidth();
+        int h = image.getHeight();
         int zone = (int) (BAND_ZONE * scale);
         List<Integer> topCandidates = new ArrayList<>();
         List<Integer> bottomCandidates = new ArrayList<>();
@@ -68,26 +101,7 @@ public final class RegionFinder {
         int top = topCandidates.stream().sorted().filter(y -> cleanRowCut(lines, y, 0, h)).findFirst().orElse(0);
         int bottom = bottomCandidates.stream().sorted((a, b) -> Integer.compare(b, a))
                 .filter(y -> y > top && cleanRowCut(lines, y, top, h)).findFirst().orElse(h);
-
-        List<Rectangle> body = lines.stream().filter(r -> r.getCenterY() >= top && r.getCenterY() < bottom).toList();
-        List<Integer> cuts = columnCuts(image, grid, blocks, body, top, bottom, lineHeight, scale);
-
-        List<int[]> columns = columns(body, cuts, w);
-        List<Region> regions = new ArrayList<>();
-        if (top > 0) {
-            regions.add(new Region(RegionKind.HEADER, new Rectangle(0, 0, w, top), regions.size()));
-        }
-        int main = mainColumn(body, columns);
-        for (int c = 0; c < columns.size(); c++) {
-            int[] col = columns.get(c);
-            RegionKind kind = c == main ? RegionKind.MAIN
-                    : mostlyShort(inColumn(body, col)) ? RegionKind.NAVIGATION : RegionKind.COMPLEMENTARY;
-            regions.add(new Region(kind, new Rectangle(col[0], top, col[1] - col[0], bottom - top), regions.size()));
-        }
-        if (bottom < h) {
-            regions.add(new Region(RegionKind.FOOTER, new Rectangle(0, bottom, w, h - bottom), regions.size()));
-        }
-        return new PageRegions(regions);
+        return new int[] {top, bottom};
     }
 
     /** Whether a band cut at row {@code y} has text on both sides within [from, to) and no line across it. */
