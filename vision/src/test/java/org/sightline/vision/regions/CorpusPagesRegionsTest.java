@@ -20,6 +20,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.sightline.task.TaskContext;
+import org.sightline.vision.capture.Capture;
+import org.sightline.vision.capture.CaptureSource;
+import org.sightline.vision.elements.ElementFinder;
+import org.sightline.vision.elements.ElementMap;
 import org.sightline.vision.ocr.BundledOcrModels;
 import org.sightline.vision.ocr.OcrEngine;
 import org.sightline.vision.ocr.OcrResult;
@@ -29,7 +33,8 @@ import org.sightline.vision.ocr.ppocr.PpOcrEngine;
 /**
  * Real two-pane documentation pages from the page corpus (training packages only, see
  * vision/scripts/corpus/split.txt), read by the real OCR engine: the sidebar and the content, as the page's DOM
- * places them, are each read in one piece, and Sightline calls them navigation and main content.
+ * places them, are each read in one piece, and Sightline calls them navigation and main content; the element
+ * map lists its elements region after region.
  */
 @Tag("slow")
 class CorpusPagesRegionsTest {
@@ -79,6 +84,12 @@ class CorpusPagesRegionsTest {
         // One run of sidebar lines and one run of content lines, in either order: never interleaved.
         String runs = sequence.toString().replaceAll("(.)\\1*", "$1");
         assertThat(runs).as(sequence.toString()).isIn("nm", "mn");
+        // The element map follows the same regions, one region after another.
+        ElementMap map = ElementFinder.analyse(Capture.ofImage(image, CaptureSource.FILE, page), result,
+                TaskContext.none());
+        List<Integer> regionOrder = map.elements().stream().map(e -> map.regionOf(e).index()).toList();
+        assertThat(regionOrder).isSorted();
+        assertThat(map.regions()).isEqualTo(result.regions());
     }
 
     /** The DOM's navigation and main landmarks of the page, by kind. */
