@@ -28,6 +28,21 @@ final class PixelRows {
                 ? ((DataBufferByte) image.getRaster().getDataBuffer()).getData() : null;
     }
 
+    /** Every {@code step}-th pixel of row {@code y}, from x = 0, into {@code out}, as 0xRRGGBB. */
+    int[] sampled(int y, int step, int[] out) {
+        for (int k = 0, x = 0; x < width; k++, x += step) {
+            if (ints != null) {
+                out[k] = ints[y * width + x] & 0xffffff;
+            } else if (bytes != null) {
+                int i = (y * width + x) * 3;
+                out[k] = (bytes[i + 2] & 0xff) << 16 | (bytes[i + 1] & 0xff) << 8 | (bytes[i] & 0xff);
+            } else {
+                out[k] = image.getRGB(x, y) & 0xffffff;
+            }
+        }
+        return out;
+    }
+
     /** Row {@code y} into {@code out} (at least the image's width long), as 0xRRGGBB. */
     int[] row(int y, int[] out) {
         if (ints != null) {

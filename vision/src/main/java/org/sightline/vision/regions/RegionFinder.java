@@ -19,6 +19,8 @@ public final class RegionFinder {
 
     /** A header or footer band lies within this share of the page height (of at most two widths) from its edge. */
     private static final double BAND_ZONE = 0.3;
+    /** No header or footer is taller than this many pixels (a bar at 200 % zoom is about 300). */
+    private static final int MAX_BAND = 800;
     /** A pane counts as a column when at least this share of the body height (of at most two widths) tall. */
     private static final double TALL_PANE = 0.35;
     /** A background band counts as a header or footer when at least this share of the width wide. */
@@ -78,7 +80,7 @@ public final class RegionFinder {
     private static int[] bandCuts(BufferedImage image, List<Rectangle> blocks, List<Rectangle> lines, int scale) {
         int w = image.getWidth();
         int h = image.getHeight();
-        int zone = (int) (BAND_ZONE * scale);
+        int zone = (int) Math.min(MAX_BAND, BAND_ZONE * scale);
         List<Integer> topCandidates = new ArrayList<>();
         List<Integer> bottomCandidates = new ArrayList<>();
         int textLeft = lines.stream().mapToInt(r -> r.x).min().orElse(0);

@@ -89,17 +89,17 @@ final class Separators {
             samples++;
         }
         PixelRows pixels = new PixelRows(image);
-        int[] above = new int[w];
-        int[] here = new int[w];
-        int[] below = new int[w];
+        int[] above = new int[samples];
+        int[] here = new int[samples];
+        int[] below = new int[samples];
         List<Integer> rows = new ArrayList<>();
         for (int y = Math.max(SIDE, from); y < Math.min(h - SIDE, to); y++) {
-            pixels.row(y - SIDE, above);
-            pixels.row(y, here);
-            pixels.row(y + SIDE, below);
+            pixels.sampled(y - SIDE, step, above);
+            pixels.sampled(y, step, here);
+            pixels.sampled(y + SIDE, step, below);
             int hits = 0;
-            for (int x = 0; x < w; x += step) {
-                if (onLine(here[x], above[x], below[x])) {
+            for (int k = 0; k < samples; k++) {
+                if (onLine(here[k], above[k], below[k])) {
                     hits++;
                 }
             }
