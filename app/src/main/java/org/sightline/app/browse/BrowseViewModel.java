@@ -11,8 +11,9 @@ import org.sightline.vision.elements.ElementType;
 
 /**
  * Browse mode over an element map, with the keys of a screen reader's browse mode: arrows move element by
- * element, H K B F G jump to the next heading, link, button, form field or graphic (with Shift, the
- * previous), Home and End go to the ends; each element is spoken with its label and type. Enter on a link,
+ * element, H K B F G jump to the next heading, link, button, form field or graphic, D to the next region of the
+ * page (navigation, main content ...), said with what it holds (with Shift, the previous), Home and End go to
+ * the ends; each element is spoken with its label and type. Enter on a link,
  * button, checkbox or radio button proposes a click; on a field it offers typing (the typed text, then
  * Enter). A proposal acts only after one more Enter (the confirmation key); Escape cancels a proposal or a
  * running action, else leaves browse mode. No toolkit is needed: the window passes key names
@@ -27,7 +28,7 @@ public final class BrowseViewModel {
 
     /** The keys browse mode handles. */
     public enum Key {
-        UP, DOWN, LEFT, RIGHT, HOME, END, H, K, B, F, G, ENTER, ESCAPE, BACK_SPACE;
+        UP, DOWN, LEFT, RIGHT, HOME, END, H, K, B, F, G, D, ENTER, ESCAPE, BACK_SPACE;
 
         /** The key for a key name such as JavaFX's {@code KeyCode.name()} ("DOWN", "H", "ENTER"). */
         public static Optional<Key> of(String name) {
@@ -169,6 +170,7 @@ public final class BrowseViewModel {
             case B -> move(shift ? -1 : 1, e -> e.type() == ElementType.BUTTON, ElementType.BUTTON);
             case F -> move(shift ? -1 : 1, e -> e.type().isFormField(), ElementType.FIELD);
             case G -> move(shift ? -1 : 1, e -> e.type() == ElementType.IMAGE, ElementType.IMAGE);
+            case D -> moveRegion(shift ? -1 : 1);
             case ENTER -> activate();
             case ESCAPE -> {
                 say(ElementWords.MESSAGES.get("browse.leave"));
@@ -309,6 +311,37 @@ public final class BrowseViewModel {
                     ElementWords.typeName(type)));
         }
         return Outcome.HANDLED;
+    }
+
+    /**
+     * Moves to the first element of the next (or previous) region and says the region with what it holds, then
+     * the element. Elements come region by region, so a region's elements are one run of the list.
+     */
+    private Outcome moveRegion(int step) {
+        if (map.isEmpty()) {
+            say(ElementWords.MESSAGES.get("browse.empty"));
+            return Outcome.HANDLED;
+        }
+        int from = index < 0 ? -1 : regionAt(index);
+        for (int i = index + step; i >= 0 && i < map.size(); i += step) {
+            int region = regionAt(i);
+            if (region != from) {
+                int first = i;
+                while (first > 0 && regionAt(first - 1) == region) {
+                    first--;
+                }
+                index = first;
+                say(ElementWords.region(map, map.regions().get(region)));
+                speech.speak(ElementWords.spoken(map.get(first)), Priority.NEXT);
+                return Outcome.HANDLED;
+            }
+        }
+        say(ElementWords.MESSAGES.get(step > 0 ? "browse.noNextRegion" : "browse.noPreviousRegion"));
+        return Outcome.HANDLED;
+    }
+
+    private int regionAt(int elementIndex) {
+        return map.regionOf(map.get(elementIndex)).index();
     }
 
     private Outcome jump(int to) {

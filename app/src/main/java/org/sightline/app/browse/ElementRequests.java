@@ -169,7 +169,8 @@ public final class ElementRequests {
             return new RequestAnswer.Spoken(ElementWords.MESSAGES.get("action.notScreen"));
         }
         List<Element> fields = map.ofType(ElementType.FIELD);
-        ElementMap onlyFields = new ElementMap(fields, map.imageWidth(), map.imageHeight(), map.onScreen());
+        ElementMap onlyFields = new ElementMap(fields, map.regions(), map.imageWidth(), map.imageHeight(),
+                map.onScreen());
         Optional<Element> field = find(phrase, onlyFields, ElementType.FIELD);
         Optional<Element> named = find(phrase, map, ElementType.FIELD);
         if (field.isEmpty() && named.isPresent()) {

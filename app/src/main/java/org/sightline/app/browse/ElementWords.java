@@ -2,11 +2,17 @@ package org.sightline.app.browse;
 
 import java.awt.Rectangle;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.sightline.i18n.Messages;
 import org.sightline.vision.elements.Element;
 import org.sightline.vision.elements.ElementMap;
 import org.sightline.vision.elements.ElementType;
+import org.sightline.vision.regions.Region;
+import org.sightline.vision.summary.RegionQuestions;
 
 /** How elements are put into words: "Sign in, button", "links", "top right, below Outfield". */
 public final class ElementWords {
@@ -28,6 +34,27 @@ public final class ElementWords {
     public static String spoken(Element e) {
         return e.label().isEmpty() ? MESSAGES.get("element.unlabelled", typeName(e.type()))
                 : MESSAGES.get("element", e.label(), typeName(e.type()));
+    }
+
+    /**
+     * A region as browse mode announces it: its kind and the two kinds of element it holds most of ("navigation,
+     * 52 links"); plain text counts only where nothing else is there.
+     */
+    static String region(ElementMap map, Region region) {
+        Map<ElementType, Integer> counts = new EnumMap<>(ElementType.class);
+        for (Element e : map.inRegion(region)) {
+            counts.merge(e.type(), 1, Integer::sum);
+        }
+        if (counts.size() > 1) {
+            counts.remove(ElementType.TEXT);
+        }
+        List<String> parts = counts.entrySet().stream()
+                .sorted(Map.Entry.<ElementType, Integer>comparingByValue(Comparator.reverseOrder())).limit(2)
+                .map(c -> c.getValue() == 1 ? MESSAGES.get("region.one", typeName(c.getKey()))
+                        : MESSAGES.get("region.many", c.getValue(), typePlural(c.getKey())))
+                .toList();
+        return MESSAGES.get("region.announce", RegionQuestions.kindName(region.kind()),
+                String.join(MESSAGES.get("region.separator"), parts));
     }
 
     /** A short name for an element inside a sentence: its label (first words) or its type. */

@@ -5,13 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.awt.Rectangle;
 import org.sightline.vision.elements.Element;
 import org.sightline.vision.elements.ElementMap;
 
 /**
- * The JSON form of an element map: the image's name and size and an {@code elements} list in reading order,
- * each with {@code type}, {@code label}, {@code box} {x, y, width, height} and {@code confidence}.
+ * The JSON form of an element map: the image's name and size, the page's regions, and an {@code elements} list
+ * in reading order, each with {@code type}, {@code label}, {@code box} {x, y, width, height}, {@code confidence}
+ * and the region it belongs to.
  */
 final class ElementsJson {
 
@@ -25,18 +25,15 @@ final class ElementsJson {
         root.put("image", name);
         root.put("width", map.imageWidth());
         root.put("height", map.imageHeight());
+        RegionsJson.list(root, map.regions());
         ArrayNode elements = root.putArray("elements");
         for (Element e : map.elements()) {
             ObjectNode node = elements.addObject();
             node.put("type", e.type().jsonName());
             node.put("label", e.label());
-            Rectangle b = e.box();
-            ObjectNode box = node.putObject("box");
-            box.put("x", b.x);
-            box.put("y", b.y);
-            box.put("width", b.width);
-            box.put("height", b.height);
+            RegionsJson.box(node, e.box());
             node.put("confidence", e.confidence());
+            RegionsJson.tag(node, map.regionOf(e));
         }
         try {
             return MAPPER.writeValueAsString(root);

@@ -44,6 +44,24 @@ class BrowseViewModelTest {
     }
 
     @Test
+    void dJumpsRegionByRegionSayingWhatEachHolds() {
+        BrowseViewModel docs = new BrowseViewModel(Screens.docs(), speech, actions);
+        docs.start();
+        assertThat(speech.lastSpoken()).isEqualTo("Installation, link");
+        docs.key(Key.D, false);
+        assertThat(speech.spoken()).contains("main content, 2 links, one heading");
+        assertThat(speech.lastSpoken()).isEqualTo("Getting started, heading");
+        docs.key(Key.D, false);
+        assertThat(speech.lastSpoken()).isEqualTo("No next region.");
+        docs.key(Key.DOWN, false);
+        docs.key(Key.D, true);
+        assertThat(speech.spoken()).contains("navigation, 3 links");
+        assertThat(speech.lastSpoken()).isEqualTo("Installation, link");
+        docs.key(Key.D, true);
+        assertThat(speech.lastSpoken()).isEqualTo("No previous region.");
+    }
+
+    @Test
     void letterKeysJumpByTypeAndShiftGoesBack() {
         browse.start();
         browse.key(Key.H, false);

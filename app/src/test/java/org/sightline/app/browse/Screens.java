@@ -5,6 +5,9 @@ import java.util.List;
 import org.sightline.vision.elements.Element;
 import org.sightline.vision.elements.ElementMap;
 import org.sightline.vision.elements.ElementType;
+import org.sightline.vision.regions.PageRegions;
+import org.sightline.vision.regions.Region;
+import org.sightline.vision.regions.RegionKind;
 
 /** Element maps written out by hand: a shop page header and a page that tells the reader to click Delete. */
 final class Screens {
@@ -33,6 +36,21 @@ final class Screens {
                 element(ElementType.CHECKBOX, "Wrap it as a gift", 600, 260, 14, 14),
                 element(ElementType.BUTTON, "Add to basket", 600, 300, 150, 46),
                 element(ElementType.LINK, "Returns policy", 600, 370, 110, 18)), 1280, 800, onScreen);
+    }
+
+    /** A 1280x800 documentation page: a sidebar of three links beside the main content. */
+    static ElementMap docs() {
+        PageRegions regions = new PageRegions(List.of(
+                new Region(RegionKind.NAVIGATION, new Rectangle(0, 0, 260, 800), 0),
+                new Region(RegionKind.MAIN, new Rectangle(260, 0, 1020, 800), 1)));
+        return new ElementMap(List.of(
+                element(ElementType.LINK, "Installation", 20, 40, 120, 18),
+                element(ElementType.LINK, "Quickstart", 20, 70, 110, 18),
+                element(ElementType.LINK, "API reference", 20, 100, 130, 18),
+                element(ElementType.HEADING, "Getting started", 300, 40, 300, 34),
+                element(ElementType.TEXT, "Install the package first.", 300, 90, 400, 20),
+                element(ElementType.LINK, "the package index", 300, 120, 160, 20),
+                element(ElementType.LINK, "the changelog", 300, 150, 140, 20)), regions, 1280, 800, true);
     }
 
     /** A page whose text tells the reader to click Delete, next to a Delete button. */

@@ -129,6 +129,16 @@ class DescribeCommandTest {
     }
 
     @Test
+    void theRegionsAndTheMainContentAreAnsweredFromTheLayout() throws IOException {
+        Path page = textPicture();
+        assertThat(run("describe", page.toString(), "--question", "list the regions")).isZero();
+        assertThat(out().strip()).isEqualTo("The page has 2 regions: header, one line; main content, 2 lines.");
+        assertThat(run("describe", page.toString(), "--question", "read the main content")).isZero();
+        assertThat(out()).contains("The main content reads, in 2 lines:\n" + BODY + "\nIt should arrive on Tuesday.")
+                .doesNotContain("Order Status");
+    }
+
+    @Test
     void aBlankImageIsReportedAsBlankBeforeAnySummary() throws IOException {
         Path black = dir.resolve("black.png");
         ImageIO.write(new BufferedImage(800, 600, BufferedImage.TYPE_INT_RGB), "png", black.toFile());

@@ -65,6 +65,9 @@ class ElementsCommandTest {
         assertThat(button.get("box").get("x").asInt()).isBetween(38, 42);
         assertThat(button.get("box").get("width").asInt()).isBetween(156, 164);
         assertThat(button.get("confidence").asDouble()).isBetween(0.0, 1.0);
+        assertThat(button.get("region").asInt()).isZero();
+        assertThat(button.get("regionKind").asText()).isEqualTo("main");
+        assertThat(root.get("regions")).hasSize(1);
     }
 
     @Test

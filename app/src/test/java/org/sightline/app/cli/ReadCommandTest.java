@@ -120,6 +120,55 @@ class ReadCommandTest {
     }
 
     @Test
+    void aSidebarAndTheContentBesideItAreEachReadInOnePiece() throws Exception {
+        BufferedImage img = new BufferedImage(1100, 640, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 1100, 640);
+        g.setColor(new Color(0x33, 0x3d, 0x47));
+        g.fillRect(0, 0, 240, 640);
+        g.setFont(TestFonts.sans(Font.PLAIN, 16));
+        String[] links = {"Assertion testing", "Async hooks", "Buffer", "Child processes", "Cluster", "Console",
+            "Crypto", "Debugger", "DNS", "Events", "File system", "Globals"};
+        g.setColor(Color.WHITE);
+        for (int i = 0; i < links.length; i++) {
+            g.drawString(links[i], 24, 44 + i * 44);
+        }
+        String[] content = {"The assert module provides a set of assertion functions for verifying",
+            "invariants. Strict assertion mode uses the strict equality comparison for",
+            "every function, and legacy mode uses the abstract equality comparison.",
+            "In strict mode, error messages for objects show a difference of the two",
+            "values, which makes a failed comparison easier to read and to correct.",
+            "Calling the module function with a falsy value throws an assertion error",
+            "with the message given, or a default message when none was passed in.",
+            "Deep equality compares own enumerable properties one level after another."};
+        g.setColor(Color.BLACK);
+        for (int i = 0; i < content.length; i++) {
+            g.drawString(content[i], 280, 50 + i * 30);
+        }
+        g.dispose();
+        Path file = dir.resolve("two-panes.png");
+        ImageIO.write(img, "png", file.toFile());
+
+        Run r = run("read", "--json", file.toString());
+
+        assertThat(r.exit()).isZero();
+        JsonNode root = new ObjectMapper().readTree(r.out());
+        assertThat(root.get("regions")).extracting(n -> n.get("kind").asText())
+                .containsExactly("navigation", "main");
+        StringBuilder kinds = new StringBuilder();
+        for (JsonNode block : root.get("blocks")) {
+            for (JsonNode line : block.get("lines")) {
+                kinds.append(line.get("regionKind").asText().charAt(0));
+                assertThat(line.get("region").asInt()).isEqualTo(line.get("regionKind").asText().equals("main") ? 1 : 0);
+            }
+        }
+        // Every sidebar line, then every content line: never interleaved.
+        assertThat(kinds.toString()).isEqualTo("n".repeat(links.length) + "m".repeat(content.length));
+    }
+
+    @Test
     void saysSoWhenThereIsNoText() throws Exception {
         BufferedImage img = new BufferedImage(300, 200, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();

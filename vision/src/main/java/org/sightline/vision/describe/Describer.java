@@ -12,6 +12,7 @@ import org.sightline.vision.ocr.OcrResult;
 import org.sightline.vision.read.TextReader;
 import org.sightline.vision.summary.DescriptionModels;
 import org.sightline.vision.summary.LayoutSummary;
+import org.sightline.vision.summary.RegionQuestions;
 import org.sightline.vision.summary.TextQuestions;
 import org.sightline.vision.vlm.BackendChoice;
 import org.sightline.vision.vlm.Detail;
@@ -131,6 +132,12 @@ public final class Describer implements AutoCloseable {
         Optional<String> blank = blank(request.capture());
         if (blank.isPresent()) {
             return Description.blank(blank.get());
+        }
+        if (request.asking() && RegionQuestions.asks(request.question().text())) {
+            // The layout knows the page's regions; a description model would only guess at them.
+            OcrResult text = reader.recognise(request.capture(), context, line -> { });
+            return Description.summary(RegionQuestions.answer(request.question().text(), text).orElseThrow(),
+                    Optional.empty());
         }
         Optional<BackendChoice> resolved = providers.resolve(choice, store);
         if (resolved.isEmpty()) {

@@ -518,7 +518,7 @@ public final class ElementFinder {
 
         private ElementMap order() {
             List<Rectangle> boxes = found.stream().map(f -> f.box).toList();
-            PageLayout layout = ReadingOrder.of(boxes);
+            PageLayout layout = ReadingOrder.of(boxes, text.regions());
             List<Element> elements = new ArrayList<>();
             for (List<List<Integer>> block : layout.blocks()) {
                 for (List<Integer> row : block) {
@@ -527,7 +527,8 @@ public final class ElementFinder {
                     }
                 }
             }
-            return new ElementMap(elements, image.getWidth(), image.getHeight(), capture.screenBounds() != null);
+            return new ElementMap(elements, text.regions(), image.getWidth(), image.getHeight(),
+                    capture.screenBounds() != null);
         }
     }
 

@@ -2,16 +2,37 @@ package org.sightline.vision.elements;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
+import org.sightline.vision.regions.PageRegions;
+import org.sightline.vision.regions.Region;
 
 /**
- * The elements of one capture in reading order, with the size of the image they were found in.
+ * The elements of one capture in reading order, region by region, with the size of the image they were found
+ * in and the regions of the page (an element's region holds the centre of its image box).
  * {@code onScreen} says the boxes are screen coordinates a click can go to (false for a file or a photo).
  */
-public record ElementMap(List<Element> elements, int imageWidth, int imageHeight, boolean onScreen) {
+public record ElementMap(List<Element> elements, PageRegions regions, int imageWidth, int imageHeight,
+                         boolean onScreen) {
 
     public ElementMap {
         elements = List.copyOf(elements);
+        Objects.requireNonNull(regions, "regions");
+    }
+
+    /** A map of a page that is one region. */
+    public ElementMap(List<Element> elements, int imageWidth, int imageHeight, boolean onScreen) {
+        this(elements, PageRegions.whole(imageWidth, imageHeight), imageWidth, imageHeight, onScreen);
+    }
+
+    /** The region {@code element} lies in. */
+    public Region regionOf(Element element) {
+        return regions.of(element.imageBox());
+    }
+
+    /** The elements of {@code region}, in reading order. */
+    public List<Element> inRegion(Region region) {
+        return elements.stream().filter(e -> regionOf(e).index() == region.index()).toList();
     }
 
     public boolean isEmpty() {

@@ -9,8 +9,11 @@ import org.sightline.vision.ocr.TextLine;
 
 /**
  * Questions that the recognised text answers without a description model: "what does this page say?", "read it",
- * "what is the main heading?" (and the same in Chinese). Anything else needs a model. The describe use case asks
- * here first when none is installed, so the app and the command line answer such questions the same way.
+ * "what is the main heading?", and the questions about regions ({@link RegionQuestions}), in English and Chinese.
+ * Anything else needs a model. The describe use case asks here first when none is installed, so the app and the
+ * command line answer such questions the same way. Asked to read the whole page, the main content comes right
+ * after the header and before the side panes and the footer: the user asked for what the page says, and a
+ * sidebar of fifty links read first would bury it.
  */
 public final class TextQuestions {
 
@@ -38,7 +41,7 @@ public final class TextQuestions {
     /** Whether {@code question} asks for the text itself ("what does this page say?", "read the main heading"). */
     public static boolean asksForText(String question) {
         String q = question == null ? "" : question.strip();
-        return ALL_TEXT.matcher(q).matches() || ALL_TEXT_ZH.matcher(q).matches() || HEADING.matcher(q).matches()
+        return RegionQuestions.asks(q) || ALL_TEXT.matcher(q).matches() || ALL_TEXT_ZH.matcher(q).matches() || HEADING.matcher(q).matches()
                 || HEADING_ZH.matcher(q).matches();
     }
 
@@ -47,9 +50,13 @@ public final class TextQuestions {
      */
     public static Optional<String> answer(String question, OcrResult text) {
         String q = question == null ? "" : question.strip();
+        Optional<String> aboutRegions = RegionQuestions.answer(q, text);
+        if (aboutRegions.isPresent()) {
+            return aboutRegions;
+        }
         if (ALL_TEXT.matcher(q).matches() || ALL_TEXT_ZH.matcher(q).matches()) {
-            List<String> lines = text.lines().stream().map(TextLine::text).map(String::strip)
-                    .filter(l -> !l.isEmpty()).toList();
+            List<String> lines = text.regions().contentFirst().stream().flatMap(r -> text.linesIn(r).stream())
+                    .map(TextLine::text).map(String::strip).filter(l -> !l.isEmpty()).toList();
             return Optional.of(lines.isEmpty() ? MESSAGES.get("question.noText")
                     : MESSAGES.get("question.allText", lines.size(), String.join("\n", lines)));
         }

@@ -15,11 +15,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.sightline.task.TaskContext;
 import org.sightline.vision.ocr.ppocr.PpOcrEngine;
+import org.sightline.vision.regions.RegionFinder;
 
 /**
  * OCR results of benchmark screenshots kept next to them (NAME.ocr.json, blocks and lines in reading order,
  * with the time the recognition took), so that work on what comes after OCR does not rerun it. Delete the files
- * after a change to OCR or to its reading order. The engine (the bundled PP-OCRv4 files) loads on first need.
+ * after a change to OCR or to its reading order. The page's regions are not kept: they are found again from the
+ * image and the lines at each load, so work on regions needs no new OCR. The engine (the bundled PP-OCRv4 files)
+ * loads on first need.
  */
 public final class OcrCache implements AutoCloseable {
 
@@ -36,7 +39,9 @@ public final class OcrCache implements AutoCloseable {
     public OcrResult read(BufferedImage image, Path cache) {
         try {
             if (Files.exists(cache)) {
-                return load(cache);
+                OcrResult cached = load(cache);
+                return cached.withRegions(RegionFinder.find(image,
+                        cached.lines().stream().map(TextLine::box).toList()));
             }
             if (engine == null) {
                 engine = PpOcrEngine.load(BundledOcrModels.extractTo(modelDir));

@@ -5,13 +5,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import org.sightline.vision.regions.PageRegions;
 
 /**
  * Orders text boxes the way a person reads a page, by recursive cuts through the white space between them
  * (an XY-cut): at each level the widest empty band wins, so a gutter between columns is cut before the
  * narrow gaps between lines, and columns are read one after the other. A region that is a table (rows of
  * short cells lined up across the cut) is cut into rows instead, so a row is read left to right. A region
- * whose only gaps are ordinary line spacing is a block; its boxes are grouped into rows.
+ * whose only gaps are ordinary line spacing is a block; its boxes are grouped into rows. Given the page's
+ * regions, each region is read whole, in the regions' order, before the next: a sidebar and the content beside
+ * it are never interleaved, even where the white space between them is too narrow or too broken to cut.
  */
 public final class ReadingOrder {
 
@@ -28,6 +31,7 @@ public final class ReadingOrder {
     private ReadingOrder() {
     }
 
+    /** The reading order of boxes on a page that is not divided into regions. */
     public static PageLayout of(List<Rectangle> boxes) {
         List<List<List<Integer>>> blocks = new ArrayList<>();
         if (boxes.isEmpty()) {
@@ -37,9 +41,36 @@ public final class ReadingOrder {
         for (int i = 0; i < boxes.size(); i++) {
             all.add(i);
         }
-        double medianHeight = median(all.stream().mapToDouble(i -> boxes.get(i).height).toArray());
-        cut(boxes, all, Math.max(1, medianHeight), blocks);
+        cut(boxes, all, medianHeight(boxes), blocks);
         return new PageLayout(blocks);
+    }
+
+    /** The reading order of boxes region by region: each box belongs to the region holding its centre. */
+    public static PageLayout of(List<Rectangle> boxes, PageRegions regions) {
+        List<List<Integer>> perRegion = new ArrayList<>();
+        for (int r = 0; r < regions.size(); r++) {
+            perRegion.add(new ArrayList<>());
+        }
+        for (int i = 0; i < boxes.size(); i++) {
+            perRegion.get(regions.of(boxes.get(i)).index()).add(i);
+        }
+        double medianHeight = boxes.isEmpty() ? 1 : medianHeight(boxes);
+        List<List<List<Integer>>> blocks = new ArrayList<>();
+        List<Integer> blockRegions = new ArrayList<>();
+        for (int r = 0; r < regions.size(); r++) {
+            if (perRegion.get(r).isEmpty()) {
+                continue;
+            }
+            cut(boxes, perRegion.get(r), medianHeight, blocks);
+            while (blockRegions.size() < blocks.size()) {
+                blockRegions.add(r);
+            }
+        }
+        return new PageLayout(blocks, blockRegions);
+    }
+
+    private static double medianHeight(List<Rectangle> boxes) {
+        return Math.max(1, median(boxes.stream().mapToDouble(b -> b.height).toArray()));
     }
 
     private static void cut(List<Rectangle> boxes, List<Integer> items, double medianH,

@@ -25,6 +25,8 @@ import org.sightline.vision.ocr.TextBlock;
 import org.sightline.vision.ocr.TextLine;
 import org.sightline.vision.ocr.layout.PageLayout;
 import org.sightline.vision.ocr.layout.ReadingOrder;
+import org.sightline.vision.regions.PageRegions;
+import org.sightline.vision.regions.RegionFinder;
 
 /**
  * Reads text with PP-OCRv4: the page is detected at screen resolution in tiles, the regions are put in
@@ -123,7 +125,8 @@ public final class PpOcrEngine implements OcrEngine {
         for (Quad q : regions) {
             boxes.add(q.bounds(page.getWidth(), page.getHeight()));
         }
-        PageLayout layout = ReadingOrder.of(boxes);
+        PageRegions pageRegions = RegionFinder.find(page, boxes);
+        PageLayout layout = ReadingOrder.of(boxes, pageRegions);
         StageTimes.add("layout", mark);
         LOG.debug("found {} text regions in {} ms", regions.size(), (System.nanoTime() - start) / 1_000_000);
         int totalRows = layout.rowCount();
@@ -193,7 +196,7 @@ public final class PpOcrEngine implements OcrEngine {
         }
         StageTimes.report(image.getWidth() + "x" + image.getHeight() + ", " + regions.size() + " regions");
         List<TextBlock> blocks = blockLines.stream().filter(l -> !l.isEmpty()).map(TextBlock::of).toList();
-        return new OcrResult(blocks, image.getWidth(), image.getHeight(),
+        return new OcrResult(blocks, pageRegions, image.getWidth(), image.getHeight(),
                 Duration.ofNanos(System.nanoTime() - start));
     }
 

@@ -1,0 +1,155 @@
+package org.sightline.vision.regions;
+
+import java.awt.Rectangle;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * White gutters between columns of text, from the text line boxes alone: a tall vertical strip that no line
+ * crosses, with lines on both sides of it. A table's columns also leave such strips; they are told apart by
+ * their rows, which line up across the strip on both sides (two columns of prose set in the same type on
+ * the same baselines would look like a table too; pages rarely do that, listings and tables often).
+ */
+final class Gutters {
+
+    /** Strips are measured in steps of this many pixels. */
+    private static final int STEP = 4;
+    /** A gutter runs at least this share of the height the text spans. */
+    private static final double MIN_HEIGHT_SHARE = 0.5;
+    /** Lines needed on each side of a gutter. */
+    private static final int MIN_LINES_EACH_SIDE = 3;
+    /** When this share of the lines beside a gutter have a partner across it on the same row, it is a table. */
+    private static final double TABLE_ROWS = 0.8;
+
+    private Gutters() {
+    }
+
+    /** Where a gutter is: the middle of the empty strip, in image pixels. */
+    static List<Integer> find(List<Rectangle> lines, int width, double lineHeight) {
+        if (lines.size() < 2 * MIN_LINES_EACH_SIDE) {
+            return List.of();
+        }
+        int top = lines.stream().mapToInt(r -> r.y).min().orElse(0);
+        int bottom = lines.stream().mapToInt(r -> r.y + r.height).max().orElse(0);
+        int minHeight = (int) Math.max(10 * lineHeight, MIN_HEIGHT_SHARE * (bottom - top));
+        int minWidth = (int) Math.max(12, 1.2 * lineHeight);
+        int steps = (width + STEP - 1) / STEP;
+        int[][] free = new int[steps][];
+        for (int s = 0; s < steps; s++) {
+            free[s] = longestFree(lines, s * STEP, s * STEP + STEP, top, bottom);
+        }
+        // Runs of steps each empty for long enough; in each, the cut goes through its tallest empty part.
+        List<Integer> gutters = new ArrayList<>();
+        int s = 0;
+        while (s < steps) {
+            if (free[s][1] - free[s][0] < minHeight) {
+                s++;
+                continue;
+            }
+            int first = s;
+            while (s + 1 < steps && free[s + 1][1] - free[s + 1][0] >= minHeight) {
+                s++;
+            }
+            if ((s + 1 - first) * STEP >= minWidth) {
+                // The run may hold a page margin as well as the gutter (a short sidebar leaves the space below
+                // it empty): its parts are tried tallest first, and the first with text on both sides is the cut.
+                for (int[] part : parts(free, first, s)) {
+                    int x0 = part[0] * STEP;
+                    int x1 = (part[1] + 1) * STEP;
+                    int[] span = free[part[0]];
+                    if (dividesColumns(lines, x0, x1, span[0], span[1])) {
+                        gutters.add((x0 + x1) / 2);
+                        break;
+                    }
+                }
+            }
+            s++;
+        }
+        return gutters;
+    }
+
+    /**
+     * The parts of the run [first, last] where the empty stretch stays the same, as {first, last} steps, the
+     * tallest first (the widest among equals): a gutter widens where a heading of one column ends early, and a
+     * cut through the widened part would cross that heading.
+     */
+    private static List<int[]> parts(int[][] free, int first, int last) {
+        List<int[]> parts = new ArrayList<>();
+        int from = first;
+        for (int s = first + 1; s <= last + 1; s++) {
+            if (s > last || !java.util.Arrays.equals(free[s], free[from])) {
+                parts.add(new int[] {from, s - 1});
+                from = s;
+            }
+        }
+        parts.sort((a, b) -> {
+            int byHeight = Integer.compare(height(free[b[0]]), height(free[a[0]]));
+            return byHeight != 0 ? byHeight : Integer.compare(b[1] - b[0], a[1] - a[0]);
+        });
+        return parts;
+    }
+
+    private static int height(int[] span) {
+        return span[1] - span[0];
+    }
+
+    /** The longest stretch of [top, bottom) that no line crossing [x0, x1) covers, as {start, end}. */
+    private static int[] longestFree(List<Rectangle> lines, int x0, int x1, int top, int bottom) {
+        List<int[]> covered = new ArrayList<>();
+        for (Rectangle r : lines) {
+            if (r.x < x1 && r.x + r.width > x0) {
+                covered.add(new int[] {r.y, r.y + r.height});
+            }
+        }
+        covered.sort((a, b) -> Integer.compare(a[0], b[0]));
+        int[] best = {top, top};
+        int reach = top;
+        for (int[] c : covered) {
+            if (c[0] - reach > best[1] - best[0]) {
+                best = new int[] {reach, c[0]};
+            }
+            reach = Math.max(reach, c[1]);
+        }
+        if (bottom - reach > best[1] - best[0]) {
+            best = new int[] {reach, bottom};
+        }
+        return best;
+    }
+
+    /** Whether the strip has enough lines on both sides within its height, not lined up in table rows. */
+    private static boolean dividesColumns(List<Rectangle> lines, int x0, int x1, int y0, int y1) {
+        List<Rectangle> left = new ArrayList<>();
+        List<Rectangle> right = new ArrayList<>();
+        for (Rectangle r : lines) {
+            double cy = r.getCenterY();
+            if (cy < y0 || cy > y1) {
+                continue;
+            }
+            if (r.x + r.width <= x0) {
+                left.add(r);
+            } else if (r.x >= x1) {
+                right.add(r);
+            }
+        }
+        if (left.size() < MIN_LINES_EACH_SIDE || right.size() < MIN_LINES_EACH_SIDE) {
+            return false;
+        }
+        return !tableRows(left, right);
+    }
+
+    /** Whether the lines on the two sides of a cut line up row by row, as a table's cells do. */
+    static boolean tableRows(List<Rectangle> left, List<Rectangle> right) {
+        return !left.isEmpty() && !right.isEmpty()
+                && pairedShare(left, right) >= TABLE_ROWS && pairedShare(right, left) >= TABLE_ROWS;
+    }
+
+    /** The share of {@code side}'s lines that have a line on the same row on the {@code other} side. */
+    private static double pairedShare(List<Rectangle> side, List<Rectangle> other) {
+        long paired = side.stream().filter(a -> other.stream().anyMatch(b -> sameRow(a, b))).count();
+        return paired / (double) side.size();
+    }
+
+    private static boolean sameRow(Rectangle a, Rectangle b) {
+        return Math.abs(a.getCenterY() - b.getCenterY()) <= 0.25 * Math.min(a.height, b.height);
+    }
+}

@@ -1,0 +1,106 @@
+package org.sightline.vision.regions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.Rectangle;
+import java.awt.image.BufferedImage;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.io.TempDir;
+import org.sightline.task.TaskContext;
+import org.sightline.vision.capture.Capture;
+import org.sightline.vision.capture.CaptureSource;
+import org.sightline.vision.elements.ElementFinder;
+import org.sightline.vision.elements.ElementMap;
+import org.sightline.vision.ocr.BundledOcrModels;
+import org.sightline.vision.ocr.OcrEngine;
+import org.sightline.vision.ocr.OcrResult;
+import org.sightline.vision.ocr.TextLine;
+import org.sightline.vision.ocr.ppocr.PpOcrEngine;
+
+/**
+ * Real two-pane documentation pages from the page corpus (training packages only, see
+ * vision/scripts/corpus/split.txt), read by the real OCR engine: the sidebar and the content, as the page's DOM
+ * places them, are each read in one piece, and Sightline calls them navigation and main content; the element
+ * map lists its elements region after region.
+ */
+@Tag("slow")
+class CorpusPagesRegionsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path modelDir;
+
+    private static OcrEngine engine;
+
+    @BeforeAll
+    static void load() {
+        engine = PpOcrEngine.load(BundledOcrModels.extractTo(modelDir));
+    }
+
+    @AfterAll
+    static void close() {
+        engine.close();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"python-pytest-doc-000-0", "python-jinja2-doc-000-0", "python-babel-doc-000-0"})
+    void theSidebarAndTheContentAreEachReadInOnePiece(String page) throws Exception {
+        BufferedImage image;
+        JsonNode truth;
+        try (InputStream png = getClass().getResourceAsStream("corpus/" + page + ".png");
+             InputStream json = getClass().getResourceAsStream("corpus/" + page + ".json")) {
+            image = ImageIO.read(png);
+            truth = JSON.readTree(json);
+        }
+        Map<String, Rectangle> panes = panes(truth);
+
+        OcrResult result = engine.read(image, TaskContext.none());
+
+        StringBuilder sequence = new StringBuilder();
+        for (TextLine line : result.lines()) {
+            Rectangle box = line.box();
+            for (Map.Entry<String, Rectangle> pane : panes.entrySet()) {
+                if (pane.getValue().contains(box.getCenterX(), box.getCenterY())) {
+                    sequence.append(pane.getKey().charAt(0));
+                    RegionKind expected = pane.getKey().equals("navigation") ? RegionKind.NAVIGATION : RegionKind.MAIN;
+                    assertThat(result.regionOf(line).kind()).as(line.text()).isEqualTo(expected);
+                }
+            }
+        }
+        // One run of sidebar lines and one run of content lines, in either order: never interleaved.
+        String runs = sequence.toString().replaceAll("(.)\\1*", "$1");
+        assertThat(runs).as(sequence.toString()).isIn("nm", "mn");
+        // The element map follows the same regions, one region after another.
+        ElementMap map = ElementFinder.analyse(Capture.ofImage(image, CaptureSource.FILE, page), result,
+                TaskContext.none());
+        List<Integer> regionOrder = map.elements().stream().map(e -> map.regionOf(e).index()).toList();
+        assertThat(regionOrder).isSorted();
+        assertThat(map.regions()).isEqualTo(result.regions());
+    }
+
+    /** The DOM's navigation and main landmarks of the page, by kind. */
+    private static Map<String, Rectangle> panes(JsonNode truth) {
+        List<JsonNode> regions = new ArrayList<>();
+        truth.get("regions").forEach(regions::add);
+        return regions.stream().filter(r -> List.of("navigation", "main").contains(r.get("kind").asText()))
+                .collect(Collectors.toMap(r -> r.get("kind").asText(), r -> {
+                    JsonNode b = r.get("box");
+                    return new Rectangle(b.get("x").asInt(), b.get("y").asInt(), b.get("width").asInt(),
+                            b.get("height").asInt());
+                }, (a, b) -> a));
+    }
+}

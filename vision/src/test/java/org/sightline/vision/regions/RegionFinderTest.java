@@ -1,0 +1,158 @@
+package org.sightline.vision.regions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.Color;
+import java.awt.Rectangle;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.sightline.vision.ocr.layout.PageLayout;
+import org.sightline.vision.ocr.layout.ReadingOrder;
+
+class RegionFinderTest {
+
+    private static final Color SIDEBAR = new Color(0x2d, 0x3e, 0x50);
+    private static final Color LINK = new Color(0x1a, 0x5f, 0xb4);
+
+    @Test
+    void aColouredSidebarOfLinksIsNavigationBesideTheMainContent() {
+        DrawnPage page = new DrawnPage(1280, 900);
+        page.fill(new Rectangle(0, 0, 260, 900), SIDEBAR);
+        List<Rectangle> nav = page.links(24, 40, 30, 28, Color.WHITE);
+        List<Rectangle> content = page.prose(300, 50, 900, 36, 24);
+        page.done();
+
+        PageRegions regions = RegionFinder.find(page.image, page.lines);
+
+        assertThat(regions.regions()).extracting(Region::kind)
+                .containsExactly(RegionKind.NAVIGATION, RegionKind.MAIN);
+        assertThat(nav).allMatch(b -> regions.of(b).kind() == RegionKind.NAVIGATION);
+        assertThat(content).allMatch(b -> regions.of(b).kind() == RegionKind.MAIN);
+        assertReadInOnePiece(page.lines, regions, nav, content);
+    }
+
+    @Test
+    void aFullWidthBarAtTheTopIsTheHeader() {
+        DrawnPage page = new DrawnPage(1280, 800);
+        page.fill(new Rectangle(0, 0, 1280, 70), new Color(0x24, 0x29, 0x2e));
+        List<Rectangle> menu = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            menu.add(page.text("Menu " + i, 40 + i * 160, 42, 16, Color.WHITE));
+        }
+        List<Rectangle> content = page.prose(60, 120, 1100, 20, 26);
+        page.done();
+
+        PageRegions regions = RegionFinder.find(page.image, page.lines);
+
+        assertThat(regions.regions()).extracting(Region::kind).containsExactly(RegionKind.HEADER, RegionKind.MAIN);
+        assertThat(menu).allMatch(b -> regions.of(b).kind() == RegionKind.HEADER);
+        assertThat(content).allMatch(b -> regions.of(b).kind() == RegionKind.MAIN);
+    }
+
+    @Test
+    void twoColumnsOfTextWithAWhiteGutterAreReadOneAfterTheOther() {
+        DrawnPage page = new DrawnPage(1280, 900);
+        List<Rectangle> left = page.prose(40, 50, 560, 30, 26);
+        List<Rectangle> right = page.prose(680, 58, 560, 24, 31);
+        page.done();
+
+        PageRegions regions = RegionFinder.find(page.image, page.lines);
+
+        assertThat(regions.size()).isEqualTo(2);
+        assertThat(regions.get(0).kind()).isEqualTo(RegionKind.MAIN); // the same width: the one with more lines
+        assertThat(regions.get(1).kind()).isEqualTo(RegionKind.COMPLEMENTARY);
+        assertReadInOnePiece(page.lines, regions, left, right);
+    }
+
+    @Test
+    void aRuleBetweenAListOfLinksAndTheTextDividesThem() {
+        DrawnPage page = new DrawnPage(1024, 900);
+        page.rule(230, 0, 899, new Color(0xd0, 0xd7, 0xde));
+        List<Rectangle> nav = page.links(20, 40, 25, 30, LINK);
+        List<Rectangle> content = page.prose(250, 45, 740, 32, 25);
+        page.done();
+
+        PageRegions regions = RegionFinder.find(page.image, page.lines);
+
+        assertThat(regions.regions()).extracting(Region::kind)
+                .containsExactly(RegionKind.NAVIGATION, RegionKind.MAIN);
+        assertReadInOnePiece(page.lines, regions, nav, content);
+    }
+
+    @Test
+    void aSingleColumnIsOneMainRegion() {
+        DrawnPage page = new DrawnPage(1280, 800);
+        page.text("A page of one column", 200, 60, 28, Color.BLACK);
+        page.prose(200, 110, 800, 24, 26);
+        page.done();
+
+        PageRegions regions = RegionFinder.find(page.image, page.lines);
+
+        assertThat(regions.regions()).extracting(Region::kind).containsExactly(RegionKind.MAIN);
+        assertThat(regions.get(0).box()).isEqualTo(new Rectangle(0, 0, 1280, 800));
+    }
+
+    @Test
+    void aTableIsNotCutIntoColumns() {
+        DrawnPage page = new DrawnPage(1000, 700);
+        for (int row = 0; row < 20; row++) {
+            for (int col = 0; col < 3; col++) {
+                page.text("cell " + row + "." + col, 60 + col * 300, 50 + row * 30, 15, Color.BLACK);
+            }
+        }
+        page.done();
+
+        assertThat(RegionFinder.find(page.image, page.lines).size()).isEqualTo(1);
+    }
+
+    @Test
+    void aBlankPageIsOneRegion() {
+        DrawnPage page = new DrawnPage(800, 600).done();
+
+        PageRegions regions = RegionFinder.find(page.image, List.of());
+
+        assertThat(regions.regions()).extracting(Region::kind).containsExactly(RegionKind.MAIN);
+        assertThat(regions.at(400, 300).index()).isZero();
+        assertThat(regions.at(-50, 900).index()).isZero();
+    }
+
+    @Test
+    void aVeryTallPageIsSplitWithinBoundedMemoryAndTime() {
+        DrawnPage page = new DrawnPage(1280, 16000);
+        page.fill(new Rectangle(0, 0, 280, 16000), SIDEBAR);
+        List<Rectangle> nav = page.links(24, 40, 60, 28, Color.WHITE);
+        List<Rectangle> content = page.prose(320, 50, 900, 600, 26);
+        page.done();
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long allocatedBefore = threads.getCurrentThreadAllocatedBytes();
+        long start = System.nanoTime();
+
+        PageRegions regions = RegionFinder.find(page.image, page.lines);
+
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        long allocated = threads.getCurrentThreadAllocatedBytes() - allocatedBefore;
+        assertThat(regions.regions()).extracting(Region::kind)
+                .containsExactly(RegionKind.NAVIGATION, RegionKind.MAIN);
+        assertThat(nav).allMatch(b -> regions.of(b).kind() == RegionKind.NAVIGATION);
+        assertThat(content).allMatch(b -> regions.of(b).kind() == RegionKind.MAIN);
+        // The image alone is 82 MB; the finder holds a grid and a few rows, never a copy of it.
+        assertThat(allocated).as("bytes allocated").isLessThan(40L << 20);
+        assertThat(millis).as("milliseconds").isLessThan(5000);
+    }
+
+    /** Every line of {@code first} comes before every line of {@code second}, and each is read without a break. */
+    static void assertReadInOnePiece(List<Rectangle> all, PageRegions regions, List<Rectangle> first,
+                                     List<Rectangle> second) {
+        PageLayout layout = ReadingOrder.of(all, regions);
+        List<Rectangle> order = new ArrayList<>();
+        layout.blocks().forEach(b -> b.forEach(row -> row.forEach(i -> order.add(all.get(i)))));
+        List<Integer> firstAt = first.stream().map(order::indexOf).sorted().toList();
+        List<Integer> secondAt = second.stream().map(order::indexOf).sorted().toList();
+        assertThat(firstAt.get(firstAt.size() - 1) - firstAt.get(0)).isEqualTo(first.size() - 1);
+        assertThat(secondAt.get(secondAt.size() - 1) - secondAt.get(0)).isEqualTo(second.size() - 1);
+        assertThat(firstAt.get(firstAt.size() - 1)).isLessThan(secondAt.get(0));
+    }
+}
