@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.HashSet;
 import org.sightline.error.SightlineException;
@@ -19,16 +20,22 @@ import org.sightline.vision.ocr.ScreenCoordinates;
 import org.sightline.vision.ocr.TextLine;
 import org.sightline.vision.ocr.layout.PageLayout;
 import org.sightline.vision.ocr.layout.ReadingOrder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds the element map of a capture from its OCR lines and its pixels. Controls come first: small squares
  * and circles beside text are checkboxes and radio buttons; a box around one short centred text is a
  * button, a wide box that is empty (or holds text at its left, a value or a hint) is a field, labelled by
- * the text beside or above it. The text left over is a heading when clearly taller or bolder than the body
- * text, a link when underlined or in a colour of its own, else plain text. Textured regions without text
+ * the text beside or above it. The text left over is a heading, a link or plain text as the learned text
+ * role model says ({@link TextRoleModel}; where it and the rules each decide: {@link TextRoleChoice}); without
+ * the model, a heading when clearly taller or bolder than the body text, a link when underlined or in a
+ * colour of its own, else plain text. Textured regions without text
  * are images. Why heuristics and not a detector model: see docs/decisions/0009-element-map.md.
  */
 public final class ElementFinder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ElementFinder.class);
 
     private final OcrEngine ocr;
 
@@ -58,7 +65,15 @@ public final class ElementFinder {
 
     /** Maps the elements of {@code capture} given its OCR result (which must come from the same image). */
     public static ElementMap analyse(Capture capture, OcrResult text, TaskContext context) {
-        return new Analysis(capture, text, context).run();
+        return analyse(capture, text, context, TextRoleModel.shipped());
+    }
+
+    /**
+     * As {@link #analyse(Capture, OcrResult, TaskContext)} with the text role model {@code roles}; empty leaves
+     * every text to the rules (what the benchmark compares the model against).
+     */
+    static ElementMap analyse(Capture capture, OcrResult text, TaskContext context, Optional<TextRoleModel> roles) {
+        return new Analysis(capture, text, context, roles).run();
     }
 
     private static final class Analysis {
@@ -66,17 +81,21 @@ public final class ElementFinder {
         private final BufferedImage image;
         private final OcrResult text;
         private final TaskContext context;
+        private final Optional<TextRoleModel> roles;
         private final Pixels pixels;
         private final List<Found> found = new ArrayList<>();
         private List<TextSegment> segments;
         private double bodyHeight;
         private final Set<String> fieldLabels = new HashSet<>();
+        /** Every text taken as a field's label, near or not: the model's verdict does not apply to them. */
+        private final Set<String> labelsOfFields = new HashSet<>();
 
-        Analysis(Capture capture, OcrResult text, TaskContext context) {
+        Analysis(Capture capture, OcrResult text, TaskContext context, Optional<TextRoleModel> roles) {
             this.capture = capture;
             this.image = capture.image();
             this.text = text;
             this.context = context;
+            this.roles = roles;
             this.pixels = new Pixels(image);
         }
 
@@ -365,6 +384,9 @@ public final class ElementFinder {
                     best = s;
                 }
             }
+            if (best != null) {
+                labelsOfFields.add(best.text);
+            }
             if (best != null && bestDistance <= 0.5 * bodyHeight + 2) {
                 fieldLabels.add(best.text); // right against the field: a label, even when bold
             }
@@ -390,6 +412,8 @@ public final class ElementFinder {
             double bodyStroke = weightedMedian(scale, s -> s.strokeRatio, 0.1);
             int pageBackground = pixels.dominantColour(pixels.bounds());
             Set<TextSegment> menuItems = menuItems(free, pageBackground);
+            context.cancellation().throwIfCancelled();
+            Map<TextSegment, TextRoleModel.Guess> guesses = guessRoles(free);
             if (Boolean.getBoolean("sightline.elements.debug")) {
                 System.err.printf("body height %.1f stroke %.3f ink %06x%n", bodyH, bodyStroke, bodyInk);
                 free.forEach(s -> System.err.printf("free %s ink=%06x stroke=%.3f under=%s%n", s, s.ink, s.strokeRatio,
@@ -422,8 +446,39 @@ public final class ElementFinder {
                     type = ElementType.LINK;
                     certainty = 0.55;
                 }
-                found.add(new Found(type, s.text, s.box, certainty * s.confidence));
+                TextRoleChoice.Choice choice = TextRoleChoice.choose(type, certainty,
+                        code.contains(s) || labelsOfFields.contains(s.text), Optional.ofNullable(guesses.get(s)));
+                found.add(new Found(choice.type(), s.text, s.box, choice.certainty() * s.confidence));
             }
+        }
+
+        /**
+         * The text role model's guess for each free segment, judged among all the page's text (the segments
+         * controls took stay as neighbours); none when there is no model or it fails, and the rules decide.
+         */
+        private Map<TextSegment, TextRoleModel.Guess> guessRoles(List<TextSegment> free) {
+            Map<TextSegment, TextRoleModel.Guess> guesses = new HashMap<>();
+            if (roles.isEmpty() || free.isEmpty()) {
+                return guesses;
+            }
+            List<TextSegment> all = new ArrayList<>(free);
+            segments.stream().filter(s -> s.consumed).forEach(all::add);
+            List<Rectangle> boxes = all.stream().map(s -> s.box).toList();
+            List<String> texts = all.stream().map(s -> s.text).toList();
+            try {
+                List<TextRoleModel.Guess> found = roles.get().classify(pixels, boxes, texts);
+                for (int i = 0; i < free.size(); i++) {
+                    guesses.put(free.get(i), found.get(i));
+                    if (Boolean.getBoolean("sightline.elements.debug")) {
+                        System.err.printf("role %s %.2f for %s%n", found.get(i).role(), found.get(i).confidence(),
+                                free.get(i));
+                    }
+                }
+            } catch (IllegalStateException e) {
+                LOG.warn("the text role model failed ({}); the rules decide", e.getMessage());
+                guesses.clear();
+            }
+            return guesses;
         }
 
         /**
