@@ -24,7 +24,7 @@ import preprocess as pp
 
 ROLES = ["text", "heading1", "heading2", "heading3", "link", "nav", "button", "field"]
 # Per page, at most this many segments of the common roles; headings, buttons and fields are all kept.
-CAPS = {"text": 8, "link": 6, "nav": 6}
+CAPS = {"text": 12, "link": 8, "nav": 8}
 SCRIPT_DIR = os.path.dirname(os.path.abspath(__file__))
 SPLIT = os.path.join(SCRIPT_DIR, "..", "corpus", "split.txt")
 
@@ -73,6 +73,13 @@ def segments(truth):
     return [(b, t, r) for b, t, r, _ in out]
 
 
+def jitter(box, rng):
+    """OCR's boxes are not the DOM's: each edge moved by up to an eighth of the height."""
+    j = max(1, box[3] // 8)
+    dx, dy = rng.randint(-j, j), rng.randint(-j, j)
+    return [box[0] + dx, box[1] + dy, max(2, box[2] + rng.randint(-j, j) - dx), max(6, box[3] + rng.randint(-j, j) - dy)]
+
+
 def package_samples(directory, keep_all, rng):
     crops, feats, labels, pages = [], [], [], []
     names = sorted(n for n in os.listdir(directory) if n.endswith(".json"))
@@ -90,7 +97,10 @@ def package_samples(directory, keep_all, rng):
         segs = [s for s in segs if s[0][0] < iw and s[0][1] < ih and s[0][0] + s[0][2] > 0 and s[0][1] + s[0][3] > 0]
         if not segs:
             continue
-        f = pp.features([s[0] for s in segs], [s[1] for s in segs], iw, ih)
+        # Jittered (training) and shrunk to their ink, as Sightline shrinks OCR's boxes.
+        boxes = [jitter(s[0], rng) if not keep_all else s[0] for s in segs]
+        boxes = [pp.ink_box(image, b) for b in boxes]
+        f = pp.features(boxes, [s[1] for s in segs], iw, ih)
         chosen = list(range(len(segs)))
         if not keep_all:
             dropped = set()
@@ -100,14 +110,7 @@ def package_samples(directory, keep_all, rng):
                 dropped.update(those[cap:])
             chosen = [k for k in chosen if k not in dropped]
         for k in chosen:
-            box = segs[k][0]
-            if not keep_all:
-                # OCR's boxes are not the DOM's: move each edge by up to an eighth of the height.
-                j = max(1, box[3] // 8)
-                dx, dy = rng.randint(-j, j), rng.randint(-j, j)
-                box = [box[0] + dx, box[1] + dy, max(2, box[2] + rng.randint(-j, j) - dx),
-                       max(6, box[3] + rng.randint(-j, j) - dy)]
-            c = pp.crop(image, box)
+            c = pp.crop(image, boxes[k])
             crops.append(np.clip(np.round((c.transpose(1, 2, 0) + 0.5) * 255), 0, 255).astype(np.uint8))
             feats.append(f[k])
             labels.append(ROLES.index(segs[k][2]))

@@ -34,7 +34,7 @@ def main():
     image = np.asarray(Image.open(args.image).convert("RGB"))
     ih, iw = image.shape[:2]
     segs = [s for s in segs if s[0][0] >= 0 and s[0][1] >= 0 and s[0][0] < iw and s[0][1] < ih]
-    boxes = [s[0] for s in segs]
+    boxes = [pp.ink_box(image, s[0]) for s in segs]
     texts = [s[1] for s in segs]
     feats = pp.features(boxes, texts, iw, ih)
     keep = np.linspace(0, len(segs) - 1, min(args.limit, len(segs))).round().astype(int).tolist()
@@ -47,6 +47,7 @@ def main():
     golden = {"image": args.image.split("/")[-1], "roles": ROLES,
               "note": "features are computed over all segments; the other fields are for the kept ones",
               "all": [{"box": s[0], "text": s[1], "role": s[2]} for s in segs],
+              "inkBoxes": boxes,
               "kept": keep,
               "features": feats[keep].round(6).tolist(),
               "cropSums": [float(c.astype(np.float64).sum()) for c in crops],

@@ -1,6 +1,8 @@
 """The text role model's input, computed exactly as Sightline's Java TextRoleInput computes it.
 
-Two parts per text segment (a run of text on one line, in image pixels):
+First each segment's box (a run of text on one line, in image pixels) is shrunk to its ink (ink_box): the
+DOM's boxes, which training uses, hold the font's whole line height, OCR's hold the letters and a few pixels;
+both shrink to about the same ink. Then two parts per segment:
 
 * a crop: the segment's box grown by a margin of (h + 2) // 3 pixels on every side, pixels outside the
   image taken from the nearest edge, scaled so that its height becomes HEIGHT with the aspect kept, each
@@ -16,6 +18,32 @@ import numpy as np
 HEIGHT = 24
 WIDTH = 192
 FEATURES = 10
+
+
+INK = 48
+
+
+def ink_box(image, box):
+    """The box shrunk to the pixels that differ from its background (the commonest colour on its border,
+    the smallest packed RGB value among equals) by more than INK in some channel; the box itself, clipped to
+    the image, when it holds no ink."""
+    x, y, w, h = box
+    x0, y0 = max(0, x), max(0, y)
+    x1, y1 = min(image.shape[1], x + w), min(image.shape[0], y + h)
+    if x1 <= x0 or y1 <= y0:
+        return [x, y, w, h]
+    region = image[y0:y1, x0:x1].astype(np.int32)
+    packed = (region[:, :, 0] << 16) | (region[:, :, 1] << 8) | region[:, :, 2]
+    border = np.concatenate([packed[0], packed[-1], packed[:, 0], packed[:, -1]])
+    values, counts = np.unique(border, return_counts=True)
+    bg = int(values[np.argmax(counts)])
+    background = np.array([(bg >> 16) & 255, (bg >> 8) & 255, bg & 255], np.int32)
+    ink = np.abs(region - background).max(axis=2) > INK
+    rows = np.flatnonzero(ink.any(axis=1))
+    cols = np.flatnonzero(ink.any(axis=0))
+    if len(rows) == 0:
+        return [x0, y0, x1 - x0, y1 - y0]
+    return [x0 + int(cols[0]), y0 + int(rows[0]), int(cols[-1] - cols[0] + 1), int(rows[-1] - rows[0] + 1)]
 
 
 def margin(h):

@@ -485,7 +485,10 @@ public final class ElementFinder {
          * Text in a syntax-highlighted code block: pieces on one background colour, in three or more ink colours,
          * and mostly code (brackets, semicolons, operators in a third or more of its pieces). Its colours mark
          * keywords and strings, not links, and its short lines are not headings. The block may fill most of the
-         * capture (an editor window), so its background may be the page's own.
+         * capture (an editor window), so its background may be the page's own. Only the runs of the block's lines
+         * that hold a piece with code marks are code: on a documentation page whose code panels are as pale as
+         * the page, the block also holds the page's headings, prose and links (and OCR may join a sidebar's item
+         * to the code line beside it), which must stay apart.
          */
         private Set<TextSegment> highlightedCode(List<TextSegment> free) {
             Set<TextSegment> code = new HashSet<>();
@@ -501,10 +504,9 @@ public final class ElementFinder {
                         inks.add(o.ink);
                     }
                 }
-                long codeLike = block.stream().filter(o -> o.text.chars().anyMatch(c -> CODE_MARKS.indexOf(c) >= 0))
-                        .count();
+                long codeLike = block.stream().filter(Analysis::hasCodeMarks).count();
                 if (inks.size() >= 3 && codeLike * 3 >= block.size()) {
-                    code.addAll(block);
+                    code.addAll(codeRuns(block));
                 }
             }
             return code;
@@ -527,6 +529,42 @@ public final class ElementFinder {
                 }
             }
             return items;
+        }
+
+        /**
+         * The pieces of {@code block} in runs that hold code marks: on each line, pieces at most two heights
+         * apart form a run.
+         */
+        private static Set<TextSegment> codeRuns(List<TextSegment> block) {
+            Set<TextSegment> code = new HashSet<>();
+            Map<Integer, List<TextSegment>> lines = new HashMap<>();
+            block.forEach(s -> lines.computeIfAbsent(s.line, k -> new ArrayList<>()).add(s));
+            for (List<TextSegment> line : lines.values()) {
+                line.sort(Comparator.comparingInt(s -> s.box.x));
+                List<TextSegment> run = new ArrayList<>();
+                for (TextSegment s : line) {
+                    if (!run.isEmpty()) {
+                        TextSegment last = run.get(run.size() - 1);
+                        if (s.box.x - (last.box.x + last.box.width) > 2 * Math.max(s.box.height, last.box.height)) {
+                            addIfCode(run, code);
+                            run = new ArrayList<>();
+                        }
+                    }
+                    run.add(s);
+                }
+                addIfCode(run, code);
+            }
+            return code;
+        }
+
+        private static void addIfCode(List<TextSegment> run, Set<TextSegment> code) {
+            if (run.stream().anyMatch(Analysis::hasCodeMarks)) {
+                code.addAll(run);
+            }
+        }
+
+        private static boolean hasCodeMarks(TextSegment s) {
+            return s.text.chars().anyMatch(c -> CODE_MARKS.indexOf(c) >= 0);
         }
 
         /** Characters common in code and rare in running text. */

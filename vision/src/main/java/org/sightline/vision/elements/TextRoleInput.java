@@ -3,13 +3,17 @@ package org.sightline.vision.elements;
 import java.awt.Rectangle;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
  * What the text role model is given for one text segment, computed exactly as the script that trained it
  * computes it ({@code vision/scripts/text-roles/preprocess.py}; {@code TextRoleModelTest} holds the two to the
- * same numbers). Two parts:
+ * same numbers). First each box is shrunk to its ink ({@link #inkBox}): the DOM's boxes that the model was
+ * trained on hold the font's whole line height, OCR's hold the letters and a few pixels, and both shrink to about
+ * the same ink, so headings keep their size relative to the body text. Then two parts:
  *
  * <ul>
  *   <li>A crop: the segment's box grown by {@code (h + 2) / 3} pixels on every side (pixels outside the image
@@ -29,11 +33,66 @@ final class TextRoleInput {
     /** Floats of one crop, channels first. */
     static final int CROP_SIZE = 3 * HEIGHT * WIDTH;
 
+    /** A pixel is ink when one of its channels differs from the background by more than this. */
+    private static final int INK = 48;
+
     private static final Pattern SPACES = Pattern.compile("(?U)\\s+");
     /** Free space above or below is counted up to this many body heights. */
     private static final double MAX_GAP = 5;
 
     private TextRoleInput() {
+    }
+
+    /**
+     * {@code box} shrunk to the pixels that differ from its background (the commonest colour on its border, the
+     * smallest packed RGB value among equals) by more than {@link #INK} in some channel; the box clipped to the
+     * image when it holds no ink, the box itself when it lies outside.
+     */
+    static Rectangle inkBox(Pixels pixels, Rectangle box) {
+        int x0 = Math.max(0, box.x);
+        int y0 = Math.max(0, box.y);
+        int x1 = Math.min(pixels.width, box.x + box.width);
+        int y1 = Math.min(pixels.height, box.y + box.height);
+        if (x1 <= x0 || y1 <= y0) {
+            return new Rectangle(box);
+        }
+        Map<Integer, Integer> border = new HashMap<>();
+        for (int x = x0; x < x1; x++) {
+            border.merge(pixels.at(x, y0) & 0xffffff, 1, Integer::sum);
+            border.merge(pixels.at(x, y1 - 1) & 0xffffff, 1, Integer::sum);
+        }
+        for (int y = y0; y < y1; y++) {
+            border.merge(pixels.at(x0, y) & 0xffffff, 1, Integer::sum);
+            border.merge(pixels.at(x1 - 1, y) & 0xffffff, 1, Integer::sum);
+        }
+        int background = 0;
+        int most = -1;
+        for (Map.Entry<Integer, Integer> e : border.entrySet()) {
+            if (e.getValue() > most || e.getValue() == most && e.getKey() < background) {
+                most = e.getValue();
+                background = e.getKey();
+            }
+        }
+        int top = -1;
+        int bottom = -1;
+        int left = Integer.MAX_VALUE;
+        int right = -1;
+        for (int y = y0; y < y1; y++) {
+            for (int x = x0; x < x1; x++) {
+                if (Pixels.distance(pixels.at(x, y), background) > INK) {
+                    if (top < 0) {
+                        top = y;
+                    }
+                    bottom = y;
+                    left = Math.min(left, x);
+                    right = Math.max(right, x);
+                }
+            }
+        }
+        if (top < 0) {
+            return new Rectangle(x0, y0, x1 - x0, y1 - y0);
+        }
+        return new Rectangle(left, top, right - left + 1, bottom - top + 1);
     }
 
     /** Writes the crop of {@code box} into {@code out} from {@code offset} ({@link #CROP_SIZE} floats). */

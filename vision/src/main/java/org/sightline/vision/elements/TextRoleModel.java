@@ -87,7 +87,8 @@ public final class TextRoleModel implements AutoCloseable {
     }
 
     /** The model's guess for each piece of text ({@code boxes} in image pixels, with their texts). */
-    List<Guess> classify(Pixels pixels, List<Rectangle> boxes, List<String> texts) {
+    List<Guess> classify(Pixels pixels, List<Rectangle> lineBoxes, List<String> texts) {
+        List<Rectangle> boxes = lineBoxes.stream().map(b -> TextRoleInput.inkBox(pixels, b)).toList();
         float[] features = TextRoleInput.features(boxes, texts, pixels.width, pixels.height);
         List<Guess> guesses = new ArrayList<>(boxes.size());
         for (int from = 0; from < boxes.size(); from += BATCH) {

@@ -51,6 +51,12 @@ class TextRoleModelTest {
             return new Golden(image, boxes, texts, roles, node);
         }
 
+        /** The boxes shrunk to their ink, as the model's input does. */
+        List<Rectangle> inkBoxes() {
+            Pixels pixels = new Pixels(image);
+            return boxes.stream().map(b -> TextRoleInput.inkBox(pixels, b)).toList();
+        }
+
         List<Integer> kept() {
             List<Integer> kept = new ArrayList<>();
             node.get("kept").forEach(k -> kept.add(k.asInt()));
@@ -60,9 +66,21 @@ class TextRoleModelTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"python-attr-doc-007-0", "python-pytest-doc-013-0"})
+    void inkBoxesMatchTheTrainingScript(String page) throws IOException {
+        Golden g = Golden.read(page);
+        List<Rectangle> ink = g.inkBoxes();
+        for (int i = 0; i < ink.size(); i++) {
+            JsonNode b = g.node().get("inkBoxes").get(i);
+            assertThat(ink.get(i)).as("ink box of segment %d", i)
+                    .isEqualTo(new Rectangle(b.get(0).asInt(), b.get(1).asInt(), b.get(2).asInt(), b.get(3).asInt()));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"python-attr-doc-007-0", "python-pytest-doc-013-0"})
     void geometryNumbersMatchTheTrainingScript(String page) throws IOException {
         Golden g = Golden.read(page);
-        float[] features = TextRoleInput.features(g.boxes(), g.texts(), g.image().getWidth(), g.image().getHeight());
+        float[] features = TextRoleInput.features(g.inkBoxes(), g.texts(), g.image().getWidth(), g.image().getHeight());
         List<Integer> kept = g.kept();
         for (int i = 0; i < kept.size(); i++) {
             JsonNode expected = g.node().get("features").get(i);
@@ -84,7 +102,7 @@ class TextRoleModelTest {
         int plane = TextRoleInput.HEIGHT * TextRoleInput.WIDTH;
         for (int i = 0; i < kept.size(); i++) {
             Arrays.fill(crop, 0f);
-            TextRoleInput.crop(pixels, g.boxes().get(kept.get(i)), crop, 0);
+            TextRoleInput.crop(pixels, g.inkBoxes().get(kept.get(i)), crop, 0);
             double sum = 0;
             for (float v : crop) {
                 sum += v;
