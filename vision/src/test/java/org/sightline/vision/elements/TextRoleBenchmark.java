@@ -99,6 +99,8 @@ class TextRoleBenchmark {
         Optional<TextRoleModel> shipped = TextRoleModel.shipped();
         assertThat(shipped).as("the shipped text role model").isPresent();
         int pages = 0;
+        long modelNanos = 0;
+        long rulesNanos = 0;
         for (String pkg : validation) {
             Path dir = corpus.resolve(pkg);
             if (!Files.isDirectory(dir)) {
@@ -116,14 +118,20 @@ class TextRoleBenchmark {
                 Capture capture = Capture.ofImage(image, CaptureSource.FILE, json.getFileName().toString());
                 List<JsonNode> elements = new ArrayList<>();
                 truth.get("elements").forEach(elements::add);
+                long start = System.nanoTime();
                 model.add(elements, ElementFinder.analyse(capture, lines, TaskContext.none(), shipped));
+                long middle = System.nanoTime();
                 rules.add(elements, ElementFinder.analyse(capture, lines, TaskContext.none(), Optional.empty()));
+                modelNanos += middle - start;
+                rulesNanos += System.nanoTime() - middle;
                 pages++;
             }
         }
         System.out.println("validation pages: " + pages);
         System.out.println(model.report("model + rules:"));
         System.out.println(rules.report("rules alone:"));
+        System.out.printf(Locale.ROOT, "mean analysis time per page: %.0f ms with the model, %.0f ms with rules alone%n",
+                modelNanos / 1e6 / Math.max(1, pages), rulesNanos / 1e6 / Math.max(1, pages));
         assertThat(pages).as("validation pages under " + corpus).isPositive();
     }
 
