@@ -13,11 +13,11 @@ import java.util.Optional;
  *   <li>Heading, link or plain text: the model's. The rules, which judge height, stroke and colour against
  *       the page's body text, took bold words and site names for headings and read a table of contents of
  *       plain-coloured links as text; the model also sees where the text stands and what surrounds it.</li>
- *   <li>Syntax-highlighted code and the labels right against a field stay as the rules say (text): a code
+ *   <li>Syntax-highlighted code and the texts taken as a field's label stay as the rules say (text): a code
  *       block's colours mark keywords, not links, and a field's label is not a heading however bold. The model
- *       saw too little of either (drawn editors, forms) to overrule that. The price: where the rules' test for a
- *       code block (three ink colours on one background, brackets in a third of the pieces) takes a whole page
- *       with a code block on a near-white panel for code, that page's headings and links stay unfound.</li>
+ *       saw too little of either to overrule that: on a drawn editor it read the short coloured lines of a dark
+ *       code panel as a navigation menu. Only the runs of a line that hold code marks count as code, so the
+ *       prose, headings and links around a pale code panel are still the model's.</li>
  *   <li>Buttons and fields stay the rules' (found by their outline before this): the corpus had too few of them
  *       for the model to learn, so the model's "button" is not taken on free text.</li>
  * </ul>
