@@ -9,6 +9,7 @@ import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,6 +17,9 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import org.sightline.vision.ocr.OcrResult;
+import org.sightline.vision.ocr.TextBlock;
+import org.sightline.vision.ocr.TextLine;
 
 /**
  * The Java input pipeline and the shipped graph give what the training script gave: for pages of the corpus's
@@ -134,6 +138,23 @@ class TextRoleModelTest {
                         .isCloseTo((float) expected.get(r).asDouble(), within(2e-4f));
             }
         }
+    }
+
+    @Test
+    void linesOfAnOcrResultGetOneGuessEachInTheirOrder() throws IOException {
+        Golden g = Golden.read("python-pytest-doc-013-0");
+        List<TextLine> lines = new ArrayList<>();
+        for (int i = 0; i < g.boxes().size(); i++) {
+            lines.add(new TextLine(g.texts().get(i), g.boxes().get(i), 1.0, List.of()));
+        }
+        OcrResult text = new OcrResult(List.of(TextBlock.of(lines)), g.image().getWidth(), g.image().getHeight(),
+                Duration.ZERO);
+        TextRoleModel model = TextRoleModel.shipped().orElseThrow();
+        List<TextRoleModel.Guess> guesses = model.classify(g.image(), text);
+        assertThat(guesses).hasSize(lines.size());
+        int heading = g.roles().indexOf("heading1");
+        assertThat(guesses.get(heading).role()).isEqualTo(TextRole.HEADING_1);
+        assertThat(guesses.get(heading).confidence()).isBetween(0.5, 1.0);
     }
 
     @Test
