@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.sightline.error.SightlineException;
 import org.sightline.models.runtime.OnnxModels;
 import org.sightline.models.runtime.OnnxSession;
 import org.sightline.vision.ocr.OcrResult;
@@ -149,7 +148,7 @@ public final class TextRoleModel implements AutoCloseable {
                 file.toFile().deleteOnExit();
                 Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
                 return Optional.of(load(file));
-            } catch (IOException | SightlineException e) {
+            } catch (IOException | RuntimeException | LinkageError e) {
                 LOG.warn("the text role model could not be loaded ({}); headings and links are found by rules only",
                         e.getMessage());
                 return Optional.empty();
