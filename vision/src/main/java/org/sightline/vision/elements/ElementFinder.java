@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.HashSet;
 import org.sightline.error.SightlineException;
@@ -19,16 +20,22 @@ import org.sightline.vision.ocr.ScreenCoordinates;
 import org.sightline.vision.ocr.TextLine;
 import org.sightline.vision.ocr.layout.PageLayout;
 import org.sightline.vision.ocr.layout.ReadingOrder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds the element map of a capture from its OCR lines and its pixels. Controls come first: small squares
  * and circles beside text are checkboxes and radio buttons; a box around one short centred text is a
  * button, a wide box that is empty (or holds text at its left, a value or a hint) is a field, labelled by
- * the text beside or above it. The text left over is a heading when clearly taller or bolder than the body
- * text, a link when underlined or in a colour of its own, else plain text. Textured regions without text
+ * the text beside or above it. The text left over is a heading, a link or plain text as the learned text
+ * role model says ({@link TextRoleModel}; where it and the rules each decide: {@link TextRoleChoice}); without
+ * the model, a heading when clearly taller or bolder than the body text, a link when underlined or in a
+ * colour of its own, else plain text. Textured regions without text
  * are images. Why heuristics and not a detector model: see docs/decisions/0009-element-map.md.
  */
 public final class ElementFinder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ElementFinder.class);
 
     private final OcrEngine ocr;
 
@@ -58,7 +65,15 @@ public final class ElementFinder {
 
     /** Maps the elements of {@code capture} given its OCR result (which must come from the same image). */
     public static ElementMap analyse(Capture capture, OcrResult text, TaskContext context) {
-        return new Analysis(capture, text, context).run();
+        return analyse(capture, text, context, TextRoleModel.shipped());
+    }
+
+    /**
+     * As {@link #analyse(Capture, OcrResult, TaskContext)} with the text role model {@code roles}; empty leaves
+     * every text to the rules (what the benchmark compares the model against).
+     */
+    static ElementMap analyse(Capture capture, OcrResult text, TaskContext context, Optional<TextRoleModel> roles) {
+        return new Analysis(capture, text, context, roles).run();
     }
 
     private static final class Analysis {
@@ -66,17 +81,21 @@ public final class ElementFinder {
         private final BufferedImage image;
         private final OcrResult text;
         private final TaskContext context;
+        private final Optional<TextRoleModel> roles;
         private final Pixels pixels;
         private final List<Found> found = new ArrayList<>();
         private List<TextSegment> segments;
         private double bodyHeight;
         private final Set<String> fieldLabels = new HashSet<>();
+        /** Every text taken as a field's label, near or not: the model's verdict does not apply to them. */
+        private final Set<String> labelsOfFields = new HashSet<>();
 
-        Analysis(Capture capture, OcrResult text, TaskContext context) {
+        Analysis(Capture capture, OcrResult text, TaskContext context, Optional<TextRoleModel> roles) {
             this.capture = capture;
             this.image = capture.image();
             this.text = text;
             this.context = context;
+            this.roles = roles;
             this.pixels = new Pixels(image);
         }
 
@@ -365,6 +384,9 @@ public final class ElementFinder {
                     best = s;
                 }
             }
+            if (best != null) {
+                labelsOfFields.add(best.text);
+            }
             if (best != null && bestDistance <= 0.5 * bodyHeight + 2) {
                 fieldLabels.add(best.text); // right against the field: a label, even when bold
             }
@@ -390,6 +412,8 @@ public final class ElementFinder {
             double bodyStroke = weightedMedian(scale, s -> s.strokeRatio, 0.1);
             int pageBackground = pixels.dominantColour(pixels.bounds());
             Set<TextSegment> menuItems = menuItems(free, pageBackground);
+            context.cancellation().throwIfCancelled();
+            Map<TextSegment, TextRoleModel.Guess> guesses = guessRoles(free);
             if (Boolean.getBoolean("sightline.elements.debug")) {
                 System.err.printf("body height %.1f stroke %.3f ink %06x%n", bodyH, bodyStroke, bodyInk);
                 free.forEach(s -> System.err.printf("free %s ink=%06x stroke=%.3f under=%s%n", s, s.ink, s.strokeRatio,
@@ -422,15 +446,49 @@ public final class ElementFinder {
                     type = ElementType.LINK;
                     certainty = 0.55;
                 }
-                found.add(new Found(type, s.text, s.box, certainty * s.confidence));
+                TextRoleChoice.Choice choice = TextRoleChoice.choose(type, certainty,
+                        code.contains(s) || labelsOfFields.contains(s.text), Optional.ofNullable(guesses.get(s)));
+                found.add(new Found(choice.type(), s.text, s.box, choice.certainty() * s.confidence));
             }
+        }
+
+        /**
+         * The text role model's guess for each free segment, judged among all the page's text (the segments
+         * controls took stay as neighbours); none when there is no model or it fails, and the rules decide.
+         */
+        private Map<TextSegment, TextRoleModel.Guess> guessRoles(List<TextSegment> free) {
+            Map<TextSegment, TextRoleModel.Guess> guesses = new HashMap<>();
+            if (roles.isEmpty() || free.isEmpty()) {
+                return guesses;
+            }
+            List<TextSegment> all = new ArrayList<>(free);
+            segments.stream().filter(s -> s.consumed).forEach(all::add);
+            List<Rectangle> boxes = all.stream().map(s -> s.box).toList();
+            List<String> texts = all.stream().map(s -> s.text).toList();
+            try {
+                List<TextRoleModel.Guess> found = roles.get().classify(pixels, boxes, texts);
+                for (int i = 0; i < free.size(); i++) {
+                    guesses.put(free.get(i), found.get(i));
+                    if (Boolean.getBoolean("sightline.elements.debug")) {
+                        System.err.printf("role %s %.2f for %s%n", found.get(i).role(), found.get(i).confidence(),
+                                free.get(i));
+                    }
+                }
+            } catch (IllegalStateException e) {
+                LOG.warn("the text role model failed ({}); the rules decide", e.getMessage());
+                guesses.clear();
+            }
+            return guesses;
         }
 
         /**
          * Text in a syntax-highlighted code block: pieces on one background colour, in three or more ink colours,
          * and mostly code (brackets, semicolons, operators in a third or more of its pieces). Its colours mark
          * keywords and strings, not links, and its short lines are not headings. The block may fill most of the
-         * capture (an editor window), so its background may be the page's own.
+         * capture (an editor window), so its background may be the page's own. Only the runs of the block's lines
+         * that hold a piece with code marks are code: on a documentation page whose code panels are as pale as
+         * the page, the block also holds the page's headings, prose and links (and OCR may join a sidebar's item
+         * to the code line beside it), which must stay apart.
          */
         private Set<TextSegment> highlightedCode(List<TextSegment> free) {
             Set<TextSegment> code = new HashSet<>();
@@ -446,10 +504,9 @@ public final class ElementFinder {
                         inks.add(o.ink);
                     }
                 }
-                long codeLike = block.stream().filter(o -> o.text.chars().anyMatch(c -> CODE_MARKS.indexOf(c) >= 0))
-                        .count();
+                long codeLike = block.stream().filter(Analysis::hasCodeMarks).count();
                 if (inks.size() >= 3 && codeLike * 3 >= block.size()) {
-                    code.addAll(block);
+                    code.addAll(codeRuns(block));
                 }
             }
             return code;
@@ -472,6 +529,42 @@ public final class ElementFinder {
                 }
             }
             return items;
+        }
+
+        /**
+         * The pieces of {@code block} in runs that hold code marks: on each line, pieces at most two heights
+         * apart form a run.
+         */
+        private static Set<TextSegment> codeRuns(List<TextSegment> block) {
+            Set<TextSegment> code = new HashSet<>();
+            Map<Integer, List<TextSegment>> lines = new HashMap<>();
+            block.forEach(s -> lines.computeIfAbsent(s.line, k -> new ArrayList<>()).add(s));
+            for (List<TextSegment> line : lines.values()) {
+                line.sort(Comparator.comparingInt(s -> s.box.x));
+                List<TextSegment> run = new ArrayList<>();
+                for (TextSegment s : line) {
+                    if (!run.isEmpty()) {
+                        TextSegment last = run.get(run.size() - 1);
+                        if (s.box.x - (last.box.x + last.box.width) > 2 * Math.max(s.box.height, last.box.height)) {
+                            addIfCode(run, code);
+                            run = new ArrayList<>();
+                        }
+                    }
+                    run.add(s);
+                }
+                addIfCode(run, code);
+            }
+            return code;
+        }
+
+        private static void addIfCode(List<TextSegment> run, Set<TextSegment> code) {
+            if (run.stream().anyMatch(Analysis::hasCodeMarks)) {
+                code.addAll(run);
+            }
+        }
+
+        private static boolean hasCodeMarks(TextSegment s) {
+            return s.text.chars().anyMatch(c -> CODE_MARKS.indexOf(c) >= 0);
         }
 
         /** Characters common in code and rare in running text. */

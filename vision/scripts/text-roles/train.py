@@ -1,0 +1,173 @@
+"""Trains the text role model on the training packages, measures it on the validation packages, exports ONNX.
+
+    nice -n 10 python3 train.py --data /work/text-roles-data --out OUT_DIR [--epochs 6]
+
+Writes OUT_DIR/text-roles.onnx (inputs crop [N,3,HEIGHT,WIDTH] and features [N,FEATURES], output roles
+[N,len(ROLES)] probabilities) and OUT_DIR/text-roles.json (the data counts, the command and the validation
+table). One thread: the machine it was made for has two cores shared with other work.
+"""
+import argparse
+import json
+import os
+import sys
+import time
+
+import numpy as np
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+import preprocess as pp
+from dataset import ROLES, validation_packages
+
+torch.set_num_threads(1)
+
+
+class TextRoleNet(nn.Module):
+    """A small CNN over the crop (three strided 3x3 convolutions: small enough to train in minutes on one core), pooled
+    over the width by mean and max, joined with the geometry numbers."""
+
+    def __init__(self, classes=len(ROLES), features=pp.FEATURES):
+        super().__init__()
+
+        def block(cin, cout, stride):
+            return nn.Sequential(nn.Conv2d(cin, cout, 3, stride, 1, bias=False), nn.BatchNorm2d(cout),
+                                 nn.ReLU(inplace=True))
+
+        self.conv = nn.Sequential(block(3, 16, 2), block(16, 32, 2), block(32, 64, 2))  # 24x192 -> 3x24
+        self.geometry = nn.Sequential(nn.Linear(features, 32), nn.ReLU(inplace=True))
+        self.head = nn.Sequential(nn.Linear(64 * 3 * 2 + 32, 96), nn.ReLU(inplace=True), nn.Dropout(0.2),
+                                  nn.Linear(96, classes))
+
+    def forward(self, crop, features):
+        x = self.conv(crop)
+        x = torch.cat([x.mean(dim=3), x.amax(dim=3)], dim=1).flatten(1)
+        return self.head(torch.cat([x, self.geometry(features)], dim=1))
+
+
+class Exported(nn.Module):
+    def __init__(self, net):
+        super().__init__()
+        self.net = net
+
+    def forward(self, crop, features):
+        return F.softmax(self.net(crop, features), dim=1)
+
+
+def load(data_dir, packages):
+    parts = []
+    for pkg in packages:
+        with np.load(os.path.join(data_dir, pkg + ".npz")) as d:
+            parts.append({k: d[k] for k in ("crops", "features", "labels")})
+    if not parts:
+        return None
+    return {k: np.concatenate([p[k] for p in parts]) for k in parts[0]}
+
+
+def to_tensor(crops):
+    return torch.from_numpy(crops).permute(0, 3, 1, 2).float().div_(255.0).sub_(0.5)
+
+
+def predict(net, data, batch=512):
+    net.eval()
+    out = []
+    with torch.no_grad():
+        for i in range(0, len(data["labels"]), batch):
+            out.append(net(to_tensor(data["crops"][i:i + batch]),
+                           torch.from_numpy(data["features"][i:i + batch])).argmax(1).numpy())
+    return np.concatenate(out)
+
+
+def table(truth, pred, groups):
+    rows = {}
+    for name, members in groups.items():
+        t = np.isin(truth, members)
+        p = np.isin(pred, members)
+        tp = int((t & p).sum())
+        rows[name] = {"support": int(t.sum()), "precision": round(tp / max(1, int(p.sum())), 3),
+                      "recall": round(tp / max(1, int(t.sum())), 3)}
+    return rows
+
+
+def groups():
+    g = {r: [i] for i, r in enumerate(ROLES)}
+    g["heading (any level)"] = [ROLES.index(r) for r in ("heading1", "heading2", "heading3")]
+    g["link (link or nav)"] = [ROLES.index("link"), ROLES.index("nav")]
+    return g
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--data", default="/work/text-roles-data")
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--epochs", type=int, default=6)
+    ap.add_argument("--batch", type=int, default=128)
+    ap.add_argument("--seed", type=int, default=13)
+    args = ap.parse_args()
+    torch.manual_seed(args.seed)
+    rng = np.random.default_rng(args.seed)
+    validation = validation_packages()
+    available = sorted(f[:-4] for f in os.listdir(args.data) if f.endswith(".npz") and not f.endswith(".tmp.npz"))
+    train_pkgs = [p for p in available if p not in validation]
+    val_pkgs = [p for p in available if p in validation]
+    train = load(args.data, train_pkgs)
+    val = load(args.data, val_pkgs)
+    counts = np.bincount(train["labels"], minlength=len(ROLES))
+    print("train", len(train["labels"]), dict(zip(ROLES, counts.tolist())), flush=True)
+    # Rare roles weigh more, by the square root of their rarity, so that buttons and fields are not ignored
+    # and the common roles are not drowned.
+    weights = torch.tensor(np.sqrt(counts.max() / np.maximum(counts, 1)), dtype=torch.float32)
+    net = TextRoleNet()
+    opt = torch.optim.AdamW(net.parameters(), lr=2e-3, weight_decay=1e-4)
+    steps = args.epochs * ((len(train["labels"]) + args.batch - 1) // args.batch)
+    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=3e-3, total_steps=steps, pct_start=0.15)
+    start = time.time()
+    for epoch in range(args.epochs):
+        net.train()
+        order = rng.permutation(len(train["labels"]))
+        total, seen = 0.0, 0
+        for i in range(0, len(order), args.batch):
+            idx = np.sort(order[i:i + args.batch])
+            crops = to_tensor(train["crops"][idx])
+            # A shift of a pixel or two: OCR's boxes are not the DOM's.
+            crops = torch.roll(crops, shifts=(int(rng.integers(-1, 2)), int(rng.integers(-2, 3))), dims=(2, 3))
+            feats = torch.from_numpy(train["features"][idx])
+            labels = torch.from_numpy(train["labels"][idx])
+            loss = F.cross_entropy(net(crops, feats), labels, weight=weights)
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+            sched.step()
+            total += float(loss) * len(idx)
+            seen += len(idx)
+        print("epoch %d loss %.4f %.0f s" % (epoch + 1, total / seen, time.time() - start), flush=True)
+    train_seconds = time.time() - start
+    result = {"roles": ROLES, "input": {"height": pp.HEIGHT, "width": pp.WIDTH, "features": pp.FEATURES},
+              "command": "nice -n 10 python3 " + " ".join(sys.argv),
+              "train": {"packages": train_pkgs, "samples": dict(zip(ROLES, counts.tolist())),
+                        "seconds": round(train_seconds)}}
+    if val is not None:
+        pred = predict(net, val)
+        result["validation"] = {"packages": val_pkgs, "segments": int(len(val["labels"])),
+                                "accuracy": round(float((pred == val["labels"]).mean()), 3),
+                                "table": table(val["labels"], pred, groups()),
+                                "confusion": np.array([[int(((val["labels"] == a) & (pred == b)).sum())
+                                                        for b in range(len(ROLES))]
+                                                       for a in range(len(ROLES))]).tolist()}
+        for name, row in result["validation"]["table"].items():
+            print("%-22s support %6d precision %.3f recall %.3f" % (name, row["support"], row["precision"],
+                                                                   row["recall"]))
+    os.makedirs(args.out, exist_ok=True)
+    net.eval()
+    torch.onnx.export(Exported(net), (torch.zeros(1, 3, pp.HEIGHT, pp.WIDTH), torch.zeros(1, pp.FEATURES)),
+                      os.path.join(args.out, "text-roles.onnx"), opset_version=17,
+                      input_names=["crop", "features"], output_names=["roles"],
+                      dynamic_axes={"crop": {0: "n"}, "features": {0: "n"}, "roles": {0: "n"}})
+    torch.save(net.state_dict(), os.path.join(args.out, "text-roles.pt"))
+    with open(os.path.join(args.out, "text-roles.json"), "w") as f:
+        json.dump(result, f, indent=1)
+    print("wrote", args.out, flush=True)
+
+
+if __name__ == "__main__":
+    main()

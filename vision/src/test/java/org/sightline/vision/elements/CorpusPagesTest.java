@@ -1,0 +1,82 @@
+package org.sightline.vision.elements;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.Rectangle;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.io.TempDir;
+import org.sightline.task.TaskContext;
+import org.sightline.vision.capture.Capture;
+import org.sightline.vision.capture.CaptureSource;
+import org.sightline.vision.ocr.BundledOcrModels;
+import org.sightline.vision.ocr.OcrResult;
+import org.sightline.vision.ocr.ppocr.PpOcrEngine;
+
+/**
+ * Real documentation pages from the corpus's training packages, read by the real OCR models and mapped with
+ * the shipped text role model: the links of the sidebar's table of contents come out as links and the page's
+ * headings as headings (a truth item counts as found when an element of its type has its centre inside it,
+ * the item's box taken a third of its height larger, as OCR's boxes are not the DOM's).
+ */
+class CorpusPagesTest {
+
+    @TempDir
+    static Path models;
+
+    private static PpOcrEngine engine;
+
+    @BeforeAll
+    static void load() {
+        engine = PpOcrEngine.load(BundledOcrModels.extractTo(models));
+    }
+
+    @AfterAll
+    static void close() {
+        engine.close();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"python-attr-doc-007-0", "python-pytest-doc-013-0"})
+    void sidebarLinksAreLinksAndHeadingsAreHeadings(String page) throws IOException {
+        TextRoleModelTest.Golden g = TextRoleModelTest.Golden.read(page);
+        OcrResult text = engine.read(g.image(), TaskContext.none());
+        ElementMap map = ElementFinder.analyse(Capture.ofImage(g.image(), CaptureSource.FILE, page), text,
+                TaskContext.none());
+        double links = found(g, "nav"::equals, map.ofType(ElementType.LINK));
+        double headings = found(g, r -> r.startsWith("heading"), map.ofType(ElementType.HEADING));
+        System.out.printf(Locale.ROOT, "%s: sidebar links found %.2f, headings found %.2f%n", page, links, headings);
+        // 0.80 measured on the attrs page: OCR joins two of its sidebar items to the code beside them
+        // ("Metadata >>>"), and two more sit on the highlighted current entry; 1.00 on the pytest page.
+        assertThat(links).as("share of the sidebar's links found as links").isGreaterThanOrEqualTo(0.75);
+        assertThat(headings).as("share of the headings found as headings").isGreaterThanOrEqualTo(0.99);
+    }
+
+    private static double found(TextRoleModelTest.Golden g, Predicate<String> role, List<Element> predicted) {
+        int truth = 0;
+        int found = 0;
+        for (int i = 0; i < g.boxes().size(); i++) {
+            if (!role.test(g.roles().get(i))) {
+                continue;
+            }
+            truth++;
+            Rectangle r = new Rectangle(g.boxes().get(i));
+            int grow = r.height / 3;
+            r.grow(grow, grow);
+            if (predicted.stream().anyMatch(e -> r.contains(e.imageBox().getCenterX(), e.imageBox().getCenterY()))) {
+                found++;
+            } else {
+                System.out.println("not found: " + g.roles().get(i) + " '" + g.texts().get(i) + "' " + r);
+            }
+        }
+        assertThat(truth).as("truth items of the role on the page").isPositive();
+        return (double) found / truth;
+    }
+}
