@@ -40,6 +40,32 @@ final class JourneyApp implements AutoCloseable {
         shell = FxThread.call(() -> DesktopShell.open(new Stage(), services));
         window = JourneyDesktop.windowNamed("Sightline");
         awaitSaid("Sightline ready. Press F1 to hear every key.", Duration.ofSeconds(20));
+        // A window manager may map the window without the keyboard: the user would click it or Alt+Tab to it.
+        JourneyDesktop.activate(window);
+        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!FxThread.call(() -> stageOf(shell).isFocused())) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("Sightline's window never got the keyboard");
+            }
+            Thread.sleep(50);
+        }
+        settle();
+    }
+
+    private static Stage stageOf(DesktopShell shell) {
+        return (Stage) shell.view().root().getScene().getWindow();
+    }
+
+    /**
+     * Progress is spoken only when a step takes long (seconds, on a loaded machine), so whether it is heard depends
+     * on the machine's speed: the lines that must be exact leave it out.
+     */
+    private static final java.util.regex.Pattern PROGRESS = java.util.regex.Pattern.compile(
+            "Working(, \\d+ percent)?\\.|Finding text|Reading line \\d+ of \\d+|Loading the text recognition models");
+
+    /** {@code lines} without the progress reports among them. */
+    static List<String> withoutProgress(List<String> lines) {
+        return lines.stream().filter(l -> !PROGRESS.matcher(l).matches()).toList();
     }
 
     static JourneyApp start(Path settings) throws Exception {
@@ -145,8 +171,7 @@ final class JourneyApp implements AutoCloseable {
     public void close() throws Exception {
         FxThread.call(() -> {
             shell.close();
-            Stage stage = (Stage) shell.view().root().getScene().getWindow();
-            stage.hide();
+            stageOf(shell).hide();
             return null;
         });
         Platform.runLater(() -> { });

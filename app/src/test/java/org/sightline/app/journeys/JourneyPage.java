@@ -1,6 +1,7 @@
 package org.sightline.app.journeys;
 
 import java.awt.Color;
+import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
+import org.sightline.vision.testing.TestFonts;
 
 /**
  * The page the journeys use, written by the test: a library's page with the parts that confused users before,
@@ -25,9 +27,9 @@ final class JourneyPage {
             <style>
               body { font-family: 'DejaVu Sans', sans-serif; font-size: 22px; margin: 24px; background: #fff; color: #000; }
               header { display: flex; gap: 28px; align-items: center; }
-              nav a { margin-right: 24px; color: #0645ad; }
+              nav a { margin-right: 36px; color: #0645ad; }
               input[type=text] { font-size: 22px; width: 220px; }
-              button { font-size: 22px; }
+              button { font-size: 22px; margin-right: 28px; }
               main { display: flex; gap: 60px; margin-top: 24px; }
               section { width: 440px; }
               label { display: block; margin: 10px 0; }
@@ -69,6 +71,24 @@ final class JourneyPage {
         Path page = dir.resolve("library.html");
         Files.writeString(page, HTML);
         return page;
+    }
+
+    /** Writes a photographed notice: an image file with two lines of text, for Ctrl+O. */
+    static Path writeNotice(Path dir) throws IOException {
+        BufferedImage img = new BufferedImage(640, 240, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 640, 240);
+        g.setColor(Color.BLACK);
+        g.setFont(TestFonts.sans(Font.BOLD, 40));
+        g.drawString("Notice", 40, 80);
+        g.setFont(TestFonts.sans(Font.PLAIN, 30));
+        g.drawString("The library is closed on Monday.", 40, 160);
+        g.dispose();
+        Path file = dir.resolve("notice.png");
+        ImageIO.write(img, "png", file.toFile());
+        return file;
     }
 
     /** A picture with no text in it: a blue sky over a green hill. */
