@@ -154,6 +154,17 @@ final class JourneyApp implements AutoCloseable {
         }
     }
 
+    /**
+     * Presses {@code keys} (xdotool's names) as one step of the journey and returns what was said up to
+     * {@code last} or, when it is null, until the speech fell quiet; progress reports are left out.
+     */
+    List<String> press(String step, String last, String... keys) throws Exception {
+        listen();
+        step(step);
+        JourneyDesktop.keys(keys);
+        return withoutProgress(last == null ? saidAfterQuiet() : saidUpTo(last));
+    }
+
     /** Notes a step of the journey in its transcript, the way the closing note quotes it. */
     void step(String keys) {
         journey.add("[" + keys + "]");
