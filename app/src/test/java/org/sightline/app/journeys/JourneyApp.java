@@ -52,6 +52,11 @@ final class JourneyApp implements AutoCloseable {
         settle();
     }
 
+    /** Whether Sightline's window has the keyboard, as JavaFX sees it. */
+    boolean focused() throws Exception {
+        return FxThread.call(() -> stageOf(shell).isFocused());
+    }
+
     private static Stage stageOf(DesktopShell shell) {
         return (Stage) shell.view().root().getScene().getWindow();
     }
@@ -163,6 +168,14 @@ final class JourneyApp implements AutoCloseable {
         step(step);
         JourneyDesktop.keys(keys);
         return withoutProgress(last == null ? saidAfterQuiet() : saidUpTo(last));
+    }
+
+    /** As {@link #press}, up to a line known only by its start (text read from the screen varies a little). */
+    List<String> pressUntilStart(String step, String lastStart, String... keys) throws Exception {
+        listen();
+        step(step);
+        JourneyDesktop.keys(keys);
+        return withoutProgress(saidUpToStart(lastStart, Duration.ofSeconds(20)));
     }
 
     /** Notes a step of the journey in its transcript, the way the closing note quotes it. */

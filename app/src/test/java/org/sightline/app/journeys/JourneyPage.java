@@ -26,7 +26,7 @@ final class JourneyPage {
             <html lang="en"><head><meta charset="utf-8"><title>Riverside Library</title>
             <style>
               body { font-family: 'DejaVu Sans', sans-serif; font-size: 22px; margin: 24px; background: #fff; color: #000; }
-              header { display: flex; gap: 28px; align-items: center; }
+              header div { margin-top: 18px; }
               nav a { margin-right: 36px; color: #0645ad; }
               input[type=text] { font-size: 22px; width: 220px; }
               button { font-size: 22px; margin-right: 28px; }
@@ -38,7 +38,7 @@ final class JourneyPage {
             <body>
             <header>
               <nav><a href="#home">Home</a><a href="#catalog">Catalog</a><a href="#events">Events</a><a href="#signin">Sign in</a></nav>
-              <input type="text" aria-label="Search"> <button type="button">Search</button>
+              <div><input type="text" aria-label="Search"> <button type="button">Search</button></div>
             </header>
             <main>
               <section>

@@ -29,10 +29,11 @@ class ReadAndBrowseJourneyOnScreenTest extends ChromiumJourneys {
     @Test
     @Order(2)
     void readTheBrowserWindowThenWalkTheAnswerByLineAndBlock() throws Exception {
-        List<String> read = app.press("Ctrl+Shift+T", "Story time is on Saturday morning.", "ctrl+shift+t");
+        List<String> read = app.pressUntilStart("Ctrl+Shift+T", "Story time is on Saturday morning", "ctrl+shift+t");
         assertThat(read.get(0)).startsWith("Home Catalog");
-        assertThat(read).containsSubsequence("Opening hours", "Open every day from nine to six.",
-                "Story time is on Saturday morning.").contains("Reading group");
+        // What OCR makes of the page's smaller marks (a full stop, a radio button's circle) varies between runs.
+        assertThat(read).containsSubsequence("Opening hours", "Open every day from nine to six.")
+                .contains("Reading group").anyMatch(line -> line.startsWith("Story time is on Saturday morning"));
 
         assertThat(app.press("Shift+Tab", "Transcript, text, read only", "shift+Tab"))
                 .containsExactly("Transcript, text, read only");
@@ -95,5 +96,21 @@ class ReadAndBrowseJourneyOnScreenTest extends ChromiumJourneys {
                 .containsExactly("Open an image closed. Question, edit text, empty", "Notice",
                         "The library is closed on Monday.");
         app.writeTranscript("open-then-read");
+    }
+
+    @Test
+    @Order(5)
+    void theSystemFileChooserIsSpokenWhenItOpensAndWhenItIsCancelled() throws Exception {
+        show("Ctrl+O", "ctrl+o");
+        show("Tab", "Tab");
+        show("Enter", "Return");
+        Thread.sleep(2000); // the system's chooser is a window of its own, slow to map
+        show("Escape", "Escape");
+        show("Escape", "Escape");
+        app.writeTranscript("file-chooser");
+    }
+
+    private static void show(String step, String... keys) throws Exception {
+        System.out.println("SAID " + step + ": " + app.press(step, null, keys));
     }
 }
