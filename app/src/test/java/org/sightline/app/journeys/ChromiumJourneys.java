@@ -43,13 +43,16 @@ abstract class ChromiumJourneys {
     static List<String> visitTheBrowserAndComeBack(String last) throws Exception {
         JourneyDesktop.activate(desktop.browserWindow());
         Thread.sleep(600); // Sightline notes which window the user went to a moment after it loses the focus
-        System.out.println("DIAG after browser: active=" + JourneyDesktop.activeWindow() + " browser="
-                + desktop.browserWindow() + " app=" + app.window() + " focused=" + app.focused()
-                + " all=" + JourneyDesktop.run("xdotool", "search", "--name", "Sightline").replace('\n', ' '));
+        String away = "went to " + JourneyDesktop.activeWindow() + " (the browser is " + desktop.browserWindow()
+                + "), Sightline focused: " + app.focused();
         app.listen();
         app.step("the window manager brings Sightline back");
         JourneyDesktop.activate(app.window());
-        System.out.println("DIAG after app: active=" + JourneyDesktop.activeWindow() + " focused=" + app.focused());
-        return app.saidUpTo(last);
+        try {
+            return app.saidUpTo(last);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "\nThe user " + away + "; came back to " + JourneyDesktop
+                    .activeWindow() + " (Sightline is " + app.window() + "), Sightline focused: " + app.focused(), e);
+        }
     }
 }
