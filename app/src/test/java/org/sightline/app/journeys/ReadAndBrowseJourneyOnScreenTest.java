@@ -101,16 +101,47 @@ class ReadAndBrowseJourneyOnScreenTest extends ChromiumJourneys {
     @Test
     @Order(5)
     void theSystemFileChooserIsSpokenWhenItOpensAndWhenItIsCancelled() throws Exception {
-        show("Ctrl+O", "ctrl+o");
-        show("Tab", "Tab");
-        show("Enter", "Return");
-        Thread.sleep(2000); // the system's chooser is a window of its own, slow to map
-        show("Escape", "Escape");
-        show("Escape", "Escape");
+        assertThat(app.press("Ctrl+O", "Open an image, dialog. Image file, edit text, empty", "ctrl+o"))
+                .containsExactly("Open an image, dialog. Image file, edit text, empty");
+        assertThat(app.press("Tab", "Browse\u2026, button", "Tab")).containsExactly("Browse\u2026, button");
+        String open = "The system file chooser is open: choose an image and press Enter, or press Escape to come back.";
+        assertThat(app.press("Enter", open, "Return")).containsExactly(open);
+        JourneyDesktop.windowNamed("Open an image"); // the system's chooser, slow to map the first time
+        Thread.sleep(1500);
+        assertThat(app.press("Escape", "Open an image, dialog. Image file, edit text, empty", "Escape"))
+                .containsExactly("File chooser closed; no file chosen.", "Open an image, dialog. Image file, edit text, empty");
+        assertThat(app.press("Escape", "Open an image closed. Question, edit text, empty", "Escape"))
+                .containsExactly("Open an image closed. Question, edit text, empty");
         app.writeTranscript("file-chooser");
     }
 
-    private static void show(String step, String... keys) throws Exception {
-        System.out.println("SAID " + step + ": " + app.press(step, null, keys));
+    @Test
+    @Order(6)
+    void theModelManagerByEar() throws Exception {
+        String ocr = "PP-OCRv4: reads text on screen and in photos, Chinese and English, built into Sightline, 16 MB, "
+                + "ocr, default for ocr, 1 of 5";
+        assertThat(app.press("Ctrl+M", "Models, dialog. Models, list, " + ocr, "ctrl+m"))
+                .containsExactly("Models, dialog. Models, list, " + ocr);
+        List<String> next = app.press("Down", null, "Down");
+        assertThat(next).singleElement().asString().startsWith("SmolVLM-256M-Instruct: describes images")
+                .contains("not installed", "about ").endsWith("2 of 5");
+        assertThat(app.press("Up", ocr, "Up")).containsExactly(ocr);
+        assertThat(app.press("Tab", "Verify, button", "Tab")).containsExactly("Verify, button");
+        assertThat(app.press("Escape", "Models closed. Question, edit text, empty", "Escape"))
+                .containsExactly("Models closed. Question, edit text, empty");
+        app.writeTranscript("model-manager");
+    }
+
+    @Test
+    @Order(7)
+    void describeTheScreenWithoutSightlineInIt() throws Exception {
+        List<String> said = app.press("Ctrl+Shift+D", "Ctrl+M opens the model manager.", "ctrl+shift+d");
+        assertThat(said.get(0)).isEqualTo(
+                "No description model is installed, so here is a summary of the text and layout.");
+        // Sightline's window was in front when the key was pressed: it stepped aside, so the page is described.
+        assertThat(said).anyMatch(line -> line.startsWith("It begins: Opening hours"))
+                .noneMatch(line -> line.contains("Sightline ready") || line.contains("You:")
+                        || line.contains("Question") || line.contains("Transcript"));
+        app.writeTranscript("describe-screen");
     }
 }
