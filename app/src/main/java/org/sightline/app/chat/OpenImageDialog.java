@@ -128,6 +128,9 @@ public final class OpenImageDialog {
                     path.selectAll();
                 }));
         dialog.setResultConverter(b -> b == open ? toPath(path.getText()).orElse(null) : null);
+        // The field has the focus before the window shows, so the first thing said is the field, not the Cancel
+        // button the dialog would focus first and then leave at once.
+        dialog.setOnShowing(e -> path.requestFocus());
         dialog.setOnShown(e -> Platform.runLater(path::requestFocus));
         return dialog.showAndWait();
     }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -34,6 +35,17 @@ abstract class ChromiumJourneys {
             desktop.close();
             desktop = null;
         }
+    }
+
+    /**
+     * Each journey starts where a user would: in Sightline's main window with no dialog open, even when the one
+     * before failed half way.
+     */
+    @BeforeEach
+    void backInTheMainWindow() throws Exception {
+        app.closeDialogs();
+        JourneyDesktop.activate(app.window());
+        app.waitForQuiet();
     }
 
     /**

@@ -52,6 +52,18 @@ final class JourneyApp implements AutoCloseable {
         settle();
     }
 
+    /** Closes any window Sightline opened besides its main one (a journey that failed may leave one open). */
+    void closeDialogs() throws Exception {
+        FxThread.call(() -> {
+            for (javafx.stage.Window w : List.copyOf(javafx.stage.Window.getWindows())) {
+                if (w != stageOf(shell) && w.isShowing()) {
+                    w.hide();
+                }
+            }
+            return null;
+        });
+    }
+
     /** Whether Sightline's window has the keyboard, as JavaFX sees it. */
     boolean focused() throws Exception {
         return FxThread.call(() -> stageOf(shell).isFocused());
@@ -143,6 +155,12 @@ final class JourneyApp implements AutoCloseable {
             Thread.sleep(30);
         }
         settle();
+    }
+
+    /** Waits for quiet, leaving what was said out of the journey's transcript (the setting up of a journey). */
+    void waitForQuiet() throws InterruptedException {
+        settle();
+        listen();
     }
 
     /** Waits until nothing new has been spoken for {@link #QUIET}. */

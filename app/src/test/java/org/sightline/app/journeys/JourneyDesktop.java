@@ -59,11 +59,8 @@ final class JourneyDesktop implements AutoCloseable {
                 "--no-first-run", "--no-default-browser-check", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-features=Translate,MediaRouter", "--password-store=basic",
                 "--force-device-scale-factor=1", "--window-size=1000,700", "--app=" + page.toUri()));
-        String id = run(20, "xdotool", "search", "--sync", "--onlyvisible", "--class", "chromium").strip();
-        if (id.isEmpty()) {
-            throw new AssertionError("Chromium showed no window");
-        }
-        return id.lines().reduce((a, b) -> b).orElseThrow();
+        return windowIds(run(20, "xdotool", "search", "--sync", "--onlyvisible", "--class", "chromium")).stream()
+                .reduce((a, b) -> b).orElseThrow(() -> new AssertionError("Chromium showed no window"));
     }
 
     /** The X window id of the page. */
@@ -73,8 +70,13 @@ final class JourneyDesktop implements AutoCloseable {
 
     /** The first visible window whose title is exactly {@code title}. */
     static String windowNamed(String title) throws Exception {
-        return run(20, "xdotool", "search", "--sync", "--onlyvisible", "--name", "^" + title + "$").lines()
-                .findFirst().orElseThrow(() -> new AssertionError("no window called " + title));
+        return windowIds(run(20, "xdotool", "search", "--sync", "--onlyvisible", "--name", "^" + title + "$"))
+                .stream().findFirst().orElseThrow(() -> new AssertionError("no window called " + title));
+    }
+
+    /** The window ids in xdotool's output; X errors about windows that closed meanwhile are left out. */
+    private static List<String> windowIds(String output) {
+        return output.lines().map(String::strip).filter(l -> l.matches("\\d+")).toList();
     }
 
     /** Brings {@code window} to the front with the keyboard, as the window manager does for Alt+Tab or a click. */
@@ -113,7 +115,7 @@ final class JourneyDesktop implements AutoCloseable {
     private static String run(int seconds, String... cmd) throws Exception {
         List<String> limited = new ArrayList<>(List.of("timeout", String.valueOf(seconds)));
         limited.addAll(List.of(cmd));
-        Process p = new ProcessBuilder(limited).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(limited).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         byte[] out;
         try (InputStream in = p.getInputStream()) {
             out = in.readAllBytes();
