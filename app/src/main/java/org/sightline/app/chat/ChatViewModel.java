@@ -662,7 +662,7 @@ public final class ChatViewModel {
             @Override
             public void progressed(Progress progress) {
                 if (running == r) {
-                    status.set(progressAnnouncer.report(progress));
+                    status.set(r.streamed() ? progressAnnouncer.shown(progress) : progressAnnouncer.report(progress));
                 }
             }
 
