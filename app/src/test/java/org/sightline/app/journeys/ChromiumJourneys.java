@@ -22,7 +22,7 @@ abstract class ChromiumJourneys {
     @BeforeAll
     static void start() throws Exception {
         desktop = JourneyDesktop.open(JourneyPage.write(dir), dir.resolve("chromium"));
-        app = JourneyApp.start(dir.resolve("settings"));
+        app = JourneyApp.start(dir.resolve("sightline"));
     }
 
     @AfterAll

@@ -7,9 +7,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.sightline.app.settings.SettingsStore;
+import org.sightline.models.Catalog;
+import org.sightline.models.CatalogModelStore;
+import org.sightline.models.ModelStoreConfig;
+import org.sightline.models.ModelStores;
 import org.sightline.app.shell.AppServices;
 import org.sightline.app.shell.DesktopShell;
 import org.sightline.app.testing.FxThread;
@@ -32,11 +35,17 @@ final class JourneyApp implements AutoCloseable {
     private final List<String> journey = new ArrayList<>();
     private int mark;
 
-    private JourneyApp(Path settings) throws Exception {
+    private final CatalogModelStore machineModels;
+
+    private JourneyApp(Path home) throws Exception {
         Locale.setDefault(Locale.ENGLISH);
         Messages.setLocale(Locale.ENGLISH);
         FxThread.start();
-        AppServices services = AppServices.desktop(speech, new SettingsStore(settings), false, false);
+        // Models of the journey's own, offline: what this machine has downloaded must not change what is said.
+        machineModels = ModelStores.standard();
+        ModelStores.use(new CatalogModelStore(Catalog.builtIn(), ModelStoreConfig.fromEnvironment()
+                .withCacheDirectory(home.resolve("models")).withOffline(true)));
+        AppServices services = AppServices.desktop(speech, new SettingsStore(home.resolve("settings")), false, false);
         shell = FxThread.call(() -> DesktopShell.open(new Stage(), services));
         window = JourneyDesktop.windowNamed("Sightline");
         awaitSaid("Sightline ready. Press F1 to hear every key.", Duration.ofSeconds(20));
@@ -85,8 +94,9 @@ final class JourneyApp implements AutoCloseable {
         return lines.stream().filter(l -> !PROGRESS.matcher(l).matches()).toList();
     }
 
-    static JourneyApp start(Path settings) throws Exception {
-        return new JourneyApp(settings);
+    /** Starts Sightline with its settings and models under {@code home}. */
+    static JourneyApp start(Path home) throws Exception {
+        return new JourneyApp(home);
     }
 
     DesktopShell shell() {
@@ -216,6 +226,6 @@ final class JourneyApp implements AutoCloseable {
             stageOf(shell).hide();
             return null;
         });
-        Platform.runLater(() -> { });
+        ModelStores.use(machineModels);
     }
 }
