@@ -21,7 +21,7 @@ abstract class ChromiumJourneys {
 
     @BeforeAll
     static void start() throws Exception {
-        desktop = JourneyDesktop.open(JourneyPage.write(dir), dir.resolve("chromium"));
+        desktop = JourneyDesktop.open(JourneyPage.write(dir));
         app = JourneyApp.start(dir.resolve("sightline"));
     }
 

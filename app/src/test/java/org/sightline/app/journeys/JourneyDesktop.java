@@ -3,6 +3,7 @@ package org.sightline.app.journeys;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,12 +19,16 @@ final class JourneyDesktop implements AutoCloseable {
 
     private final List<Process> started = new ArrayList<>();
     private String browserWindow;
+    private Path profile;
 
     private JourneyDesktop() {
     }
 
-    /** Starts the window manager (unless one runs already) and Chromium showing {@code page}. */
-    static JourneyDesktop open(Path page, Path profile) throws Exception {
+    /**
+     * Starts the window manager (unless one runs already) and Chromium showing {@code page}. Chromium's profile
+     * lives outside the test's temporary folder: Chromium may still write to it while JUnit deletes that folder.
+     */
+    static JourneyDesktop open(Path page) throws Exception {
         // -Dtest=... selects these tests in the headless execution too; they belong to the on-screen one.
         Assumptions.assumeTrue("gtk".equals(System.getProperty("glass.platform")),
                 "journeys run in the on-screen surefire execution (the headless one uses Monocle)");
@@ -33,7 +38,8 @@ final class JourneyDesktop implements AutoCloseable {
         }
         JourneyDesktop desktop = new JourneyDesktop();
         desktop.startWindowManager();
-        desktop.browserWindow = desktop.startBrowser(page, profile);
+        desktop.profile = Files.createTempDirectory("sightline-journey-chromium");
+        desktop.browserWindow = desktop.startBrowser(page, desktop.profile);
         return desktop;
     }
 
@@ -55,12 +61,26 @@ final class JourneyDesktop implements AutoCloseable {
      * {@code --no-sandbox}; {@code --test-type} keeps the warning bar about it off the page.
      */
     private String startBrowser(Path page, Path profile) throws Exception {
+        List<String> before = browserWindows();
         started.add(start("chromium", "--no-sandbox", "--test-type", "--user-data-dir=" + profile,
                 "--no-first-run", "--no-default-browser-check", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-features=Translate,MediaRouter", "--password-store=basic",
                 "--force-device-scale-factor=1", "--window-size=1000,700", "--app=" + page.toUri()));
-        return windowIds(run(20, "xdotool", "search", "--sync", "--onlyvisible", "--class", "chromium")).stream()
-                .reduce((a, b) -> b).orElseThrow(() -> new AssertionError("Chromium showed no window"));
+        // A window of a Chromium that is still closing (the journey class before) is not this one's.
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < end) {
+            List<String> fresh = new ArrayList<>(browserWindows());
+            fresh.removeAll(before);
+            if (!fresh.isEmpty()) {
+                return fresh.get(fresh.size() - 1);
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("Chromium showed no window within 30 s");
+    }
+
+    private static List<String> browserWindows() throws Exception {
+        return windowIds(run("xdotool", "search", "--onlyvisible", "--class", "chromium"));
     }
 
     /** The X window id of the page. */
@@ -137,6 +157,28 @@ final class JourneyDesktop implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        // The next journey class starts its own Chromium: this one's windows must be gone first.
+        try {
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (!browserWindows().isEmpty() && System.nanoTime() < end) {
+                Thread.sleep(100);
+            }
+        } catch (Exception e) {
+            Thread.currentThread().interrupt();
+        }
+        deleteQuietly(profile);
+    }
+
+    /** Deletes a folder tree as far as it can: a file a closing Chromium still holds is left to the system. */
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // Left in the temporary folder.
         }
     }
 }
