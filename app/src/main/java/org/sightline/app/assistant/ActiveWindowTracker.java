@@ -9,4 +9,13 @@ public interface ActiveWindowTracker {
 
     /** The window active right now, or {@link WindowRef#UNKNOWN} when the platform cannot tell. */
     WindowRef activeWindow();
+
+    /**
+     * Brings {@code window} to the front with the keyboard before Sightline clicks or types in it, and answers
+     * whether it is in front afterwards. Called off the JavaFX thread. Where the platform cannot bring windows
+     * forward or cannot tell, it answers true and the action goes ahead as before.
+     */
+    default boolean bringToFront(WindowRef window) {
+        return true;
+    }
 }

@@ -65,6 +65,15 @@ public final class VisionCaptureService implements CaptureService, ActiveWindowT
     }
 
     @Override
+    public boolean bringToFront(WindowRef window) {
+        WindowHandle handle;
+        synchronized (remembered) {
+            handle = window == null ? null : remembered.get(window.nativeId());
+        }
+        return handle == null || Captures.bringToFront(handle);
+    }
+
+    @Override
     public Capture captureScreen(TaskContext context) {
         context.cancellation().throwIfCancelled();
         return Captures.screen();

@@ -174,7 +174,10 @@ public final class ElementRequests {
         Optional<Element> field = find(phrase, onlyFields, ElementType.FIELD);
         Optional<Element> named = find(phrase, map, ElementType.FIELD);
         if (field.isEmpty() && named.isPresent()) {
-            field = beside(named.get(), fields);
+            // An unlabelled box is called what the user called it, after its button: "Search edit field".
+            Element by = named.get();
+            field = beside(by, fields).map(f -> f.label().isEmpty()
+                    ? new Element(f.type(), by.label(), f.box(), f.imageBox(), f.confidence()) : f);
         }
         if (field.isPresent()) {
             return new RequestAnswer.Proposal(ProposedAction.type(field.get(), text.strip()));

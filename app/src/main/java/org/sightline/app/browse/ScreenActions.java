@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.BooleanSupplier;
 import org.sightline.speech.Earcon;
 import org.sightline.speech.Priority;
 import org.sightline.speech.SpeechOutput;
@@ -55,8 +56,8 @@ public final class ScreenActions implements AutoCloseable {
     private final SpeechOutput speech;
     private final Duration lead;
     private final ScreenLook look;
-    private volatile Runnable beforeAction = () -> { };
-    private volatile java.util.function.BooleanSupplier ownWindowHasKeyboard = () -> false;
+    private volatile BooleanSupplier beforeAction = () -> true;
+    private volatile BooleanSupplier ownWindowHasKeyboard = () -> false;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "sightline-screen-actions");
         t.setDaemon(true);
@@ -77,18 +78,19 @@ public final class ScreenActions implements AutoCloseable {
     }
 
     /**
-     * Work done on the action thread just before the pointer moves, for example getting Sightline's own window
-     * out of the way of the window being clicked (the runnable must itself hop to the JavaFX thread and wait).
+     * Work done on the action thread just before the pointer moves: getting Sightline's own window out of the way
+     * and bringing the target's window to the front (it must itself hop to the JavaFX thread and wait). It answers
+     * whether the target's window is in front; when it is not, nothing is clicked or typed and the user hears why.
      */
-    public void setBeforeAction(Runnable beforeAction) {
-        this.beforeAction = beforeAction == null ? () -> { } : beforeAction;
+    public void setBeforeAction(BooleanSupplier beforeAction) {
+        this.beforeAction = beforeAction == null ? () -> true : beforeAction;
     }
 
     /**
      * Whether Sightline's own window still has the keyboard focus; asked after clicking a field and before typing
      * into it, so typed text never goes into Sightline instead of the field. Called on the action thread.
      */
-    public void setOwnWindowHasKeyboard(java.util.function.BooleanSupplier hasKeyboard) {
+    public void setOwnWindowHasKeyboard(BooleanSupplier hasKeyboard) {
         this.ownWindowHasKeyboard = hasKeyboard == null ? () -> false : hasKeyboard;
     }
 
@@ -113,9 +115,16 @@ public final class ScreenActions implements AutoCloseable {
             if (!pause(lead, handle)) {
                 return Outcome.CANCELLED;
             }
-            beforeAction.run();
+            boolean inFront = beforeAction.getAsBoolean();
             if (handle.isCancelled()) {
                 return Outcome.CANCELLED;
+            }
+            if (!inFront) {
+                // Clicking or typing into whatever is in front instead would be acting on something not asked for.
+                speech.play(Earcon.ERROR);
+                speech.speak(ElementWords.MESSAGES.get("action.notInFront", ElementWords.target(action.target())),
+                        Priority.NEXT);
+                return Outcome.FAILED;
             }
             Point p = action.target().clickPoint();
             input.moveTo(p.x, p.y);

@@ -313,7 +313,37 @@ public final class ChatViewModel {
      * so that its own window does not cover it.
      */
     private Capture capturePreviousWindow(TaskContext ctx) {
-        return steppedAside(c -> assistant.capture().captureActiveWindow(previousWindow, c)).get(ctx);
+        WindowRef window = previousWindow;
+        return ofWindow(window, steppedAside(c -> assistant.capture().captureActiveWindow(window, c))).get(ctx);
+    }
+
+    /** A capture and the window it was taken of. */
+    private record CapturedWindow(Capture capture, WindowRef window) {
+    }
+
+    private volatile CapturedWindow capturedWindow = new CapturedWindow(null, WindowRef.UNKNOWN);
+    private volatile WindowRef actionWindow = WindowRef.UNKNOWN;
+
+    /** A capture of {@code window} as it is when the work starts, remembered as of that window. */
+    private Source captureOf(WindowRef window) {
+        return ofWindow(window, ctx -> assistant.capture().captureActiveWindow(window, ctx));
+    }
+
+    /** {@code capture} of {@code window}, remembered as such, so that acting on its elements brings it forward. */
+    private Source ofWindow(WindowRef window, Source capture) {
+        return ctx -> {
+            Capture c = capture.get(ctx);
+            capturedWindow = new CapturedWindow(c, window);
+            return c;
+        };
+    }
+
+    /**
+     * The window that browse mode's elements were found in, to bring to the front before clicking or typing in it;
+     * {@link WindowRef#UNKNOWN} when they came from the whole screen or a region.
+     */
+    public WindowRef actionWindow() {
+        return actionWindow;
     }
 
     /** Describes the window the user was in before coming to Sightline's window. */
@@ -328,8 +358,7 @@ public final class ChatViewModel {
     public void describeActiveWindow(WindowRef window) {
         String what = window.isKnown() && !window.title().isBlank()
                 ? AppText.get("lookedAt.windowNamed", window.title()) : AppText.get("lookedAt.window");
-        look(ChatAction.DESCRIBE_WINDOW, null, what, ctx -> assistant.capture().captureActiveWindow(window, ctx),
-                Mode.DESCRIBE);
+        look(ChatAction.DESCRIBE_WINDOW, null, what, captureOf(window), Mode.DESCRIBE);
     }
 
     public void describeRegion() {
@@ -349,8 +378,7 @@ public final class ChatViewModel {
         } else if (window == null) {
             look(ChatAction.READ_TEXT, null, AppText.get("lookedAt.window"), this::capturePreviousWindow, Mode.READ);
         } else {
-            look(ChatAction.READ_TEXT, null, AppText.get("lookedAt.window"),
-                    ctx -> assistant.capture().captureActiveWindow(window, ctx), Mode.READ);
+            look(ChatAction.READ_TEXT, null, AppText.get("lookedAt.window"), captureOf(window), Mode.READ);
         }
     }
 
@@ -365,8 +393,7 @@ public final class ChatViewModel {
         } else if (window == null) {
             look(ChatAction.BROWSE, null, AppText.get("lookedAt.window"), this::capturePreviousWindow, Mode.BROWSE);
         } else {
-            look(ChatAction.BROWSE, null, AppText.get("lookedAt.window"),
-                    ctx -> assistant.capture().captureActiveWindow(window, ctx), Mode.BROWSE);
+            look(ChatAction.BROWSE, null, AppText.get("lookedAt.window"), captureOf(window), Mode.BROWSE);
         }
     }
 
@@ -399,6 +426,8 @@ public final class ChatViewModel {
     /** @param onlyToConfirm browse mode opens only to confirm an action a chat request proposed */
     private void enterBrowse(Capture capture, ElementMap map, boolean onlyToConfirm) {
         boolean clickable = capture.screenBounds() != null && map.onScreen();
+        CapturedWindow of = capturedWindow;
+        actionWindow = of.capture() == capture ? of.window() : WindowRef.UNKNOWN;
         BrowseViewModel[] entered = new BrowseViewModel[1];
         entered[0] = new BrowseViewModel(map, speech, clickable ? screenActions.get() : null, capture.screenBounds(),
                 onlyToConfirm,
@@ -415,6 +444,9 @@ public final class ChatViewModel {
             return;
         }
         browse = null;
+        // The screen has changed: the next key looks at the window afresh, not at the picture from before.
+        lastCapture = null;
+        exchangesAboutLastCapture.clear();
         status.set(AppText.get("browse.left"));
         speech.speak(AppText.get("browse.endedAfterAction", ChatAction.BROWSE.keyForPeople()), Priority.NORMAL);
     }
@@ -476,9 +508,12 @@ public final class ChatViewModel {
                 ? Mode.REQUEST : Mode.DESCRIBE;
         if (current != null) {
             look(ChatAction.ASK, q, current.lookedAt(), current.source(), mode);
+        } else if (previousWindow.isKnown()) {
+            // Typed in Sightline's window about the program the user came from: that window, not Sightline's.
+            look(ChatAction.ASK, q, AppText.get("lookedAt.window"), this::capturePreviousWindow, mode);
         } else {
-            look(ChatAction.ASK, q, AppText.get("lookedAt.screen"), ctx -> assistant.capture().captureScreen(ctx),
-                    mode);
+            look(ChatAction.ASK, q, AppText.get("lookedAt.screen"),
+                    withoutSightline(ctx -> assistant.capture().captureScreen(ctx)), mode);
         }
     }
 
@@ -627,7 +662,7 @@ public final class ChatViewModel {
             @Override
             public void progressed(Progress progress) {
                 if (running == r) {
-                    status.set(progressAnnouncer.report(progress));
+                    status.set(r.streamed() ? progressAnnouncer.shown(progress) : progressAnnouncer.report(progress));
                 }
             }
 

@@ -94,10 +94,14 @@ public final class OpenImageDialog {
             chooser.setTitle(AppText.get("open.title"));
             chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(AppText.get("open.images"),
                     "*.png", "*.jpg", "*.jpeg", "*.gif", "*.bmp"));
+            // The chooser is the system's own window: Sightline cannot voice it, so it says what is happening.
+            speech.speak(AppText.get("open.chooserOpen"), org.sightline.speech.Priority.NOW);
             File file = chooser.showOpenDialog(dialog.getDialogPane().getScene().getWindow());
             if (file != null) {
                 path.setText(file.getAbsolutePath());
             }
+            speech.speak(file == null ? AppText.get("open.chooserCancelled")
+                    : AppText.get("open.chooserChosen", file.getName()), org.sightline.speech.Priority.NOW);
             path.requestFocus();
         });
 
@@ -124,6 +128,9 @@ public final class OpenImageDialog {
                     path.selectAll();
                 }));
         dialog.setResultConverter(b -> b == open ? toPath(path.getText()).orElse(null) : null);
+        // The field has the focus before the window shows, so the first thing said is the field, not the Cancel
+        // button the dialog would focus first and then leave at once.
+        dialog.setOnShowing(e -> path.requestFocus());
         dialog.setOnShown(e -> Platform.runLater(path::requestFocus));
         return dialog.showAndWait();
     }

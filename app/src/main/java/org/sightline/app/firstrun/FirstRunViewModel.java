@@ -18,6 +18,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.sightline.app.AppText;
 import org.sightline.error.SightlineException;
 import org.sightline.i18n.Messages;
 import org.sightline.speech.Earcon;
@@ -550,12 +551,13 @@ public final class FirstRunViewModel {
         speech.speak(text, Priority.NOW);
     }
 
+    /** The error as one sentence: the messages around it go on with another sentence after it. */
     private static String userMessage(Throwable error) {
         if (error instanceof SightlineException se) {
-            return se.getMessage();
+            return AppText.sentence(se.getMessage());
         }
         String detail = error.getMessage();
-        return detail == null ? error.getClass().getSimpleName() : detail;
+        return AppText.sentence(detail == null ? error.getClass().getSimpleName() : detail);
     }
 
     // --- what the view binds to ----------------------------------------------------------------

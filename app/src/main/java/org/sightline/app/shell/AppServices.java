@@ -49,6 +49,15 @@ public record AppServices(Assistant assistant, SpeechOutput speech, TaskExecutor
 
     /** What {@code ./sightline} runs. Callbacks land on the JavaFX thread; two workers keep a cancel responsive. */
     public static AppServices desktop(SpeechOutput speech) {
+        return desktop(speech, SettingsStore.standard(), true, true);
+    }
+
+    /**
+     * The desktop wiring with the given speech, settings folder and start-up behaviour: the journey tests run
+     * exactly what {@code ./sightline} runs, but listen to the speech and keep their settings apart.
+     */
+    public static AppServices desktop(SpeechOutput speech, SettingsStore settings, boolean globalHotkeys,
+                                      boolean firstRunAtStart) {
         CatalogModelStore store = ModelStores.standard();
         VisionCaptureService capture = new VisionCaptureService(VisionCaptureService.cameraFromEnvironment());
         OcrReadService reader = new OcrReadService(new TextReader(store));
@@ -56,12 +65,11 @@ public record AppServices(Assistant assistant, SpeechOutput speech, TaskExecutor
         reader.preload();
         VisionElementService elements = new VisionElementService(reader);
         // The shell loads and saves through this same store, so the describer follows what the user saved.
-        SettingsStore settings = SettingsStore.standard();
         VisionDescribeService describer = new VisionDescribeService(new Describer(store, reader.reader(),
                 VisionLanguageProviders.standard(), elements::counts), settings::current);
         Assistant assistant = new Assistant(capture, reader, describer, capture, elements);
         return new AppServices(assistant, speech, new ThreadPoolTaskExecutor(2, Platform::runLater),
-                settings, true, true);
+                settings, globalHotkeys, firstRunAtStart);
     }
 
     /**

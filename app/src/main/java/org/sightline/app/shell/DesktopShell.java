@@ -80,7 +80,7 @@ public final class DesktopShell implements AutoCloseable {
                         ? new DesktopScreenLook(ocr.reader()) : null;
                 ScreenActions screen = new ScreenActions(RobotDesktopInput.create(), services.speech(),
                         ScreenActions.DEFAULT_LEAD, look);
-                screen.setBeforeAction(this::stepAside);
+                screen.setBeforeAction(this::bringTargetForward);
                 screen.setOwnWindowHasKeyboard(stage::isFocused);
                 return screen;
             } catch (SightlineException e) {
@@ -266,6 +266,16 @@ public final class DesktopShell implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Before a confirmed click or typing: Sightline steps aside, and the window the elements were found in comes
+     * to the front with the keyboard, checked; false when it is not in front, and then nothing is done.
+     */
+    private boolean bringTargetForward() {
+        stepAside();
+        WindowRef target = model.actionWindow();
+        return !target.isKnown() || services.assistant().windows().bringToFront(target);
     }
 
     /** The model manager in its own modal window; Escape closes it, and closing says where the focus is. */

@@ -48,6 +48,14 @@ public final class ProgressAnnouncer {
         return text;
     }
 
+    /**
+     * The text to show for {@code p}, never spoken: once the answer itself is being spoken, a progress report would
+     * come between or after its sentences ("Working, 55 percent." after the last line read).
+     */
+    public String shown(Progress p) {
+        return describe(p);
+    }
+
     static String describe(Progress p) {
         if (p.isDeterminate()) {
             return AppText.get("progress.percent", p.percent());

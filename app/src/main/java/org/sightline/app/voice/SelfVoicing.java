@@ -93,7 +93,8 @@ public final class SelfVoicing {
                 return;
             }
             Scene scene = window.getScene();
-            Object quietAt = window.getProperties().remove(QUIET_RETURN_AT);
+            // Kept for its whole span: a window manager may hand the focus back twice (dialog closed, then owner).
+            Object quietAt = window.getProperties().get(QUIET_RETURN_AT);
             boolean quiet = quietAt instanceof Long at && System.nanoTime() - at < QUIET_RETURN_NS;
             if (scene != null && scene.getFocusOwner() != null && speaking(scene)
                     && scene.getProperties().get(this) instanceof FocusFollower follower) {

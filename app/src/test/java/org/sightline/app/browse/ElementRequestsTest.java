@@ -65,6 +65,8 @@ class ElementRequestsTest {
                 .answer("type hello into search", page).orElseThrow();
         assertThat(proposal.action().target().type()).isEqualTo(ElementType.FIELD);
         assertThat(proposal.action().target().box().x).isEqualTo(300);
+        // Named after its button, as the user named it: "Press Enter to type “hello” into Search edit field".
+        assertThat(ElementWords.target(proposal.action().target())).isEqualTo("Search edit field");
 
         // No field anywhere near what was named: say what matched and that it takes no text; propose nothing.
         assertThat(ElementRequests.answer("type hello into sign in", page)).get()

@@ -93,7 +93,7 @@ class DesktopWalkthroughTest {
         Path image = dir.resolve("red square.png");
         ImageIO.write(picture(), "png", image.toFile());
         robot.push(KeyCode.CONTROL, KeyCode.O);
-        awaitSpoken("Image file, edit text, empty");
+        awaitSpoken("Open an image, dialog. Image file, edit text, empty");
         type(robot, image.toString());
         robot.push(KeyCode.ENTER);
         awaitSpoken("Describing images is not available in this build yet.");
@@ -101,17 +101,18 @@ class DesktopWalkthroughTest {
                 "Sightline: Describing images is not available in this build yet.");
         assertFocusBack();
 
-        // A missing file is bad input, said plainly.
+        // A missing file is bad input, said plainly; the dialog stays open with the path to correct.
         robot.push(KeyCode.CONTROL, KeyCode.O);
-        awaitSpoken("Image file, edit text, empty");
+        awaitSpoken("Open an image, dialog. Image file, edit text, empty");
         type(robot, dir.resolve("nothing.png").toString());
         robot.push(KeyCode.ENTER);
         awaitSpokenContaining("There is no file at");
+        robot.push(KeyCode.ESCAPE);
         assertFocusBack();
 
         // Escape leaves the open dialog without doing anything.
         robot.push(KeyCode.CONTROL, KeyCode.O);
-        awaitSpoken("Image file, edit text, empty");
+        awaitSpoken("Open an image, dialog. Image file, edit text, empty");
         robot.push(KeyCode.ESCAPE);
         assertFocusBack();
 

@@ -37,6 +37,18 @@ public final class Captures {
         return ActiveWindow.current();
     }
 
+    /**
+     * Brings {@code window} to the front with the keyboard before Sightline clicks or types in it, and answers
+     * whether it is in front afterwards. On X11 this is checked; elsewhere the platform gives no reliable answer,
+     * so it is taken as in front. A window not known by id (the whole screen) has nothing to bring forward.
+     */
+    public static boolean bringToFront(WindowHandle window) {
+        if (window == null || window.isFallback() || window.nativeId() == null || !DisplayAccess.isX11()) {
+            return true;
+        }
+        return X11Windows.activate(window.nativeId());
+    }
+
     public static Capture window(WindowHandle window) {
         return ScreenCapturer.shared().captureWindow(window);
     }

@@ -67,6 +67,20 @@ final class X11Windows {
         }
     }
 
+    /**
+     * Asks the window manager to make {@code id} the active window and answers whether it is now: with no window
+     * manager (no _NET_ACTIVE_WINDOW) the keyboard focus is moved instead and checked the same way.
+     */
+    static boolean activate(String id) {
+        long wanted = Long.decode(id);
+        if (netActiveWindow().isPresent()) {
+            run("xdotool", "windowactivate", "--sync", id);
+            return netActiveWindow().map(active -> Long.decode(active) == wanted).orElse(false);
+        }
+        run("xdotool", "windowfocus", "--sync", id);
+        return focusedWindow().map(focused -> Long.decode(focused) == wanted).orElse(false);
+    }
+
     private static final Pattern ROOT_ID = Pattern.compile("Root window id: (0x[0-9a-fA-F]+)");
     private static final Pattern PARENT_ID = Pattern.compile("Parent window id: (0x[0-9a-fA-F]+)");
 

@@ -365,8 +365,8 @@ public final class ElementFinder {
             TextSegment best = null;
             double bestDistance = Double.MAX_VALUE;
             for (TextSegment s : segments) {
-                if (s.consumed || s.box.height > 1.3 * bodyHeight) {
-                    continue; // a logo or a heading does not label a field
+                if (s.consumed || s.box.height > 1.3 * bodyHeight || s.underlined) {
+                    continue; // a logo, a heading or a link (the menu above a search box) does not label a field
                 }
                 double distance = Double.MAX_VALUE;
                 int leftGap = field.x - (s.box.x + s.box.width);

@@ -29,10 +29,11 @@ final class TextSegmenter {
             return out;
         }
         int bg = pixels.dominantColour(lb);
+        boolean[] ruled = ruledRows(lb, bg);
         boolean[] inkColumn = new boolean[lb.width];
         for (int x = 0; x < lb.width; x++) {
             for (int y = lb.y; y < lb.y + lb.height; y++) {
-                if (Pixels.distance(pixels.at(lb.x + x, y), bg) > INK_CONTRAST) {
+                if (!ruled[y - lb.y] && Pixels.distance(pixels.at(lb.x + x, y), bg) > INK_CONTRAST) {
                     inkColumn[x] = true;
                     break;
                 }
@@ -71,17 +72,19 @@ final class TextSegmenter {
             for (int i = 0; i < tokens.length; i++) {
                 append(texts.get(segmentOf(segments, (words.get(i)[0] + words.get(i)[1]) / 2)), tokens[i], " ");
             }
-        } else {
-            // Position along the ink extent, character by character (also right for Chinese, which has no spaces).
-            int first = runs.get(0)[0];
-            int last = runs.get(runs.size() - 1)[1];
-            int[] seg = new int[text.length()];
-            for (int i = 0; i < text.length(); i++) {
-                int x = first + (int) Math.round((i + 0.5) / text.length() * (last - first));
-                seg[i] = segmentOf(segments, x);
+        } else if (tokens.length > 1) {
+            // Whole words by where they fall along the segments' ink, the gaps between segments left out: a word
+            // is never cut between two menu items.
+            int done = 0;
+            for (String token : tokens) {
+                double middle = (done + token.length() / 2.0) / text.replaceAll("\\s+", "").length();
+                append(texts.get(segmentAt(segments, middle)), token, " ");
+                done += token.length();
             }
+        } else {
+            // Character by character along the segments' ink (Chinese has no spaces between words).
             for (int i = 0; i < text.length(); i++) {
-                texts.get(seg[i]).append(text.charAt(i));
+                texts.get(segmentAt(segments, (i + 0.5) / text.length())).append(text.charAt(i));
             }
         }
         for (int i = 0; i < segments.size(); i++) {
@@ -96,6 +99,24 @@ final class TextSegmenter {
             out.add(segment);
         }
         return out.size() > 1 ? fitHeights(out, bg) : out;
+    }
+
+    /**
+     * Rows of {@code lb} crossed by a straight stroke longer than a letter is wide: a link's underline. It runs
+     * under the space between the words of "Sign in", so counting words by ink columns must look past it, or the
+     * words of a menu bar are shared out among its items by position and come out cut ("Home C").
+     */
+    private boolean[] ruledRows(Rectangle lb, int bg) {
+        boolean[] ruled = new boolean[lb.height];
+        int longest = Math.max(12, (int) Math.round(1.2 * lb.height));
+        for (int y = lb.y; y < lb.y + lb.height; y++) {
+            int run = 0;
+            for (int x = lb.x; x < lb.x + lb.width && !ruled[y - lb.y]; x++) {
+                run = Pixels.distance(pixels.at(x, y), bg) > INK_CONTRAST ? run + 1 : 0;
+                ruled[y - lb.y] = run >= longest;
+            }
+        }
+        return ruled;
     }
 
     /**
@@ -151,6 +172,23 @@ final class TextSegmenter {
             sb.append(sep);
         }
         sb.append(token);
+    }
+
+    /** The segment at {@code fraction} (0 to 1) of the segments' ink widths added up, the gaps left out. */
+    private static int segmentAt(List<int[]> segments, double fraction) {
+        double total = 0;
+        for (int[] s : segments) {
+            total += s[1] - s[0] + 1;
+        }
+        double at = fraction * total;
+        for (int i = 0; i < segments.size(); i++) {
+            int[] s = segments.get(i);
+            at -= s[1] - s[0] + 1;
+            if (at < 0) {
+                return i;
+            }
+        }
+        return segments.size() - 1;
     }
 
     private static int segmentOf(List<int[]> segments, int x) {

@@ -38,7 +38,7 @@ public final class DescriptionModels {
     }
 
     /**
-     * "A description model can be downloaded (about 240 MB) with: sightline models pull smolvlm-256m", with a
+     * "A description model can be downloaded (about 240 MB) with: sightline models pull smolvlm-256m.", with a
      * word on offline mode when the store may not download; empty when the catalog has no description model.
      */
     public static Optional<String> downloadHint(CatalogModelStore store) {

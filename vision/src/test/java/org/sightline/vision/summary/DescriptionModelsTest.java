@@ -39,7 +39,7 @@ class DescriptionModelsTest {
         assertThat(DescriptionModels.downloadHint(store)).hasValueSatisfying(hint -> assertThat(hint)
                 .startsWith("A description model, SmolVLM-256M-Instruct, can be downloaded (about ")
                 .matches(".*\\(about \\d+ MB\\).*")
-                .endsWith("with: sightline models pull smolvlm-256m"));
+                .endsWith("with: sightline models pull smolvlm-256m."));
     }
 
     @Test
