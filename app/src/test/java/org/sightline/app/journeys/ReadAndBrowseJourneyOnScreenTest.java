@@ -59,7 +59,7 @@ class ReadAndBrowseJourneyOnScreenTest extends ChromiumJourneys {
         List<String> start = app.press("Ctrl+Shift+B", "Home, link", "ctrl+shift+b");
         assertThat(start).hasSize(2);
         assertThat(start.get(0)).matches("Browse mode, \\d+ elements\\. Arrows move, H heading, K link, B button, "
-                + "F form field, G graphic, Shift goes back, Enter activates, Escape leaves\\.");
+                + "F form field, G graphic, D region, Shift goes back, Enter activates, Escape leaves\\.");
         assertThat(app.press("H", "Opening hours, heading", "h")).containsExactly("Opening hours, heading");
         assertThat(app.press("H", "Reading group, heading", "h")).containsExactly("Reading group, heading");
         assertThat(app.press("H", "No next heading.", "h")).containsExactly("No next heading.");
