@@ -8,15 +8,29 @@ import java.util.Objects;
  * One element of a capture. {@code box} is where it is on the screen (in the coordinates a click needs);
  * for an image that is not of the screen (a file) it equals {@code imageBox}, the box in image pixels.
  * {@code label} is the text a person would read on or beside it (empty for an unlabelled image);
- * {@code confidence} between 0 and 1 says how sure the type and label are.
+ * {@code confidence} between 0 and 1 says how sure the type and label are. {@code headingLevel} is a heading's
+ * level as a screen reader announces it (1, 2, or 3 for the third level and deeper, which the text role model
+ * does not tell apart), and 0 where it is not known or the element is no heading.
  */
-public record Element(ElementType type, String label, Rectangle box, Rectangle imageBox, double confidence) {
+public record Element(ElementType type, String label, Rectangle box, Rectangle imageBox, double confidence,
+                      int headingLevel) {
+
+    /** The deepest level told apart: level 3 stands for 3 and below. */
+    public static final int DEEPEST_LEVEL = 3;
 
     public Element {
         Objects.requireNonNull(type, "type");
+        if (headingLevel < 0 || headingLevel > DEEPEST_LEVEL || headingLevel > 0 && type != ElementType.HEADING) {
+            throw new IllegalArgumentException("heading level " + headingLevel + " for a " + type);
+        }
         label = label == null ? "" : label.strip();
         box = new Rectangle(Objects.requireNonNull(box, "box"));
         imageBox = new Rectangle(Objects.requireNonNull(imageBox, "imageBox"));
+    }
+
+    /** An element with no heading level (not a heading, or one whose level is not known). */
+    public Element(ElementType type, String label, Rectangle box, Rectangle imageBox, double confidence) {
+        this(type, label, box, imageBox, confidence, 0);
     }
 
     @Override

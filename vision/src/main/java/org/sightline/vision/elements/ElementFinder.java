@@ -448,7 +448,8 @@ public final class ElementFinder {
                 }
                 TextRoleChoice.Choice choice = TextRoleChoice.choose(type, certainty,
                         code.contains(s) || labelsOfFields.contains(s.text), Optional.ofNullable(guesses.get(s)));
-                found.add(new Found(choice.type(), s.text, s.box, choice.certainty() * s.confidence));
+                found.add(new Found(choice.type(), s.text, s.box, choice.certainty() * s.confidence,
+                        choice.headingLevel()));
             }
         }
 
@@ -634,11 +635,16 @@ public final class ElementFinder {
         return inter / ((double) a.width * a.height + (double) b.width * b.height - inter);
     }
 
-    private record Found(ElementType type, String label, Rectangle box, double confidence) {
+    private record Found(ElementType type, String label, Rectangle box, double confidence, int headingLevel) {
+        Found(ElementType type, String label, Rectangle box, double confidence) {
+            this(type, label, box, confidence, 0);
+        }
+
         Element toElement(Capture capture) {
             Rectangle screen = ScreenCoordinates.toScreen(box, capture);
             double c = Math.max(0, Math.min(1, confidence));
-            return new Element(type, label, screen == null ? box : screen, box, Math.round(c * 100) / 100.0);
+            return new Element(type, label, screen == null ? box : screen, box, Math.round(c * 100) / 100.0,
+                    headingLevel);
         }
     }
 }

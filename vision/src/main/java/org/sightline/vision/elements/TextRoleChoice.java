@@ -24,8 +24,15 @@ import java.util.Optional;
  */
 final class TextRoleChoice {
 
-    /** The type chosen and how sure it is (0 to 1, before the OCR confidence is applied). */
-    record Choice(ElementType type, double certainty) {
+    /**
+     * The type chosen, how sure it is (0 to 1, before the OCR confidence is applied) and, for a heading the model
+     * took, its level (0 when the rules made it a heading: they judge size against the body, not the outline).
+     */
+    record Choice(ElementType type, double certainty, int headingLevel) {
+
+        Choice(ElementType type, double certainty) {
+            this(type, certainty, 0);
+        }
     }
 
     private TextRoleChoice() {
@@ -55,6 +62,7 @@ final class TextRoleChoice {
                 best = e.getKey();
             }
         }
-        return new Choice(best, total > 0 ? byType.get(best) / total : ruledCertainty);
+        double certainty = total > 0 ? byType.get(best) / total : ruledCertainty;
+        return new Choice(best, certainty, best == ElementType.HEADING ? guess.get().headingLevel() : 0);
     }
 }

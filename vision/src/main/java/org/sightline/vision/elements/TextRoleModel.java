@@ -53,6 +53,21 @@ public final class TextRoleModel implements AutoCloseable {
         public double score(TextRole r) {
             return scores[r.ordinal()];
         }
+
+        /**
+         * The likeliest heading level (1, 2 or 3 and deeper) were this text a heading: asked once the text is
+         * taken for a heading, whose probability is summed over the levels, so that a heading the model splits
+         * between two levels still gets the likelier one.
+         */
+        public int headingLevel() {
+            TextRole best = TextRole.HEADING_1;
+            for (TextRole r : List.of(TextRole.HEADING_2, TextRole.HEADING_3)) {
+                if (score(r) > score(best)) {
+                    best = r;
+                }
+            }
+            return best.headingLevel();
+        }
     }
 
     private final OnnxSession session;
