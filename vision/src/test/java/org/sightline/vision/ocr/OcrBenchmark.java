@@ -29,7 +29,7 @@ import org.sightline.vision.ocr.ppocr.PpOcrEngine;
  * -DexcludedTestGroups= -Dgroups=bench}.
  */
 @Tag("bench")
-class OcrBenchmark {
+public class OcrBenchmark {
 
     private static final Path PAGES = Path.of("src/test/bench-ocr/pages");
     /** Pages written after the engine was tuned on {@link #PAGES}, to see how far the tuning carries. */
@@ -171,7 +171,7 @@ class OcrBenchmark {
         return out;
     }
 
-    static int levenshtein(String a, String b) {
+    public static int levenshtein(String a, String b) {
         int[] prev = new int[b.length() + 1];
         int[] cur = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {
