@@ -30,10 +30,10 @@ public final class ElementWords {
         return MESSAGES.get("types." + type.jsonName());
     }
 
-    /** What browse mode says on arriving at an element: label then type. */
+    /** What browse mode says on arriving at an element: label then type, a heading with its level as known. */
     public static String spoken(Element e) {
-        return e.label().isEmpty() ? MESSAGES.get("element.unlabelled", typeName(e.type()))
-                : MESSAGES.get("element", e.label(), typeName(e.type()));
+        String type = e.headingLevel() > 0 ? MESSAGES.get("type.heading.level", e.headingLevel()) : typeName(e.type());
+        return e.label().isEmpty() ? MESSAGES.get("element.unlabelled", type) : MESSAGES.get("element", e.label(), type);
     }
 
     /**

@@ -10,8 +10,8 @@ import org.sightline.vision.elements.ElementMap;
 
 /**
  * The JSON form of an element map: the image's name and size, the page's regions, and an {@code elements} list
- * in reading order, each with {@code type}, {@code label}, {@code box} {x, y, width, height}, {@code confidence}
- * and the region it belongs to.
+ * in reading order, each with {@code type}, {@code label}, {@code box} {x, y, width, height}, {@code confidence},
+ * a heading's {@code headingLevel} where it is known, and the region it belongs to.
  */
 final class ElementsJson {
 
@@ -33,12 +33,20 @@ final class ElementsJson {
             node.put("label", e.label());
             RegionsJson.box(node, e.box());
             node.put("confidence", e.confidence());
+            level(node, e.headingLevel());
             RegionsJson.tag(node, map.regionOf(e));
         }
         try {
             return MAPPER.writeValueAsString(root);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON", e);
+        }
+    }
+
+    /** A heading's level (1, 2, or 3 for 3 and deeper), left out when it is not known (0). */
+    static void level(ObjectNode node, int headingLevel) {
+        if (headingLevel > 0) {
+            node.put("headingLevel", headingLevel);
         }
     }
 }

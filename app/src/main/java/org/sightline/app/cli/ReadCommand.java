@@ -14,6 +14,10 @@ import org.sightline.error.SightlineException;
 import org.sightline.i18n.Messages;
 import org.sightline.models.ModelStores;
 import org.sightline.task.TaskContext;
+import org.sightline.vision.capture.Capture;
+import org.sightline.vision.capture.CaptureSource;
+import org.sightline.vision.elements.ElementFinder;
+import org.sightline.vision.elements.LineHeadings;
 import org.sightline.vision.image.ImageFiles;
 import org.sightline.vision.ocr.OcrListener;
 import org.sightline.vision.ocr.OcrResult;
@@ -102,7 +106,8 @@ public final class ReadCommand implements Callable<Integer> {
                 }
                 String name = file.getFileName().toString();
                 if (json) {
-                    String doc = ReadJson.write(name, result);
+                    String doc = ReadJson.write(name, result, LineHeadings.of(ElementFinder.analyse(
+                            Capture.ofImage(image, CaptureSource.FILE, name), result, TaskContext.none()), result));
                     if (outDir != null) {
                         write(outDir.resolve(baseName(name) + ".json"), doc, out);
                     } else {

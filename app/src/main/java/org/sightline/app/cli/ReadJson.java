@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
 import org.sightline.vision.ocr.OcrResult;
 import org.sightline.vision.ocr.TextBlock;
 import org.sightline.vision.ocr.TextLine;
@@ -12,7 +13,8 @@ import org.sightline.vision.ocr.TextLine;
 /**
  * The JSON form of a reading, for scripts: the image's name and size, the whole text, the page's regions, and
  * blocks of lines with boxes ({@code x, y, width, height} in image pixels), confidences between 0 and 1 and the
- * region each line belongs to.
+ * region each line belongs to; a line that holds a heading of the page's element map says so ({@code heading}),
+ * with the heading's {@code headingLevel} where it is known.
  */
 final class ReadJson {
 
@@ -21,7 +23,8 @@ final class ReadJson {
     private ReadJson() {
     }
 
-    static String write(String name, OcrResult result) {
+    /** @param headings the heading level of each line that holds a heading (0 for an unknown level) */
+    static String write(String name, OcrResult result, Map<TextLine, Integer> headings) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("image", name);
         root.put("width", result.imageWidth());
@@ -39,6 +42,11 @@ final class ReadJson {
                 l.put("text", line.text());
                 RegionsJson.box(l, line.box());
                 l.put("confidence", Math.round(line.confidence() * 1000) / 1000.0);
+                Integer level = headings.get(line);
+                if (level != null) {
+                    l.put("heading", true);
+                    ElementsJson.level(l, level);
+                }
                 RegionsJson.tag(l, result.regionOf(line));
             }
         }

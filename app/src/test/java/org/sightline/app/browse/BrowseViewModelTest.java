@@ -27,7 +27,7 @@ class BrowseViewModelTest {
     void arrowsGoElementByElementAndSpeakLabelAndType() {
         browse.start();
         assertThat(speech.spoken()).first().asString().startsWith("Browse mode, 13 elements.");
-        assertThat(speech.lastSpoken()).isEqualTo("Outfield, heading");
+        assertThat(speech.lastSpoken()).isEqualTo("Outfield, heading level 1");
         browse.key(Key.DOWN, false);
         assertThat(speech.lastSpoken()).isEqualTo("Home, link");
         browse.key(Key.RIGHT, false);
@@ -65,9 +65,9 @@ class BrowseViewModelTest {
     void letterKeysJumpByTypeAndShiftGoesBack() {
         browse.start();
         browse.key(Key.H, false);
-        assertThat(speech.lastSpoken()).isEqualTo("Ridgeline Trail Shoe, heading");
+        assertThat(speech.lastSpoken()).isEqualTo("Ridgeline Trail Shoe, heading level 2");
         browse.key(Key.H, true);
-        assertThat(speech.lastSpoken()).isEqualTo("Outfield, heading");
+        assertThat(speech.lastSpoken()).isEqualTo("Outfield, heading level 1");
         browse.key(Key.B, false);
         assertThat(speech.lastSpoken()).isEqualTo("Sign in, button");
         browse.key(Key.B, false);

@@ -9,7 +9,10 @@ import org.sightline.vision.regions.PageRegions;
 import org.sightline.vision.regions.Region;
 import org.sightline.vision.regions.RegionKind;
 
-/** Element maps written out by hand: a shop page header and a page that tells the reader to click Delete. */
+/**
+ * Element maps written out by hand: a shop page header, a documentation page and a page that tells the reader to
+ * click Delete. The shop's headings have levels; the others' do not, as when the rules found them.
+ */
 final class Screens {
 
     private Screens() {
@@ -20,16 +23,22 @@ final class Screens {
         return new Element(type, label, box, box, 0.9);
     }
 
+    /** A heading whose level the element map knew. */
+    static Element heading(String label, int level, int x, int y, int w, int h) {
+        Rectangle box = new Rectangle(x, y, w, h);
+        return new Element(ElementType.HEADING, label, box, box, 0.9, level);
+    }
+
     /** A 1280x800 page: logo, search field top right below the logo row, links, a heading, buttons, a picture. */
     static ElementMap shop(boolean onScreen) {
         return new ElementMap(List.of(
-                element(ElementType.HEADING, "Outfield", 40, 20, 110, 28),
+                heading("Outfield", 1, 40, 20, 110, 28),
                 element(ElementType.LINK, "Home", 200, 24, 50, 18),
                 element(ElementType.LINK, "Running", 270, 24, 70, 18),
                 element(ElementType.LINK, "Basket (0)", 1150, 24, 90, 18),
                 element(ElementType.FIELD, "Search", 900, 70, 300, 34),
                 element(ElementType.BUTTON, "Sign in", 1210, 70, 60, 34),
-                element(ElementType.HEADING, "Ridgeline Trail Shoe", 600, 140, 300, 34),
+                heading("Ridgeline Trail Shoe", 2, 600, 140, 300, 34),
                 element(ElementType.IMAGE, "", 40, 140, 520, 420),
                 element(ElementType.TEXT, "A light trail shoe with a grippy sole.", 600, 190, 400, 20),
                 element(ElementType.RADIO, "UK 8", 600, 230, 14, 14),

@@ -59,12 +59,14 @@ class ElementsCommandTest {
         assertThat(elements.size()).isGreaterThanOrEqualTo(3);
         assertThat(elements.get(0).get("type").asText()).isEqualTo("heading");
         assertThat(elements.get(0).get("label").asText()).isEqualTo("Welcome back");
+        assertThat(elements.get(0).path("headingLevel").asInt()).isBetween(1, 3);
         JsonNode button = elements.get(elements.size() - 1);
         assertThat(button.get("type").asText()).isEqualTo("button");
         assertThat(button.get("label").asText()).isEqualTo("Continue");
         assertThat(button.get("box").get("x").asInt()).isBetween(38, 42);
         assertThat(button.get("box").get("width").asInt()).isBetween(156, 164);
         assertThat(button.get("confidence").asDouble()).isBetween(0.0, 1.0);
+        assertThat(button.has("headingLevel")).isFalse();
         assertThat(button.get("region").asInt()).isZero();
         assertThat(button.get("regionKind").asText()).isEqualTo("main");
         assertThat(root.get("regions")).hasSize(1);

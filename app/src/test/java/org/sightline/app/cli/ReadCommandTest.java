@@ -14,6 +14,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
@@ -117,6 +119,39 @@ class ReadCommandTest {
         assertThat(line.get("box").get("x").asInt()).isBetween(5, 25);
         assertThat(line.get("box").get("width").asInt()).isBetween(120, 260);
         assertThat(root.get("width").asInt()).isEqualTo(640);
+    }
+
+    @Test
+    void jsonMarksTheLinesThatAreHeadingsWithTheirLevel() throws Exception {
+        BufferedImage img = new BufferedImage(900, 360, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 900, 360);
+        g.setColor(Color.BLACK);
+        g.setFont(TestFonts.sans(Font.BOLD, 40));
+        g.drawString("Opening hours", 40, 70);
+        g.setFont(TestFonts.sans(Font.PLAIN, 18));
+        String[] body = {"The library is open every day from nine in the morning to six in the evening.",
+            "On public holidays the doors close at noon, and the reading room stays shut.",
+            "Books can be returned at any hour through the slot beside the main entrance."};
+        for (int i = 0; i < body.length; i++) {
+            g.drawString(body[i], 40, 140 + i * 34);
+        }
+        g.dispose();
+        Path file = dir.resolve("hours.png");
+        ImageIO.write(img, "png", file.toFile());
+
+        Run r = run("read", "--json", file.toString());
+
+        assertThat(r.exit()).isZero();
+        List<JsonNode> lines = new ArrayList<>();
+        new ObjectMapper().readTree(r.out()).get("blocks").forEach(b -> b.get("lines").forEach(lines::add));
+        assertThat(lines).hasSize(1 + body.length);
+        assertThat(lines.get(0).get("text").asText()).isEqualTo("Opening hours");
+        assertThat(lines.get(0).path("heading").asBoolean()).isTrue();
+        assertThat(lines.get(0).path("headingLevel").asInt()).isBetween(1, 3);
+        assertThat(lines.subList(1, lines.size())).noneMatch(l -> l.has("heading") || l.has("headingLevel"));
     }
 
     @Test
