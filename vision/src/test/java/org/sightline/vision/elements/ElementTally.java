@@ -15,8 +15,8 @@ import org.sightline.vision.ocr.OcrBenchmark;
  * truth element is found when a predicted element of its type has its centre inside it (where a click would
  * land), or, stricter, when one overlaps it with IoU at least 0.5 (one prediction per truth element). Also
  * counts how often a found element's label agrees with the DOM's (the texts, lower-cased, differ in at most a
- * fifth of their characters; icon-only controls are left out, their names are not in the pixels) and how often a
- * found heading's level does.
+ * fifth of their characters; images and icon-only controls are left out: their names, alt texts and tooltips,
+ * are not in the pixels) and how often a found heading's level does.
  * <p>
  * Truth elements that are partly outside the screenshot or wrapped over two lines are not counted for recall,
  * and a prediction on such an element counts neither way: the DOM gives no box that Sightline could match.
@@ -92,7 +92,7 @@ final class ElementTally {
                 continue;
             }
             c.foundCentre++;
-            if (!t.iconOnly() && !t.label().isBlank()) {
+            if (!t.iconOnly() && !t.label().isBlank() && t.type() != ElementType.IMAGE) {
                 c.labelled++;
                 c.labelsAgreeing += agree(hit.get().label(), t.label()) ? 1 : 0;
             }
