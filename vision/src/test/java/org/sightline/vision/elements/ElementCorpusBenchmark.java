@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,8 @@ import org.sightline.vision.regions.RegionFinder;
  * element map are timed here, after one untimed page that loads the models.
  * <p>
  * Run: {@code mvn -B -pl vision -am test -Dtest=ElementCorpusBenchmark -Dsurefire.failIfNoSpecifiedTests=false
- * -DexcludedTestGroups= -Dgroups=bench -Dsightline.corpus=/work/corpus}; the tables also go to
+ * -DexcludedTestGroups= -Dgroups=bench -Dsightline.corpus=/work/corpus} (add
+ * {@code -Dsightline.elements.rulesOnly=true} for the map without the text role model); the tables also go to
  * target/corpus-ocr/elements.md.
  */
 @Tag("bench")
@@ -44,6 +46,8 @@ class ElementCorpusBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path CACHE = Path.of("target/corpus-ocr");
     private static final double PAGE_PIXELS = 1280 * 1600;
+    /** {@code -Dsightline.elements.rulesOnly=true}: the map without the text role model, to compare. */
+    private static final boolean RULES_ONLY = Boolean.getBoolean("sightline.elements.rulesOnly");
 
     /** Times summed over pages: all pages, and those exactly 1280x1600. */
     private static final class Timing {
@@ -122,7 +126,7 @@ class ElementCorpusBenchmark {
         RegionFinder.find(image, ocr.lines().stream().map(TextLine::box).toList());
         long regions = System.nanoTime();
         ElementMap map = ElementFinder.analyse(Capture.ofImage(image, CaptureSource.FILE, name), ocr,
-                TaskContext.none());
+                TaskContext.none(), RULES_ONLY ? Optional.empty() : TextRoleModel.shipped());
         long end = System.nanoTime();
         timing.add(image, ocr.elapsed().toMillis(), (regions - start) / 1e6, (end - regions) / 1e6);
         JsonNode truth = JSON.readTree(png.resolveSibling(name + truthSuffix).toFile());
