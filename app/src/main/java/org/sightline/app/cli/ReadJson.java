@@ -14,7 +14,7 @@ import org.sightline.vision.ocr.TextLine;
  * blocks of lines with boxes ({@code x, y, width, height} in image pixels), confidences between 0 and 1 and the
  * region each line belongs to.
  */
-final class ReadJson {
+public final class ReadJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -22,6 +22,20 @@ final class ReadJson {
     }
 
     static String write(String name, OcrResult result) {
+        return write(tree(name, result));
+    }
+
+    /** A reading's JSON tree as the command prints it. */
+    static String write(ObjectNode tree) {
+        try {
+            return MAPPER.writeValueAsString(tree);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The reading as a JSON tree, for the service's answer. */
+    public static ObjectNode tree(String name, OcrResult result) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("image", name);
         root.put("width", result.imageWidth());
@@ -42,10 +56,6 @@ final class ReadJson {
                 RegionsJson.tag(l, result.regionOf(line));
             }
         }
-        try {
-            return MAPPER.writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return root;
     }
 }
