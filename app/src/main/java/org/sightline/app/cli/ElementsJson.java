@@ -13,7 +13,7 @@ import org.sightline.vision.elements.ElementMap;
  * in reading order, each with {@code type}, {@code label}, {@code box} {x, y, width, height}, {@code confidence},
  * a heading's {@code headingLevel} where it is known, and the region it belongs to.
  */
-final class ElementsJson {
+public final class ElementsJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -21,6 +21,15 @@ final class ElementsJson {
     }
 
     static String write(String name, ElementMap map) {
+        try {
+            return MAPPER.writeValueAsString(tree(name, map));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+    }
+
+    /** The element map as a JSON tree, for the service's answer. */
+    public static ObjectNode tree(String name, ElementMap map) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("image", name);
         root.put("width", map.imageWidth());
@@ -36,11 +45,7 @@ final class ElementsJson {
             level(node, e.headingLevel());
             RegionsJson.tag(node, map.regionOf(e));
         }
-        try {
-            return MAPPER.writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON", e);
-        }
+        return root;
     }
 
     /** A heading's level (1, 2, or 3 for 3 and deeper), left out when it is not known (0). */

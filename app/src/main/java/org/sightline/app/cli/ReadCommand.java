@@ -8,7 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.sightline.app.service.ServiceClient;
+import org.sightline.app.service.ServiceSocket;
 import org.sightline.error.Problem;
 import org.sightline.error.SightlineException;
 import org.sightline.i18n.Messages;
@@ -19,9 +25,10 @@ import org.sightline.vision.capture.CaptureSource;
 import org.sightline.vision.elements.ElementFinder;
 import org.sightline.vision.elements.LineHeadings;
 import org.sightline.vision.image.ImageFiles;
-import org.sightline.vision.ocr.OcrListener;
 import org.sightline.vision.ocr.OcrResult;
+import org.sightline.vision.ocr.TextLine;
 import org.sightline.vision.read.TextReader;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -52,13 +59,47 @@ public final class ReadCommand implements Callable<Integer> {
             + "of printing.")
     private Path outDir;
 
+    @Option(names = "--via-service", description = "Read through the running Sightline service (sightline serve);"
+            + " fail if none runs. Without this option the service is used when it runs.")
+    private boolean viaService;
+
+    @Option(names = "--no-service", description = "Load the models here even when a Sightline service runs.")
+    private boolean noService;
+
+    @Option(names = "--socket", paramLabel = "PATH", description = "The service's socket (default: where "
+            + "sightline serve listens).")
+    private Path socket;
+
     @Spec
     private CommandSpec spec;
+
+    /** One image's text, however it was read. */
+    private record Reading(String text, boolean empty, ObjectNode json) {
+    }
+
+    /** Where the reading happens: here with models loaded for this command, or in the warm service. */
+    private interface Pages extends AutoCloseable {
+        /** Reads {@code file}, handing each line to {@code printer} as it is recognised. */
+        Reading read(Path file, LinePrinter printer);
+
+        @Override
+        void close();
+    }
+
+    @FunctionalInterface
+    private interface LinePrinter {
+        LinePrinter NONE = (text, startsBlock, block) -> { };
+
+        void line(String text, boolean startsBlock, int block);
+    }
 
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (viaService && noService) {
+            throw new CommandLine.ParameterException(spec.commandLine(), MESSAGES.get("read.serviceBoth"));
+        }
         if (outDir != null) {
             try {
                 Files.createDirectories(outDir);
@@ -68,46 +109,35 @@ public final class ReadCommand implements Callable<Integer> {
         }
         boolean several = images.size() > 1;
         boolean streamToTerminal = !json && outDir == null && !several;
+        LinePrinter printer = !streamToTerminal ? LinePrinter.NONE : (text, startsBlock, block) -> {
+            if (startsBlock && block > 0) {
+                out.println();
+            }
+            out.println(text);
+            out.flush();
+        };
         int failures = 0;
         List<String> jsonDocs = new ArrayList<>();
-        try (TextReader reader = new TextReader(ModelStores.standard())) {
+        try (Pages pages = pages()) {
             for (Path file : images) {
-                BufferedImage image;
+                Reading reading;
                 try {
-                    image = ImageFiles.read(file);
-                } catch (SightlineException e) {
-                    err.println(e.getMessage());
-                    err.flush();
-                    failures++;
-                    continue;
-                }
-                OcrResult result;
-                OcrListener printer = OcrListener.NONE;
-                if (streamToTerminal) {
-                    printer = (line, at) -> {
-                        if (at.startsBlock() && at.block() > 0) {
-                            out.println();
-                        }
-                        out.println(line.text());
-                        out.flush();
-                    };
-                }
-                try {
-                    result = reader.read(image, printer, TaskContext.none());
+                    reading = pages.read(file, printer);
                 } catch (SightlineException e) {
                     if (e.problem() != Problem.BAD_INPUT) {
                         throw e;
                     }
-                    // A blank capture: say so for this file and go on with the others.
-                    err.println(several ? file.getFileName() + ": " + e.getMessage() : e.getMessage());
+                    // A file that is not an image, or a blank one: say so for this file and go on with the others.
+                    String name = file.getFileName().toString();
+                    boolean named = e.getMessage().contains(name);
+                    err.println(several && !named ? name + ": " + e.getMessage() : e.getMessage());
                     err.flush();
                     failures++;
                     continue;
                 }
                 String name = file.getFileName().toString();
                 if (json) {
-                    String doc = ReadJson.write(name, result, LineHeadings.of(ElementFinder.analyse(
-                            Capture.ofImage(image, CaptureSource.FILE, name), result, TaskContext.none()), result));
+                    String doc = ReadJson.write(reading.json());
                     if (outDir != null) {
                         write(outDir.resolve(baseName(name) + ".json"), doc, out);
                     } else {
@@ -115,14 +145,14 @@ public final class ReadCommand implements Callable<Integer> {
                     }
                     continue;
                 }
-                String text = result.isEmpty() ? MESSAGES.get("read.noText") : result.text();
+                String text = reading.empty() ? MESSAGES.get("read.noText") : reading.text();
                 if (outDir != null) {
-                    write(outDir.resolve(baseName(name) + ".txt"), result.isEmpty() ? "" : text + "\n", out);
-                    if (result.isEmpty()) {
+                    write(outDir.resolve(baseName(name) + ".txt"), reading.empty() ? "" : text + "\n", out);
+                    if (reading.empty()) {
                         err.println(name + ": " + MESSAGES.get("read.noText"));
                     }
                 } else if (streamToTerminal) {
-                    if (result.isEmpty()) {
+                    if (reading.empty()) {
                         out.println(text);
                     }
                 } else {
@@ -138,6 +168,62 @@ public final class ReadCommand implements Callable<Integer> {
             out.flush();
         }
         return failures > 0 ? ExitCode.BAD_INPUT : ExitCode.OK;
+    }
+
+    /** The running service unless told otherwise, else models loaded here. */
+    private Pages pages() {
+        Path path = socket != null ? socket : ServiceSocket.defaultPath();
+        if (viaService) {
+            return new ServicePages(ServiceClient.require(path));
+        }
+        if (!noService) {
+            Optional<ServiceClient> client = ServiceClient.connect(path);
+            if (client.isPresent()) {
+                return new ServicePages(client.get());
+            }
+        }
+        return new LocalPages(new TextReader(ModelStores.standard()), json);
+    }
+
+    /** Reads with models loaded here; the headings of the page are found only for JSON, which gives them. */
+    private record LocalPages(TextReader reader, boolean json) implements Pages {
+        @Override
+        public Reading read(Path file, LinePrinter printer) {
+            BufferedImage image = ImageFiles.read(file);
+            OcrResult result = reader.read(image, (line, at) -> printer.line(line.text(), at.startsBlock(),
+                    at.block()), TaskContext.none());
+            String name = file.getFileName().toString();
+            return new Reading(result.text(), result.isEmpty(), !json ? null
+                    : ReadJson.tree(name, result, headings(Capture.ofImage(image, CaptureSource.FILE, name), result)));
+        }
+
+        @Override
+        public void close() {
+            reader.close();
+        }
+    }
+
+    /** The heading level of each line of {@code result} that holds one of the page's headings. */
+    static Map<TextLine, Integer> headings(Capture capture, OcrResult result) {
+        return LineHeadings.of(ElementFinder.analyse(capture, result, TaskContext.none()), result);
+    }
+
+    private record ServicePages(ServiceClient client) implements Pages {
+        @Override
+        public Reading read(Path file, LinePrinter printer) {
+            ObjectNode request = client.request("read");
+            request.put("source", "file");
+            request.put("path", file.toAbsolutePath().toString());
+            JsonNode done = client.send(request, line -> printer.line(line.get("text").asText(),
+                    line.get("startsBlock").asBoolean(), line.get("block").asInt()));
+            ObjectNode result = (ObjectNode) done.get("result");
+            return new Reading(result.get("text").asText(), result.get("blocks").isEmpty(), result);
+        }
+
+        @Override
+        public void close() {
+            client.close();
+        }
     }
 
     private static void write(Path target, String content, PrintWriter out) throws IOException {

@@ -16,15 +16,28 @@ import org.sightline.vision.ocr.TextLine;
  * region each line belongs to; a line that holds a heading of the page's element map says so ({@code heading}),
  * with the heading's {@code headingLevel} where it is known.
  */
-final class ReadJson {
+public final class ReadJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private ReadJson() {
     }
 
-    /** @param headings the heading level of each line that holds a heading (0 for an unknown level) */
-    static String write(String name, OcrResult result, Map<TextLine, Integer> headings) {
+    /** A reading's JSON tree as the command prints it. */
+    static String write(ObjectNode tree) {
+        try {
+            return MAPPER.writeValueAsString(tree);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The reading as a JSON tree, as the command prints it and the service answers.
+     *
+     * @param headings the heading level of each line that holds a heading (0 for an unknown level)
+     */
+    public static ObjectNode tree(String name, OcrResult result, Map<TextLine, Integer> headings) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("image", name);
         root.put("width", result.imageWidth());
@@ -50,10 +63,6 @@ final class ReadJson {
                 RegionsJson.tag(l, result.regionOf(line));
             }
         }
-        try {
-            return MAPPER.writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return root;
     }
 }

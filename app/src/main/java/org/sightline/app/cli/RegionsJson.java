@@ -11,7 +11,7 @@ import org.sightline.vision.regions.Region;
  * ({@code index}, {@code kind}, {@code box}) in reading order, and on each line or element the {@code region}
  * index and {@code regionKind} it belongs to.
  */
-final class RegionsJson {
+public final class RegionsJson {
 
     private RegionsJson() {
     }
@@ -31,7 +31,7 @@ final class RegionsJson {
         node.put("regionKind", region.kind().jsonName());
     }
 
-    static void box(ObjectNode node, Rectangle r) {
+    public static void box(ObjectNode node, Rectangle r) {
         ObjectNode box = node.putObject("box");
         box.put("x", r.x);
         box.put("y", r.y);

@@ -1,0 +1,53 @@
+package org.sightline.app.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.sightline.app.service.ServiceSocket;
+import org.sightline.app.service.ServiceWork;
+import org.sightline.app.service.SightlineService;
+import org.sightline.i18n.Messages;
+import org.sightline.models.ModelStores;
+import org.sightline.vision.read.TextReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code sightline serve [--socket PATH]}: keeps the models warm and answers programs of the same user until
+ * stopped (Ctrl+C or a TERM signal), then removes its socket. Other commands use it when it runs.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Run a local service that keeps the models loaded and answers screen-reader add-ons,",
+                "scripts and later sightline commands quickly. The protocol: docs/service-protocol.md."})
+public final class ServeCommand implements Callable<Integer> {
+
+    private static final Messages MESSAGES = new Messages("org.sightline.app.service.service");
+
+    @Option(names = "--socket", paramLabel = "PATH",
+            description = "Where to listen (default: $XDG_RUNTIME_DIR/sightline/service.sock).")
+    private Path socket;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        Path path = socket != null ? socket : ServiceSocket.defaultPath();
+        TextReader reader = new TextReader(ModelStores.standard());
+        reader.preload();
+        CountDownLatch stopped = new CountDownLatch(1);
+        SightlineService service = SightlineService.start(path, new ServiceWork(reader));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            service.close();
+            stopped.countDown();
+        }, "sightline-service-stop"));
+        out.println(MESSAGES.get("serve.ready", path));
+        out.flush();
+        stopped.await();
+        return ExitCode.OK;
+    }
+}

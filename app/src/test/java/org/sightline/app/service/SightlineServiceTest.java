@@ -1,0 +1,289 @@
+package org.sightline.app.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sightline.app.cli.Cli;
+import org.sightline.error.Problem;
+import org.sightline.error.SightlineException;
+import org.sightline.i18n.Messages;
+import org.sightline.models.ModelStoreConfig;
+import org.sightline.models.ModelStores;
+import org.sightline.vision.read.TextReader;
+import org.sightline.vision.testing.TestFonts;
+
+/**
+ * The service end to end: a real socket, the real OCR models kept warm, clients in Java and in Python (the
+ * client an add-on carries), and the faults a service meets: bad JSON, a future protocol version, a huge
+ * message, a client that leaves mid-answer, a request cancelled while it waits.
+ */
+class SightlineServiceTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path dir;
+
+    private static Locale saved;
+    private static SightlineService service;
+    private static Path page;
+
+    @BeforeAll
+    static void start() throws Exception {
+        saved = Messages.locale();
+        Messages.setLocale(Locale.ENGLISH);
+        ModelStores.configure(ModelStoreConfig.defaults().withCacheDirectory(dir.resolve("cache")).withOffline(true));
+        service = SightlineService.start(dir.resolve("run/service.sock"),
+                new ServiceWork(new TextReader(ModelStores.standard())));
+        page = page("letter.png", "Dear neighbour,", "The water will be off on Tuesday", "from nine until noon.");
+    }
+
+    @AfterAll
+    static void stop() {
+        service.close();
+        Messages.setLocale(saved);
+    }
+
+    private static Path page(String name, String... lines) throws IOException {
+        BufferedImage img = new BufferedImage(720, 60 + 50 * lines.length, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, img.getWidth(), img.getHeight());
+        g.setColor(Color.BLACK);
+        g.setFont(TestFonts.sans(Font.PLAIN, 20));
+        for (int i = 0; i < lines.length; i++) {
+            g.drawString(lines[i], 24, 50 + 50 * i);
+        }
+        g.dispose();
+        Path file = dir.resolve(name);
+        ImageIO.write(img, "png", file.toFile());
+        return file;
+    }
+
+    /** A raw connection, to send what a well-behaved client never would. */
+    private static final class Raw implements AutoCloseable {
+        final SocketChannel channel;
+        final OutputStream out;
+        final BufferedReader in;
+
+        Raw() throws IOException {
+            channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+            channel.connect(UnixDomainSocketAddress.of(service.path()));
+            out = Channels.newOutputStream(channel);
+            in = new BufferedReader(new InputStreamReader(Channels.newInputStream(channel), StandardCharsets.UTF_8));
+        }
+
+        void send(String line) throws IOException {
+            out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+        }
+
+        JsonNode next() throws IOException {
+            String line = in.readLine();
+            return line == null ? null : JSON.readTree(line);
+        }
+
+        /** Events until the one that ends request {@code id}. */
+        List<JsonNode> until(String id) throws IOException {
+            List<JsonNode> events = new ArrayList<>();
+            JsonNode e;
+            while ((e = next()) != null) {
+                events.add(e);
+                String kind = e.get("event").asText();
+                if (id.equals(e.path("id").asText()) && List.of("done", "error", "cancelled").contains(kind)) {
+                    break;
+                }
+            }
+            return events;
+        }
+
+        @Override
+        public void close() throws IOException {
+            channel.close();
+        }
+    }
+
+    private static String read(String id, Path file) {
+        return "{\"v\":1,\"id\":\"" + id + "\",\"op\":\"read\",\"source\":\"file\",\"path\":\"" + file + "\"}";
+    }
+
+    @Test
+    void aPythonClientReadsAPageLineByLineAndIsToldWhichVersionTheServiceSpeaks() throws Exception {
+        Process python = new ProcessBuilder("python3",
+                Path.of("src/test/resources/org/sightline/app/service/read_with_client.py").toString(),
+                Path.of("../installer/companion").toAbsolutePath().normalize().toString(),
+                service.path().toString(), page.toString()).redirectErrorStream(true).start();
+        String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(python.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(python.exitValue()).as(output).isZero();
+        assertThat(output.lines().toList()).containsExactly(
+                "hello: version 1, ops hello, read, elements, cancel",
+                "line 0: Dear neighbour,",
+                "line 1: The water will be off on Tuesday",
+                "line 2: from nine until noon.",
+                "done: Dear neighbour, | The water will be off on Tuesday | from nine until noon.",
+                "unsupported_version: This service speaks protocol version 1; the request asked for version 2.");
+    }
+
+    @Test
+    void onlyItsUserCanReachTheSocket() throws IOException {
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(service.path())))
+                .isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(service.path().getParent())))
+                .isEqualTo("rwx------");
+    }
+
+    @Test
+    void badRequestsGetAClearErrorAndTheConnectionGoesOn() throws IOException {
+        try (Raw raw = new Raw()) {
+            raw.send("this is not json");
+            assertThat(raw.next().get("message").asText()).isEqualTo("The request is not a JSON object on one line.");
+            raw.send("{\"v\":1,\"id\":\"a\",\"op\":\"paint\"}");
+            assertThat(raw.next().get("message").asText())
+                    .isEqualTo("The service has no operation called paint. It knows: hello, read, elements, cancel.");
+            raw.send("{\"v\":1,\"id\":\"b\",\"op\":\"read\",\"source\":\"rect\",\"rect\":{\"x\":0}}");
+            JsonNode rect = raw.next();
+            assertThat(rect.get("code").asText()).isEqualTo("bad_request");
+            assertThat(rect.get("id").asText()).isEqualTo("b");
+            raw.send("{\"v\":1,\"id\":\"c\",\"op\":\"read\",\"source\":\"file\",\"path\":\"" + dir.resolve("none.png")
+                    + "\"}");
+            JsonNode missing = raw.next();
+            assertThat(missing.get("code").asText()).isEqualTo("bad_input");
+            raw.send("{\"v\":1,\"id\":\"d\",\"op\":\"hello\"}");
+            assertThat(raw.next().get("event").asText()).isEqualTo("hello");
+        }
+    }
+
+    @Test
+    void aHugeMessageIsRefusedAndOnlyThatClientIsClosed() throws Exception {
+        try (Raw raw = new Raw()) {
+            byte[] huge = new byte[ServiceProtocol.MAX_MESSAGE_BYTES + 10];
+            java.util.Arrays.fill(huge, (byte) 'x');
+            try {
+                raw.out.write(huge);
+                raw.out.flush();
+            } catch (IOException closedEarly) {
+                // The service may close before the whole message is written; what it said first still arrives.
+            }
+            JsonNode error = raw.next();
+            assertThat(error.get("code").asText()).isEqualTo("too_large");
+            assertThat(error.get("message").asText()).startsWith("The request is longer than 1 MB.");
+            assertThat(raw.next()).isNull();
+        }
+        try (Raw other = new Raw()) {
+            other.send(read("after", page));
+            assertThat(other.until("after")).last().satisfies(e -> assertThat(e.get("event").asText()).isEqualTo("done"));
+        }
+    }
+
+    @Test
+    void aClientThatLeavesMidAnswerDoesNotDisturbTheNext() throws Exception {
+        try (Raw leaving = new Raw()) {
+            leaving.send(read("gone", page));
+        }
+        try (Raw next = new Raw()) {
+            next.send(read("next", page));
+            List<JsonNode> events = next.until("next");
+            assertThat(events).last().satisfies(e -> assertThat(e.get("result").get("text").asText())
+                    .isEqualTo("Dear neighbour,\nThe water will be off on Tuesday\nfrom nine until noon."));
+            assertThat(events.stream().filter(e -> e.get("event").asText().equals("line"))).hasSize(3);
+        }
+    }
+
+    @Test
+    void aRequestCancelledWhileItWaitsIsCancelledAndTheOneBeforeFinishes() throws Exception {
+        try (Raw raw = new Raw()) {
+            raw.send(read("first", page));
+            raw.send(read("second", page));
+            raw.send("{\"v\":1,\"id\":\"second\",\"op\":\"cancel\"}");
+            List<JsonNode> events = raw.until("second");
+            assertThat(events).last().satisfies(e -> assertThat(e.get("event").asText()).isEqualTo("cancelled"));
+            assertThat(events).anySatisfy(e -> {
+                assertThat(e.get("id").asText()).isEqualTo("first");
+                assertThat(e.get("event").asText()).isEqualTo("done");
+            });
+        }
+    }
+
+    @Test
+    void aSecondServiceAtTheSamePlaceIsRefusedAndAStaleSocketIsReplaced() throws IOException {
+        assertThatThrownBy(() -> SightlineService.start(service.path(), new ServiceWork(new TextReader(
+                ModelStores.standard()))))
+                .isInstanceOf(SightlineException.class)
+                .hasMessage("A Sightline service is already running at " + service.path()
+                        + ". Use it, or stop it before starting another.")
+                .satisfies(e -> assertThat(((SightlineException) e).problem()).isEqualTo(Problem.DEVICE_UNAVAILABLE));
+        Path stale = dir.resolve("stale/service.sock");
+        Files.createDirectories(stale.getParent());
+        Files.writeString(stale, "left by a service that died");
+        try (SightlineService second = SightlineService.start(stale, new ServiceWork(new TextReader(
+                ModelStores.standard())))) {
+            assertThat(ServiceClient.connect(stale)).isPresent().get().satisfies(ServiceClient::close);
+        }
+        assertThat(stale).doesNotExist();
+    }
+
+    @Test
+    void theReadCommandGivesTheSameTextThroughTheServiceAndSaysWhenNoneRuns() throws Exception {
+        String socket = service.path().toString();
+        Run via = run("read", "--via-service", "--socket", socket, page.toString());
+        Run here = run("read", "--no-service", "--socket", socket, page.toString());
+        assertThat(via.exit()).isZero();
+        assertThat(via.out()).isEqualTo(here.out())
+                .isEqualTo("Dear neighbour,\nThe water will be off on Tuesday\nfrom nine until noon.\n");
+        Path blank = dir.resolve("blank.png");
+        ImageIO.write(new BufferedImage(300, 200, BufferedImage.TYPE_INT_RGB), "png", blank.toFile());
+        Run both = run("read", "--via-service", "--socket", socket, "--json", page.toString(), blank.toString());
+        assertThat(both.exit()).isEqualTo(3);
+        assertThat(both.err()).isEqualTo("blank.png: The capture is blank; is a screen curtain on?\n");
+        assertThat(JSON.readTree(both.out()).get(0).get("blocks").get(0).get("lines")).hasSize(3);
+
+        Run none = run("read", "--via-service", "--socket", dir.resolve("nobody/here.sock").toString(),
+                page.toString());
+        assertThat(none.exit()).isEqualTo(5);
+        assertThat(none.err()).isEqualTo("No Sightline service is running at " + dir.resolve("nobody/here.sock")
+                + ". Start one with: sightline serve\n");
+    }
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = Cli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+}
