@@ -8,6 +8,7 @@ import org.sightline.app.service.ServiceSocket;
 import org.sightline.app.service.ServiceWork;
 import org.sightline.app.service.SightlineService;
 import org.sightline.i18n.Messages;
+import org.sightline.models.CatalogModelStore;
 import org.sightline.models.ModelStores;
 import org.sightline.vision.read.TextReader;
 import picocli.CommandLine.Command;
@@ -37,10 +38,11 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         Path path = socket != null ? socket : ServiceSocket.defaultPath();
-        TextReader reader = new TextReader(ModelStores.standard());
+        CatalogModelStore store = ModelStores.standard();
+        TextReader reader = new TextReader(store);
         reader.preload();
         CountDownLatch stopped = new CountDownLatch(1);
-        SightlineService service = SightlineService.start(path, new ServiceWork(reader));
+        SightlineService service = SightlineService.start(path, new ServiceWork(store, reader));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             service.close();
             stopped.countDown();

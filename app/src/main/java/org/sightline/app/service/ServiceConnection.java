@@ -37,6 +37,7 @@ final class ServiceConnection {
     private final Consumer<ServiceConnection> onClose;
     private final OutputStream out;
     private final Map<String, CancellationToken> running = new ConcurrentHashMap<>();
+    private final ServiceWork.Session session = new ServiceWork.Session();
     private volatile boolean closed;
 
     ServiceConnection(SocketChannel channel, ServiceWork work, ExecutorService worker,
@@ -134,7 +135,7 @@ final class ServiceConnection {
                     if (token.isCancelled()) {
                         send(ServiceProtocol.event(id, "cancelled"));
                     } else {
-                        work.run(id, request, this::send, token);
+                        work.run(id, request, session, this::send, token);
                     }
                 } finally {
                     running.remove(id);

@@ -4,28 +4,38 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.awt.Rectangle;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
 import org.sightline.app.cli.ElementsJson;
 import org.sightline.app.cli.ReadJson;
 import org.sightline.app.cli.RegionsJson;
 import org.sightline.error.Problem;
 import org.sightline.error.SightlineException;
 import org.sightline.i18n.Messages;
+import org.sightline.models.CatalogModelStore;
 import org.sightline.task.CancellationToken;
 import org.sightline.task.CancelledException;
 import org.sightline.task.TaskContext;
 import org.sightline.vision.capture.Capture;
 import org.sightline.vision.capture.Captures;
+import org.sightline.vision.describe.Describer;
+import org.sightline.vision.describe.Description;
 import org.sightline.vision.elements.ElementFinder;
 import org.sightline.vision.elements.ElementMap;
 import org.sightline.vision.elements.LineHeadings;
 import org.sightline.vision.ocr.OcrResult;
 import org.sightline.vision.read.TextReader;
+import org.sightline.vision.vlm.BackendChoice;
+import org.sightline.vision.vlm.Detail;
+import org.sightline.vision.vlm.GenerationSettings;
+import org.sightline.vision.vlm.Question;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * What the service does for a request, with models that stay loaded between requests: {@code read} streams
- * each line as it is recognised and ends with the whole reading; {@code elements} ends with the element map.
+ * each line as it is recognised and ends with the whole reading; {@code elements} ends with the element map;
+ * {@code describe} streams the answer about the picture and ends with it, its caution and hints.
  * Both take their picture from an image file, the screen, the active window or a rectangle of the screen, in
  * the same JSON forms {@code sightline read --json} and {@code sightline elements --json} print.
  */
@@ -40,19 +50,30 @@ public final class ServiceWork implements AutoCloseable {
         boolean send(ObjectNode event);
     }
 
+    /**
+     * What one connection has looked at: its last picture, so that {@code source: "last"} asks a follow-up
+     * question about the picture just described, as the conversation in the app does.
+     */
+    static final class Session {
+        private Capture last;
+    }
+
     private final TextReader reader;
+    private final Describer describer;
     private ElementFinder finder;
 
-    /** Work done with {@code reader}, which the service closes when it stops. */
-    public ServiceWork(TextReader reader) {
+    /** Work done with {@code reader} and models from {@code store}; the service closes them when it stops. */
+    public ServiceWork(CatalogModelStore store, TextReader reader) {
         this.reader = reader;
+        this.describer = new Describer(store, reader);
     }
 
     /** Runs one request on the calling (worker) thread and ends it with done, error or cancelled. */
-    void run(String id, JsonNode request, Events events, CancellationToken token) {
+    void run(String id, JsonNode request, Session session, Events events, CancellationToken token) {
         TaskContext context = TaskContext.of(token, p -> { });
         try {
-            Capture capture = capture(request);
+            Capture capture = capture(request, session);
+            session.last = capture;
             ObjectNode done = ServiceProtocol.event(id, "done");
             String name = capture.description();
             switch (ServiceProtocol.text(request, "op")) {
@@ -78,6 +99,7 @@ public final class ServiceWork implements AutoCloseable {
                     token.throwIfCancelled();
                     done.set("result", ElementsJson.tree(name, map));
                 }
+                case "describe" -> done.set("result", describe(id, request, capture, events, context));
                 default -> throw new IllegalStateException("not an operation with work: " + request);
             }
             events.send(done);
@@ -95,6 +117,64 @@ public final class ServiceWork implements AutoCloseable {
         }
     }
 
+    /**
+     * Describes the picture or answers {@code question} about it, streaming the answer as {@code text} events and
+     * what must be said before it ({@code notice}: an image about to leave the computer, a conversation started
+     * again) as it happens. Without a description model the answer is the summary of the text and layout, with
+     * the download hint, as in the app.
+     */
+    private ObjectNode describe(String id, JsonNode request, Capture capture, Events events, TaskContext context) {
+        Optional<String> blank = describer.blank(capture);
+        if (blank.isPresent()) {
+            throw new SightlineException(Problem.BAD_INPUT, blank.get());
+        }
+        String asked = ServiceProtocol.text(request, "question");
+        String folder = ServiceProtocol.text(request, "modelDir");
+        BackendChoice choice = folder != null ? BackendChoice.folder(Path.of(folder)) : BackendChoice.installedModel();
+        Question question = asked != null ? Question.of(asked) : Question.shortDescription();
+        Describer.Listener listener = Describer.Listener.of(piece -> {
+            ObjectNode text = ServiceProtocol.event(id, "text");
+            text.put("text", piece);
+            if (!events.send(text)) {
+                context.cancellation().cancel();
+            }
+        }, statement -> {
+            ObjectNode notice = ServiceProtocol.event(id, "notice");
+            notice.put("text", statement);
+            events.send(notice);
+        });
+        JsonNode maxTokens = request.get("maxTokens");
+        if (maxTokens != null) {
+            if (!maxTokens.canConvertToInt() || maxTokens.asInt() < 1) {
+                throw new BadRequest(MESSAGES.get("describe.maxTokens"));
+            }
+            choice = choice.withGeneration(GenerationSettings.defaults().withMaxNewTokens(maxTokens.asInt()));
+        }
+        Description said = describer.describe(choice.withDetail(detail(request)),
+                new Describer.Request(capture, question, asked != null, null), listener, context);
+        context.cancellation().throwIfCancelled();
+        ObjectNode result = ServiceProtocol.JSON.createObjectNode();
+        result.put("kind", said.kind().name().toLowerCase(Locale.ROOT));
+        result.put("text", said.text());
+        said.caution().ifPresent(c -> result.put("caution", c));
+        said.downloadHint().ifPresent(h -> result.put("downloadHint", h));
+        said.closerLook().ifPresent(c -> result.put("closerLook", c));
+        return result;
+    }
+
+    private static Detail detail(JsonNode request) {
+        String detail = ServiceProtocol.text(request, "detail");
+        if (detail == null) {
+            return Detail.ADAPTIVE;
+        }
+        return switch (detail) {
+            case "fast" -> Detail.FAST;
+            case "adaptive" -> Detail.ADAPTIVE;
+            case "full" -> Detail.FULL;
+            default -> throw new BadRequest(MESSAGES.get("describe.detail", detail));
+        };
+    }
+
     private ElementFinder finder() {
         if (finder == null) {
             finder = new ElementFinder(reader.engine(TaskContext.none()));
@@ -102,8 +182,11 @@ public final class ServiceWork implements AutoCloseable {
         return finder;
     }
 
-    /** The picture a request names: {@code source} is file (with {@code path}), screen, window or rect. */
-    private static Capture capture(JsonNode request) {
+    /**
+     * The picture a request names: {@code source} is file (with {@code path}), screen, window, rect, or last (the
+     * connection's previous picture).
+     */
+    private static Capture capture(JsonNode request, Session session) {
         String source = ServiceProtocol.text(request, "source");
         if (source == null) {
             throw new BadRequest(MESSAGES.get("source.missing"));
@@ -119,6 +202,12 @@ public final class ServiceWork implements AutoCloseable {
             case "screen" -> Captures.screen();
             case "window" -> Captures.activeWindow();
             case "rect" -> Captures.region(rectangle(request.get("rect")));
+            case "last" -> {
+                if (session.last == null) {
+                    throw new BadRequest(MESSAGES.get("source.noLast"));
+                }
+                yield session.last;
+            }
             default -> throw new BadRequest(MESSAGES.get("source.unknown", source));
         };
     }
@@ -144,6 +233,7 @@ public final class ServiceWork implements AutoCloseable {
 
     @Override
     public void close() {
+        describer.close();
         reader.close();
     }
 

@@ -64,7 +64,7 @@ class SightlineServiceTest {
         Messages.setLocale(Locale.ENGLISH);
         ModelStores.configure(ModelStoreConfig.defaults().withCacheDirectory(dir.resolve("cache")).withOffline(true));
         service = SightlineService.start(dir.resolve("run/service.sock"),
-                new ServiceWork(new TextReader(ModelStores.standard())));
+                new ServiceWork(ModelStores.standard(), new TextReader(ModelStores.standard())));
         page = page("letter.png", "Dear neighbour,", "The water will be off on Tuesday", "from nine until noon.");
     }
 
@@ -148,12 +148,49 @@ class SightlineServiceTest {
         assertThat(python.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(python.exitValue()).as(output).isZero();
         assertThat(output.lines().toList()).containsExactly(
-                "hello: version 1, ops hello, read, elements, cancel",
+                "hello: version 1, ops hello, read, elements, describe, cancel",
                 "line 0: Dear neighbour,",
                 "line 1: The water will be off on Tuesday",
                 "line 2: from nine until noon.",
                 "done: Dear neighbour, | The water will be off on Tuesday | from nine until noon.",
                 "unsupported_version: This service speaks protocol version 1; the request asked for version 2.");
+    }
+
+    @Test
+    void describeStreamsTheAnswerAndAFollowUpAsksAboutTheSamePicture() throws Exception {
+        Path tiny = Path.of("../vision/src/test/resources/vlm/smolvlm-tiny").toAbsolutePath().normalize();
+        try (Raw raw = new Raw()) {
+            raw.send("{\"v\":1,\"id\":\"d1\",\"op\":\"describe\",\"source\":\"file\",\"path\":\"" + page
+                    + "\",\"modelDir\":\"" + tiny + "\",\"maxTokens\":8,\"detail\":\"fast\"}");
+            List<JsonNode> first = raw.until("d1");
+            JsonNode done = first.get(first.size() - 1);
+            assertThat(done.get("event").asText()).isEqualTo("done");
+            assertThat(done.get("result").get("kind").asText()).isEqualTo("answer");
+            StringBuilder streamed = new StringBuilder();
+            first.stream().filter(e -> e.get("event").asText().equals("text"))
+                    .forEach(e -> streamed.append(e.get("text").asText()));
+            assertThat(streamed.toString().strip()).isNotEmpty().contains(done.get("result").get("text").asText().strip());
+
+            raw.send("{\"v\":1,\"id\":\"d2\",\"op\":\"describe\",\"source\":\"last\",\"question\":"
+                    + "\"What day is the water off?\",\"modelDir\":\"" + tiny + "\",\"maxTokens\":6,\"detail\":\"fast\"}");
+            assertThat(raw.until("d2")).last().satisfies(e -> assertThat(e.get("result").get("kind").asText())
+                    .isEqualTo("answer"));
+        }
+        try (Raw fresh = new Raw()) {
+            fresh.send("{\"v\":1,\"id\":\"d3\",\"op\":\"describe\",\"source\":\"last\"}");
+            assertThat(fresh.next().get("message").asText())
+                    .isEqualTo("This connection has no picture yet to ask about. Describe or read one first.");
+        }
+    }
+
+    @Test
+    void withoutADescriptionModelDescribeGivesTheSummaryOfTheTextAndLayout() throws Exception {
+        try (Raw raw = new Raw()) {
+            raw.send("{\"v\":1,\"id\":\"s\",\"op\":\"describe\",\"source\":\"file\",\"path\":\"" + page + "\"}");
+            JsonNode result = raw.until("s").get(0).get("result");
+            assertThat(result.get("kind").asText()).isEqualTo("summary");
+            assertThat(result.get("text").asText()).contains("3 lines of text").contains("Dear neighbour,");
+        }
     }
 
     @Test
@@ -171,7 +208,7 @@ class SightlineServiceTest {
             assertThat(raw.next().get("message").asText()).isEqualTo("The request is not a JSON object on one line.");
             raw.send("{\"v\":1,\"id\":\"a\",\"op\":\"paint\"}");
             assertThat(raw.next().get("message").asText())
-                    .isEqualTo("The service has no operation called paint. It knows: hello, read, elements, cancel.");
+                    .isEqualTo("The service has no operation called paint. It knows: hello, read, elements, describe, cancel.");
             raw.send("{\"v\":1,\"id\":\"b\",\"op\":\"read\",\"source\":\"rect\",\"rect\":{\"x\":0}}");
             JsonNode rect = raw.next();
             assertThat(rect.get("code").asText()).isEqualTo("bad_request");
@@ -238,8 +275,8 @@ class SightlineServiceTest {
 
     @Test
     void aSecondServiceAtTheSamePlaceIsRefusedAndAStaleSocketIsReplaced() throws IOException {
-        assertThatThrownBy(() -> SightlineService.start(service.path(), new ServiceWork(new TextReader(
-                ModelStores.standard()))))
+        assertThatThrownBy(() -> SightlineService.start(service.path(), new ServiceWork(ModelStores.standard(),
+                new TextReader(ModelStores.standard()))))
                 .isInstanceOf(SightlineException.class)
                 .hasMessage("A Sightline service is already running at " + service.path()
                         + ". Use it, or stop it before starting another.")
@@ -247,8 +284,8 @@ class SightlineServiceTest {
         Path stale = dir.resolve("stale/service.sock");
         Files.createDirectories(stale.getParent());
         Files.writeString(stale, "left by a service that died");
-        try (SightlineService second = SightlineService.start(stale, new ServiceWork(new TextReader(
-                ModelStores.standard())))) {
+        try (SightlineService second = SightlineService.start(stale, new ServiceWork(ModelStores.standard(),
+                new TextReader(ModelStores.standard())))) {
             assertThat(ServiceClient.connect(stale)).isPresent().get().satisfies(ServiceClient::close);
         }
         assertThat(stale).doesNotExist();
