@@ -272,6 +272,14 @@ public final class ChatViewModel {
         default boolean inFront() {
             return false;
         }
+
+        /**
+         * Whether Sightline's own window covers the whole square of {@code size} pixels centred on the pointer.
+         * Called on the UI thread.
+         */
+        default boolean coversRegionAroundPointer(int size) {
+            return false;
+        }
     }
 
     /**
@@ -361,10 +369,20 @@ public final class ChatViewModel {
         look(ChatAction.DESCRIBE_WINDOW, null, what, captureOf(window), Mode.DESCRIBE);
     }
 
+    /**
+     * Describes the square around the pointer, with Sightline's own window stepped aside. When that square lies
+     * wholly on Sightline's window in front, the user is pointing at Sightline itself: what lies hidden behind it is
+     * not what they pointed at, so that is said instead of describing it.
+     */
     public void describeRegion() {
         int size = settings.get().regionSize();
-        look(ChatAction.DESCRIBE_REGION, null, AppText.get("lookedAt.region", size),
-                withoutSightline(ctx -> assistant.capture().captureRegionAroundPointer(size, ctx)), Mode.DESCRIBE);
+        String lookedAt = AppText.get("lookedAt.region", size);
+        if (windowSwitch.inFront() && windowSwitch.coversRegionAroundPointer(size)) {
+            answerAtOnce(ChatAction.DESCRIBE_REGION, lookedAt, AppText.get("region.allSightline",
+                    ChatAction.DESCRIBE_WINDOW.keyForPeople()));
+            return;
+        }
+        look(ChatAction.DESCRIBE_REGION, null, lookedAt, withoutSightline(ctx -> assistant.capture().captureRegionAroundPointer(size, ctx)), Mode.DESCRIBE);
     }
 
     /**
@@ -569,6 +587,16 @@ public final class ChatViewModel {
         turns.add(turn);
         refresh();
         speech.speak(text, Priority.NOW);
+    }
+
+    /** A request answered without looking at anything: its turn goes into the transcript and is spoken. */
+    private void answerAtOnce(ChatAction action, String lookedAt, String text) {
+        Turn turn = new Turn(AppText.get(action.messageKey()), lookedAt);
+        turn.answer(text);
+        turns.add(turn);
+        refresh();
+        lastAnswer = text;
+        say(text);
     }
 
     static String helpText(Settings s) {

@@ -100,6 +100,15 @@ public final class DesktopShell implements AutoCloseable {
             }
 
             @Override
+            public boolean coversRegionAroundPointer(int size) {
+                javafx.geometry.Point2D pointer = new javafx.scene.robot.Robot().getMousePosition();
+                double half = size / 2.0;
+                return pointer.getX() - half >= stage.getX() && pointer.getY() - half >= stage.getY()
+                        && pointer.getX() + half <= stage.getX() + stage.getWidth()
+                        && pointer.getY() + half <= stage.getY() + stage.getHeight();
+            }
+
+            @Override
             public void comeBack() {
                 Platform.runLater(() -> {
                     SelfVoicing.returnQuietly(stage);
