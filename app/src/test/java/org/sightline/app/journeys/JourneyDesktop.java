@@ -122,6 +122,12 @@ final class JourneyDesktop implements AutoCloseable {
         return new java.awt.Rectangle(shape.get("X"), shape.get("Y"), shape.get("WIDTH"), shape.get("HEIGHT"));
     }
 
+    /** Writes what the screen shows now to {@code png}, to look at what a low-vision user sees. */
+    static void screenshot(Path png) throws Exception {
+        Files.createDirectories(png.toAbsolutePath().getParent());
+        run("/usr/bin/import", "-window", "root", png.toString());
+    }
+
     /** Moves the mouse pointer to {@code x, y} on the screen, as a low-vision user points at something. */
     static void pointAt(int x, int y) throws Exception {
         run("xdotool", "mousemove", "--sync", String.valueOf(x), String.valueOf(y));

@@ -91,10 +91,11 @@ class ReadAndBrowseJourneyOnScreenTest extends ChromiumJourneys {
         app.listen();
         JourneyDesktop.type(notice.toString());
         app.saidAfterQuiet();
-        // Enter and the read key within a tenth of a second: the read is about the file being opened.
+        // Enter and the read key within a tenth of a second: the read is about the file being opened, and says so
+        // first, since the last answer the user heard was about the browser's window.
         assertThat(app.press("Enter, Ctrl+Shift+T", "The library is closed on Monday.", "Return", "ctrl+shift+t"))
-                .containsExactly("Open an image closed. Question, edit text, empty", "Notice",
-                        "The library is closed on Monday.");
+                .containsExactly("Open an image closed. Question, edit text, empty", "Looked at notice.png.",
+                        "Notice", "The library is closed on Monday.");
         app.writeTranscript("open-then-read");
     }
 
