@@ -161,7 +161,7 @@ class SetupSettingsAndRegionJourneyOnScreenTest extends ChromiumJourneys {
         int y = page.y + 190;
         assertThat(sightline.contains(x, y) && page.contains(x, y) && x - 200 < sightline.x).isTrue();
         JourneyDesktop.pointAt(x, y);
-        List<String> said = app.press("Ctrl+Shift+R", "Ctrl+M opens the model manager.", "ctrl+shift+r");
+        List<String> said = app.pressUntilStart("Ctrl+Shift+R", "Mostly ", "ctrl+shift+r");
         assertThat(said.get(0)).isEqualTo(
                 "No description model is installed, so here is a summary of the text and layout.");
         assertThat(said).anyMatch(line -> line.contains("Open every day"))
@@ -199,6 +199,25 @@ class SetupSettingsAndRegionJourneyOnScreenTest extends ChromiumJourneys {
         assertThat(app.press("Escape", "Leaving browse mode.", "Escape")).containsExactly("Leaving browse mode.");
         assertThat(FxThread.call(() -> app.shell().view().browseElements().list().isVisible())).isFalse();
         app.writeTranscript("browse-layout");
+    }
+
+    @Test
+    @Order(6)
+    void theWindowDescribedAfterAFileIsNamedFirst() throws Exception {
+        java.nio.file.Path notice = JourneyPage.writeNotice(dir);
+        app.press("Ctrl+O", "Open an image, dialog. Image file, edit text, empty", "ctrl+o");
+        JourneyDesktop.type(notice.toString());
+        app.waitForQuiet();
+        // The summary ends with its colours (the offer of a description model came with the first summary).
+        List<String> file = app.pressUntilStart("Enter", "Mostly ", "Return");
+        assertThat(file).noneMatch(line -> line.startsWith("Looked at"));
+        visitTheBrowserAndComeBack("Sightline. " + BACK);
+        // The last answer was about notice.png: the description of the browser's window says what it looked at.
+        List<String> window = app.pressUntilStart("Ctrl+Shift+W", "Mostly ", "ctrl+shift+w");
+        assertThat(window.get(0)).isEqualTo("Looked at window Riverside Library.");
+        assertThat(window.get(1)).isEqualTo(
+                "No description model is installed, so here is a summary of the text and layout.");
+        app.writeTranscript("window-after-file");
     }
 
     /** What a low-vision user sees of browse mode in Sightline's window, in scene coordinates. */
