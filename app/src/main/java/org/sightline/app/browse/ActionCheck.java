@@ -35,7 +35,7 @@ final class ActionCheck {
 
     static Verdict afterTyping(ProposedAction action, BufferedImage after, ScreenLook look) {
         Rectangle field = grow(action.target().box(), 4, look.bounds(after));
-        String shown = look.read(crop(after, field)).replace('\n', ' ').strip();
+        String shown = withoutCaret(look.read(crop(after, field)).replace('\n', ' ').strip(), action.text());
         String target = ElementWords.target(action.target());
         if (squeeze(shown).equals(squeeze(action.text()))) {
             // The recogniser's own slips ("hellO") are not read back to the user as if the field had them.
@@ -80,6 +80,20 @@ final class ActionCheck {
         }
         return new Verdict(true, ElementWords.MESSAGES.get(most ? "check.screenChanged" : "check.partChanged",
                 target, text));
+    }
+
+    /** Marks a recogniser reads for the thin text caret standing in the field. */
+    private static final String CARET_LOOKALIKES = "lI|1!";
+
+    /**
+     * The text read from a field, without the text caret: it stands right after what was just typed, and a
+     * recogniser may read it as one more letter ("hellol" for "hello"), which then was said to be in the field.
+     */
+    static String withoutCaret(String shown, String typed) {
+        String typedText = typed.strip();
+        boolean oneMore = shown.length() == typedText.length() + 1 && shown.startsWith(typedText);
+        return oneMore && CARET_LOOKALIKES.indexOf(shown.charAt(shown.length() - 1)) >= 0
+                ? shown.substring(0, shown.length() - 1) : shown;
     }
 
     /** Whether the text read from a field shows what was typed, allowing a recogniser's slips. */

@@ -126,6 +126,11 @@ public final class BrowseViewModel {
         return index >= 0 && index < map.size() ? Optional.of(map.get(index)) : Optional.empty();
     }
 
+    /** The position of the element browse mode is on, from 0, or -1 when it is on none. */
+    public int position() {
+        return current().isPresent() ? index : -1;
+    }
+
     public Optional<ProposedAction> pending() {
         return Optional.ofNullable(pending);
     }

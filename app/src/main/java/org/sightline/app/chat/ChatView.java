@@ -45,6 +45,9 @@ public final class ChatView {
     private final TextArea transcript;
     private final TextField question;
     private final Label status;
+    private final BrowseElementsView elements;
+    /** About eight lines of the transcript's text: it stays readable while browse mode shows its elements. */
+    private static final double TRANSCRIPT_MIN_HEIGHT = 180;
     private final Map<ChatAction, KeyCombination> keys = new EnumMap<>(ChatAction.class);
     /** While Ctrl+Up or Ctrl+Down moves the caret: the block is spoken whole, not its first line. */
     private boolean movingByBlock;
@@ -168,11 +171,17 @@ public final class ChatView {
 
         status = new Label();
         status.setId("status");
-        status.textProperty().bind(model.statusProperty());
+        status.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> firstLine(model.statusProperty().get()), model.statusProperty()));
         status.accessibleTextProperty().bind(model.statusProperty());
         status.setAccessibleRole(AccessibleRole.TEXT);
 
-        root = new VBox(8, transcriptLabel, transcript, questionRow, actions, status);
+        // One line, whatever the model puts there: a long text belongs to the transcript, which keeps the room.
+        status.setWrapText(false);
+        transcript.setMinHeight(TRANSCRIPT_MIN_HEIGHT);
+        elements = new BrowseElementsView(model);
+
+        root = new VBox(8, transcriptLabel, transcript, elements.root(), questionRow, actions, status);
         root.setPadding(new Insets(12));
         // Large, plain text for low-vision users; the rest follows the platform theme.
         root.setStyle("-fx-font-size: 15px;");
@@ -197,6 +206,30 @@ public final class ChatView {
         return root;
     }
 
+    /** The first line of {@code text}: the status line shows one line, the transcript holds the rest. */
+    static String firstLine(String text) {
+        if (text == null) {
+            return "";
+        }
+        int end = text.indexOf('\n');
+        return end < 0 ? text : text.substring(0, end);
+    }
+
+    /** Browse mode's element list, with the element it is on outlined; for tests. */
+    public BrowseElementsView browseElements() {
+        return elements;
+    }
+
+    /** The status line; for tests. */
+    public Label statusLine() {
+        return status;
+    }
+
+    /** The transcript; for tests. */
+    public TextArea transcriptArea() {
+        return transcript;
+    }
+
     public TextField questionField() {
         return question;
     }
@@ -212,6 +245,7 @@ public final class ChatView {
             if (browse.get().key(BrowseViewModel.Key.ESCAPE, false) == BrowseViewModel.Outcome.LEFT_BROWSE_MODE) {
                 model.leaveBrowse();
             }
+            model.showBrowsePosition();
             return;
         }
         if (e.getCode() == KeyCode.ESCAPE) {
@@ -243,6 +277,7 @@ public final class ChatView {
                         || outcome == BrowseViewModel.Outcome.LEFT_AND_PASSED) {
                     model.leaveBrowse();
                 }
+                model.showBrowsePosition();
             }
         }
     }

@@ -19,6 +19,10 @@ import java.util.function.Supplier;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableStringValue;
@@ -114,12 +118,27 @@ public final class ChatViewModel {
             this.turn = turn;
         }
 
+        /** Said before the answer when it is about another picture than the one the user last heard about. */
+        private String about;
+
+        synchronized void about(String line) {
+            about = line;
+        }
+
+        /** {@code text} as it is spoken in one piece: after what was looked at, when that must be said. */
+        synchronized String withAbout(String text) {
+            return about == null ? text : about + " " + text;
+        }
+
         /** On the worker thread: the piece goes to the answer's one speech stream, opened with the first piece. */
         synchronized void speak(String piece, SpeechOutput output) {
             if (live) {
                 if (speech == null) {
                     // The answer interrupts whatever was being said: a new answer makes old speech stale.
                     speech = output.openStream(Priority.NOW);
+                    if (about != null) {
+                        speech.append(about + " ");
+                    }
                 }
                 speech.append(piece);
             }
@@ -272,6 +291,14 @@ public final class ChatViewModel {
         default boolean inFront() {
             return false;
         }
+
+        /**
+         * Whether Sightline's own window covers the whole square of {@code size} pixels centred on the pointer.
+         * Called on the UI thread.
+         */
+        default boolean coversRegionAroundPointer(int size) {
+            return false;
+        }
     }
 
     /**
@@ -361,10 +388,20 @@ public final class ChatViewModel {
         look(ChatAction.DESCRIBE_WINDOW, null, what, captureOf(window), Mode.DESCRIBE);
     }
 
+    /**
+     * Describes the square around the pointer, with Sightline's own window stepped aside. When that square lies
+     * wholly on Sightline's window in front, the user is pointing at Sightline itself: what lies hidden behind it is
+     * not what they pointed at, so that is said instead of describing it.
+     */
     public void describeRegion() {
         int size = settings.get().regionSize();
-        look(ChatAction.DESCRIBE_REGION, null, AppText.get("lookedAt.region", size),
-                withoutSightline(ctx -> assistant.capture().captureRegionAroundPointer(size, ctx)), Mode.DESCRIBE);
+        String lookedAt = AppText.get("lookedAt.region", size);
+        if (windowSwitch.inFront() && windowSwitch.coversRegionAroundPointer(size)) {
+            answerAtOnce(ChatAction.DESCRIBE_REGION, lookedAt, AppText.get("region.allSightline",
+                    ChatAction.DESCRIBE_WINDOW.keyForPeople()));
+            return;
+        }
+        look(ChatAction.DESCRIBE_REGION, null, lookedAt, withoutSightline(ctx -> assistant.capture().captureRegionAroundPointer(size, ctx)), Mode.DESCRIBE);
     }
 
     /**
@@ -410,9 +447,42 @@ public final class ChatViewModel {
     /** Leaves browse mode; keys go back to the window. */
     public void leaveBrowse() {
         if (browse != null) {
-            browse = null;
+            endBrowse();
             status.set(AppText.get("browse.left"));
         }
+    }
+
+    private final ObservableList<String> browseElements = FXCollections.observableArrayList();
+    private final ObservableList<String> browseElementsView = FXCollections.unmodifiableObservableList(browseElements);
+    private final ReadOnlyIntegerWrapper browsePosition = new ReadOnlyIntegerWrapper(-1);
+
+    /** Browse mode's elements as they are spoken, for the window to show; empty while browse mode is off. */
+    public ObservableList<String> browseElements() {
+        return browseElementsView;
+    }
+
+    /** The position in {@link #browseElements} of the element browse mode is on, or -1. */
+    public ReadOnlyIntegerProperty browsePositionProperty() {
+        return browsePosition.getReadOnlyProperty();
+    }
+
+    /**
+     * Shows where browse mode is after a key moved it: the element it is on, and in the status line the one
+     * sentence a user coming back would hear (never the whole element list, which belongs to the transcript).
+     */
+    public void showBrowsePosition() {
+        if (browse == null) {
+            browsePosition.set(-1);
+            return;
+        }
+        browsePosition.set(browse.position());
+        status.set(browse.whereItIs());
+    }
+
+    private void endBrowse() {
+        browse = null;
+        browsePosition.set(-1);
+        browseElements.clear();
     }
 
     /**
@@ -433,6 +503,8 @@ public final class ChatViewModel {
                 onlyToConfirm,
                 outcome -> uiThread.execute(() -> afterAction(entered[0], outcome)));
         browse = entered[0];
+        browseElements.setAll(map.elements().stream().map(ElementWords::spoken).toList());
+        browsePosition.set(-1);
     }
 
     /**
@@ -443,7 +515,7 @@ public final class ChatViewModel {
         if (browse != acted || outcome == ScreenActions.Outcome.CANCELLED || outcome == ScreenActions.Outcome.FAILED) {
             return;
         }
-        browse = null;
+        endBrowse();
         // The screen has changed: the next key looks at the window afresh, not at the picture from before.
         lastCapture = null;
         exchangesAboutLastCapture.clear();
@@ -571,6 +643,41 @@ public final class ChatViewModel {
         speech.speak(text, Priority.NOW);
     }
 
+    /** What the last answer the user heard was about ("notice.png", "window Riverside Library"); null before any. */
+    private volatile String heardAbout;
+
+    /**
+     * On the worker thread, once the picture is captured: "Looked at notice.png." when a reading or a description
+     * is about another picture than the last answer was, and the key did not name it itself (a file being opened
+     * when the read key was pressed, the window the user came from after a file). Null when nothing need be said.
+     */
+    private String aboutLine(ChatAction action, Mode mode, Capture capture, String lookedAt) {
+        boolean keyNamesIt = action == ChatAction.DESCRIBE_SCREEN || action == ChatAction.DESCRIBE_REGION
+                || action == ChatAction.CAMERA || action == ChatAction.OPEN_IMAGE || action == ChatAction.PASTE_IMAGE;
+        String before = heardAbout;
+        String now = nameOf(capture, lookedAt);
+        if (keyNamesIt || before == null || now == null || now.equals(before)
+                || (mode != Mode.READ && mode != Mode.DESCRIBE)) {
+            return null;
+        }
+        return AppText.get("answer.about", now);
+    }
+
+    private static String nameOf(Capture capture, String lookedAt) {
+        return capture != null && capture.description() != null && !capture.description().isBlank()
+                ? capture.description() : lookedAt;
+    }
+
+    /** A request answered without looking at anything: its turn goes into the transcript and is spoken. */
+    private void answerAtOnce(ChatAction action, String lookedAt, String text) {
+        Turn turn = new Turn(AppText.get(action.messageKey()), lookedAt);
+        turn.answer(text);
+        turns.add(turn);
+        refresh();
+        lastAnswer = text;
+        say(text);
+    }
+
     static String helpText(Settings s) {
         StringBuilder sb = new StringBuilder(AppText.get("help.windowKeys")).append('\n');
         for (ChatAction a : ChatAction.values()) {
@@ -622,6 +729,7 @@ public final class ChatViewModel {
         Task<Answer> task = ctx -> {
             Capture capture = source.get(ctx);
             ctx.cancellation().throwIfCancelled();
+            r.about(aboutLine(action, mode, capture, lookedAt));
             if (ImageStats.of(capture.image()).isBlank()) {
                 throw new SightlineException(Problem.BAD_INPUT, BlankImage.sentence());
             }
@@ -721,16 +829,17 @@ public final class ChatViewModel {
 
     private void finishSucceeded(Running r, Answer answer, String question) {
         running = null;
+        heardAbout = nameOf(answer.capture(), r.turn.lookedAt());
         String text = answer.text() == null || answer.text().isBlank() ? AppText.get("answer.empty") : answer.text().strip();
         r.turn.answer(text);
         if (r.action == ChatAction.BROWSE) {
             rememberCapture(answer.capture());
             lastAnswer = text;
             refresh();
-            status.set(text);
             speech.play(Earcon.DONE);
             enterBrowse(answer.capture(), answer.map(), false);
             browse.start();
+            showBrowsePosition();
             busy.set(false);
             return;
         }
@@ -739,11 +848,11 @@ public final class ChatViewModel {
             rememberCapture(answer.capture());
             lastAnswer = text;
             refresh();
-            status.set(text);
             if (browse == null) {
                 enterBrowse(answer.capture(), answer.map(), true);
             }
             browse.propose(proposal.action());
+            showBrowsePosition();
             busy.set(false);
             return;
         }
@@ -754,7 +863,7 @@ public final class ChatViewModel {
         status.set(AppText.get("status.done"));
         speech.play(Earcon.DONE);
         if (!r.streamed()) {
-            speech.speak(text, Priority.NOW);
+            speech.speak(r.withAbout(text), Priority.NOW);
         }
         // Last, so that listeners (history) see the finished turn.
         busy.set(false);
@@ -764,7 +873,7 @@ public final class ChatViewModel {
         // Whatever was being opened is loaded now, or another picture has replaced it.
         pending = null;
         if (capture != lastCapture) {
-            browse = null;
+            endBrowse();
             lastCapture = capture;
             exchangesAboutLastCapture.clear();
         }

@@ -46,8 +46,10 @@ public final class ModelChoicesFromStore implements ModelChoices {
             if (!USED_TASKS.contains(entry.task())) {
                 continue;
             }
-            options.add(new Option(entry.id(), entry.name(), entry.description(), entry.size(), status.installed(),
-                    entry.isDefault()));
+            // A model that ships inside Sightline is there already: offering it as a download (and pre-selecting
+            // it) added its size to what the user was told to fetch.
+            options.add(new Option(entry.id(), entry.name(), entry.description(), entry.size(),
+                    status.installed() || entry.bundled(), entry.isDefault()));
         }
         return options;
     }

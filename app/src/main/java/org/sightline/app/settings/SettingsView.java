@@ -100,7 +100,7 @@ public final class SettingsView {
         }
 
         Spinner<Integer> rate = numberField("speechRate", Settings.MIN_RATE, Settings.MAX_RATE, 5,
-                model.speechRateProperty(), speech);
+                model.speechRateProperty());
         accessible(rate, "settings.speechRate", AccessibleRole.SPINNER);
         row = labelled(grid, row, "settings.speechRate", rate);
 
@@ -111,7 +111,7 @@ public final class SettingsView {
         row = labelled(grid, row, "settings.speechEngine", engine);
 
         Spinner<Integer> region = numberField("regionSize", Settings.MIN_REGION, Settings.MAX_REGION, 50,
-                model.regionSizeProperty(), speech);
+                model.regionSizeProperty());
         accessible(region, "settings.regionSize", AccessibleRole.SPINNER);
         row = labelled(grid, row, "settings.regionSize", region);
 
@@ -185,20 +185,30 @@ public final class SettingsView {
             }
         });
         dialog.setResultConverter(b -> b == save ? model.toSettings() : null);
+        // The first control has the focus before the window shows: the user hears the dialog and that control,
+        // not first the Save button. The button bar focuses its default button when its skin first lays it out,
+        // so that is done here first.
+        dialog.setOnShowing(e -> {
+            dialog.getDialogPane().applyCss();
+            dialog.getDialogPane().layout();
+            selfVoicing.requestFocus();
+        });
         dialog.setOnShown(e -> Platform.runLater(selfVoicing::requestFocus));
         return dialog.showAndWait();
     }
 
-    /** An editable number spinner bound to {@code value}; each new value is spoken as it is set. */
+    /**
+     * An editable number spinner bound to {@code value}. Its new values are spoken by the self-voicing that follows
+     * the focused spinner, once: speaking them here too said each value twice.
+     */
     private static Spinner<Integer> numberField(String id, int min, int max, int step,
-                                                javafx.beans.property.IntegerProperty value, SpeechOutput speech) {
+                                                javafx.beans.property.IntegerProperty value) {
         Spinner<Integer> spinner = new Spinner<>(min, max, value.get(), step);
         spinner.setId(id);
         spinner.setEditable(true);
         spinner.valueProperty().addListener((o, was, is) -> {
             if (is != null) {
                 value.set(is);
-                speech.speak(String.valueOf(is), Priority.NOW);
             }
         });
         return spinner;

@@ -100,6 +100,15 @@ public final class DesktopShell implements AutoCloseable {
             }
 
             @Override
+            public boolean coversRegionAroundPointer(int size) {
+                javafx.geometry.Point2D pointer = new javafx.scene.robot.Robot().getMousePosition();
+                double half = size / 2.0;
+                return pointer.getX() - half >= stage.getX() && pointer.getY() - half >= stage.getY()
+                        && pointer.getX() + half <= stage.getX() + stage.getWidth()
+                        && pointer.getY() + half <= stage.getY() + stage.getHeight();
+            }
+
+            @Override
             public void comeBack() {
                 Platform.runLater(() -> {
                     SelfVoicing.returnQuietly(stage);
@@ -111,6 +120,7 @@ public final class DesktopShell implements AutoCloseable {
         // When the user leaves for another program, remember which: the window keys in here look at it.
         stage.focusedProperty().addListener((obs, was, focused) -> {
             if (!focused) {
+                java.util.Set<String> own = ownWindowTitles();
                 CompletableFuture.runAsync(() -> {
                     try {
                         Thread.sleep(250); // the window manager hands the focus over asynchronously
@@ -119,7 +129,8 @@ public final class DesktopShell implements AutoCloseable {
                         return;
                     }
                     WindowRef other = services.assistant().windows().activeWindow();
-                    if (other.isKnown() && !"Sightline".equals(other.title())) {
+                    // Sightline's own dialogs ("Open an image") are not where the user came from.
+                    if (other.isKnown() && !own.contains(other.title())) {
                         model.rememberPreviousWindow(other);
                     }
                 });
@@ -168,6 +179,18 @@ public final class DesktopShell implements AutoCloseable {
                 Platform.runLater(this::openSetup);
             }
         });
+    }
+
+    /** The titles of Sightline's own windows now: the main one and the dialogs it has open. */
+    private java.util.Set<String> ownWindowTitles() {
+        java.util.Set<String> titles = new java.util.HashSet<>();
+        titles.add(stage.getTitle());
+        for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
+            if (w instanceof Stage s && s.getTitle() != null) {
+                titles.add(s.getTitle());
+            }
+        }
+        return titles;
     }
 
     /** Builds the window on {@code stage}, shows it and says "Sightline ready". */

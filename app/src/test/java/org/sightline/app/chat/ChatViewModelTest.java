@@ -244,6 +244,12 @@ class ChatViewModelTest {
             m.readText(null); // pressed at once: replaces the description of page.png, and is about page.png
             drain(ui, m);
             assertThat(m.lastAnswer()).isEqualTo("text of page.png");
+            // The user last heard about before.png: the answer says first which picture it read.
+            assertThat(speech.lastSpoken()).isEqualTo("Looked at page.png. text of page.png");
+
+            m.readText(null); // the same picture again: nothing new to name
+            drain(ui, m);
+            assertThat(speech.lastSpoken()).isEqualTo("text of page.png");
         }
     }
 

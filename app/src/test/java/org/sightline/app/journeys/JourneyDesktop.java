@@ -110,6 +110,29 @@ final class JourneyDesktop implements AutoCloseable {
         return run("xdotool", "getactivewindow").strip();
     }
 
+    /** Where {@code window} is on the screen and how big: x, y, width, height. */
+    static java.awt.Rectangle bounds(String window) throws Exception {
+        java.util.Map<String, Integer> shape = new java.util.HashMap<>();
+        for (String line : run("xdotool", "getwindowgeometry", "--shell", window).split("\\R")) {
+            String[] kv = line.split("=", 2);
+            if (kv.length == 2 && kv[1].strip().matches("-?\\d+")) {
+                shape.put(kv[0].strip(), Integer.parseInt(kv[1].strip()));
+            }
+        }
+        return new java.awt.Rectangle(shape.get("X"), shape.get("Y"), shape.get("WIDTH"), shape.get("HEIGHT"));
+    }
+
+    /** Writes what the screen shows now to {@code png}, to look at what a low-vision user sees. */
+    static void screenshot(Path png) throws Exception {
+        Files.createDirectories(png.toAbsolutePath().getParent());
+        run("/usr/bin/import", "-window", "root", png.toString());
+    }
+
+    /** Moves the mouse pointer to {@code x, y} on the screen, as a low-vision user points at something. */
+    static void pointAt(int x, int y) throws Exception {
+        run("xdotool", "mousemove", "--sync", String.valueOf(x), String.valueOf(y));
+    }
+
     /** Presses key chords in xdotool's names ("ctrl+shift+t", "Down"), one after another, like a user. */
     static void keys(String... chords) throws Exception {
         List<String> cmd = new ArrayList<>(List.of("xdotool", "key", "--delay", "80"));

@@ -97,10 +97,21 @@ class ReadAndBrowseJourneyOnScreenTest extends ChromiumJourneys {
         app.listen();
         JourneyDesktop.type(notice.toString());
         app.saidAfterQuiet();
-        // Enter and the read key within a tenth of a second: the read is about the file being opened.
-        assertThat(app.press("Enter, Ctrl+Shift+T", "The library is closed on Monday.", "Return", "ctrl+shift+t"))
-                .containsExactly("Open an image closed. Question, edit text, empty", "Notice",
-                        "The library is closed on Monday.");
+        // Enter and the read key within a tenth of a second: the read is about the file being opened. When it cut
+        // the file's description short, it says first which picture it read, since the last answer the user heard
+        // was about the browser's window; when the description of notice.png was quicker, the user heard it.
+        List<String> read = app.press("Enter, Ctrl+Shift+T", "The library is closed on Monday.", "Return",
+                "ctrl+shift+t");
+        assertThat(read.get(0)).isEqualTo("Open an image closed. Question, edit text, empty");
+        assertThat(read.subList(read.size() - 2, read.size()))
+                .containsExactly("Notice", "The library is closed on Monday.");
+        if (read.size() == 4) {
+            assertThat(read.get(1)).isEqualTo("Looked at notice.png.");
+        } else {
+            assertThat(read.get(1)).isEqualTo(
+                    "No description model is installed, so here is a summary of the text and layout.");
+            assertThat(read).noneMatch(line -> line.startsWith("Looked at"));
+        }
         app.writeTranscript("open-then-read");
     }
 
@@ -141,7 +152,8 @@ class ReadAndBrowseJourneyOnScreenTest extends ChromiumJourneys {
     @Test
     @Order(7)
     void describeTheScreenWithoutSightlineInIt() throws Exception {
-        List<String> said = app.press("Ctrl+Shift+D", "Ctrl+M opens the model manager.", "ctrl+shift+d");
+        // The offer to download a description model ends the first summary only: the colours end the others.
+        List<String> said = app.pressUntilStart("Ctrl+Shift+D", "Mostly ", "ctrl+shift+d");
         assertThat(said.get(0)).isEqualTo(
                 "No description model is installed, so here is a summary of the text and layout.");
         // Sightline's window was in front when the key was pressed: it stepped aside, so the page is described.
