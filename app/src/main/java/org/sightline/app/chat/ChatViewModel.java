@@ -885,7 +885,7 @@ public final class ChatViewModel {
         if (r.action == ChatAction.OPEN_IMAGE || r.action == ChatAction.PASTE_IMAGE) {
             pending = null; // the file could not be loaded: later keys are about the picture before
         }
-        String message = userMessage(error);
+        String message = AppText.userMessage(error);
         r.turn.answer(message);
         refresh();
         status.set(message);
@@ -905,15 +905,6 @@ public final class ChatViewModel {
         speech.speak(AppText.get("answer.cancelled"), Priority.NOW);
         // Last, so that listeners (history) see the finished turn.
         busy.set(false);
-    }
-
-    static String userMessage(Throwable error) {
-        if (error instanceof SightlineException se) {
-            return se.getMessage();
-        }
-        LOG.log(System.Logger.Level.ERROR, "Unexpected failure", error);
-        String detail = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
-        return AppText.get("error.internal", detail);
     }
 
     private void say(String text) {

@@ -19,7 +19,6 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.sightline.app.AppText;
-import org.sightline.error.SightlineException;
 import org.sightline.i18n.Messages;
 import org.sightline.speech.Earcon;
 import org.sightline.speech.Priority;
@@ -217,7 +216,7 @@ public final class FirstRunViewModel {
             @Override
             public void failed(Throwable error) {
                 running = null;
-                say(MESSAGES.get("engine.previewFailed", option.displayName(), userMessage(error)));
+                say(MESSAGES.get("engine.previewFailed", option.displayName(), AppText.userMessage(error)));
             }
 
             @Override
@@ -314,7 +313,7 @@ public final class FirstRunViewModel {
             public void failed(Throwable error) {
                 endTask();
                 refreshModels();
-                modelTrouble = userMessage(error);
+                modelTrouble = AppText.userMessage(error);
                 speech.play(Earcon.ERROR);
                 say(MESSAGES.get("models.downloadFailed", modelTrouble));
             }
@@ -360,7 +359,7 @@ public final class FirstRunViewModel {
             public void failed(Throwable error) {
                 endTask();
                 speech.play(Earcon.ERROR);
-                say(MESSAGES.get("models.importFailed", userMessage(error)));
+                say(MESSAGES.get("models.importFailed", AppText.userMessage(error)));
             }
 
             @Override
@@ -552,14 +551,6 @@ public final class FirstRunViewModel {
     }
 
     /** The error as one sentence: the messages around it go on with another sentence after it. */
-    private static String userMessage(Throwable error) {
-        if (error instanceof SightlineException se) {
-            return AppText.sentence(se.getMessage());
-        }
-        String detail = error.getMessage();
-        return AppText.sentence(detail == null ? error.getClass().getSimpleName() : detail);
-    }
-
     // --- what the view binds to ----------------------------------------------------------------
 
     public ReadOnlyObjectProperty<FirstRunStep> stepProperty() {

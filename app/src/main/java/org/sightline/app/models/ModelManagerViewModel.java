@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.sightline.app.AppText;
 import org.sightline.error.SightlineException;
 import org.sightline.i18n.Messages;
 import org.sightline.models.CatalogModelStore;
@@ -229,7 +230,7 @@ public final class ModelManagerViewModel {
 
             @Override
             public void failed(Throwable error) {
-                finish(TEXT.get("view.failed", message(error)), Earcon.ERROR);
+                finish(TEXT.get("view.failed", AppText.userMessage(error)), Earcon.ERROR);
             }
 
             @Override
@@ -383,7 +384,7 @@ public final class ModelManagerViewModel {
 
             @Override
             public void failed(Throwable error) {
-                finish(message(error), Earcon.ERROR);
+                finish(AppText.userMessage(error), Earcon.ERROR);
             }
 
             @Override
@@ -413,10 +414,4 @@ public final class ModelManagerViewModel {
         changed();
     }
 
-    private static String message(Throwable error) {
-        if (error instanceof SightlineException se) {
-            return se.getMessage();
-        }
-        return String.valueOf(error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage());
-    }
 }
