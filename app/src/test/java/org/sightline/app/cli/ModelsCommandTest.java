@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -91,21 +89,14 @@ class ModelsCommandTest {
         ModelStores.use(new CatalogModelStore(catalog, config));
     }
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = Cli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void listShowsEveryModelWithPpOcrInstalledFromTheBundledJar() throws IOException {
         useStore(true);
-        Run r = run("models", "list");
+        CliRun r = run("models", "list");
         assertThat(r.exit()).isZero();
         assertThat(r.out().lines()).anyMatch(l -> l.matches("ppocr-v4\\s+ocr\\s+16 MB\\s+yes\\s+yes\\s+PP-OCRv4.*"));
         assertThat(r.out().lines()).anyMatch(l -> l.matches("smolvlm-256m\\s+vlm\\s+~\\d+ MB\\s+no\\s+yes\\s+.*"));
@@ -118,30 +109,30 @@ class ModelsCommandTest {
     @Test
     void pullShowsProgressOnStderrAndThenVerifyPathAndRmWork() throws IOException {
         useStore(false);
-        Run pull = run("models", "pull", "demo");
+        CliRun pull = run("models", "pull", "demo");
         assertThat(pull.exit()).as(pull.err()).isZero();
         assertThat(pull.out()).contains("demo is installed in " + cache.toAbsolutePath().resolve("demo"));
         // Not a terminal: one line per 10 percent, ending at 100.
         assertThat(pull.err().lines()).last().asString().startsWith("demo 100%");
         assertThat(pull.err().lines().count()).isBetween(2L, 12L);
 
-        Run again = run("models", "pull", "demo");
+        CliRun again = run("models", "pull", "demo");
         assertThat(again.out()).contains("already installed");
 
-        Run verify = run("models", "verify", "demo");
+        CliRun verify = run("models", "verify", "demo");
         assertThat(verify.exit()).isZero();
         assertThat(verify.out()).contains("demo: all 2 files verified.");
 
-        Run path = run("models", "path", "demo", "--files");
+        CliRun path = run("models", "path", "demo", "--files");
         assertThat(path.out()).contains("decoder\t" + cache.toAbsolutePath().resolve("demo/model.onnx"));
 
         Files.write(cache.resolve("demo/tokenizer.json"), random(5_000, 3));
-        Run bad = run("models", "verify");
+        CliRun bad = run("models", "verify");
         assertThat(bad.exit()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(bad.out()).contains("tokenizer.json: damaged, removed");
         assertThat(bad.err()).contains("sightline models pull demo");
 
-        Run rm = run("models", "rm", "demo");
+        CliRun rm = run("models", "rm", "demo");
         assertThat(rm.exit()).isZero();
         assertThat(rm.out()).contains("Removed demo");
         assertThat(cache.resolve("demo")).doesNotExist();
@@ -155,7 +146,7 @@ class ModelsCommandTest {
         byte[] bytes = Files.readAllBytes(keys);
         bytes[10] ^= 0x01;
         Files.write(keys, bytes);
-        Run r = run("models", "verify");
+        CliRun r = run("models", "verify");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("ppocr-v4: damaged files were replaced with the copy inside Sightline.")
                 .contains("ppocr-v4: all 4 files verified.");
@@ -167,7 +158,7 @@ class ModelsCommandTest {
         useStore(true);
         for (String[] args : new String[][] {{"models", "pull", "nope"}, {"models", "verify", "nope"},
                 {"models", "rm", "nope"}, {"models", "path", "nope"}}) {
-            Run r = run(args);
+            CliRun r = run(args);
             assertThat(r.exit()).as(String.join(" ", args)).isEqualTo(ExitCode.BAD_INPUT);
             assertThat(r.err().strip()).isEqualTo("There is no model called \"nope\". Valid ids are: demo, ppocr-v4,"
                     + " smolvlm-256m, smolvlm-500m, clip-vit-b32, bge-small-en.");
@@ -177,10 +168,10 @@ class ModelsCommandTest {
     @Test
     void offlinePullSaysHowToGetTheModelAndConnectsNowhere() throws IOException {
         useStore(true);
-        Run r = run("models", "pull", "demo");
+        CliRun r = run("models", "pull", "demo");
         assertThat(r.exit()).isEqualTo(ExitCode.MODEL_MISSING);
         assertThat(r.err()).contains("offline").contains("sightline models import demo");
-        Run path = run("models", "path", "demo");
+        CliRun path = run("models", "path", "demo");
         assertThat(path.exit()).isEqualTo(ExitCode.MODEL_MISSING);
         assertThat(path.err()).contains("sightline models pull demo");
         assertThat(requests.get()).isZero();
@@ -198,15 +189,15 @@ class ModelsCommandTest {
                 throw new RuntimeException(e);
             }
         });
-        Run imp = run("models", "import", "demo", dir.getParent().toString());
+        CliRun imp = run("models", "import", "demo", dir.getParent().toString());
         assertThat(imp.exit()).as(imp.err()).isZero();
         assertThat(run("models", "list").out().lines()).anyMatch(l -> l.matches("demo\\s+vlm\\s+~\\d+ kB\\s+yes.*"));
 
-        Run all = run("models", "rm", "--all");
+        CliRun all = run("models", "rm", "--all");
         assertThat(all.exit()).isZero();
         assertThat(cache.resolve("demo")).doesNotExist();
         assertThat(cache.resolve("ppocr-v4")).doesNotExist();
-        Run none = run("models", "rm");
+        CliRun none = run("models", "rm");
         assertThat(none.exit()).isEqualTo(ExitCode.BAD_INPUT);
     }
 }

@@ -9,9 +9,6 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,6 +23,7 @@ import org.sightline.i18n.Messages;
 import org.sightline.models.ModelStoreConfig;
 import org.sightline.models.ModelStores;
 import org.sightline.vision.testing.TestFonts;
+import org.sightline.vision.testing.TextPages;
 
 /** {@code sightline read} end to end: real model store (bundled PP-OCR files), real models, real files. */
 class ReadCommandTest {
@@ -50,38 +48,18 @@ class ReadCommandTest {
         Messages.setLocale(saved);
     }
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = Cli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private Path page(String name, String... lines) throws Exception {
-        BufferedImage img = new BufferedImage(640, 60 + 50 * lines.length, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, img.getWidth(), img.getHeight());
-        g.setColor(Color.BLACK);
-        g.setFont(TestFonts.sans(Font.PLAIN, 18));
-        for (int i = 0; i < lines.length; i++) {
-            g.drawString(lines[i], 20, 50 + 50 * i);
-        }
-        g.dispose();
-        Path file = dir.resolve(name);
-        ImageIO.write(img, "png", file.toFile());
-        return file;
+        return TextPages.png(dir.resolve(name), 640, 18, lines);
     }
 
     @Test
     void printsTheTextOfOneImage() throws Exception {
         Path image = page("note.png", "Meeting moved to Thursday", "Bring the printed agenda");
-        Run r = run("read", image.toString());
+        CliRun r = run("read", image.toString());
         assertThat(r.exit()).isZero();
         assertThat(r.out()).isEqualTo("Meeting moved to Thursday\nBring the printed agenda\n");
     }
@@ -96,7 +74,7 @@ class ReadCommandTest {
         ImageIO.write(new BufferedImage(300, 200, BufferedImage.TYPE_INT_RGB), "png", blank.toFile());
         Path outDir = dir.resolve("out");
 
-        Run r = run("read", "--out-dir", outDir.toString(), a.toString(), notImage.toString(), b.toString(),
+        CliRun r = run("read", "--out-dir", outDir.toString(), a.toString(), notImage.toString(), b.toString(),
                 blank.toString());
 
         assertThat(r.exit()).isEqualTo(3);
@@ -110,7 +88,7 @@ class ReadCommandTest {
     @Test
     void jsonHasBlocksLinesBoxesAndConfidence() throws Exception {
         Path image = page("form.png", "Name and address");
-        Run r = run("read", "--json", image.toString());
+        CliRun r = run("read", "--json", image.toString());
         assertThat(r.exit()).isZero();
         JsonNode root = new ObjectMapper().readTree(r.out());
         JsonNode line = root.get("blocks").get(0).get("lines").get(0);
@@ -142,7 +120,7 @@ class ReadCommandTest {
         Path file = dir.resolve("hours.png");
         ImageIO.write(img, "png", file.toFile());
 
-        Run r = run("read", "--json", file.toString());
+        CliRun r = run("read", "--json", file.toString());
 
         assertThat(r.exit()).isZero();
         List<JsonNode> lines = new ArrayList<>();
@@ -186,7 +164,7 @@ class ReadCommandTest {
         Path file = dir.resolve("two-panes.png");
         ImageIO.write(img, "png", file.toFile());
 
-        Run r = run("read", "--json", file.toString());
+        CliRun r = run("read", "--json", file.toString());
 
         assertThat(r.exit()).isZero();
         JsonNode root = new ObjectMapper().readTree(r.out());
@@ -212,7 +190,7 @@ class ReadCommandTest {
         g.dispose();
         Path file = dir.resolve("shape.png");
         ImageIO.write(img, "png", file.toFile());
-        Run r = run("read", file.toString());
+        CliRun r = run("read", file.toString());
         assertThat(r.exit()).isZero();
         assertThat(r.out()).isEqualTo("No text found.\n");
     }

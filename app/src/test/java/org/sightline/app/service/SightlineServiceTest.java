@@ -5,17 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.awt.Color;
-import java.awt.Font;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
@@ -33,14 +27,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sightline.app.cli.Cli;
+import org.sightline.app.cli.CliRun;
 import org.sightline.error.Problem;
 import org.sightline.error.SightlineException;
 import org.sightline.i18n.Messages;
 import org.sightline.models.ModelStoreConfig;
 import org.sightline.models.ModelStores;
 import org.sightline.vision.read.TextReader;
-import org.sightline.vision.testing.TestFonts;
+import org.sightline.vision.testing.TextPages;
 
 /**
  * The service end to end: a real socket, the real OCR models kept warm, clients in Java and in Python (the
@@ -75,20 +69,7 @@ class SightlineServiceTest {
     }
 
     private static Path page(String name, String... lines) throws IOException {
-        BufferedImage img = new BufferedImage(720, 60 + 50 * lines.length, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, img.getWidth(), img.getHeight());
-        g.setColor(Color.BLACK);
-        g.setFont(TestFonts.sans(Font.PLAIN, 20));
-        for (int i = 0; i < lines.length; i++) {
-            g.drawString(lines[i], 24, 50 + 50 * i);
-        }
-        g.dispose();
-        Path file = dir.resolve(name);
-        ImageIO.write(img, "png", file.toFile());
-        return file;
+        return TextPages.png(dir.resolve(name), 720, 20, lines);
     }
 
     /** A raw connection, to send what a well-behaved client never would. */
@@ -294,33 +275,26 @@ class SightlineServiceTest {
     @Test
     void theReadCommandGivesTheSameTextThroughTheServiceAndSaysWhenNoneRuns() throws Exception {
         String socket = service.path().toString();
-        Run via = run("read", "--via-service", "--socket", socket, page.toString());
-        Run here = run("read", "--no-service", "--socket", socket, page.toString());
+        CliRun via = run("read", "--via-service", "--socket", socket, page.toString());
+        CliRun here = run("read", "--no-service", "--socket", socket, page.toString());
         assertThat(via.exit()).isZero();
         assertThat(via.out()).isEqualTo(here.out())
                 .isEqualTo("Dear neighbour,\nThe water will be off on Tuesday\nfrom nine until noon.\n");
         Path blank = dir.resolve("blank.png");
         ImageIO.write(new BufferedImage(300, 200, BufferedImage.TYPE_INT_RGB), "png", blank.toFile());
-        Run both = run("read", "--via-service", "--socket", socket, "--json", page.toString(), blank.toString());
+        CliRun both = run("read", "--via-service", "--socket", socket, "--json", page.toString(), blank.toString());
         assertThat(both.exit()).isEqualTo(3);
         assertThat(both.err()).isEqualTo("blank.png: The capture is blank; is a screen curtain on?\n");
         assertThat(JSON.readTree(both.out()).get(0).get("blocks").get(0).get("lines")).hasSize(3);
 
-        Run none = run("read", "--via-service", "--socket", dir.resolve("nobody/here.sock").toString(),
+        CliRun none = run("read", "--via-service", "--socket", dir.resolve("nobody/here.sock").toString(),
                 page.toString());
         assertThat(none.exit()).isEqualTo(5);
         assertThat(none.err()).isEqualTo("No Sightline service is running at " + dir.resolve("nobody/here.sock")
                 + ". Start one with: sightline serve\n");
     }
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = Cli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 }
