@@ -1,0 +1,141 @@
+package org.sightline.vision.documents;
+
+import java.awt.Rectangle;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import org.sightline.error.Problem;
+import org.sightline.error.SightlineException;
+import org.sightline.task.Progress;
+import org.sightline.task.TaskContext;
+import org.sightline.vision.ocr.OcrResult;
+import org.sightline.vision.ocr.TextBlock;
+import org.sightline.vision.ocr.TextLine;
+import org.sightline.vision.ocr.layout.PageLayout;
+import org.sightline.vision.ocr.layout.ReadingOrder;
+
+/**
+ * Reads a document page by page: a page with a usable text layer is put in reading order from the layer's
+ * positions (columns one after the other, by the same XY-cut that orders OCR lines); a page without one, or
+ * with a garbage one, is drawn and read by OCR. Each page is structured (headings, list items, running
+ * headers and footers set apart) and handed to the listener before the next is read, so speech can start on
+ * the first page; cancelling stops between pages (and inside OCR), keeping what was read. A page that cannot
+ * be read is reported and skipped.
+ */
+public final class DocumentReader {
+
+    private final PageRecogniser ocr;
+
+    public DocumentReader(PageRecogniser ocr) {
+        this.ocr = ocr;
+    }
+
+    /**
+     * Reads the pages of {@code source} in {@code range}.
+     *
+     * @throws SightlineException BAD_INPUT when the range selects no page of the document
+     * @throws org.sightline.task.CancelledException when {@code context} is cancelled
+     */
+    public void read(PageSource source, PageRange range, DocumentListener listener, TaskContext context) {
+        int count = source.pageCount();
+        int selected = range.selected(count);
+        if (selected == 0) {
+            throw new SightlineException(Problem.BAD_INPUT,
+                    DocumentFiles.MESSAGES.get("pages.outside", range.first(), count));
+        }
+        listener.onStart(count, selected);
+        RunningLines running = new RunningLines();
+        int done = 0;
+        for (int number = range.first(); number <= Math.min(range.last(), count); number++) {
+            context.cancellation().throwIfCancelled();
+            context.progress(new Progress(done, selected,
+                    DocumentFiles.MESSAGES.get("progress.page", number, count)));
+            try {
+                listener.onPage(readPage(source, number, running, context));
+            } catch (SightlineException e) {
+                if (e.problem() != Problem.BAD_INPUT) {
+                    throw e;
+                }
+                listener.onPageFailed(number, e.getMessage());
+            }
+            done++;
+        }
+        context.progress(new Progress(selected, selected, DocumentFiles.MESSAGES.get("progress.done", selected)));
+    }
+
+    private DocumentPage readPage(PageSource source, int number, RunningLines running, TaskContext context) {
+        SourcePage page = source.page(number - 1);
+        TextLayer layer = page.layer();
+        if (TextLayerCheck.isUsable(layer)) {
+            return build(number, layer.width(), layer.height(), layer.dpi(), PageOrigin.TEXT_LAYER,
+                    ordered(layer.runs()), running);
+        }
+        BufferedImage image = page.image().get();
+        int dpi = (int) Math.round(layer.dpi() * (double) image.getWidth() / Math.max(1, layer.width()));
+        List<List<DocumentLine>> blocks;
+        try {
+            blocks = fromOcr(ocr.recognise(image, context));
+        } catch (SightlineException e) {
+            if (e.problem() != Problem.BAD_INPUT) {
+                throw e;
+            }
+            // A blank page: nothing to read on it, which is not a failure.
+            blocks = List.of();
+        }
+        return build(number, image.getWidth(), image.getHeight(), dpi, PageOrigin.OCR, blocks, running);
+    }
+
+    private static DocumentPage build(int number, int width, int height, int dpi, PageOrigin origin,
+                                      List<List<DocumentLine>> blocks, RunningLines running) {
+        RunningLines.Split split = running.split(blocks, height);
+        return new DocumentPage(number, width, height, dpi, origin, PageStructure.of(split.content()),
+                split.furniture(), split.label());
+    }
+
+    /** The runs of a text layer as blocks of lines in reading order: each row of a block is one line. */
+    static List<List<DocumentLine>> ordered(List<DocumentLine> runs) {
+        List<Rectangle> boxes = runs.stream().map(DocumentLine::box).toList();
+        PageLayout layout = ReadingOrder.of(boxes);
+        List<List<DocumentLine>> blocks = new ArrayList<>();
+        for (List<List<Integer>> block : layout.blocks()) {
+            List<DocumentLine> lines = new ArrayList<>();
+            for (List<Integer> row : block) {
+                lines.add(joinRow(row.stream().map(runs::get).toList()));
+            }
+            blocks.add(lines);
+        }
+        return blocks;
+    }
+
+    private static DocumentLine joinRow(List<DocumentLine> row) {
+        if (row.size() == 1) {
+            return row.get(0);
+        }
+        StringBuilder text = new StringBuilder();
+        Rectangle box = null;
+        DocumentLine widest = row.get(0);
+        for (DocumentLine run : row) {
+            TextJoin.append(text, run.text());
+            box = box == null ? run.box() : box.union(run.box());
+            widest = run.text().length() > widest.text().length() ? run : widest;
+        }
+        return new DocumentLine(text.toString(), box, widest.fontSize(), widest.bold());
+    }
+
+    /** OCR blocks as blocks of lines; the text height stands for the font size, and weight is unknown. */
+    static List<List<DocumentLine>> fromOcr(OcrResult result) {
+        List<List<DocumentLine>> blocks = new ArrayList<>();
+        for (TextBlock block : result.blocks()) {
+            List<DocumentLine> lines = new ArrayList<>();
+            for (TextLine line : block.lines()) {
+                if (!line.text().isBlank()) {
+                    lines.add(new DocumentLine(line.text(), line.box(), line.box().height, false));
+                }
+            }
+            if (!lines.isEmpty()) {
+                blocks.add(lines);
+            }
+        }
+        return blocks;
+    }
+}
