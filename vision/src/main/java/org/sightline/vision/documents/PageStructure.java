@@ -84,7 +84,7 @@ public final class PageStructure {
         if (part.size() > HEADING_LINES || chars > HEADING_CHARS || chars == 0) {
             return 0;
         }
-        if (part.stream().allMatch(l -> l.text().strip().matches("[\\d\\W]*"))) {
+        if (part.stream().allMatch(l -> l.text().strip().matches("[\\p{N}\\p{P}\\p{S}\\s]*"))) {
             return 0;
         }
         double ratio = part.get(0).fontSize() / body;

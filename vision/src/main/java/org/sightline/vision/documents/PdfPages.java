@@ -6,10 +6,13 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.common.PDStream;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
@@ -95,16 +98,41 @@ public final class PdfPages implements PageSource {
     @Override
     public SourcePage page(int index) {
         try {
-            PDRectangle box = document.getPage(index).getCropBox();
+            PDPage pdfPage = document.getPage(index);
+            if (contentLost(pdfPage)) {
+                throw new SightlineException(Problem.BAD_INPUT, DocumentFiles.MESSAGES.get("page.damaged", index + 1));
+            }
+            PDRectangle box = pdfPage.getCropBox();
             int width = (int) Math.ceil(box.getWidth() * LAYER_DPI / 72);
             int height = (int) Math.ceil(box.getHeight() * LAYER_DPI / 72);
             TextLayer layer = collector.collect(document, index, width, height);
             float dpi = ocrDpi(box);
             return new SourcePage(layer, () -> render(index, dpi));
+        } catch (SightlineException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             throw new SightlineException(Problem.BAD_INPUT,
                     DocumentFiles.MESSAGES.get("page.unreadable", index + 1), e);
         }
+    }
+
+    /**
+     * Whether a content stream of the page has bytes in the file but none can be decoded: the page's drawing is
+     * damaged, and PDFBox would quietly show it blank (a blank page read by OCR would hide the damage).
+     */
+    private static boolean contentLost(PDPage page) throws IOException {
+        Iterator<PDStream> streams = page.getContentStreams();
+        while (streams.hasNext()) {
+            PDStream stream = streams.next();
+            if (stream.getCOSObject().getLength() > 0) {
+                try (InputStream in = stream.createInputStream()) {
+                    if (in.read() < 0) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /** {@link #OCR_DPI}, lowered so the page has at most {@link #MAX_PIXELS}. */

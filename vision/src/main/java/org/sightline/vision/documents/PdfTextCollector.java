@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDFontDescriptor;
@@ -24,6 +25,8 @@ final class PdfTextCollector extends PDFTextStripper {
 
     /** A gap wider than this many font sizes between words on one baseline separates runs (columns, cells). */
     private static final double RUN_GAP = 1.0;
+
+    private static final Pattern LEADER = Pattern.compile("(?:\\s?[.\u00b7\u2024\u2026]){4,}\\s*");
 
     private final double scale;
     private final List<Word> words = new ArrayList<>();
@@ -148,6 +151,8 @@ final class PdfTextCollector extends PDFTextStripper {
         int bottom = (int) Math.ceil((baseline + 0.2 * maxSize) * scale);
         Rectangle box = new Rectangle((int) Math.floor(left * scale), top,
                 Math.max(1, (int) Math.ceil((right - left) * scale)), Math.max(1, bottom - top));
-        return new DocumentLine(text.toString(), box, size * scale, 2 * boldChars > chars);
+        // Dot leaders (of a table of contents) carry nothing to a listener.
+        String read = LEADER.matcher(text).replaceAll(" ").strip();
+        return new DocumentLine(read.isEmpty() ? text.toString() : read, box, size * scale, 2 * boldChars > chars);
     }
 }

@@ -38,7 +38,7 @@ public final class TextLayerCheck {
         for (String token : text.split("\\s+")) {
             String word = strip(token);
             if (word.isEmpty()) {
-                total += token.length();
+                // Punctuation alone (dot leaders of a table of contents, a dash) says nothing either way.
                 continue;
             }
             total += token.length();

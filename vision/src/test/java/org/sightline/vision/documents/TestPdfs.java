@@ -28,16 +28,16 @@ import org.sightline.vision.testing.TestFonts;
  * pages that are only a drawn image, and the ways a file can be wrong. Coordinates are points from the top
  * left of an A4 page, as one lays out a page by eye.
  */
-final class TestPdfs implements AutoCloseable {
+public final class TestPdfs implements AutoCloseable {
 
     static final PDRectangle A4 = PDRectangle.A4;
 
-    final PDDocument doc = new PDDocument();
-    final PDFont regular;
-    final PDFont bold;
+    public final PDDocument doc = new PDDocument();
+    public final PDFont regular;
+    public final PDFont bold;
     private PDPageContentStream content;
 
-    TestPdfs() {
+    public TestPdfs() {
         regular = font("DejaVuSans.ttf");
         bold = font("DejaVuSans-Bold.ttf");
     }
@@ -51,7 +51,7 @@ final class TestPdfs implements AutoCloseable {
     }
 
     /** Starts a new page; text and images go to it until the next one. */
-    TestPdfs page() {
+    public TestPdfs page() {
         finishPage();
         PDPage page = new PDPage(A4);
         doc.addPage(page);
@@ -64,11 +64,11 @@ final class TestPdfs implements AutoCloseable {
     }
 
     /** One line of text with its baseline {@code top} points below the top of the page. */
-    TestPdfs text(PDFont font, float size, float left, float top, String text) {
+    public TestPdfs text(PDFont font, float size, float left, float top, String text) {
         return text(font, size, left, top, text, RenderingMode.FILL);
     }
 
-    TestPdfs text(PDFont font, float size, float left, float top, String text, RenderingMode mode) {
+    public TestPdfs text(PDFont font, float size, float left, float top, String text, RenderingMode mode) {
         try {
             content.beginText();
             content.setRenderingMode(mode);
@@ -83,7 +83,7 @@ final class TestPdfs implements AutoCloseable {
     }
 
     /** Lines of body text (11 points, 14 points apart) from {@code top} down; returns the next free top. */
-    float paragraph(float left, float top, List<String> lines) {
+    public float paragraph(float left, float top, List<String> lines) {
         float y = top;
         for (String line : lines) {
             text(regular, 11, left, y, line);
@@ -93,7 +93,7 @@ final class TestPdfs implements AutoCloseable {
     }
 
     /** An image over the whole page. */
-    TestPdfs image(BufferedImage image) {
+    public TestPdfs image(BufferedImage image) {
         try {
             PDImageXObject x = LosslessFactory.createFromImage(doc, image);
             content.drawImage(x, 0, 0, A4.getWidth(), A4.getHeight());
@@ -104,7 +104,7 @@ final class TestPdfs implements AutoCloseable {
     }
 
     /** Protects the document: it opens only with {@code password}. */
-    TestPdfs encrypt(String password) {
+    public TestPdfs encrypt(String password) {
         try {
             StandardProtectionPolicy policy = new StandardProtectionPolicy(password + "-owner", password,
                     new AccessPermission());
@@ -116,7 +116,7 @@ final class TestPdfs implements AutoCloseable {
         return this;
     }
 
-    Path save(Path file) {
+    public Path save(Path file) {
         finishPage();
         try {
             doc.save(file.toFile());
@@ -150,7 +150,7 @@ final class TestPdfs implements AutoCloseable {
      * A scanned page: white A4 at {@code dpi} with the lines drawn in DejaVu Sans ({@code size} points), one
      * line every 1.6 sizes from a 72-point margin, as a scanner would deliver a printed letter.
      */
-    static BufferedImage scan(int dpi, float size, List<String> lines) {
+    public static BufferedImage scan(int dpi, float size, List<String> lines) {
         int w = Math.round(A4.getWidth() / 72 * dpi);
         int h = Math.round(A4.getHeight() / 72 * dpi);
         BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
