@@ -25,24 +25,29 @@ final class MarkdownWriter implements DocumentWriter {
     @Override
     public void onPage(DocumentPage page) {
         StringBuilder md = new StringBuilder(marker(page.number()));
-        int item = 0;
+        int number = 0;
+        boolean inList = false;
         for (DocumentBlock block : page.blocks()) {
+            if (block.kind() == BlockKind.LIST_ITEM) {
+                String mark = ExportText.isNumbered(block.text()) ? (++number) + ". " : "- ";
+                md.append(mark).append(escapeInline(ExportText.withoutMarker(block.text()))).append("\n");
+                inList = true;
+                continue;
+            }
+            if (inList) {
+                // A list ends with an empty line, or the next paragraph would continue its last item.
+                md.append('\n');
+            }
+            inList = false;
+            number = 0;
             String text = escapeInline(block.text());
             if (block.kind() == BlockKind.HEADING) {
                 md.append("#".repeat(Math.min(6, block.level()))).append(' ').append(text).append("\n\n");
-                item = 0;
-            } else if (block.kind() == BlockKind.LIST_ITEM) {
-                String mark = ExportText.isNumbered(block.text()) ? (++item) + ". " : "- ";
-                md.append(mark).append(escapeInline(ExportText.withoutMarker(block.text()))).append("\n");
             } else {
-                if (item > 0) {
-                    md.append('\n');
-                }
-                item = 0;
                 md.append(escapeStart(text)).append("\n\n");
             }
         }
-        if (item > 0) {
+        if (inList) {
             md.append('\n');
         }
         ExportText.write(out, md.toString());
