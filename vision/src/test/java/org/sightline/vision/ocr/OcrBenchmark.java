@@ -29,7 +29,7 @@ import org.sightline.vision.ocr.ppocr.PpOcrEngine;
  * -DexcludedTestGroups= -Dgroups=bench}.
  */
 @Tag("bench")
-class OcrBenchmark {
+public class OcrBenchmark {
 
     private static final Path PAGES = Path.of("src/test/bench-ocr/pages");
     /** Pages written after the engine was tuned on {@link #PAGES}, to see how far the tuning carries. */
@@ -37,7 +37,7 @@ class OcrBenchmark {
     private static final Path OUT = Path.of("target/bench-ocr");
     private static final int REPS = Integer.getInteger("bench.reps", 2);
 
-    record Score(double recall, double precision, double cer) {
+    public record Score(double recall, double precision, double cer) {
     }
 
     record Row(String page, Score ours, Score tess, double oursSeconds, double oneCoreSeconds,
@@ -140,7 +140,7 @@ class OcrBenchmark {
                 bestTessCpu);
     }
 
-    static Score score(String ocr, String truth) {
+    public static Score score(String ocr, String truth) {
         List<String> o = words(ocr);
         List<String> t = words(truth);
         Map<String, Integer> counts = new HashMap<>();
@@ -161,7 +161,7 @@ class OcrBenchmark {
                 tn.isEmpty() ? 0 : (double) levenshtein(on, tn) / tn.length());
     }
 
-    static List<String> words(String text) {
+    public static List<String> words(String text) {
         List<String> out = new ArrayList<>();
         for (String w : text.strip().split("\\s+")) {
             if (!w.isEmpty()) {
