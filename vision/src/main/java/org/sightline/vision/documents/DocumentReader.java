@@ -92,17 +92,21 @@ public final class DocumentReader {
                 split.furniture(), split.label());
     }
 
-    /** The runs of a text layer as blocks of lines in reading order: each row of a block is one line. */
+    /**
+     * The runs of a text layer as blocks of lines in reading order: the page's columns first, then the XY-cut
+     * within each; each row of a block is one line.
+     */
     static List<List<DocumentLine>> ordered(List<DocumentLine> runs) {
-        List<Rectangle> boxes = runs.stream().map(DocumentLine::box).toList();
-        PageLayout layout = ReadingOrder.of(boxes);
         List<List<DocumentLine>> blocks = new ArrayList<>();
-        for (List<List<Integer>> block : layout.blocks()) {
-            List<DocumentLine> lines = new ArrayList<>();
-            for (List<Integer> row : block) {
-                lines.add(joinRow(row.stream().map(runs::get).toList()));
+        for (List<DocumentLine> group : PageColumns.groups(runs)) {
+            PageLayout layout = ReadingOrder.of(group.stream().map(DocumentLine::box).toList());
+            for (List<List<Integer>> block : layout.blocks()) {
+                List<DocumentLine> lines = new ArrayList<>();
+                for (List<Integer> row : block) {
+                    lines.add(joinRow(row.stream().map(group::get).toList()));
+                }
+                blocks.add(lines);
             }
-            blocks.add(lines);
         }
         return blocks;
     }
