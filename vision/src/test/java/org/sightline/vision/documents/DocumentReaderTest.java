@@ -147,6 +147,48 @@ class DocumentReaderTest {
     }
 
     @Test
+    void columnsOfKeyAndDescriptionPairsAreReadColumnByColumn() {
+        Path file;
+        try (TestPdfs pdf = new TestPdfs()) {
+            pdf.page();
+            String[][] columns = {{"C-a", "start of line", "C-e", "end of line", "C-k", "kill the line"},
+                {"M-f", "forward a word", "M-b", "back a word", "M-d", "delete a word"},
+                {"C-s", "search forward", "C-r", "search back", "C-g", "quit the search"}};
+            // Each column has its own heading and spacing, as sections shift a real card's rows apart.
+            for (int c = 0; c < 3; c++) {
+                pdf.text(pdf.bold, 11, 40 + 180 * c, 90 + 7 * c, "Section " + (c + 1));
+                for (int r = 0; r < 3; r++) {
+                    float top = 106 + 7 * c + (12 + c) * r;
+                    pdf.text(pdf.regular, 9, 40 + 180 * c, top, columns[c][2 * r]);
+                    pdf.text(pdf.regular, 9, 80 + 180 * c, top, columns[c][2 * r + 1]);
+                }
+            }
+            file = pdf.save(dir.resolve("card.pdf"));
+        }
+        String text = read(file, null).pages().get(0).text();
+
+        assertThat(text).containsSubsequence("Section 1", "C-a start of line", "C-k kill the line", "Section 2",
+                "M-f forward a word", "M-d delete a word", "Section 3", "C-s search forward", "C-g", "quit the search");
+    }
+
+    @Test
+    void aTableIsReadRowByRow() {
+        Path file;
+        try (TestPdfs pdf = new TestPdfs()) {
+            pdf.page();
+            String[][] rows = {{"Item", "Price"}, {"Tea", "4.50"}, {"Coffee", "3.20"}, {"Cake", "2.80"}};
+            for (int r = 0; r < rows.length; r++) {
+                pdf.text(pdf.regular, 11, 56, 100 + 16 * r, rows[r][0]);
+                pdf.text(pdf.regular, 11, 300, 100 + 16 * r, rows[r][1]);
+            }
+            file = pdf.save(dir.resolve("table.pdf"));
+        }
+        String text = read(file, null).pages().get(0).text();
+
+        assertThat(text).containsSubsequence("Item Price", "Tea 4.50", "Coffee 3.20", "Cake 2.80");
+    }
+
+    @Test
     void anImageOnlyPageIsReadByOcr() {
         Path file;
         try (TestPdfs pdf = new TestPdfs()) {
