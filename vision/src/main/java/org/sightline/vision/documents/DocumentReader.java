@@ -70,7 +70,7 @@ public final class DocumentReader {
             return build(number, layer.width(), layer.height(), layer.dpi(), PageOrigin.TEXT_LAYER,
                     ordered(layer.runs()), running);
         }
-        BufferedImage image = page.image().get();
+        BufferedImage image = Deskew.straighten(page.image().get());
         int dpi = (int) Math.round(layer.dpi() * (double) image.getWidth() / Math.max(1, layer.width()));
         List<List<DocumentLine>> blocks;
         try {

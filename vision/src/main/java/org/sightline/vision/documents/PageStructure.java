@@ -23,6 +23,10 @@ public final class PageStructure {
     private static final Pattern LIST_MARK = Pattern.compile(
             "^(?:[\u2022\u25e6\u25aa\u25cf\u25cb\u25a0\u25a1\u2023\u2043\u2013\u2014*\u00b7-]|\\(?\\d{1,3}[.)]|\\(?[a-zA-Z][.)])\\s+\\S.*");
 
+    private static final Pattern ENDS_IN_NUMBER = Pattern.compile("\\s\\(?[0-9ivxlc]{1,5}\\)?$");
+    /** A line that ends more than this share of the block's width before its right edge is short. */
+    private static final double SHORT_LINE = 0.3;
+
     private PageStructure() {
     }
 
@@ -102,8 +106,38 @@ public final class PageStructure {
         return 0;
     }
 
-    /** A paragraph, split into list items at each line that starts with a bullet or a number. */
+    /**
+     * Whether a block's lines are entries rather than running text, to be read one by one: most of them end in
+     * a number (a table of contents, an index, a price list), or most lines but the last stop well short of the
+     * block's right edge (code, an address, a reference card's entries), where running text fills each line.
+     */
+    static boolean linesStandAlone(List<DocumentLine> lines) {
+        if (lines.size() < 2) {
+            return false;
+        }
+        long numbered = lines.stream().filter(l -> ENDS_IN_NUMBER.matcher(l.text().strip()).find()).count();
+        if (numbered >= 0.6 * lines.size()) {
+            return true;
+        }
+        int left = lines.stream().mapToInt(l -> l.box().x).min().orElse(0);
+        int right = lines.stream().mapToInt(l -> l.box().x + l.box().width).max().orElse(0);
+        long shortLines = lines.subList(0, lines.size() - 1).stream()
+                .filter(l -> l.box().x + l.box().width < right - SHORT_LINE * (right - left)).count();
+        return shortLines >= 0.5 * (lines.size() - 1);
+    }
+
+    /**
+     * A paragraph, split into list items at each line that starts with a bullet or a number; a block whose lines
+     * stand on their own (see {@link #linesStandAlone}) becomes one paragraph per line.
+     */
     private static void addParagraphsAndItems(List<DocumentLine> part, List<DocumentBlock> out) {
+        if (linesStandAlone(part)) {
+            for (DocumentLine line : part) {
+                boolean marked = LIST_MARK.matcher(line.text().strip()).matches();
+                out.add(new DocumentBlock(marked ? BlockKind.LIST_ITEM : BlockKind.PARAGRAPH, 0, List.of(line)));
+            }
+            return;
+        }
         List<DocumentLine> current = new ArrayList<>();
         boolean inItem = false;
         for (DocumentLine line : part) {
