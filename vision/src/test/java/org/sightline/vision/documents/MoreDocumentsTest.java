@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sightline.i18n.Messages;
@@ -112,6 +113,29 @@ class MoreDocumentsTest {
         assertThat(document.pages()).extracting(DocumentPage::origin).containsOnly(PageOrigin.OCR);
         assertThat(document.pages().get(0).text()).contains("Page one of the scanned letter");
         assertThat(document.pages().get(1).text()).contains("Page two ends the letter");
+    }
+
+    @Test
+    @Tag("slow")
+    void aPageHoldingA100MegapixelScanIsDrawnAtTheOcrResolution() {
+        BufferedImage huge = new BufferedImage(8400, 11900, BufferedImage.TYPE_BYTE_GRAY);
+        java.awt.Graphics2D g = huge.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, huge.getWidth(), huge.getHeight());
+        g.setColor(java.awt.Color.BLACK);
+        g.setFont(org.sightline.vision.testing.TestFonts.sans(java.awt.Font.PLAIN, 180));
+        g.drawString("A very large scan of one short line.", 1000, 2000);
+        g.dispose();
+        Path file;
+        try (TestPdfs pdf = new TestPdfs()) {
+            file = pdf.page().image(huge).save(dir.resolve("huge.pdf"));
+        }
+        huge = null;
+        DocumentPage page = read(file).pages().get(0);
+
+        assertThat((long) page.width() * page.height()).isLessThanOrEqualTo(PdfPages.MAX_PIXELS);
+        assertThat(page.dpi()).isEqualTo(PdfPages.OCR_DPI);
+        assertThat(page.text()).contains("very large scan of one short line");
     }
 
     @Test
