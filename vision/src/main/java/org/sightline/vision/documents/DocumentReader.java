@@ -126,20 +126,37 @@ public final class DocumentReader {
         return new DocumentLine(text.toString(), box, widest.fontSize(), widest.bold());
     }
 
-    /** OCR blocks as blocks of lines; the text height stands for the font size, and weight is unknown. */
+    /**
+     * OCR lines as blocks of lines; the text height stands for the font size, and weight is unknown. The OCR's
+     * blocks are rejoined where a line follows the one before it at ordinary line spacing in the same column:
+     * on a scanned page the detector often gives each line of a paragraph its own block.
+     */
     static List<List<DocumentLine>> fromOcr(OcrResult result) {
         List<List<DocumentLine>> blocks = new ArrayList<>();
+        DocumentLine previous = null;
         for (TextBlock block : result.blocks()) {
-            List<DocumentLine> lines = new ArrayList<>();
             for (TextLine line : block.lines()) {
-                if (!line.text().isBlank()) {
-                    lines.add(new DocumentLine(line.text(), line.box(), line.box().height, false));
+                if (line.text().isBlank()) {
+                    continue;
                 }
-            }
-            if (!lines.isEmpty()) {
-                blocks.add(lines);
+                DocumentLine current = new DocumentLine(line.text(), line.box(), line.box().height, false);
+                if (previous == null || !continues(previous.box(), current.box())) {
+                    blocks.add(new ArrayList<>());
+                }
+                blocks.get(blocks.size() - 1).add(current);
+                previous = current;
             }
         }
         return blocks;
+    }
+
+    /** Whether a line sits right under the previous one, in the same column, at about the same height. */
+    private static boolean continues(Rectangle above, Rectangle below) {
+        int height = Math.min(above.height, below.height);
+        int gap = below.y - (above.y + above.height);
+        boolean similar = Math.max(above.height, below.height) <= 1.3 * height;
+        boolean sameColumn = Math.abs(above.x - below.x) <= height
+                && Math.min(above.x + above.width, below.x + below.width) - Math.max(above.x, below.x) > 0;
+        return similar && sameColumn && gap >= -height / 4 && gap <= 0.8 * height;
     }
 }
