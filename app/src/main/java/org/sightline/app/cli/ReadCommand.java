@@ -24,6 +24,9 @@ import org.sightline.vision.capture.Capture;
 import org.sightline.vision.capture.CaptureSource;
 import org.sightline.vision.elements.ElementFinder;
 import org.sightline.vision.elements.LineHeadings;
+import org.sightline.vision.documents.DocumentFiles;
+import org.sightline.vision.documents.PageRange;
+import org.sightline.vision.documents.export.DocumentFormat;
 import org.sightline.vision.image.ImageFiles;
 import org.sightline.vision.ocr.OcrResult;
 import org.sightline.vision.ocr.TextLine;
@@ -37,18 +40,21 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code sightline read IMAGE... [--json] [--out-dir DIR]}: prints the text of each image in reading order,
+ * or, given one PDF, multi-page TIFF or folder of page images, reads it page by page ({@link ReadDocument});
  * loading the models once for all of them. With one image and plain text the lines are printed as they are
  * recognised. A file that cannot be read gets one line on stderr and the others are still read; the exit
  * code is then 3.
  */
 @Command(name = "read", mixinStandardHelpOptions = true,
         description = {"Read the text in images, in reading order (Chinese and English).",
-                "With several images and --out-dir, writes NAME.txt (or NAME.json) for each."})
+                "With several images and --out-dir, writes NAME.txt (or NAME.json) for each.",
+                "Given a PDF, a multi-page TIFF or a folder of page images, reads it page by page."})
 public final class ReadCommand implements Callable<Integer> {
 
     private static final Messages MESSAGES = new Messages("org.sightline.app.cli.read");
 
-    @Parameters(arity = "1..*", paramLabel = "IMAGE", description = "PNG, JPEG, BMP or GIF files.")
+    @Parameters(arity = "1..*", paramLabel = "IMAGE", description = "PNG, JPEG, BMP or GIF files; or one PDF, "
+            + "TIFF or folder of page images.")
     private List<Path> images = new ArrayList<>();
 
     @Option(names = "--json", description = "Print (or write) JSON: blocks, lines, boxes in image pixels, "
@@ -69,6 +75,20 @@ public final class ReadCommand implements Callable<Integer> {
     @Option(names = "--socket", paramLabel = "PATH", description = "The service's socket (default: where "
             + "sightline serve listens).")
     private Path socket;
+
+    @Option(names = "--password", paramLabel = "P", description = "The password of an encrypted PDF.")
+    private String password;
+
+    @Option(names = "--pages", paramLabel = "RANGE", description = "Document pages to read: 5, 3-7 or 3- "
+            + "(default: all).")
+    private String pages;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "Document output: txt (default), md, html "
+            + "or json.")
+    private String format;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the document to FILE instead of printing.")
+    private Path outFile;
 
     @Spec
     private CommandSpec spec;
@@ -99,6 +119,12 @@ public final class ReadCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (viaService && noService) {
             throw new CommandLine.ParameterException(spec.commandLine(), MESSAGES.get("read.serviceBoth"));
+        }
+        if (images.size() == 1 && DocumentFiles.isDocument(images.get(0))) {
+            DocumentFormat chosen = format != null ? DocumentFormat.parse(format)
+                    : json ? DocumentFormat.JSON : DocumentFormat.TXT;
+            PageRange range = pages == null ? PageRange.ALL : PageRange.parse(pages);
+            return new ReadDocument(images.get(0), password, range, chosen, outFile).run(out, err);
         }
         if (outDir != null) {
             try {

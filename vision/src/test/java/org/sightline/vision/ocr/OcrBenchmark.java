@@ -37,7 +37,7 @@ public class OcrBenchmark {
     private static final Path OUT = Path.of("target/bench-ocr");
     private static final int REPS = Integer.getInteger("bench.reps", 2);
 
-    record Score(double recall, double precision, double cer) {
+    public record Score(double recall, double precision, double cer) {
     }
 
     record Row(String page, Score ours, Score tess, double oursSeconds, double oneCoreSeconds,
@@ -140,7 +140,7 @@ public class OcrBenchmark {
                 bestTessCpu);
     }
 
-    static Score score(String ocr, String truth) {
+    public static Score score(String ocr, String truth) {
         List<String> o = words(ocr);
         List<String> t = words(truth);
         Map<String, Integer> counts = new HashMap<>();
@@ -161,7 +161,7 @@ public class OcrBenchmark {
                 tn.isEmpty() ? 0 : (double) levenshtein(on, tn) / tn.length());
     }
 
-    static List<String> words(String text) {
+    public static List<String> words(String text) {
         List<String> out = new ArrayList<>();
         for (String w : text.strip().split("\\s+")) {
             if (!w.isEmpty()) {

@@ -1,0 +1,159 @@
+package org.sightline.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sightline.i18n.Messages;
+import org.sightline.models.ModelStoreConfig;
+import org.sightline.models.ModelStores;
+import org.sightline.vision.documents.TestPdfs;
+
+/** {@code sightline read} of documents end to end: real PDFs written by PDFBox, the real OCR for scans. */
+class ReadDocumentTest {
+
+    @TempDir
+    static Path cache;
+    @TempDir
+    Path dir;
+
+    private static Locale saved;
+
+    @BeforeAll
+    static void isolatedStore() {
+        saved = Messages.locale();
+        Messages.setLocale(Locale.ENGLISH);
+        ModelStores.configure(ModelStoreConfig.defaults().withCacheDirectory(cache).withOffline(true));
+    }
+
+    @AfterAll
+    static void restore() {
+        Messages.setLocale(saved);
+    }
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = Cli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** Two pages: a title over two columns, then a heading and a bulleted list. */
+    private Path paper() {
+        try (TestPdfs pdf = new TestPdfs()) {
+            pdf.page().text(pdf.bold, 22, 56, 80, "Reading in Columns");
+            pdf.paragraph(56, 120, List.of("The left column comes first and", "ends here at its last line."));
+            pdf.paragraph(310, 120, List.of("The right column comes second and", "closes the first page."));
+            pdf.page().text(pdf.bold, 16, 56, 80, "Shopping & more");
+            pdf.paragraph(56, 110, List.of("\u2022 Green tea", "\u2022 Oat <milk>"));
+            return pdf.save(dir.resolve("paper.pdf"));
+        }
+    }
+
+    @Test
+    void printsAMultiColumnPdfInReadingOrderWithPageMarkers() {
+        Run r = run("read", paper().toString());
+
+        assertThat(r.exit()).isZero();
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).isEqualTo("--- Page 1 ---\n\nReading in Columns\n\n"
+                + "The left column comes first and ends here at its last line.\n\n"
+                + "The right column comes second and closes the first page.\n\n"
+                + "--- Page 2 ---\n\nShopping & more\n\n\u2022 Green tea\n\n\u2022 Oat <milk>\n\n");
+    }
+
+    @Test
+    void exportsMarkdownAndHtmlWithHeadingsListsAndPageMarkers() throws Exception {
+        Path md = dir.resolve("paper.md");
+        Run r = run("read", paper().toString(), "--format", "md", "--out", md.toString());
+
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).isEqualTo("Wrote " + md + "\n");
+        assertThat(Files.readString(md)).isEqualTo("*Page 1*\n\n# Reading in Columns\n\n"
+                + "The left column comes first and ends here at its last line.\n\n"
+                + "The right column comes second and closes the first page.\n\n"
+                + "---\n\n*Page 2*\n\n## Shopping & more\n\n- Green tea\n- Oat \\<milk\\>\n\n");
+        assertThat(dir.resolve("paper.md.part")).doesNotExist();
+
+        Path html = dir.resolve("paper.html");
+        assertThat(run("read", paper().toString(), "--format=html", "--out", html.toString()).exit()).isZero();
+        assertThat(Files.readString(html)).contains("<html lang=\"en\">", "<title>paper.pdf</title>",
+                "<section id=\"page-2\" aria-label=\"Page 2\">", "<h1>Reading in Columns</h1>",
+                "<h2>Shopping &amp; more</h2>", "<ul>\n<li>Green tea</li>\n<li>Oat &lt;milk&gt;</li>\n</ul>",
+                "</body>\n</html>");
+    }
+
+    @Test
+    void jsonKeepsStructureAndPageRangeSelectsPages() throws Exception {
+        Run r = run("read", paper().toString(), "--format", "json", "--pages", "2");
+
+        assertThat(r.exit()).isZero();
+        JsonNode root = new ObjectMapper().readTree(r.out());
+        assertThat(root.get("pageCount").asInt()).isEqualTo(2);
+        assertThat(root.get("pages")).hasSize(1);
+        JsonNode page = root.get("pages").get(0);
+        assertThat(page.get("number").asInt()).isEqualTo(2);
+        assertThat(page.get("origin").asText()).isEqualTo("text_layer");
+        assertThat(page.get("blocks").get(0).get("kind").asText()).isEqualTo("heading");
+        assertThat(page.get("blocks").get(0).get("level").asInt()).isEqualTo(2);
+        assertThat(page.get("blocks").get(1).get("kind").asText()).isEqualTo("list_item");
+    }
+
+    @Test
+    void badDocumentsAndOptionsGetOneLineAndExitCode3() throws Exception {
+        Path locked;
+        try (TestPdfs pdf = new TestPdfs()) {
+            pdf.page().paragraph(56, 100, List.of("Locked away."));
+            locked = pdf.encrypt("key").save(dir.resolve("locked.pdf"));
+        }
+        Run noPassword = run("read", locked.toString());
+        assertThat(noPassword.exit()).isEqualTo(3);
+        assertThat(noPassword.err()).isEqualTo(locked + " is protected by a password. Give it with --password.\n");
+        Run withPassword = run("read", locked.toString(), "--password", "key");
+        assertThat(withPassword.out()).contains("Locked away.");
+
+        Run badRange = run("read", paper().toString(), "--pages", "9");
+        assertThat(badRange.exit()).isEqualTo(3);
+        assertThat(badRange.err()).isEqualTo("The document has 2 pages, so there is no page 9.\n");
+
+        Run badFormat = run("read", paper().toString(), "--format", "docx");
+        assertThat(badFormat.exit()).isEqualTo(3);
+        assertThat(badFormat.err()).contains("docx is not a format Sightline writes");
+
+        Path fake = Files.writeString(dir.resolve("notes.pdf"), "plain notes");
+        Run notPdf = run("read", fake.toString());
+        assertThat(notPdf.exit()).isEqualTo(3);
+        assertThat(notPdf.err()).isEqualTo(fake + " is not a PDF: it is named like one but does not start like one.\n");
+    }
+
+    @Test
+    void aFolderOfScannedPagesIsReadByOcrInPageOrder() throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("scans"));
+        ImageIO.write(TestPdfs.scan(100, 16, List.of("Second page says goodbye.")), "png",
+                folder.resolve("page10.png").toFile());
+        ImageIO.write(TestPdfs.scan(100, 16, List.of("First page says hello.")), "png",
+                folder.resolve("page2.png").toFile());
+
+        Run r = run("read", folder.toString());
+
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).containsSubsequence("--- Page 1 ---", "First page says hello", "--- Page 2 ---",
+                "Second page says goodbye");
+    }
+}

@@ -1,0 +1,162 @@
+package org.sightline.vision.documents;
+
+import java.awt.Rectangle;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import org.sightline.error.Problem;
+import org.sightline.error.SightlineException;
+import org.sightline.task.Progress;
+import org.sightline.task.TaskContext;
+import org.sightline.vision.ocr.OcrResult;
+import org.sightline.vision.ocr.TextBlock;
+import org.sightline.vision.ocr.TextLine;
+import org.sightline.vision.ocr.layout.PageLayout;
+import org.sightline.vision.ocr.layout.ReadingOrder;
+
+/**
+ * Reads a document page by page: a page with a usable text layer is put in reading order from the layer's
+ * positions (columns one after the other, by the same XY-cut that orders OCR lines); a page without one, or
+ * with a garbage one, is drawn and read by OCR. Each page is structured (headings, list items, running
+ * headers and footers set apart) and handed to the listener before the next is read, so speech can start on
+ * the first page; cancelling stops between pages (and inside OCR), keeping what was read. A page that cannot
+ * be read is reported and skipped.
+ */
+public final class DocumentReader {
+
+    private final PageRecogniser ocr;
+
+    public DocumentReader(PageRecogniser ocr) {
+        this.ocr = ocr;
+    }
+
+    /**
+     * Reads the pages of {@code source} in {@code range}.
+     *
+     * @throws SightlineException BAD_INPUT when the range selects no page of the document
+     * @throws org.sightline.task.CancelledException when {@code context} is cancelled
+     */
+    public void read(PageSource source, PageRange range, DocumentListener listener, TaskContext context) {
+        int count = source.pageCount();
+        int selected = range.selected(count);
+        if (selected == 0) {
+            throw new SightlineException(Problem.BAD_INPUT,
+                    DocumentFiles.MESSAGES.get("pages.outside", range.first(), count));
+        }
+        listener.onStart(count, selected);
+        RunningLines running = new RunningLines();
+        int done = 0;
+        for (int number = range.first(); number <= Math.min(range.last(), count); number++) {
+            context.cancellation().throwIfCancelled();
+            context.progress(new Progress(done, selected,
+                    DocumentFiles.MESSAGES.get("progress.page", number, count)));
+            try {
+                listener.onPage(readPage(source, number, running, context));
+            } catch (SightlineException e) {
+                if (e.problem() != Problem.BAD_INPUT) {
+                    throw e;
+                }
+                listener.onPageFailed(number, e.getMessage());
+            }
+            done++;
+        }
+        context.progress(new Progress(selected, selected, DocumentFiles.MESSAGES.get("progress.done", selected)));
+    }
+
+    private DocumentPage readPage(PageSource source, int number, RunningLines running, TaskContext context) {
+        SourcePage page = source.page(number - 1);
+        TextLayer layer = page.layer();
+        if (TextLayerCheck.isUsable(layer)) {
+            return build(number, layer.width(), layer.height(), layer.dpi(), PageOrigin.TEXT_LAYER,
+                    ordered(layer.runs()), running);
+        }
+        BufferedImage image = Deskew.straighten(page.image().get());
+        int dpi = (int) Math.round(layer.dpi() * (double) image.getWidth() / Math.max(1, layer.width()));
+        List<List<DocumentLine>> blocks;
+        try {
+            blocks = fromOcr(ocr.recognise(image, context));
+        } catch (SightlineException e) {
+            if (e.problem() != Problem.BAD_INPUT) {
+                throw e;
+            }
+            // A blank page: nothing to read on it, which is not a failure.
+            blocks = List.of();
+        }
+        return build(number, image.getWidth(), image.getHeight(), dpi, PageOrigin.OCR, blocks, running);
+    }
+
+    private static DocumentPage build(int number, int width, int height, int dpi, PageOrigin origin,
+                                      List<List<DocumentLine>> blocks, RunningLines running) {
+        RunningLines.Split split = running.split(blocks, height);
+        return new DocumentPage(number, width, height, dpi, origin, PageStructure.of(split.content()),
+                split.furniture(), split.label());
+    }
+
+    /**
+     * The runs of a text layer as blocks of lines in reading order: the page's columns first, then the XY-cut
+     * within each; each row of a block is one line.
+     */
+    static List<List<DocumentLine>> ordered(List<DocumentLine> runs) {
+        List<List<DocumentLine>> blocks = new ArrayList<>();
+        for (List<DocumentLine> group : PageColumns.groups(runs)) {
+            PageLayout layout = ReadingOrder.of(group.stream().map(DocumentLine::box).toList());
+            for (List<List<Integer>> block : layout.blocks()) {
+                List<DocumentLine> lines = new ArrayList<>();
+                for (List<Integer> row : block) {
+                    lines.add(joinRow(row.stream().map(group::get).toList()));
+                }
+                blocks.add(lines);
+            }
+        }
+        return blocks;
+    }
+
+    private static DocumentLine joinRow(List<DocumentLine> row) {
+        if (row.size() == 1) {
+            return row.get(0);
+        }
+        StringBuilder text = new StringBuilder();
+        Rectangle box = null;
+        DocumentLine widest = row.get(0);
+        for (DocumentLine run : row) {
+            TextJoin.append(text, run.text());
+            box = box == null ? run.box() : box.union(run.box());
+            widest = run.text().length() > widest.text().length() ? run : widest;
+        }
+        return new DocumentLine(text.toString(), box, widest.fontSize(), widest.bold());
+    }
+
+    /**
+     * OCR lines as blocks of lines; the text height stands for the font size, and weight is unknown. The OCR's
+     * blocks are rejoined where a line follows the one before it at ordinary line spacing in the same column:
+     * on a scanned page the detector often gives each line of a paragraph its own block.
+     */
+    static List<List<DocumentLine>> fromOcr(OcrResult result) {
+        List<List<DocumentLine>> blocks = new ArrayList<>();
+        DocumentLine previous = null;
+        for (TextBlock block : result.blocks()) {
+            for (TextLine line : block.lines()) {
+                if (line.text().isBlank()) {
+                    continue;
+                }
+                DocumentLine current = new DocumentLine(line.text(), line.box(), line.box().height, false);
+                if (previous == null || !continues(previous.box(), current.box())) {
+                    blocks.add(new ArrayList<>());
+                }
+                blocks.get(blocks.size() - 1).add(current);
+                previous = current;
+            }
+        }
+        return blocks;
+    }
+
+    /** Whether a line sits right under the previous one, in the same column, at about the same height. */
+    private static boolean continues(Rectangle above, Rectangle below) {
+        int height = Math.min(above.height, below.height);
+        int gap = below.y - (above.y + above.height);
+        boolean similar = Math.max(above.height, below.height) <= 1.3 * height;
+        boolean sameColumn = Math.abs(above.x - below.x) <= height
+                && Math.min(above.x + above.width, below.x + below.width) - Math.max(above.x, below.x) > 0;
+        return similar && sameColumn && gap >= -height / 4 && gap <= 0.8 * height;
+    }
+}

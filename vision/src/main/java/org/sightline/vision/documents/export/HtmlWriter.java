@@ -1,0 +1,76 @@
+package org.sightline.vision.documents.export;
+
+import java.io.Writer;
+import org.sightline.i18n.Messages;
+import org.sightline.vision.documents.BlockKind;
+import org.sightline.vision.documents.DocumentBlock;
+import org.sightline.vision.documents.DocumentPage;
+
+/**
+ * HTML that a screen reader navigates well: each page a {@code section} labelled "Page 3" (a landmark to jump
+ * between) with a visible page marker, headings as {@code h1}-{@code h6}, list items in {@code ul} or
+ * {@code ol}, paragraphs as {@code p}; the language of the interface in {@code lang}.
+ */
+final class HtmlWriter implements DocumentWriter {
+
+    private final Writer out;
+
+    HtmlWriter(Writer out, String title) {
+        this.out = out;
+        ExportText.write(out, "<!DOCTYPE html>\n<html lang=\"" + Messages.locale().toLanguageTag() + "\">\n<head>\n"
+                + "<meta charset=\"utf-8\">\n<title>" + escape(title) + "</title>\n</head>\n<body>\n");
+    }
+
+    @Override
+    public void onPage(DocumentPage page) {
+        StringBuilder html = new StringBuilder(open(page.number()));
+        String list = null;
+        for (DocumentBlock block : page.blocks()) {
+            String wanted = block.kind() != BlockKind.LIST_ITEM ? null
+                    : ExportText.isNumbered(block.text()) ? "ol" : "ul";
+            if (list != null && !list.equals(wanted)) {
+                html.append("</").append(list).append(">\n");
+                list = null;
+            }
+            if (wanted != null && list == null) {
+                html.append('<').append(wanted).append(">\n");
+                list = wanted;
+            }
+            if (block.kind() == BlockKind.HEADING) {
+                String tag = "h" + Math.min(6, block.level());
+                html.append('<').append(tag).append('>').append(escape(block.text())).append("</").append(tag).append(">\n");
+            } else if (wanted != null) {
+                html.append("<li>").append(escape(ExportText.withoutMarker(block.text()))).append("</li>\n");
+            } else {
+                html.append("<p>").append(escape(block.text())).append("</p>\n");
+            }
+        }
+        if (list != null) {
+            html.append("</").append(list).append(">\n");
+        }
+        ExportText.write(out, html.append("</section>\n").toString());
+        ExportText.flush(out);
+    }
+
+    @Override
+    public void onPageFailed(int number, String message) {
+        ExportText.write(out, open(number) + "<p>" + escape(message) + "</p>\n</section>\n");
+        ExportText.flush(out);
+    }
+
+    private static String open(int number) {
+        String label = escape(ExportText.MESSAGES.get("html.page", number));
+        return "<section id=\"page-" + number + "\" aria-label=\"" + label + "\">\n<p class=\"page-marker\">"
+                + label + "</p>\n";
+    }
+
+    static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    @Override
+    public void finish() {
+        ExportText.write(out, "</body>\n</html>\n");
+        ExportText.flush(out);
+    }
+}

@@ -1,0 +1,82 @@
+package org.sightline.vision.documents.export;
+
+import java.io.Writer;
+import java.util.regex.Pattern;
+import org.sightline.vision.documents.BlockKind;
+import org.sightline.vision.documents.DocumentBlock;
+import org.sightline.vision.documents.DocumentPage;
+
+/**
+ * Markdown: a rule and an emphasised "Page 3" at each page, headings as {@code #} headings of their level,
+ * list items as {@code -} or {@code 1.} items, paragraphs as paragraphs (text that would read as Markdown
+ * syntax at a line start is escaped).
+ */
+final class MarkdownWriter implements DocumentWriter {
+
+    private static final Pattern SYNTAX_AT_START = Pattern.compile("^(#|>|[-+*] |\\d+[.)] |=+$|-+$)");
+
+    private final Writer out;
+    private boolean first = true;
+
+    MarkdownWriter(Writer out) {
+        this.out = out;
+    }
+
+    @Override
+    public void onPage(DocumentPage page) {
+        StringBuilder md = new StringBuilder(marker(page.number()));
+        int number = 0;
+        boolean inList = false;
+        for (DocumentBlock block : page.blocks()) {
+            if (block.kind() == BlockKind.LIST_ITEM) {
+                String mark = ExportText.isNumbered(block.text()) ? (++number) + ". " : "- ";
+                md.append(mark).append(escapeInline(ExportText.withoutMarker(block.text()))).append("\n");
+                inList = true;
+                continue;
+            }
+            if (inList) {
+                // A list ends with an empty line, or the next paragraph would continue its last item.
+                md.append('\n');
+            }
+            inList = false;
+            number = 0;
+            String text = escapeInline(block.text());
+            if (block.kind() == BlockKind.HEADING) {
+                md.append("#".repeat(Math.min(6, block.level()))).append(' ').append(text).append("\n\n");
+            } else {
+                md.append(escapeStart(text)).append("\n\n");
+            }
+        }
+        if (inList) {
+            md.append('\n');
+        }
+        ExportText.write(out, md.toString());
+        ExportText.flush(out);
+    }
+
+    @Override
+    public void onPageFailed(int number, String message) {
+        ExportText.write(out, marker(number) + escapeStart(escapeInline(message)) + "\n\n");
+        ExportText.flush(out);
+    }
+
+    private String marker(int number) {
+        String rule = first ? "" : "---\n\n";
+        first = false;
+        return rule + "*" + ExportText.MESSAGES.get("md.page", number) + "*\n\n";
+    }
+
+    /** Backslashes before the characters that would turn plain text into emphasis, code or links. */
+    static String escapeInline(String text) {
+        return text.replaceAll("([\\\\`*_\\[\\]<>|])", "\\\\$1");
+    }
+
+    private static String escapeStart(String text) {
+        return SYNTAX_AT_START.matcher(text).find() ? "\\" + text : text;
+    }
+
+    @Override
+    public void finish() {
+        ExportText.flush(out);
+    }
+}

@@ -1,0 +1,84 @@
+package org.sightline.vision.documents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.Rectangle;
+import java.awt.RenderingHints;
+import java.awt.geom.AffineTransform;
+import java.awt.image.BufferedImage;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The page rules that need no PDF and no model: the garbage check, running lines, entries, skew. */
+class PageRulesTest {
+
+    private static DocumentLine line(String text, int y) {
+        return new DocumentLine(text, new Rectangle(100, y, 8 * text.length(), 20), 20, false);
+    }
+
+    @Test
+    void realTextPassesAndGarbageLayersDoNot() {
+        assertThat(TextLayerCheck.plausibility("The package x86_64 build uses ISO-8859-1 and 3rd-party code, "
+                + "see section 4.2 (page 17).")).isGreaterThan(0.9);
+        assertThat(TextLayerCheck.plausibility("\u4f1a\u8bae\u6539\u5230\u661f\u671f\u56db 10:00")).isEqualTo(1.0);
+        assertThat(TextLayerCheck.plausibility("Tbq rnccf#g rnvvz tq Thvrzdqy @t t3n 1n th3 rnqrnjng"))
+                .isLessThan(TextLayerCheck.MIN_PLAUSIBLE);
+        assertThat(TextLayerCheck.plausibility("\ue001\ue002\ue003 \ufffd\ufffd \ue010\ue011")).isZero();
+        TextLayer dotsOnly = new TextLayer(List.of(line(". . . . . . . .", 10)), 600, 800, 144, false);
+        assertThat(TextLayerCheck.isUsable(dotsOnly)).isFalse();
+    }
+
+    @Test
+    void runningHeadersAreKnownFromTheSecondPageAndPageNumbersAtOnce() {
+        RunningLines running = new RunningLines();
+        RunningLines.Split first = running.split(List.of(List.of(line("Chapter 3 - Packaging", 10)),
+                List.of(line("Body text of the first page.", 300)), List.of(line("- 41 -", 980))), 1000);
+        assertThat(first.furniture()).extracting(DocumentLine::text).containsExactly("- 41 -");
+        assertThat(first.label()).contains("41");
+
+        RunningLines.Split second = running.split(List.of(List.of(line("Chapter 3 - Packaging", 12)),
+                List.of(line("Body text of the second page.", 300)), List.of(line("Page 42 of 90", 975))), 1000);
+        assertThat(second.furniture()).extracting(DocumentLine::text)
+                .containsExactly("Chapter 3 - Packaging", "Page 42 of 90");
+        assertThat(second.content()).hasSize(1);
+        assertThat(second.label()).contains("42");
+    }
+
+    @Test
+    void tableOfContentsLinesStandAloneAndProseFlows() {
+        List<DocumentLine> contents = List.of(line("1 Introduction 3", 0), line("2 Getting started 7", 30),
+                line("3 Reading documents 12", 60));
+        assertThat(PageStructure.of(List.of(contents))).hasSize(3);
+        List<DocumentLine> prose = List.of(
+                new DocumentLine("A paragraph of running text fills", new Rectangle(100, 0, 400, 20), 20, false),
+                new DocumentLine("each line to the right margin.", new Rectangle(100, 30, 390, 20), 20, false),
+                new DocumentLine("Then it ends.", new Rectangle(100, 60, 120, 20), 20, false));
+        assertThat(PageStructure.of(List.of(prose))).singleElement().satisfies(b -> assertThat(b.text())
+                .isEqualTo("A paragraph of running text fills each line to the right margin. Then it ends."));
+    }
+
+    @ParameterizedTest
+    @ValueSource(doubles = {-1.5, -0.6, 0.4, 1.2})
+    void theSkewOfAScanIsFound(double degrees) {
+        BufferedImage page = new BufferedImage(1240, 1754, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = page.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, page.getWidth(), page.getHeight());
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setTransform(AffineTransform.getRotateInstance(Math.toRadians(degrees), 620, 877));
+        g.setColor(Color.BLACK);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 24));
+        for (int y = 150; y < 1600; y += 40) {
+            g.drawString("Every line of this scanned letter runs across the page to its margin.", 120, y);
+        }
+        g.dispose();
+
+        assertThat(Deskew.angle(page)).isCloseTo(degrees, org.assertj.core.data.Offset.offset(0.1));
+        assertThat(Deskew.angle(Deskew.straighten(page))).isCloseTo(0, org.assertj.core.data.Offset.offset(0.1));
+    }
+}

@@ -1,0 +1,172 @@
+package org.sightline.vision.documents;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
+import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
+import org.sightline.vision.testing.TestFonts;
+
+/**
+ * Writes real PDFs for the document tests with PDFBox: pages of text set in the kept DejaVu faces (embedded),
+ * pages that are only a drawn image, and the ways a file can be wrong. Coordinates are points from the top
+ * left of an A4 page, as one lays out a page by eye.
+ */
+public final class TestPdfs implements AutoCloseable {
+
+    static final PDRectangle A4 = PDRectangle.A4;
+
+    public final PDDocument doc = new PDDocument();
+    public final PDFont regular;
+    public final PDFont bold;
+    private PDPageContentStream content;
+
+    public TestPdfs() {
+        regular = font("DejaVuSans.ttf");
+        bold = font("DejaVuSans-Bold.ttf");
+    }
+
+    private PDFont font(String file) {
+        try (InputStream in = TestPdfs.class.getResourceAsStream("/fonts/" + file)) {
+            return PDType0Font.load(doc, in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts a new page; text and images go to it until the next one. */
+    public TestPdfs page() {
+        finishPage();
+        PDPage page = new PDPage(A4);
+        doc.addPage(page);
+        try {
+            content = new PDPageContentStream(doc, page);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    /** One line of text with its baseline {@code top} points below the top of the page. */
+    public TestPdfs text(PDFont font, float size, float left, float top, String text) {
+        return text(font, size, left, top, text, RenderingMode.FILL);
+    }
+
+    public TestPdfs text(PDFont font, float size, float left, float top, String text, RenderingMode mode) {
+        try {
+            content.beginText();
+            content.setRenderingMode(mode);
+            content.setFont(font, size);
+            content.newLineAtOffset(left, A4.getHeight() - top);
+            content.showText(text);
+            content.endText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    /** Lines of body text (11 points, 14 points apart) from {@code top} down; returns the next free top. */
+    public float paragraph(float left, float top, List<String> lines) {
+        float y = top;
+        for (String line : lines) {
+            text(regular, 11, left, y, line);
+            y += 14;
+        }
+        return y + 10;
+    }
+
+    /** An image over the whole page. */
+    public TestPdfs image(BufferedImage image) {
+        try {
+            PDImageXObject x = LosslessFactory.createFromImage(doc, image);
+            content.drawImage(x, 0, 0, A4.getWidth(), A4.getHeight());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    /** Protects the document: it opens only with {@code password}. */
+    public TestPdfs encrypt(String password) {
+        try {
+            StandardProtectionPolicy policy = new StandardProtectionPolicy(password + "-owner", password,
+                    new AccessPermission());
+            policy.setEncryptionKeyLength(128);
+            doc.protect(policy);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    public Path save(Path file) {
+        finishPage();
+        try {
+            doc.save(file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+
+    private void finishPage() {
+        if (content != null) {
+            try {
+                content.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            content = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            doc.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A scanned page: white A4 at {@code dpi} with the lines drawn in DejaVu Sans ({@code size} points), one
+     * line every 1.6 sizes from a 72-point margin, as a scanner would deliver a printed letter.
+     */
+    public static BufferedImage scan(int dpi, float size, List<String> lines) {
+        int w = Math.round(A4.getWidth() / 72 * dpi);
+        int h = Math.round(A4.getHeight() / 72 * dpi);
+        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, w, h);
+        g.setColor(Color.BLACK);
+        float px = size * dpi / 72f;
+        g.setFont(TestFonts.sans(Font.PLAIN, px));
+        float y = dpi + px;
+        for (String line : lines) {
+            g.drawString(line, dpi, y);
+            y += 1.6f * px;
+        }
+        g.dispose();
+        return image;
+    }
+}
