@@ -3,7 +3,6 @@ package org.sightline.vision.documents;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.awt.RenderingHints;
@@ -11,6 +10,7 @@ import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.sightline.vision.testing.TestFonts;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -72,7 +72,7 @@ class PageRulesTest {
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setTransform(AffineTransform.getRotateInstance(Math.toRadians(degrees), 620, 877));
         g.setColor(Color.BLACK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 24));
+        g.setFont(TestFonts.sans(java.awt.Font.PLAIN, 24));
         for (int y = 150; y < 1600; y += 40) {
             g.drawString("Every line of this scanned letter runs across the page to its margin.", 120, y);
         }
