@@ -1,21 +1,24 @@
 package org.sightline.app.cli;
 
-import java.awt.Rectangle;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.awt.image.BufferedImage;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.sightline.app.service.ServiceClient;
 import org.sightline.i18n.Messages;
 import org.sightline.models.ModelStores;
 import org.sightline.task.TaskContext;
 import org.sightline.vision.capture.Capture;
 import org.sightline.vision.capture.CaptureSource;
-import org.sightline.vision.elements.Element;
 import org.sightline.vision.elements.ElementFinder;
 import org.sightline.vision.elements.ElementMap;
 import org.sightline.vision.image.ImageFiles;
 import org.sightline.vision.read.TextReader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -40,31 +43,51 @@ public final class ElementsCommand implements Callable<Integer> {
             + "box {x, y, width, height} in image pixels and confidence.")
     private boolean json;
 
+    @Mixin
+    private ServiceOptions service;
+
     @Spec
     private CommandSpec spec;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        BufferedImage picture = ImageFiles.read(image);
-        ElementFinder.requireNotBlank(picture);
-        Capture capture = Capture.ofImage(picture, CaptureSource.FILE, image.getFileName().toString());
-        ElementMap map;
-        try (TextReader reader = new TextReader(ModelStores.standard())) {
-            map = new ElementFinder(reader.engine(TaskContext.none())).find(capture, TaskContext.none());
-        }
+        JsonNode map = map();
+        JsonNode elements = map.get("elements");
         if (json) {
-            out.println(ElementsJson.write(image.getFileName().toString(), map));
-        } else if (map.isEmpty()) {
+            out.println(ElementsJson.write(map));
+        } else if (elements.isEmpty()) {
             out.println(MESSAGES.get("elements.none"));
         } else {
-            for (Element e : map.elements()) {
-                Rectangle b = e.box();
-                out.println(String.format("%-9s %s  at %d,%d %dx%d", e.type().jsonName(),
-                        e.label().isEmpty() ? "-" : "\"" + e.label() + "\"", b.x, b.y, b.width, b.height));
+            for (JsonNode e : elements) {
+                JsonNode b = e.get("box");
+                String label = e.get("label").asText();
+                out.println(String.format("%-9s %s  at %d,%d %dx%d", e.get("type").asText(),
+                        label.isEmpty() ? "-" : "\"" + label + "\"", b.get("x").asInt(), b.get("y").asInt(),
+                        b.get("width").asInt(), b.get("height").asInt()));
             }
         }
         out.flush();
         return ExitCode.OK;
+    }
+
+    /** The element map in its JSON form, from the running service or found here. */
+    private JsonNode map() {
+        Optional<ServiceClient> client = service.client();
+        if (client.isPresent()) {
+            try (ServiceClient c = client.get()) {
+                ObjectNode request = c.request("elements");
+                request.put("source", "file");
+                request.put("path", image.toAbsolutePath().toString());
+                return c.send(request, event -> { }).get("result");
+            }
+        }
+        BufferedImage picture = ImageFiles.read(image);
+        ElementFinder.requireNotBlank(picture);
+        Capture capture = Capture.ofImage(picture, CaptureSource.FILE, image.getFileName().toString());
+        try (TextReader reader = new TextReader(ModelStores.standard())) {
+            ElementMap map = new ElementFinder(reader.engine(TaskContext.none())).find(capture, TaskContext.none());
+            return ElementsJson.tree(image.getFileName().toString(), map);
+        }
     }
 }

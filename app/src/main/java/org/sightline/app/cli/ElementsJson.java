@@ -1,6 +1,7 @@
 package org.sightline.app.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -20,9 +21,10 @@ public final class ElementsJson {
     private ElementsJson() {
     }
 
-    static String write(String name, ElementMap map) {
+    /** An element map's JSON tree as the command prints it. */
+    static String write(JsonNode tree) {
         try {
-            return MAPPER.writeValueAsString(tree(name, map));
+            return MAPPER.writeValueAsString(tree);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON", e);
         }

@@ -14,7 +14,6 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.sightline.app.service.ServiceClient;
-import org.sightline.app.service.ServiceSocket;
 import org.sightline.error.Problem;
 import org.sightline.error.SightlineException;
 import org.sightline.i18n.Messages;
@@ -31,8 +30,8 @@ import org.sightline.vision.image.ImageFiles;
 import org.sightline.vision.ocr.OcrResult;
 import org.sightline.vision.ocr.TextLine;
 import org.sightline.vision.read.TextReader;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -65,16 +64,8 @@ public final class ReadCommand implements Callable<Integer> {
             + "of printing.")
     private Path outDir;
 
-    @Option(names = "--via-service", description = "Read through the running Sightline service (sightline serve);"
-            + " fail if none runs. Without this option the service is used when it runs.")
-    private boolean viaService;
-
-    @Option(names = "--no-service", description = "Load the models here even when a Sightline service runs.")
-    private boolean noService;
-
-    @Option(names = "--socket", paramLabel = "PATH", description = "The service's socket (default: where "
-            + "sightline serve listens).")
-    private Path socket;
+    @Mixin
+    private ServiceOptions service;
 
     @Option(names = "--password", paramLabel = "P", description = "The password of an encrypted PDF.")
     private String password;
@@ -117,9 +108,6 @@ public final class ReadCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (viaService && noService) {
-            throw new CommandLine.ParameterException(spec.commandLine(), MESSAGES.get("read.serviceBoth"));
-        }
         if (images.size() == 1 && DocumentFiles.isDocument(images.get(0))) {
             DocumentFormat chosen = format != null ? DocumentFormat.parse(format)
                     : json ? DocumentFormat.JSON : DocumentFormat.TXT;
@@ -198,17 +186,9 @@ public final class ReadCommand implements Callable<Integer> {
 
     /** The running service unless told otherwise, else models loaded here. */
     private Pages pages() {
-        Path path = socket != null ? socket : ServiceSocket.defaultPath();
-        if (viaService) {
-            return new ServicePages(ServiceClient.require(path));
-        }
-        if (!noService) {
-            Optional<ServiceClient> client = ServiceClient.connect(path);
-            if (client.isPresent()) {
-                return new ServicePages(client.get());
-            }
-        }
-        return new LocalPages(new TextReader(ModelStores.standard()), json);
+        Optional<ServiceClient> client = service.client();
+        return client.isPresent() ? new ServicePages(client.get())
+                : new LocalPages(new TextReader(ModelStores.standard()), json);
     }
 
     /** Reads with models loaded here; the headings of the page are found only for JSON, which gives them. */

@@ -287,6 +287,11 @@ class SightlineServiceTest {
         assertThat(both.err()).isEqualTo("blank.png: The capture is blank; is a screen curtain on?\n");
         assertThat(JSON.readTree(both.out()).get(0).get("blocks").get(0).get("lines")).hasSize(3);
 
+        CliRun elementsVia = run("elements", "--via-service", "--socket", socket, page.toString());
+        CliRun elementsHere = run("elements", "--no-service", page.toString());
+        assertThat(elementsVia.exit()).isZero();
+        assertThat(elementsVia.out()).isEqualTo(elementsHere.out());
+
         CliRun none = run("read", "--via-service", "--socket", dir.resolve("nobody/here.sock").toString(),
                 page.toString());
         assertThat(none.exit()).isEqualTo(5);
