@@ -5,6 +5,7 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.sightline.error.SightlineException;
 import org.sightline.task.TaskContext;
 import org.sightline.vision.capture.Capture;
@@ -14,6 +15,8 @@ import org.sightline.vision.ocr.OcrResult;
 import org.sightline.vision.ocr.TextLine;
 import org.sightline.vision.ocr.layout.PageLayout;
 import org.sightline.vision.ocr.layout.ReadingOrder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds the element map of a capture from its OCR lines and its pixels. Controls come first: small squares
@@ -26,6 +29,8 @@ import org.sightline.vision.ocr.layout.ReadingOrder;
  * are images. Why heuristics and not a detector model: see docs/decisions/0009-element-map.md.
  */
 public final class ElementFinder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ElementFinder.class);
 
     private final OcrEngine ocr;
 
@@ -63,7 +68,16 @@ public final class ElementFinder {
      * every text to the rules (what the benchmark compares the model against).
      */
     static ElementMap analyse(Capture capture, OcrResult text, TaskContext context, Optional<TextRoleModel> roles) {
-        return new Analysis(capture, text, context, roles).run();
+        return analyse(capture, text, context, roles, ElementDetector.shipped(), LearnedControls.USED);
+    }
+
+    /**
+     * As {@link #analyse(Capture, OcrResult, TaskContext, Optional)} with the element detector {@code detector}
+     * taken for the kinds in {@code used}; empty (or no kinds) leaves controls and pictures to the rules.
+     */
+    static ElementMap analyse(Capture capture, OcrResult text, TaskContext context, Optional<TextRoleModel> roles,
+                              Optional<ElementDetector> detector, Set<ElementDetections.Kind> used) {
+        return new Analysis(capture, text, context, roles, detector, used).run();
     }
 
     /** One capture's analysis: the finders in turn, each taking the text it explains, then the map in order. */
@@ -73,15 +87,20 @@ public final class ElementFinder {
         private final OcrResult text;
         private final TaskContext context;
         private final Optional<TextRoleModel> roles;
+        private final Optional<ElementDetector> detector;
+        private final Set<ElementDetections.Kind> used;
         private final Pixels pixels;
         private final List<Found> found = new ArrayList<>();
 
-        Analysis(Capture capture, OcrResult text, TaskContext context, Optional<TextRoleModel> roles) {
+        Analysis(Capture capture, OcrResult text, TaskContext context, Optional<TextRoleModel> roles,
+                 Optional<ElementDetector> detector, Set<ElementDetections.Kind> used) {
             this.capture = capture;
             this.image = capture.image();
             this.text = text;
             this.context = context;
             this.roles = roles;
+            this.detector = detector;
+            this.used = used;
             this.pixels = new Pixels(image);
         }
 
@@ -104,8 +123,12 @@ public final class ElementFinder {
                 segments.forEach(s -> System.err.printf("segment %s ink=%06x bg=%06x stroke=%.3f under=%s%n", s,
                         s.ink, s.background, s.strokeRatio, s.underlined));
             }
+            List<ElementDetections.Detection> detections = detect();
+            context.cancellation().throwIfCancelled();
+            LearnedControls learned = new LearnedControls(page, used);
             found.addAll(new ToggleFinder(page).find(outlines, segmenter));
             found.addAll(new BoxedControlFinder(page).find(outlines));
+            found.addAll(learned.controls(detections, List.copyOf(found)));
             found.addAll(new TextTyper(page, roles, context).find(segmenter));
             context.cancellation().throwIfCancelled();
             List<Found> controls = List.copyOf(found);
@@ -115,7 +138,21 @@ public final class ElementFinder {
                     found.add(new Found(ElementType.IMAGE, "", picture, 0.6));
                 }
             }
+            found.addAll(learned.pictures(detections, List.copyOf(found)));
             return order();
+        }
+
+        /** What the element detector sees, when it is there and wanted; nothing when it fails (the rules stay). */
+        private List<ElementDetections.Detection> detect() {
+            if (detector.isEmpty() || used.isEmpty()) {
+                return List.of();
+            }
+            try {
+                return detector.get().detect(pixels);
+            } catch (IllegalStateException e) {
+                LOG.warn("the element detector failed ({}); the rules decide", e.getMessage());
+                return List.of();
+            }
         }
 
         private List<Rectangle> textBoxes() {
