@@ -30,8 +30,14 @@ public final class ElementWords {
         return MESSAGES.get("types." + type.jsonName());
     }
 
-    /** What browse mode says on arriving at an element: label then type. */
+    /**
+     * What browse mode says on arriving at an element: label then type. A button with no text is drawn with only
+     * an icon, whose name (a tooltip) pixels do not hold: it is "button, icon", never a guessed name.
+     */
     public static String spoken(Element e) {
+        if (e.label().isEmpty() && e.type() == ElementType.BUTTON) {
+            return MESSAGES.get("element.iconButton", typeName(e.type()));
+        }
         return e.label().isEmpty() ? MESSAGES.get("element.unlabelled", typeName(e.type()))
                 : MESSAGES.get("element", e.label(), typeName(e.type()));
     }
