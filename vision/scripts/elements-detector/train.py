@@ -96,6 +96,9 @@ def main():
     ap.add_argument("--batch", type=int, default=12)
     ap.add_argument("--seed", type=int, default=14)
     ap.add_argument("--tune-pages", type=int, default=240)
+    ap.add_argument("--resume", help="a .pt to go on training from (its steps and seconds are added from --resume-record)")
+    ap.add_argument("--resume-record", help="the record of the run --resume came from")
+    ap.add_argument("--lr", type=float, default=2e-3)
     args = ap.parse_args()
     torch.manual_seed(args.seed)
     rng = np.random.default_rng(args.seed)
@@ -107,6 +110,11 @@ def main():
     counts = np.bincount([e[0] for _, p in train for e in p["elements"]], minlength=len(d.CLASSES))
     print("train", len(train_pkgs), "packages", len(train), "pages", dict(zip(d.CLASSES, counts.tolist())), flush=True)
     net = d.DetectorNet()
+    earlier = {"steps": 0, "seconds": 0}
+    if args.resume:
+        net.load_state_dict(torch.load(args.resume))
+        with open(args.resume_record) as f:
+            earlier = json.load(f)["train"]
     opt = torch.optim.AdamW(net.parameters(), lr=2e-3, weight_decay=1e-4)
     start = time.time()
     budget = args.minutes * 60
@@ -114,7 +122,7 @@ def main():
     running = None
     while time.time() - start < budget:
         frac = (time.time() - start) / budget
-        lr = 2e-3 * min(1.0, frac / 0.05) * (0.5 * (1 + math.cos(math.pi * frac)))
+        lr = args.lr * min(1.0, frac / 0.05) * (0.5 * (1 + math.cos(math.pi * frac)))
         for g in opt.param_groups:
             g["lr"] = max(lr, 2e-5)
         batch = [sample(train, rng) for _ in range(args.batch)]
@@ -147,7 +155,10 @@ def main():
     result = {"classes": d.CLASSES, "cell": d.CELL, "down": d.DOWN, "thresholds": thresholds,
               "command": "nice -n 10 python3 " + " ".join(sys.argv),
               "train": {"packages": train_pkgs, "pages": len(train), "elements": dict(zip(d.CLASSES, counts.tolist())),
-                        "steps": step, "batch": args.batch, "crop": CROP, "seconds": round(train_seconds)}}
+                        "steps": step + earlier["steps"], "batch": args.batch, "crop": CROP,
+                        "seconds": round(train_seconds) + earlier["seconds"]}}
+    if args.resume:
+        result["train"]["resumed"] = {"from": earlier, "command": earlier.get("command", "")}
     if val_pkgs:
         val = load_pages(args.data, val_pkgs)
         result["validation"] = evaluate.measure(net, val, thresholds)
