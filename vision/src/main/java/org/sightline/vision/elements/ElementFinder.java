@@ -128,7 +128,7 @@ public final class ElementFinder {
             LearnedControls learned = new LearnedControls(page, used);
             found.addAll(new ToggleFinder(page).find(outlines, segmenter));
             found.addAll(new BoxedControlFinder(page).find(outlines));
-            found.addAll(learned.controls(detections, List.copyOf(found)));
+            learned.addControls(detections, found);
             found.addAll(new TextTyper(page, roles, context).find(segmenter));
             context.cancellation().throwIfCancelled();
             List<Found> controls = List.copyOf(found);

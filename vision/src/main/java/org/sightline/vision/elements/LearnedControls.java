@@ -31,10 +31,12 @@ final class LearnedControls {
     }
 
     /**
-     * Buttons and fields among {@code detections} that {@code known} (the rules' controls) does not hold; the
-     * text inside each is marked as taken.
+     * Adds to {@code found} (the rules' controls so far) the buttons and fields among {@code detections} where
+     * it holds no control; the text inside each is marked as taken. A checkbox or radio button of the rules
+     * where the detector sees a button is taken for that button: on the validation pages nearly every toggle
+     * the rules found was something else, often the expand box of a navigation tree, which is an icon button.
      */
-    List<Found> controls(List<Detection> detections, List<Found> known) {
+    void addControls(List<Detection> detections, List<Found> found) {
         List<Found> added = new ArrayList<>();
         for (Detection d : detections) {
             ElementType type = switch (d.kind()) {
@@ -42,17 +44,24 @@ final class LearnedControls {
                 case FIELD -> ElementType.FIELD;
                 default -> null;
             };
-            if (type == null || !used.contains(d.kind()) || overlapsAny(d.box(), known) || overlapsAny(d.box(), added)) {
+            if (type == null || !used.contains(d.kind()) || overlapsAny(d.box(), added)) {
                 continue;
             }
             Rectangle box = d.box().intersection(page.pixels.bounds());
-            if (box.isEmpty()) {
+            List<Found> toggles = type == ElementType.BUTTON ? found.stream().filter(f -> isToggle(f)
+                    && overlapsAny(box, List.of(f))).toList() : List.of();
+            if (box.isEmpty() || toggles.isEmpty() && overlapsAny(box, found)) {
+                continue;
+            }
+            if (!toggles.isEmpty()) {
+                found.removeAll(toggles);
+                added.add(new Found(type, "", box, 0.8 * d.score()));
                 continue;
             }
             List<TextSegment> inside = page.freeInside(box);
             // One row of text, as on a button or in a field; rows below the first belong to what follows.
             inside.removeIf(s -> !s.sameRow(inside.get(0)));
-            inside.sort((a, b) -> Integer.compare(a.box.x, b.box.x));
+            inside.sort((x, y) -> Integer.compare(x.box.x, y.box.x));
             String text = inside.isEmpty() ? "" : BoxedControlFinder.joined(inside);
             String label = text;
             if (type == ElementType.FIELD) {
@@ -62,7 +71,11 @@ final class LearnedControls {
             inside.forEach(s -> s.consumed = true);
             added.add(new Found(type, label, box, 0.8 * d.score()));
         }
-        return added;
+        found.addAll(added);
+    }
+
+    private static boolean isToggle(Found f) {
+        return f.type() == ElementType.CHECKBOX || f.type() == ElementType.RADIO;
     }
 
     /**
