@@ -13,14 +13,14 @@ import org.sightline.vision.elements.ElementDetections.Kind;
  * scored better on the validation pages of the corpus ({@link #USED}; the table is in
  * {@code vision/scripts/elements-detector/README.md}), a detection becomes an element where the rules found
  * nothing of its type at that place: a button takes the text inside it as its label (a button with only an
- * icon has none, and is spoken as an icon button, never with an invented name); a field is labelled by the
- * text beside or above it. Checkboxes and radio buttons stay with the rules: the training pages hold too few
- * of them.
+ * icon has none, and is spoken as an icon button, never with an invented name); a field (not used today: the rules'
+ * fields scored as well, with better precision) is labelled by the text beside or above it. Checkboxes and radio
+ * buttons stay with the rules: the training pages hold too few of them.
  */
 final class LearnedControls {
 
     /** The detector's kinds the element map takes (see the class comment). */
-    static final Set<Kind> USED = EnumSet.of(Kind.BUTTON, Kind.ICON_BUTTON, Kind.FIELD, Kind.ICON, Kind.IMAGE);
+    static final Set<Kind> USED = EnumSet.of(Kind.BUTTON, Kind.ICON_BUTTON, Kind.ICON, Kind.IMAGE);
 
     private final PageText page;
     private final Set<Kind> used;
