@@ -30,8 +30,15 @@ public final class ElementWords {
         return MESSAGES.get("types." + type.jsonName());
     }
 
-    /** What browse mode says on arriving at an element: label then type, a heading with its level as known. */
+    /**
+     * What browse mode says on arriving at an element: label then type, a heading with its level as known. A button
+     * with no text is drawn with only an icon, whose name (a tooltip) pixels do not hold: it is "button, icon",
+     * never a guessed name.
+     */
     public static String spoken(Element e) {
+        if (e.label().isEmpty() && e.type() == ElementType.BUTTON) {
+            return MESSAGES.get("element.iconButton", typeName(e.type()));
+        }
         String type = e.headingLevel() > 0 ? MESSAGES.get("type.heading.level", e.headingLevel()) : typeName(e.type());
         return e.label().isEmpty() ? MESSAGES.get("element.unlabelled", type) : MESSAGES.get("element", e.label(), type);
     }

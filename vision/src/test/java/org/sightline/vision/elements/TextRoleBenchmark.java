@@ -136,7 +136,7 @@ class TextRoleBenchmark {
     }
 
     /** The page's text runs joined into lines as OCR's detector would join them. */
-    private static OcrResult domLines(JsonNode truth, BufferedImage image) {
+    static OcrResult domLines(JsonNode truth, BufferedImage image) {
         List<TextLine> lines = new ArrayList<>();
         Rectangle current = null;
         StringBuilder text = new StringBuilder();

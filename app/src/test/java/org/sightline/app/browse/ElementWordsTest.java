@@ -1,0 +1,51 @@
+package org.sightline.app.browse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.Rectangle;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.sightline.i18n.Messages;
+import org.sightline.vision.elements.Element;
+import org.sightline.vision.elements.ElementType;
+
+/** How browse mode names an element it arrives on. */
+class ElementWordsTest {
+
+    private Locale before;
+
+    @BeforeEach
+    void english() {
+        before = Messages.locale();
+        Messages.setLocale(Locale.ENGLISH);
+    }
+
+    @AfterEach
+    void restore() {
+        Messages.setLocale(before);
+    }
+
+    private static Element element(ElementType type, String label) {
+        Rectangle box = new Rectangle(10, 10, 20, 20);
+        return new Element(type, label, box, box, 0.8);
+    }
+
+    @Test
+    void aButtonWithOnlyAnIconIsCalledSoAndGivenNoName() {
+        assertThat(ElementWords.spoken(element(ElementType.BUTTON, ""))).isEqualTo("button, icon");
+    }
+
+    @Test
+    void inChineseToo() {
+        Messages.setLocale(Locale.SIMPLIFIED_CHINESE);
+        assertThat(ElementWords.spoken(element(ElementType.BUTTON, ""))).isEqualTo("按钮，图标");
+    }
+
+    @Test
+    void labelledElementsAndOtherUnlabelledOnesAreAsBefore() {
+        assertThat(ElementWords.spoken(element(ElementType.BUTTON, "Search"))).isEqualTo("Search, button");
+        assertThat(ElementWords.spoken(element(ElementType.IMAGE, ""))).isEqualTo("graphic");
+    }
+}

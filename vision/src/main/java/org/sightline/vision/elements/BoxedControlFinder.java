@@ -1,0 +1,99 @@
+package org.sightline.vision.elements;
+
+import java.awt.Rectangle;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Buttons and text fields from the outlines of boxes: a box around one short centred text (or text that fills
+ * it) is a button; a wide empty box, or one with text at its left (a value, a hint), is a field labelled by the
+ * text beside or above it. Where the learned detector is better for a type, {@link ElementFinder} keeps this
+ * rule's findings of that type only where the detector found nothing ({@link LearnedControls}).
+ */
+final class BoxedControlFinder {
+
+    private final PageText page;
+
+    BoxedControlFinder(PageText page) {
+        this.page = page;
+    }
+
+    List<Found> find(List<Outline> outlines) {
+        List<Found> found = new ArrayList<>();
+        List<Outline> boxes = candidates(outlines);
+        boxes.sort(Comparator.comparingDouble(o -> (double) o.box().width * o.box().height));
+        for (Outline o : boxes) {
+            Rectangle b = o.box();
+            List<TextSegment> inside = page.freeInside(b);
+            boolean oneRow = inside.stream().allMatch(s -> s.sameRow(inside.get(0)));
+            if (!oneRow) {
+                continue;
+            }
+            if (inside.isEmpty()) {
+                if (b.width >= 2.5 * b.height) {
+                    found.add(new Found(ElementType.FIELD, page.fieldLabel(b), b, 0.7));
+                }
+                continue;
+            }
+            inside.sort(Comparator.comparingInt(s -> s.box.x));
+            Rectangle textBox = union(inside);
+            String label = joined(inside);
+            boolean centred = Math.abs(textBox.getCenterX() - b.getCenterX()) <= 0.12 * b.width + 3;
+            boolean fills = textBox.width >= 0.6 * b.width;
+            double confidence = inside.stream().mapToDouble(s -> s.confidence).average().orElse(0.5);
+            if (centred || fills) {
+                found.add(new Found(ElementType.BUTTON, label, b, 0.8 * confidence));
+            } else {
+                String outside = page.fieldLabel(b);
+                found.add(new Found(ElementType.FIELD, outside.isEmpty() ? label : outside, b, 0.65 * confidence));
+            }
+            inside.forEach(s -> s.consumed = true);
+        }
+        return found;
+    }
+
+    /** Outlines of a control's height and shape; of a box's outer and inner edges, the inner one. */
+    private List<Outline> candidates(List<Outline> outlines) {
+        double bodyHeight = page.bodyHeight;
+        List<Outline> boxes = new ArrayList<>();
+        for (Outline o : outlines) {
+            Rectangle b = o.box();
+            if (o.circle() || b.height < 0.8 * bodyHeight || b.height > Math.max(64, 3.2 * bodyHeight)
+                    || b.width < 1.5 * b.height && b.height < 1.6 * bodyHeight) {
+                continue;
+            }
+            // A box's outer and inner edges (a thick border, a border round a fill) give two outlines.
+            boolean duplicate = false;
+            for (Outline other : outlines) {
+                Rectangle ob = other.box();
+                if (other != o && ob.contains(b) && !ob.equals(b) && ElementFinder.iou(ob, b) > 0.7) {
+                    duplicate = true;
+                }
+            }
+            if (!duplicate) {
+                boxes.add(o);
+            }
+        }
+        return boxes;
+    }
+
+    /** The box around {@code pieces} (at least one). */
+    static Rectangle union(List<TextSegment> pieces) {
+        Rectangle box = new Rectangle(pieces.get(0).box);
+        pieces.forEach(s -> box.add(s.box));
+        return box;
+    }
+
+    /** The texts of {@code pieces}, left to right, joined by spaces. */
+    static String joined(List<TextSegment> pieces) {
+        StringBuilder label = new StringBuilder();
+        for (TextSegment s : pieces) {
+            if (label.length() > 0) {
+                label.append(' ');
+            }
+            label.append(s.text);
+        }
+        return label.toString();
+    }
+}

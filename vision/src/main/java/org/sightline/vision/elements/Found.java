@@ -1,0 +1,29 @@
+package org.sightline.vision.elements;
+
+import java.awt.Rectangle;
+import org.sightline.vision.capture.Capture;
+import org.sightline.vision.ocr.ScreenCoordinates;
+
+/** An element one of the finders has found, in image pixels, before the map orders it. */
+record Found(ElementType type, String label, Rectangle box, double confidence, int headingLevel) {
+
+    Found {
+        box = new Rectangle(box);
+    }
+
+    Found(ElementType type, String label, Rectangle box, double confidence) {
+        this(type, label, box, confidence, 0);
+    }
+
+    @Override
+    public Rectangle box() {
+        return new Rectangle(box);
+    }
+
+    Element toElement(Capture capture) {
+        Rectangle screen = ScreenCoordinates.toScreen(box, capture);
+        double c = Math.max(0, Math.min(1, confidence));
+        return new Element(type, label, screen == null ? box : screen, box, Math.round(c * 100) / 100.0,
+                headingLevel);
+    }
+}

@@ -1,0 +1,114 @@
+package org.sightline.vision.elements;
+
+import java.awt.Rectangle;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.sightline.vision.elements.ElementDetections.Detection;
+import org.sightline.vision.elements.ElementDetections.Kind;
+
+/**
+ * What the learned element detector adds to the rules' controls and pictures. For the kinds where adding it
+ * scored better on the validation pages of the corpus ({@link #USED}; the table is in
+ * {@code vision/scripts/elements-detector/README.md}), a detection becomes an element where the rules found
+ * nothing of its type at that place: a button takes the text inside it as its label (a button with only an
+ * icon has none, and is spoken as an icon button, never with an invented name); a field (not used today: the rules'
+ * fields scored as well, with better precision) is labelled by the text beside or above it. Checkboxes and radio
+ * buttons stay with the rules: the training pages hold too few of them.
+ */
+final class LearnedControls {
+
+    /** The detector's kinds the element map takes (see the class comment). */
+    static final Set<Kind> USED = EnumSet.of(Kind.BUTTON, Kind.ICON_BUTTON, Kind.ICON, Kind.IMAGE);
+
+    private final PageText page;
+    private final Set<Kind> used;
+
+    LearnedControls(PageText page, Set<Kind> used) {
+        this.page = page;
+        this.used = used.isEmpty() ? EnumSet.noneOf(Kind.class) : EnumSet.copyOf(used);
+    }
+
+    /**
+     * Adds to {@code found} (the rules' controls so far) the buttons and fields among {@code detections} where
+     * it holds no control; the text inside each is marked as taken. A checkbox or radio button of the rules
+     * where the detector sees a button is taken for that button: on the validation pages nearly every toggle
+     * the rules found was something else, often the expand box of a navigation tree, which is an icon button.
+     */
+    void addControls(List<Detection> detections, List<Found> found) {
+        List<Found> added = new ArrayList<>();
+        for (Detection d : detections) {
+            ElementType type = switch (d.kind()) {
+                case BUTTON, ICON_BUTTON -> ElementType.BUTTON;
+                case FIELD -> ElementType.FIELD;
+                default -> null;
+            };
+            if (type == null || !used.contains(d.kind()) || overlapsAny(d.box(), added)) {
+                continue;
+            }
+            Rectangle box = d.box().intersection(page.pixels.bounds());
+            List<Found> toggles = type == ElementType.BUTTON ? found.stream().filter(f -> isToggle(f)
+                    && overlapsAny(box, List.of(f))).toList() : List.of();
+            if (box.isEmpty() || toggles.isEmpty() && overlapsAny(box, found)) {
+                continue;
+            }
+            if (!toggles.isEmpty()) {
+                found.removeAll(toggles);
+                added.add(new Found(type, "", box, 0.8 * d.score()));
+                continue;
+            }
+            List<TextSegment> inside = page.freeInside(box);
+            // One row of text, as on a button or in a field; rows below the first belong to what follows.
+            inside.removeIf(s -> !s.sameRow(inside.get(0)));
+            inside.sort((x, y) -> Integer.compare(x.box.x, y.box.x));
+            String text = inside.isEmpty() ? "" : BoxedControlFinder.joined(inside);
+            String label = text;
+            if (type == ElementType.FIELD) {
+                String outside = page.fieldLabel(box);
+                label = outside.isEmpty() ? text : outside;
+            }
+            inside.forEach(s -> s.consumed = true);
+            added.add(new Found(type, label, box, 0.8 * d.score()));
+        }
+        found.addAll(added);
+    }
+
+    private static boolean isToggle(Found f) {
+        return f.type() == ElementType.CHECKBOX || f.type() == ElementType.RADIO;
+    }
+
+    /**
+     * Icons and pictures among {@code detections} that no element of {@code known} (every element so far) holds
+     * whole or nearly covers, and that no picture already found overlaps.
+     */
+    List<Found> pictures(List<Detection> detections, List<Found> known) {
+        List<Found> added = new ArrayList<>();
+        List<Found> pictures = new ArrayList<>(known.stream().filter(f -> f.type() == ElementType.IMAGE).toList());
+        for (Detection d : detections) {
+            if (d.kind() != Kind.ICON && d.kind() != Kind.IMAGE || !used.contains(d.kind())) {
+                continue;
+            }
+            Rectangle box = d.box().intersection(page.pixels.bounds());
+            if (box.isEmpty() || overlapsAny(box, pictures)
+                    || known.stream().anyMatch(f -> f.box().contains(box) || ElementFinder.iou(f.box(), box) > 0.5)) {
+                continue;
+            }
+            Found picture = new Found(ElementType.IMAGE, "", box, 0.8 * d.score());
+            added.add(picture);
+            pictures.add(picture);
+        }
+        return added;
+    }
+
+    /** True when the centre of one box lies in the other, for any of {@code others}. */
+    private static boolean overlapsAny(Rectangle box, List<Found> others) {
+        for (Found f : others) {
+            Rectangle o = f.box();
+            if (o.contains(box.getCenterX(), box.getCenterY()) || box.contains(o.getCenterX(), o.getCenterY())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

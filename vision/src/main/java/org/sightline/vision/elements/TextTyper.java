@@ -1,0 +1,243 @@
+package org.sightline.vision.elements;
+
+import java.awt.Rectangle;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.sightline.task.TaskContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The text no control took: a heading, a link or plain text, as the learned text role model says
+ * ({@link TextRoleModel}; where it and the rules each decide: {@link TextRoleChoice}); without the model, a
+ * heading when clearly taller or bolder than the body text, a link when underlined or in a colour of its own,
+ * else plain text. Syntax-highlighted code stays text.
+ */
+final class TextTyper {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TextTyper.class);
+
+    private final PageText page;
+    private final Pixels pixels;
+    private final Optional<TextRoleModel> roles;
+    private final TaskContext context;
+
+    TextTyper(PageText page, Optional<TextRoleModel> roles, TaskContext context) {
+        this.page = page;
+        this.pixels = page.pixels;
+        this.roles = roles;
+        this.context = context;
+    }
+
+    List<Found> find(TextSegmenter segmenter) {
+        List<Found> found = new ArrayList<>();
+        double bodyHeight = page.bodyHeight;
+        Set<String> fieldLabels = page.fieldLabels;
+        Set<String> labelsOfFields = page.labelsOfFields;
+        List<TextSegment> unsplit = page.segments.stream().filter(s -> !s.consumed).toList();
+        if (unsplit.isEmpty()) {
+            return found;
+        }
+        int bodyInk = mostCommonInk(unsplit);
+        List<TextSegment> free = new ArrayList<>();
+        for (TextSegment s : unsplit) {
+            free.addAll(segmenter.splitByColour(s, bodyInk));
+        }
+        Set<TextSegment> code = highlightedCode(free);
+        // The body's size and weight come from the running text: a code block's monospaced lines, drawn in
+        // another face and often bolder, would otherwise set the scale that headings and links are read by.
+        List<TextSegment> prose = free.stream().filter(s -> !code.contains(s)).toList();
+        List<TextSegment> scale = prose.isEmpty() ? free : prose;
+        double bodyH = PageText.weightedMedian(scale, s -> (double) s.box.height, bodyHeight);
+        double bodyStroke = PageText.weightedMedian(scale, s -> s.strokeRatio, 0.1);
+        int pageBackground = pixels.dominantColour(pixels.bounds());
+        Set<TextSegment> menuItems = menuItems(free, pageBackground);
+        context.cancellation().throwIfCancelled();
+        Map<TextSegment, TextRoleModel.Guess> guesses = guessRoles(free);
+        if (Boolean.getBoolean("sightline.elements.debug")) {
+            System.err.printf("body height %.1f stroke %.3f ink %06x%n", bodyH, bodyStroke, bodyInk);
+            free.forEach(s -> System.err.printf("free %s ink=%06x stroke=%.3f under=%s%n", s, s.ink, s.strokeRatio,
+                    s.underlined));
+        }
+        for (TextSegment s : free) {
+            double ratio = s.box.height / bodyH;
+            boolean bold = s.strokeRatio >= 1.25 * bodyStroke && bodyStroke > 0;
+            boolean alone = free.stream().noneMatch(o -> o != s && o.sameRow(s));
+            int words = s.words();
+            boolean shortText = words <= 12 && s.text.length() <= 90;
+            boolean coloured = Pixels.distance(s.ink, bodyInk) >= 60 && Pixels.chroma(s.ink) >= 60;
+            ElementType type = ElementType.TEXT;
+            double certainty = 0.9;
+            boolean label = fieldLabels.contains(s.text);
+            boolean veryBold = s.strokeRatio >= 1.7 * bodyStroke && bodyStroke > 0 && words <= 8;
+            if (code.contains(s)) {
+                type = ElementType.TEXT;
+            } else if (shortText && (ratio >= 1.3 || !label && (ratio >= 1.1 && bold || bold && alone && ratio >= 0.95
+                    || veryBold && ratio >= 0.7))) {
+                type = ElementType.HEADING;
+                certainty = ratio >= 1.3 ? 0.85 : 0.6;
+            } else if (s.underlined && shortText) {
+                type = ElementType.LINK;
+                certainty = 0.8;
+            } else if (coloured && shortText) {
+                type = ElementType.LINK;
+                certainty = 0.7;
+            } else if (menuItems.contains(s)) {
+                type = ElementType.LINK;
+                certainty = 0.55;
+            }
+            TextRoleChoice.Choice choice = TextRoleChoice.choose(type, certainty,
+                    code.contains(s) || labelsOfFields.contains(s.text), Optional.ofNullable(guesses.get(s)));
+            found.add(new Found(choice.type(), s.text, s.box, choice.certainty() * s.confidence,
+                    choice.headingLevel()));
+        }
+        return found;
+    }
+
+    /**
+     * The text role model's guess for each free segment, judged among all the page's text (the segments
+     * controls took stay as neighbours); none when there is no model or it fails, and the rules decide.
+     */
+    private Map<TextSegment, TextRoleModel.Guess> guessRoles(List<TextSegment> free) {
+        Map<TextSegment, TextRoleModel.Guess> guesses = new HashMap<>();
+        if (roles.isEmpty() || free.isEmpty()) {
+            return guesses;
+        }
+        List<TextSegment> all = new ArrayList<>(free);
+        page.segments.stream().filter(s -> s.consumed).forEach(all::add);
+        List<Rectangle> boxes = all.stream().map(s -> s.box).toList();
+        List<String> texts = all.stream().map(s -> s.text).toList();
+        try {
+            List<TextRoleModel.Guess> found = roles.get().classify(pixels, boxes, texts);
+            for (int i = 0; i < free.size(); i++) {
+                guesses.put(free.get(i), found.get(i));
+                if (Boolean.getBoolean("sightline.elements.debug")) {
+                    System.err.printf("role %s %.2f for %s%n", found.get(i).role(), found.get(i).confidence(),
+                            free.get(i));
+                }
+            }
+        } catch (IllegalStateException e) {
+            LOG.warn("the text role model failed ({}); the rules decide", e.getMessage());
+            guesses.clear();
+        }
+        return guesses;
+    }
+
+    /**
+     * Text in a syntax-highlighted code block: pieces on one background colour, in three or more ink colours,
+     * and mostly code (brackets, semicolons, operators in a third or more of its pieces). Its colours mark
+     * keywords and strings, not links, and its short lines are not headings. The block may fill most of the
+     * capture (an editor window), so its background may be the page's own. Only the runs of the block's lines
+     * that hold a piece with code marks are code: on a documentation page whose code panels are as pale as
+     * the page, the block also holds the page's headings, prose and links (and OCR may join a sidebar's item
+     * to the code line beside it), which must stay apart.
+     */
+    private Set<TextSegment> highlightedCode(List<TextSegment> free) {
+        Set<TextSegment> code = new HashSet<>();
+        for (TextSegment s : free) {
+            if (code.contains(s)) {
+                continue;
+            }
+            List<TextSegment> block = free.stream()
+                    .filter(o -> Pixels.distance(o.background, s.background) <= SAME_INK).toList();
+            List<Integer> inks = new ArrayList<>();
+            for (TextSegment o : block) {
+                if (inks.stream().noneMatch(i -> Pixels.distance(i, o.ink) <= SAME_INK)) {
+                    inks.add(o.ink);
+                }
+            }
+            long codeLike = block.stream().filter(TextTyper::hasCodeMarks).count();
+            if (inks.size() >= 3 && codeLike * 3 >= block.size()) {
+                code.addAll(codeRuns(block));
+            }
+        }
+        return code;
+    }
+
+    /**
+     * Rows of three or more short separate texts at the top of the page or on a bar of their own colour:
+     * a menu, whose items are links even when they look like plain text.
+     */
+    private Set<TextSegment> menuItems(List<TextSegment> free, int pageBackground) {
+        Set<TextSegment> items = new HashSet<>();
+        for (TextSegment s : free) {
+            List<TextSegment> row = free.stream().filter(o -> o.sameRow(s)).toList();
+            boolean menuLike = row.size() >= 3 && row.stream().allMatch(o -> o.words() <= 4
+                    && o.text.length() <= 30 && !o.text.endsWith("."));
+            boolean placed = s.centerY() < 0.15 * pixels.height
+                    || Pixels.distance(s.background, pageBackground) > OutlineFinder.EDGE_THRESHOLD;
+            if (menuLike && placed) {
+                items.add(s);
+            }
+        }
+        return items;
+    }
+
+    /**
+     * The pieces of {@code block} in runs that hold code marks: on each line, pieces at most two heights
+     * apart form a run.
+     */
+    private static Set<TextSegment> codeRuns(List<TextSegment> block) {
+        Set<TextSegment> code = new HashSet<>();
+        Map<Integer, List<TextSegment>> lines = new HashMap<>();
+        block.forEach(s -> lines.computeIfAbsent(s.line, k -> new ArrayList<>()).add(s));
+        for (List<TextSegment> line : lines.values()) {
+            line.sort(Comparator.comparingInt(s -> s.box.x));
+            List<TextSegment> run = new ArrayList<>();
+            for (TextSegment s : line) {
+                if (!run.isEmpty()) {
+                    TextSegment last = run.get(run.size() - 1);
+                    if (s.box.x - (last.box.x + last.box.width) > 2 * Math.max(s.box.height, last.box.height)) {
+                        addIfCode(run, code);
+                        run = new ArrayList<>();
+                    }
+                }
+                run.add(s);
+            }
+            addIfCode(run, code);
+        }
+        return code;
+    }
+
+    private static void addIfCode(List<TextSegment> run, Set<TextSegment> code) {
+        if (run.stream().anyMatch(TextTyper::hasCodeMarks)) {
+            code.addAll(run);
+        }
+    }
+
+    private static boolean hasCodeMarks(TextSegment s) {
+        return s.text.chars().anyMatch(c -> CODE_MARKS.indexOf(c) >= 0);
+    }
+
+    /** Characters common in code and rare in running text. */
+    private static final String CODE_MARKS = "{}();=<>[]";
+    /** Colours at most this far apart count as one. */
+    private static final int SAME_INK = 40;
+
+    /** The ink colour most of the text has (by characters), grouping colours that differ only slightly. */
+    private static int mostCommonInk(List<TextSegment> list) {
+        int best = list.get(0).ink;
+        long bestWeight = -1;
+        for (TextSegment s : list) {
+            long weight = 0;
+            for (TextSegment o : list) {
+                if (Pixels.distance(s.ink, o.ink) <= 40) {
+                    weight += o.text.length();
+                }
+            }
+            if (weight > bestWeight) {
+                bestWeight = weight;
+                best = s.ink;
+            }
+        }
+        return best;
+    }
+
+
+}

@@ -1,0 +1,183 @@
+package org.sightline.vision.elements;
+
+import java.awt.Rectangle;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checkboxes and radio buttons: small squares and circles with text just beside them. A rule, not the learned
+ * detector: the training pages hold a few dozen of them, too few for it to learn (decision record 0016).
+ */
+final class ToggleFinder {
+
+    private final PageText page;
+    private final Pixels pixels;
+
+    ToggleFinder(PageText page) {
+        this.page = page;
+        this.pixels = page.pixels;
+    }
+
+    /** The toggles among {@code outlines}; the text that labels them is marked as taken. */
+    List<Found> find(List<Outline> outlines, TextSegmenter segmenter) {
+        List<Found> found = new ArrayList<>();
+        Map<TextSegment, List<Outline>> hosted = new HashMap<>();
+        List<Outline> loose = new ArrayList<>();
+        double bodyHeight = page.bodyHeight;
+        for (Outline o : outlines) {
+            Rectangle b = o.box();
+            boolean squarish = Math.abs(b.width - b.height) <= Math.max(2, 0.2 * Math.max(b.width, b.height));
+            if (!squarish || b.height > Math.max(30, 1.6 * bodyHeight) || b.height < 9) {
+                continue;
+            }
+            TextSegment host = null;
+            for (TextSegment s : page.segments) {
+                if (!s.consumed && s.box.contains(b.getCenterX(), b.getCenterY())) {
+                    host = s;
+                }
+            }
+            if (host != null) {
+                // OCR read the box as a letter (O, a box glyph); a real letter O is followed by the next
+                // letter, a control by a gap.
+                // A letter (o, e, O) inside the line is drawn in the line's own ink; a control at the start
+                // of its label's line may share it only on a line of body-text size.
+                boolean sameInk = Pixels.distance(strongestColour(b, host.background), host.ink) < 40;
+                boolean atStart = b.x - host.box.x < b.width;
+                boolean letterLike = sameInk && (!atStart || host.box.height > 1.15 * bodyHeight);
+                boolean even = Math.abs(b.width - b.height) <= 1 && b.height >= 11 && !letterLike;
+                if (even && b.height >= 0.5 * host.box.height && gapAfter(b, host) && gapBefore(b, host)) {
+                    hosted.computeIfAbsent(host, k -> new ArrayList<>()).add(o);
+                }
+                continue;
+            }
+            loose.add(o);
+        }
+        for (Map.Entry<TextSegment, List<Outline>> entry : hosted.entrySet()) {
+            splitHost(entry.getKey(), entry.getValue(), segmenter, found);
+        }
+        // Boxes not read as part of a line: their label is the text just right of them.
+        for (Outline o : loose) {
+            TextSegment beside = besideRight(o.box());
+            if (beside != null) {
+                beside.consumed = true;
+                found.add(toggle(o, beside.text));
+            }
+        }
+        return found;
+    }
+
+    /** One OCR line that holds toggles: each gets the text up to the next as its label. */
+    private void splitHost(TextSegment host, List<Outline> hostedToggles, TextSegmenter segmenter, List<Found> found) {
+        List<Outline> toggles = new ArrayList<>(hostedToggles);
+        toggles.sort(Comparator.comparingInt(o -> o.box().x));
+        List<int[]> ranges = new ArrayList<>();
+        ranges.add(new int[] {host.box.x, toggles.get(0).box().x - 1});
+        for (int i = 0; i < toggles.size(); i++) {
+            Rectangle b = toggles.get(i).box();
+            int end = i + 1 < toggles.size() ? toggles.get(i + 1).box().x - 1 : host.box.x + host.box.width;
+            ranges.add(new int[] {b.x + b.width, end});
+        }
+        host.consumed = true;
+        Rectangle firstBox = toggles.get(0).box();
+        if (toggles.size() == 1 && firstBox.x - host.box.x < firstBox.width) {
+            // The line is the control and its label; OCR read the control as a leading letter.
+            found.add(toggle(toggles.get(0), stripLeadingGlyph(host.text)));
+            return;
+        }
+        List<TextSegment> pieces = segmenter.pieces(host, ranges);
+        for (int i = 0; i < toggles.size(); i++) {
+            int[] range = ranges.get(i + 1);
+            String label = pieces.stream().filter(p -> p.centerX() >= range[0] && p.centerX() <= range[1])
+                    .map(p -> p.text).findFirst().orElse("");
+            found.add(toggle(toggles.get(i), stripBoxGlyph(label)));
+        }
+        int[] before = ranges.get(0);
+        pieces.stream().filter(p -> p.centerX() >= before[0] && p.centerX() <= before[1])
+                .forEach(page.segments::add);
+    }
+
+    private static Found toggle(Outline o, String label) {
+        return new Found(o.circle() ? ElementType.RADIO : ElementType.CHECKBOX, label, o.box(),
+                o.circle() ? 0.7 : 0.75);
+    }
+
+    /** "ORemember me" or "口 Remember me" to "Remember me"; "Open" stays. */
+    private static String stripLeadingGlyph(String text) {
+        String t = text.strip();
+        if (t.length() > 1 && isBoxGlyph(t.charAt(0))
+                && (t.charAt(1) == ' ' || !Character.isLowerCase(t.charAt(1)) || t.codePointAt(0) > 0x2000)) {
+            return t.substring(1).strip();
+        }
+        return stripBoxGlyph(t);
+    }
+
+    private static String stripBoxGlyph(String label) {
+        String t = label.strip();
+        while (!t.isEmpty() && (isBoxGlyph(t.charAt(0)) && (t.length() == 1 || t.charAt(1) == ' ')
+                || "<>口□☐☑☒".indexOf(t.charAt(0)) >= 0)) {
+            t = t.substring(1).strip();
+        }
+        return t;
+    }
+
+    private static boolean isBoxGlyph(char c) {
+        return "口□☐☑☒○◯〇OoQ0◎●◉".indexOf(c) >= 0;
+    }
+
+    private boolean gapAfter(Rectangle b, TextSegment host) {
+        int need = Math.max(2, (int) (0.2 * b.height));
+        return clear(b.x + b.width, Math.min(pixels.width, b.x + b.width + need), b, host.background);
+    }
+
+    private boolean gapBefore(Rectangle b, TextSegment host) {
+        int need = Math.max(2, (int) (0.2 * b.height));
+        return clear(Math.max(host.box.x, b.x - need), b.x, b, host.background);
+    }
+
+    /** True when columns {@code from} to {@code to} (exclusive) over the rows of {@code b} are background. */
+    private boolean clear(int from, int to, Rectangle b, int background) {
+        for (int x = from; x < to; x++) {
+            for (int y = b.y; y < b.y + b.height; y++) {
+                if (Pixels.distance(pixels.at(x, y), background) > 60) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private int strongestColour(Rectangle b, int background) {
+        int best = background;
+        int bestDistance = -1;
+        Rectangle r = b.intersection(pixels.bounds());
+        for (int y = r.y; y < r.y + r.height; y++) {
+            for (int x = r.x; x < r.x + r.width; x++) {
+                int d = Pixels.distance(pixels.at(x, y), background);
+                if (d > bestDistance) {
+                    bestDistance = d;
+                    best = pixels.at(x, y);
+                }
+            }
+        }
+        return best;
+    }
+
+    private TextSegment besideRight(Rectangle b) {
+        TextSegment best = null;
+        for (TextSegment s : page.segments) {
+            if (s.consumed) {
+                continue;
+            }
+            boolean sameRow = s.centerY() >= b.y - 2 && s.centerY() <= b.y + b.height + 2;
+            int gap = s.box.x - (b.x + b.width);
+            if (sameRow && gap >= -2 && gap <= Math.max(24, 2.5 * b.width)
+                    && (best == null || s.box.x < best.box.x)) {
+                best = s;
+            }
+        }
+        return best;
+    }
+}
