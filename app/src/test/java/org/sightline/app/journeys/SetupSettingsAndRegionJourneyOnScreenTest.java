@@ -179,7 +179,7 @@ class SetupSettingsAndRegionJourneyOnScreenTest extends ChromiumJourneys {
         assertThat(app.press("Ctrl+Shift+B", "Home, link", "ctrl+shift+b")).hasSize(2);
         // What OCR makes of the heading varies a little between runs ("Opening hour:"): the layout is the point here.
         List<String> heading = app.press("H", null, "h");
-        assertThat(heading).singleElement().asString().startsWith("Opening hour").endsWith(", heading");
+        assertThat(heading).singleElement().asString().matches("Opening hour.*, heading( level \\d)?");
         Thread.sleep(300); // the list scrolls to the element on the next pulse
         JourneyDesktop.screenshot(java.nio.file.Path.of("target", "journeys", "browse-layout.png"));
         BrowseLayout layout = FxThread.call(BrowseLayout::now);
