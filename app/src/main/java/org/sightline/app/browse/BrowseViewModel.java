@@ -108,12 +108,20 @@ public final class BrowseViewModel {
 
     /** Speaks the summary and the first element. */
     public void start() {
+        start(null);
+    }
+
+    /**
+     * Starts as {@link #start()} does, saying first what the elements were found in ("Looked at notice.png.") when
+     * that is not the picture the user last heard about; null when nothing need be said.
+     */
+    public void start(String lookedAt) {
         if (map.isEmpty()) {
-            say(ElementWords.MESSAGES.get("browse.empty"));
+            say(withBefore(lookedAt, ElementWords.MESSAGES.get("browse.empty")));
             return;
         }
         index = 0;
-        say(ElementWords.MESSAGES.get("browse.start", map.size()));
+        say(withBefore(lookedAt, ElementWords.MESSAGES.get("browse.start", map.size())));
         speech.speak(ElementWords.spoken(map.get(0)), Priority.NEXT);
     }
 
@@ -209,9 +217,18 @@ public final class BrowseViewModel {
      * it, any other key cancels it.
      */
     public void propose(ProposedAction action) {
+        propose(action, null);
+    }
+
+    /** Proposes as {@link #propose(ProposedAction)} does, after what was looked at when that must be said. */
+    public void propose(ProposedAction action, String lookedAt) {
         pending = action;
         state = State.CONFIRMING;
-        say(action.confirmationPrompt());
+        say(withBefore(lookedAt, action.confirmationPrompt()));
+    }
+
+    private static String withBefore(String before, String text) {
+        return before == null ? text : before + " " + text;
     }
 
     private Outcome keyWhileEntering(Key key) {

@@ -125,6 +125,11 @@ public final class ChatViewModel {
             about = line;
         }
 
+        /** What was looked at, when it must be said before the answer; null otherwise. */
+        synchronized String about() {
+            return about;
+        }
+
         /** {@code text} as it is spoken in one piece: after what was looked at, when that must be said. */
         synchronized String withAbout(String text) {
             return about == null ? text : about + " " + text;
@@ -647,17 +652,17 @@ public final class ChatViewModel {
     private volatile String heardAbout;
 
     /**
-     * On the worker thread, once the picture is captured: "Looked at notice.png." when a reading or a description
-     * is about another picture than the last answer was, and the key did not name it itself (a file being opened
-     * when the read key was pressed, the window the user came from after a file). Null when nothing need be said.
+     * On the worker thread, once the picture is captured: "Looked at notice.png." when a reading, a description,
+     * browse mode or a request about an element is about another picture than the last answer was, and the key did
+     * not name it itself (a file being opened when the read key was pressed, the window the user came from after a
+     * file). Null when nothing need be said.
      */
-    private String aboutLine(ChatAction action, Mode mode, Capture capture, String lookedAt) {
+    private String aboutLine(ChatAction action, Capture capture, String lookedAt) {
         boolean keyNamesIt = action == ChatAction.DESCRIBE_SCREEN || action == ChatAction.DESCRIBE_REGION
                 || action == ChatAction.CAMERA || action == ChatAction.OPEN_IMAGE || action == ChatAction.PASTE_IMAGE;
         String before = heardAbout;
         String now = nameOf(capture, lookedAt);
-        if (keyNamesIt || before == null || now == null || now.equals(before)
-                || (mode != Mode.READ && mode != Mode.DESCRIBE)) {
+        if (keyNamesIt || before == null || now == null || now.equals(before)) {
             return null;
         }
         return AppText.get("answer.about", now);
@@ -729,7 +734,7 @@ public final class ChatViewModel {
         Task<Answer> task = ctx -> {
             Capture capture = source.get(ctx);
             ctx.cancellation().throwIfCancelled();
-            r.about(aboutLine(action, mode, capture, lookedAt));
+            r.about(aboutLine(action, capture, lookedAt));
             if (ImageStats.of(capture.image()).isBlank()) {
                 throw new SightlineException(Problem.BAD_INPUT, BlankImage.sentence());
             }
@@ -838,7 +843,7 @@ public final class ChatViewModel {
             refresh();
             speech.play(Earcon.DONE);
             enterBrowse(answer.capture(), answer.map(), false);
-            browse.start();
+            browse.start(r.about());
             showBrowsePosition();
             busy.set(false);
             return;
@@ -851,7 +856,7 @@ public final class ChatViewModel {
             if (browse == null) {
                 enterBrowse(answer.capture(), answer.map(), true);
             }
-            browse.propose(proposal.action());
+            browse.propose(proposal.action(), r.about());
             showBrowsePosition();
             busy.set(false);
             return;

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.LongSupplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -19,6 +20,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.sightline.app.AppText;
+import org.sightline.app.voice.ProgressAnnouncer;
 import org.sightline.i18n.Messages;
 import org.sightline.speech.Earcon;
 import org.sightline.speech.Priority;
@@ -64,7 +66,7 @@ public final class FirstRunViewModel {
     private boolean escapePressedOnce;
     /** Why the last model download failed, while no later download or import has replaced it; else null. */
     private String modelTrouble;
-    private int lastSpokenQuarter;
+    private final ProgressAnnouncer announcer;
 
     /** A row of the voice list. */
     public record EngineRow(SpeechEngineChoices.Option option, String label) {
@@ -108,7 +110,14 @@ public final class FirstRunViewModel {
 
     public FirstRunViewModel(SpeechOutput speech, SpeechEngineChoices engines, ModelChoices models,
                              FirstRunCompletion completion, TaskExecutor executor) {
+        this(speech, engines, models, completion, executor, System::nanoTime);
+    }
+
+    /** @param nanoClock the clock that paces spoken progress ({@link ProgressAnnouncer}) */
+    public FirstRunViewModel(SpeechOutput speech, SpeechEngineChoices engines, ModelChoices models,
+                             FirstRunCompletion completion, TaskExecutor executor, LongSupplier nanoClock) {
         this.speech = Objects.requireNonNull(speech);
+        this.announcer = new ProgressAnnouncer(speech, nanoClock, percent -> MESSAGES.get("models.progress", percent));
         this.engines = Objects.requireNonNull(engines);
         this.models = Objects.requireNonNull(models);
         this.completion = Objects.requireNonNull(completion);
@@ -275,7 +284,7 @@ public final class FirstRunViewModel {
         return MESSAGES.get("models.selection", chosen.size(), SizeText.format(total));
     }
 
-    /** D: downloads the selected models, speaking progress every quarter; Escape cancels. */
+    /** D: downloads the selected models, speaking progress by the one progress rule; Escape cancels. */
     public void downloadSelected() {
         if (refuseWhileBusy()) {
             return;
@@ -289,7 +298,7 @@ public final class FirstRunViewModel {
         long total = chosen.stream().mapToLong(r -> r.option().sizeBytes()).sum();
         say(MESSAGES.get("models.downloading", ids.size(), SizeText.format(total)));
         speech.play(Earcon.WORKING);
-        lastSpokenQuarter = 0;
+        announcer.reset();
         busy.set(true);
         running = executor.submit(context -> {
             models.download(ids, context);
@@ -334,6 +343,7 @@ public final class FirstRunViewModel {
         }
         say(MESSAGES.get("models.importing", folder));
         speech.play(Earcon.WORKING);
+        announcer.reset();
         busy.set(true);
         running = executor.submit(context -> models.importFrom(folder, context), new TaskListener<List<String>>() {
             @Override
@@ -372,20 +382,7 @@ public final class FirstRunViewModel {
     }
 
     private void reportProgress(Progress progress) {
-        if (progress.message() != null && !progress.message().isBlank()) {
-            status.set(progress.message());
-        }
-        int percent = progress.percent();
-        if (percent < 0) {
-            return;
-        }
-        status.set(MESSAGES.get("models.progress", percent));
-        // A quarter at a time: often enough to know it moves, rare enough not to drown everything else.
-        int quarter = percent / 25;
-        if (quarter > lastSpokenQuarter && percent < 100) {
-            lastSpokenQuarter = quarter;
-            speech.speak(MESSAGES.get("models.progress", quarter * 25), Priority.NORMAL);
-        }
+        status.set(announcer.report(progress));
     }
 
     private List<ModelRow> chosenModels() {

@@ -1,34 +1,31 @@
 package org.sightline.app.firstrun;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import org.sightline.error.Problem;
-import org.sightline.error.SightlineException;
+import org.sightline.app.models.ModelInstaller;
 import org.sightline.models.CatalogModelStore;
 import org.sightline.models.ModelEntry;
-import org.sightline.models.ModelFile;
 import org.sightline.models.ModelStatus;
-import org.sightline.task.CancellationToken;
-import org.sightline.task.Progress;
 import org.sightline.task.TaskContext;
 import org.sightline.vision.ocr.OcrProvider;
 import org.sightline.vision.summary.DescriptionModels;
 
 /**
  * The setup's model list backed by the model catalog and its store: sizes come from the catalog, downloads
- * are the store's verified pulls, and an import looks for each catalog model in the folder the user chose.
+ * and imports are the model manager's ({@link ModelInstaller}).
  * The catalog's default models are the ones the setup selects for the user.
  */
 public final class ModelChoicesFromStore implements ModelChoices {
 
     private final CatalogModelStore store;
+    private final ModelInstaller installer;
 
     public ModelChoicesFromStore(CatalogModelStore store) {
         this.store = Objects.requireNonNull(store);
+        this.installer = new ModelInstaller(store);
     }
 
     /**
@@ -54,71 +51,15 @@ public final class ModelChoicesFromStore implements ModelChoices {
         return options;
     }
 
-    /**
-     * Pulls the models one after the other. Progress covers them all, so "50 percent" means half of the
-     * bytes of the whole selection, not half of the model being fetched now.
-     */
+    /** The model manager's download: one model after the other, progress over the whole selection. */
     @Override
     public void download(List<String> ids, TaskContext context) {
-        CancellationToken token = context.cancellation();
-        long total = 0;
-        for (String id : ids) {
-            total += store.catalog().get(id).size();
-        }
-        long before = 0;
-        for (String id : ids) {
-            token.throwIfCancelled();
-            long base = before;
-            long grandTotal = Math.max(total, 1);
-            TaskContext overall = TaskContext.of(token, p -> context.progress(
-                    new Progress(Math.min(grandTotal, base + Math.max(0, p.done())), grandTotal, p.message())));
-            store.pull(id, overall);
-            before += store.catalog().get(id).size();
-        }
+        installer.download(ids, context);
     }
 
-    /**
-     * Looks for each model not yet installed in the folder itself and in a subfolder named after the model
-     * (how the model cache lays them out, so a cache copied from another computer imports as it is).
-     */
+    /** The model manager's import: each model in the folder or in a subfolder named after it. */
     @Override
     public List<String> importFrom(Path folder, TaskContext context) {
-        if (!Files.isDirectory(folder)) {
-            throw new SightlineException(Problem.BAD_INPUT,
-                    FirstRunViewModel.MESSAGES.get("models.folderMissing", folder));
-        }
-        List<String> imported = new ArrayList<>();
-        for (ModelStatus status : store.statuses()) {
-            ModelEntry entry = status.entry();
-            if (status.installed()) {
-                continue;
-            }
-            for (Path candidate : List.of(folder.resolve(entry.id()), folder)) {
-                context.cancellation().throwIfCancelled();
-                if (!Files.isDirectory(candidate)) {
-                    continue;
-                }
-                try {
-                    store.importFrom(entry.id(), candidate, context);
-                    imported.add(entry.id());
-                    break;
-                } catch (SightlineException e) {
-                    // Nothing of this model here is not an error; part of it here, or a damaged file, is.
-                    if (holdsAnyFileOf(entry, candidate)) {
-                        throw e;
-                    }
-                }
-            }
-        }
-        return imported;
-    }
-
-    private static boolean holdsAnyFileOf(ModelEntry entry, Path folder) {
-        for (ModelFile file : entry.files()) {
-            if (Files.isRegularFile(folder.resolve(file.name()))) {
-                return true;
-            }
-        }
-        return false;
+        return installer.importFrom(folder, context);
     }
 }

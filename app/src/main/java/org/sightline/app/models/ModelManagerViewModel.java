@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.LongSupplier;
 import org.sightline.app.AppText;
+import org.sightline.app.voice.ProgressAnnouncer;
 import org.sightline.error.SightlineException;
 import org.sightline.i18n.Messages;
 import org.sightline.models.CatalogModelStore;
@@ -22,8 +24,9 @@ import org.sightline.task.TaskListener;
 
 /**
  * The state and actions of the model manager, free of any toolkit: the list of models with their sizes and states,
- * the selection, one download at a time with its progress, and verify and remove. Progress is also spoken every 10
- * percent, so that a blind user knows a long download is moving without watching a bar.
+ * the selection, one download at a time with its progress, and verify and remove. Progress is also spoken by
+ * Sightline's one progress rule ({@link ProgressAnnouncer}), so that a blind user knows a long download is moving
+ * without watching a bar, and hears it the same way as in first-run setup.
  *
  * <p>Work runs on the given {@link TaskExecutor}; its callbacks (the JavaFX thread in the app) change the state and
  * then tell the listeners. Reads are safe from any thread.
@@ -48,10 +51,19 @@ public final class ModelManagerViewModel {
     private volatile String pendingRemoval;
     private volatile boolean downloading;
     private volatile boolean windowClosed;
-    private int lastSpokenTenth;
+    private final ModelInstaller installer;
+    private final ProgressAnnouncer announcer;
 
     public ModelManagerViewModel(CatalogModelStore store, TaskExecutor executor, SpeechOutput speech) {
+        this(store, executor, speech, System::nanoTime);
+    }
+
+    /** @param nanoClock the clock that paces spoken progress ({@link ProgressAnnouncer}) */
+    public ModelManagerViewModel(CatalogModelStore store, TaskExecutor executor, SpeechOutput speech,
+                                 LongSupplier nanoClock) {
         this.store = Objects.requireNonNull(store);
+        this.installer = new ModelInstaller(store);
+        this.announcer = new ProgressAnnouncer(speech, nanoClock, percent -> TEXT.get("view.percent", percent));
         this.executor = Objects.requireNonNull(executor);
         this.speech = Objects.requireNonNull(speech);
         this.status = TEXT.get("view.idle");
@@ -201,7 +213,7 @@ public final class ModelManagerViewModel {
         download(r.id());
     }
 
-    /** Downloads {@code id} in the background, speaking progress every 10 percent. */
+    /** Downloads {@code id} in the background, speaking its progress by the one progress rule. */
     public void download(String id) {
         if (busy()) {
             say(TEXT.get("view.busy"), false);
@@ -212,19 +224,22 @@ public final class ModelManagerViewModel {
         downloading = true;
         progress = 0;
         progressText = "";
-        lastSpokenTenth = 0;
+        announcer.reset();
         status = TEXT.get("view.downloading", entry.name());
         speech.play(Earcon.WORKING);
         speech.speak(status, Priority.NOW);
         changed();
-        running = executor.submit(context -> store.pull(id, context), new TaskListener<>() {
+        running = executor.submit(context -> {
+            installer.download(List.of(id), context);
+            return null;
+        }, new TaskListener<Object>() {
             @Override
             public void progressed(Progress p) {
                 onProgress(p);
             }
 
             @Override
-            public void succeeded(org.sightline.models.InstalledModel result) {
+            public void succeeded(Object ignored) {
                 finish(TEXT.get("view.downloaded", entry.name()), Earcon.DONE);
             }
 
@@ -246,12 +261,7 @@ public final class ModelManagerViewModel {
         }
         progress = p.isDeterminate() ? Math.min(1.0, (double) p.done() / p.total()) : -1;
         progressText = p.message();
-        int tenth = p.percent() / 10;
-        // Speak each new tenth once, 10 to 90 percent; the end is announced by the result. Jumps speak the latest.
-        if (p.isDeterminate() && tenth > lastSpokenTenth && tenth < 10) {
-            lastSpokenTenth = tenth;
-            speech.speak(TEXT.get("view.percent", tenth * 10), Priority.NORMAL);
-        }
+        announcer.report(p);
         changed();
     }
 

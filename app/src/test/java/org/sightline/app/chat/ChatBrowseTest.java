@@ -174,6 +174,21 @@ class ChatBrowseTest {
     }
 
     @Test
+    void browseModeOnAnotherPictureSaysFirstWhatItLookedAt() {
+        ChatViewModel m = model();
+        m.describeScreen();
+        m.ask("list the links"); // the user has now heard about the screen
+        m.browse(new WindowRef(0x4a00007L, "Library"));
+        assertThat(speech.spoken()).contains("Looked at window Library. Browse mode, 4 elements. Arrows move, H heading,"
+                + " K link, B button, F form field, G graphic, D region, Shift goes back, Enter activates, Escape"
+                + " leaves.");
+        m.browsing().orElseThrow().key(BrowseViewModel.Key.ESCAPE, false);
+
+        m.browse(new WindowRef(0x4a00007L, "Library")); // the same window again: nothing new to name
+        assertThat(speech.spoken().get(speech.spoken().size() - 2)).startsWith("Browse mode, 4 elements.");
+    }
+
+    @Test
     void aClickHappensOnlyAfterTheConfirmationKey() throws Exception {
         ChatViewModel m = model();
         RecordingDesktopInput input = new RecordingDesktopInput();

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,7 +35,8 @@ class ModelManagerViewModelTest {
         server = new DemoModelServer(1_200_000, 1_500_000);
         executor = new ThreadPoolTaskExecutor(1, Runnable::run);
         store = server.store(cache);
-        model = new ModelManagerViewModel(store, executor, speech);
+        AtomicLong now = new AtomicLong(); // each reading a full gap later: every progress step is due
+        model = new ModelManagerViewModel(store, executor, speech, () -> now.addAndGet(3_000_000_000L));
     }
 
     @AfterEach

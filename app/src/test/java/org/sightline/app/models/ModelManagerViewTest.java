@@ -7,6 +7,7 @@ import java.awt.image.BufferedImage;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import javafx.application.Platform;
@@ -91,7 +92,8 @@ class ModelManagerViewTest {
         server = new DemoModelServer(2_000_000, 1_000_000);
         executor = new ThreadPoolTaskExecutor(1, Platform::runLater);
         CatalogModelStore store = server.store(cache);
-        model = new ModelManagerViewModel(store, executor, speech);
+        AtomicLong now = new AtomicLong(); // each reading a full gap later: every progress step is due
+        model = new ModelManagerViewModel(store, executor, speech, () -> now.addAndGet(3_000_000_000L));
         fx(() -> {
             view = new ModelManagerView(model);
             stage = new Stage();

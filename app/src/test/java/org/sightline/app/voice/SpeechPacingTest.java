@@ -38,4 +38,17 @@ class SpeechPacingTest {
         a.report(Progress.indeterminate("Loading the model"));
         assertThat(speech.spoken()).containsExactly("Working, 40 percent.", "Loading the model");
     }
+
+    @Test
+    void aDownloadIsSpokenInStepsOfTenAndNeverAtItsEnd() {
+        AtomicLong now = new AtomicLong();
+        ProgressAnnouncer a = new ProgressAnnouncer(speech, now::get, percent -> percent + " percent");
+        a.reset();
+        for (int percent : new int[] {7, 25, 31, 38, 64, 99, 100}) {
+            now.addAndGet(3_000_000_000L);
+            assertThat(a.report(new Progress(percent, 100, "1 MB of 2 MB"))).isEqualTo(percent + " percent");
+        }
+        // 31 and 38 are not a new step after 30; 100 is said by the result ("installed"), not by progress.
+        assertThat(speech.spoken()).containsExactly("20 percent", "30 percent", "60 percent", "90 percent");
+    }
 }
