@@ -17,12 +17,17 @@ import org.sightline.vision.ocr.TextLine;
  * moves (a terminal that scrolls tells only its new lines). A line that replaces one of the same shape in the
  * same place (only its digits differ, as in "Copying 41%") is a changing line: it is told at most once every
  * {@code changingEvery}, and its latest value is told when that time comes, so a counter is neither told on
- * every frame nor left half told. Not thread-safe: one watcher feeds it.
+ * every frame nor left half told. A line that was gone for less than {@code grace} (a frame caught while the
+ * window was being painted, a flicker of the recogniser) is not told again when it comes back. Not thread-safe:
+ * one watcher feeds it.
  */
 public final class LineTracker {
 
     private final LinePolicy policy;
     private final Duration changingEvery;
+    private final Duration grace;
+    /** When each line was last visible, kept for {@code grace} after it went. */
+    private final Map<String, Instant> lastSeen = new HashMap<>();
     private List<TextLine> previous = List.of();
     private Set<String> present = Set.of();
     /** When a changing line of each shape was last told. */
@@ -30,14 +35,18 @@ public final class LineTracker {
     /** The newest value of each changing line that waits for its time, by shape. */
     private final Map<String, TextLine> waiting = new LinkedHashMap<>();
 
-    public LineTracker(LinePolicy policy, Duration changingEvery) {
+    public LineTracker(LinePolicy policy, Duration changingEvery, Duration grace) {
         this.policy = policy;
         this.changingEvery = changingEvery;
+        this.grace = grace;
     }
 
-    /** Latest-first or queue, with changing lines told at most every 2.5 seconds. */
+    /**
+     * Latest-first or queue, with changing lines told at most every 2.5 seconds, and a line gone for less than
+     * a second not told again.
+     */
     public static LineTracker standard(LinePolicy policy) {
-        return new LineTracker(policy, Duration.ofMillis(2500));
+        return new LineTracker(policy, Duration.ofMillis(2500), Duration.ofSeconds(1));
     }
 
     /**
@@ -51,7 +60,7 @@ public final class LineTracker {
         }
         for (TextLine line : visible) {
             String text = normalised(line.text());
-            if (text.isEmpty() || present.contains(text)) {
+            if (text.isEmpty() || present.contains(text) || seenWithinGrace(text, now)) {
                 continue;
             }
             String shape = shapeOf(text);
@@ -67,8 +76,15 @@ public final class LineTracker {
         }
         previous = List.copyOf(visible);
         present = nowPresent;
+        lastSeen.values().removeIf(t -> Duration.between(t, now).compareTo(grace) > 0);
+        nowPresent.forEach(text -> lastSeen.put(text, now));
         out.addAll(due(now, out.isEmpty()));
         return out;
+    }
+
+    private boolean seenWithinGrace(String text, Instant now) {
+        Instant seen = lastSeen.get(text);
+        return seen != null && Duration.between(seen, now).compareTo(grace) <= 0;
     }
 
     /** Changing lines whose time has come while the screen stood still. */

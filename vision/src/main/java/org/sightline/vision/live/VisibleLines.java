@@ -12,14 +12,32 @@ import org.sightline.vision.ocr.TextLine;
  */
 final class VisibleLines {
 
+    /** A line box this close to a band's edge counts as cut by it. */
+    private static final int EDGE = 2;
+
     private final List<TextLine> lines = new ArrayList<>();
 
-    /** Forgets the lines that lie mostly inside {@code band} and puts {@code fresh} in their place. */
-    void replace(Rectangle band, List<TextLine> fresh) {
-        lines.removeIf(l -> mostlyInside(l.box(), band));
-        lines.addAll(fresh);
+    /**
+     * Puts the lines of {@code band}, read on its own, in place of the lines known there. A line that touches
+     * the band's top or bottom edge (where the band does not end at the frame's edge) is cut by it: it lies
+     * partly outside the band, did not change (changes lie a margin away from the edges), and is kept whole from
+     * the earlier reading, while its cut copy is left out.
+     */
+    void replace(Rectangle band, List<TextLine> fresh, int frameHeight) {
+        lines.removeIf(l -> mostlyInside(l.box(), band) && !cut(l.box(), band, frameHeight));
+        for (TextLine l : fresh) {
+            if (!cut(l.box(), band, frameHeight)) {
+                lines.add(l);
+            }
+        }
         lines.sort(Comparator.comparingInt((TextLine l) -> l.box().y + l.box().height / 2)
                 .thenComparingInt(l -> l.box().x));
+    }
+
+    private static boolean cut(Rectangle b, Rectangle band, int frameHeight) {
+        int top = band.y;
+        int bottom = band.y + band.height;
+        return top > 0 && b.y <= top + EDGE || bottom < frameHeight && b.y + b.height >= bottom - EDGE;
     }
 
     void clear() {

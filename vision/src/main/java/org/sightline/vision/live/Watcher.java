@@ -39,6 +39,10 @@ public final class Watcher {
     private static final int TIMED_FRAMES = 5;
     /** A still frame may take at most this share of the interval. */
     private static final int BUDGET_SHARE = 20;
+    /** Wait between two looks at a changing screen, to let a window finish painting before it is read. */
+    private static final long SETTLE_MILLIS = 40;
+    /** Looks at most to wait for a painting window to settle; a video never settles, and is read as it is. */
+    private static final int SETTLE_TRIES = 3;
     /** Remembered line images: a few screens' worth. */
     private static final int CACHE_LINES = 2000;
 
@@ -147,7 +151,7 @@ public final class Watcher {
     }
 
     /** Handles one frame and returns the frame that the known lines now come from. */
-    private BufferedImage look(BufferedImage shown, BufferedImage frame, long start) {
+    private BufferedImage look(BufferedImage shown, BufferedImage frame, long start) throws InterruptedException {
         FrameChange change = detector.compare(shown, frame);
         Instant now = Instant.now();
         if (change.isNone()) {
@@ -155,7 +159,13 @@ public final class Watcher {
             timeStill(System.nanoTime() - start);
             return shown;
         }
-        if (hints != null) {
+        if (hints == null) {
+            frame = settled(frame);
+            change = detector.compare(shown, frame);
+            if (change.isNone()) {
+                return shown;
+            }
+        } else {
             CameraHints.Verdict verdict = hints.look(frame, change, now);
             if (verdict.hint() != null) {
                 listener.onNotice(verdict.hint());
@@ -167,10 +177,29 @@ public final class Watcher {
             change = FrameChange.whole(frame.getWidth(), frame.getHeight());
         }
         for (Rectangle band : VisibleLines.bands(change, BAND_MARGIN)) {
-            visible.replace(band, read(frame, band));
+            visible.replace(band, read(frame, band), frame.getHeight());
         }
         tell(tracker.update(visible.all(), now));
         return frame;
+    }
+
+    /**
+     * A frame taken once the screen stopped changing: a frame caught while a window repaints can hold half a
+     * line, which would be read and told.
+     */
+    private BufferedImage settled(BufferedImage frame) throws InterruptedException {
+        BufferedImage last = frame;
+        for (int i = 0; i < SETTLE_TRIES; i++) {
+            if (wake.await(SETTLE_MILLIS, TimeUnit.MILLISECONDS)) {
+                throw new CancelledException();
+            }
+            BufferedImage again = source.next(context);
+            if (detector.compare(last, again).isNone()) {
+                return again;
+            }
+            last = again;
+        }
+        return last;
     }
 
     /** The lines of one band, in frame coordinates; none when the band is blank. */

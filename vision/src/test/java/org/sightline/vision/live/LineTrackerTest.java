@@ -74,7 +74,7 @@ class LineTrackerTest {
 
     @Test
     void aCounterIsToldAtABoundedRateAndItsLastValueIsNotLost() {
-        LineTracker t = new LineTracker(LinePolicy.LATEST_FIRST, Duration.ofMillis(2500));
+        LineTracker t = new LineTracker(LinePolicy.LATEST_FIRST, Duration.ofMillis(2500), Duration.ofSeconds(1));
         List<LiveLine> told = new ArrayList<>();
         for (int p = 0; p <= 40; p++) {
             told.addAll(t.update(List.of(line("Copying files", 50), line("Copying " + p + "%", 100)),
@@ -101,11 +101,19 @@ class LineTrackerTest {
 
     @Test
     void aValueThatVanishesBeforeItsTimeIsDropped() {
-        LineTracker t = new LineTracker(LinePolicy.QUEUE, Duration.ofMillis(2500));
+        LineTracker t = new LineTracker(LinePolicy.QUEUE, Duration.ofMillis(2500), Duration.ofSeconds(1));
         t.update(List.of(line("Done 1 of 9", 100)), at(0));
         assertThat(t.update(List.of(line("Done 2 of 9", 100)), at(300))).isEmpty();
         assertThat(texts(t.update(List.of(line("All finished", 100)), at(600)))).containsExactly("All finished");
         assertThat(t.due(at(5000))).isEmpty();
+    }
+
+    @Test
+    void aLineGoneForAMomentIsNotToldAgain() {
+        LineTracker t = LineTracker.standard(LinePolicy.QUEUE);
+        t.update(List.of(line("signed the window module", 100)), at(0));
+        assertThat(texts(t.update(List.of(line("te", 100)), at(250)))).containsExactly("te");
+        assertThat(t.update(List.of(line("signed the window module", 100)), at(500))).isEmpty();
     }
 
     @Test
