@@ -108,6 +108,9 @@ public final class WatchCommand implements Callable<Integer> {
             }
         };
         try (TextReader reader = new TextReader(ModelStores.standard())) {
+            // The models' first recognition is slow; warming them while the first frames are taken keeps the
+            // first line as quick as the others.
+            reader.preload();
             Watcher watcher;
             try {
                 watcher = Watcher.start(source, reader.engine(TaskContext.none()),

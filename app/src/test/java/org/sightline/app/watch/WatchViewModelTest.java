@@ -17,8 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sightline.i18n.Messages;
 import org.sightline.speech.Priority;
 import org.sightline.speech.RecordingSpeechOutput;
-import org.sightline.vision.capture.Captures;
-import org.sightline.vision.capture.WindowHandle;
 import org.sightline.vision.live.TextWindow;
 import org.sightline.vision.ocr.BundledOcrModels;
 import org.sightline.vision.ocr.OcrEngine;
@@ -64,13 +62,7 @@ class WatchViewModelTest {
         try (TextWindow w = TextWindow.open("Film player", new Rectangle(80, 420, 700, 90),
                 TestFonts.sans(Font.PLAIN, 26), Color.WHITE, Color.BLACK);
              WatchViewModel model = new WatchViewModel(speech, () -> engine)) {
-            w.focus();
-            WindowHandle handle = null;
-            for (int i = 0; i < 100 && (handle == null || !"Film player".equals(handle.title())); i++) {
-                Thread.sleep(50);
-                handle = Captures.rememberActiveWindow();
-            }
-            model.toggle(handle);
+            model.toggle(w.activate());
             await(() -> speech.spoken().contains("Watching Film player."), 5000);
             assertThat(model.isWatching()).isTrue();
             w.show(List.of("Where is the harbour?"));

@@ -12,6 +12,8 @@ import java.util.List;
 import javax.swing.JFrame;
 import javax.swing.JPanel;
 import javax.swing.SwingUtilities;
+import org.sightline.vision.capture.Captures;
+import org.sightline.vision.capture.WindowHandle;
 
 /**
  * A real window on the test's X server that shows lines of text the test changes on its own schedule:
@@ -78,6 +80,24 @@ public final class TextWindow implements AutoCloseable {
 
     public Rectangle bounds() {
         return new Rectangle(bounds);
+    }
+
+    /**
+     * Gives this window the focus and waits until Sightline sees it as the active window, as the watch key
+     * would remember it.
+     */
+    public WindowHandle activate() throws Exception {
+        focus();
+        WindowHandle last = null;
+        long deadline = System.currentTimeMillis() + 5000;
+        while (System.currentTimeMillis() < deadline) {
+            last = Captures.rememberActiveWindow();
+            if (frame.getTitle().equals(last.title())) {
+                return last;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("\"" + frame.getTitle() + "\" never became the active window; last seen: " + last);
     }
 
     public void focus() throws Exception {

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sightline.error.Problem;
 import org.sightline.error.SightlineException;
 import org.sightline.i18n.Messages;
-import org.sightline.vision.capture.Captures;
 import org.sightline.vision.capture.WindowHandle;
 import org.sightline.vision.ocr.BundledOcrModels;
 import org.sightline.vision.ocr.OcrEngine;
@@ -163,8 +162,7 @@ class WatchScenariosTest {
     void closingTheWatchedWindowEndsTheWatchSayingWhy() throws Exception {
         TextWindow w = window("Team chat", new Rectangle(200, 200, 500, 120), TestFonts.sans(Font.PLAIN, 22),
                 Color.BLACK, Color.WHITE);
-        w.focus();
-        WindowHandle handle = awaitActive("Team chat");
+        WindowHandle handle = w.activate();
         RecordingListener heard = new RecordingListener();
         watch(ScreenFrames.window(handle), LinePolicy.QUEUE, heard);
         w.show(List.of("Lunch is at noon today"));
@@ -198,18 +196,5 @@ class WatchScenariosTest {
                 .isInstanceOf(SightlineException.class)
                 .hasMessageStartingWith("The region at 5000, 5000, 300 by 200 does not lie on the screen")
                 .extracting(e -> ((SightlineException) e).problem()).isEqualTo(Problem.BAD_INPUT);
-    }
-
-    private static WindowHandle awaitActive(String title) throws InterruptedException {
-        WindowHandle last = null;
-        long deadline = System.currentTimeMillis() + 5000;
-        while (System.currentTimeMillis() < deadline) {
-            last = Captures.rememberActiveWindow();
-            if (title.equals(last.title())) {
-                return last;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the active window never became \"" + title + "\"; last seen: " + last);
     }
 }
