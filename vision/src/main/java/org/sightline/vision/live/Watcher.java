@@ -142,7 +142,7 @@ public final class Watcher {
             reason = StopReason.because(e.problem(), e.getMessage());
         } catch (RuntimeException e) {
             LOG.warn("watching failed", e);
-            reason = StopReason.because(Problem.INTERNAL, e.getMessage() == null ? e.toString() : e.getMessage());
+            reason = StopReason.because(Problem.INTERNAL, LiveText.get("watch.failed"));
         } finally {
             source.close();
             stopped.countDown();
