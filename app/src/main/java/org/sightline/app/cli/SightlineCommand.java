@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
         description = {"Hear what is on the screen or in front of the camera, and ask about it.",
                 "Without a command, opens the desktop app; given image files, it describes the first one."},
         subcommands = {ReadCommand.class, DescribeCommand.class, SpeakCommand.class, CaptureCommand.class,
-                ModelsCommand.class, ElementsCommand.class, ServeCommand.class},
+                ModelsCommand.class, ElementsCommand.class, ServeCommand.class, WatchCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 internal error, 2 bad usage, 3 bad input, 4 model not installed,"
                 + " 5 device unavailable (display, camera, audio)."})
 public final class SightlineCommand implements Callable<Integer> {

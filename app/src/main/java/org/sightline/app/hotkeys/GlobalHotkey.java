@@ -10,7 +10,8 @@ public enum GlobalHotkey {
     READ_TEXT("Ctrl+Alt+Shift+T"),
     CAMERA("Ctrl+Alt+Shift+C"),
     STOP("Ctrl+Alt+Shift+S"),
-    SHOW_WINDOW("Ctrl+Alt+Shift+L");
+    SHOW_WINDOW("Ctrl+Alt+Shift+L"),
+    WATCH("Ctrl+Alt+Shift+V");
 
     private final KeyChord defaultChord;
 

@@ -33,6 +33,11 @@ import org.sightline.app.settings.Settings;
 import org.sightline.app.settings.SettingsStore;
 import org.sightline.app.settings.SettingsView;
 import org.sightline.app.voice.SelfVoicing;
+import org.sightline.app.watch.WatchViewModel;
+import org.sightline.task.TaskContext;
+import org.sightline.vision.capture.Captures;
+import org.sightline.vision.capture.WindowHandle;
+import org.sightline.vision.ocr.OcrEngine;
 import org.sightline.app.browse.DesktopScreenLook;
 import org.sightline.app.browse.ScreenLook;
 import org.sightline.app.assistant.OcrReadService;
@@ -63,6 +68,7 @@ public final class DesktopShell implements AutoCloseable {
     private final SelfVoicing selfVoicing;
     private final TranscriptHistory history;
     private Stage setupWindow;
+    private final WatchViewModel watching;
 
     private DesktopShell(Stage stage, AppServices services, java.nio.file.Path imageAtStart) {
         this.stage = stage;
@@ -70,6 +76,7 @@ public final class DesktopShell implements AutoCloseable {
         SettingsStore.Loaded loaded = services.settingsStore().load();
         this.settings = loaded.settings();
         Messages.setLocale(settings.locale(SYSTEM_LOCALE));
+        this.watching = new WatchViewModel(services.speech(), this::ocrEngine);
         this.model = new ChatViewModel(services.assistant(), services.speech(), services.executor(), Platform::runLater,
                 () -> settings, ChatView::copyToClipboard, System::nanoTime);
         this.history = new TranscriptHistory(services.settingsStore().directory());
@@ -390,6 +397,10 @@ public final class DesktopShell implements AutoCloseable {
 
     /** Runs on JNativeHook's thread: remember the active window now, before anything can change it. */
     private void onGlobalHotkey(GlobalHotkey hotkey) {
+        if (hotkey == GlobalHotkey.WATCH) {
+            watching.toggle(watchedWindow());
+            return;
+        }
         WindowRef window = hotkey == GlobalHotkey.DESCRIBE_WINDOW || hotkey == GlobalHotkey.READ_TEXT
                 ? safeActiveWindow() : WindowRef.UNKNOWN;
         Platform.runLater(() -> {
@@ -400,6 +411,7 @@ public final class DesktopShell implements AutoCloseable {
                 case CAMERA -> model.cameraSnapshot();
                 case STOP -> model.cancel();
                 case SHOW_WINDOW -> bringForward();
+                case WATCH -> { }
             }
         });
     }
@@ -413,6 +425,23 @@ public final class DesktopShell implements AutoCloseable {
         }
     }
 
+    /** The window to watch: the active one, or null (the whole screen) when it cannot be told. */
+    private static WindowHandle watchedWindow() {
+        try {
+            return Captures.rememberActiveWindow();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The warm OCR engine that reading uses, for watching; loaded here on first need. */
+    private OcrEngine ocrEngine() {
+        if (services.assistant().reader() instanceof OcrReadService ocr) {
+            return ocr.reader().engine(TaskContext.none());
+        }
+        throw new SightlineException(org.sightline.error.Problem.MODEL_MISSING, AppText.get("watch.noReader"));
+    }
+
     /** The one hotkey that takes the focus, on purpose: the user asked for the transcript. */
     private void bringForward() {
         stage.setIconified(false);
@@ -424,6 +453,7 @@ public final class DesktopShell implements AutoCloseable {
 
     @Override
     public void close() {
+        watching.close();
         selfVoicing.close();
         if (hotkeys != null) {
             hotkeys.close();

@@ -375,7 +375,7 @@ class ChatViewModelTest {
             assertThat(help).contains(a.keyForPeople() + ":");
         }
         assertThat(help).contains("Ctrl+Alt+Shift+D: Describe the screen.", "Ctrl+Alt+Shift+W:", "Ctrl+Alt+Shift+T:",
-                "Ctrl+Alt+Shift+C:", "Ctrl+Alt+Shift+S:", "Ctrl+Alt+Shift+L:");
+                "Ctrl+Alt+Shift+C:", "Ctrl+Alt+Shift+S:", "Ctrl+Alt+Shift+L:", "Ctrl+Alt+Shift+V:");
         assertThat(m.transcriptProperty().get()).contains(help.lines().findFirst().orElseThrow());
     }
 

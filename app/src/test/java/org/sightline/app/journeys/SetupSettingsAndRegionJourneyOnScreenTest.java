@@ -54,6 +54,8 @@ class SetupSettingsAndRegionJourneyOnScreenTest extends ChromiumJourneys {
         assertThat(tab()).containsExactly("Global key: Stop speaking and cancel, edit text, Ctrl+Alt+Shift+S");
         assertThat(tab()).containsExactly("Global key: Bring the Sightline window forward, edit text, "
                 + "Ctrl+Alt+Shift+L");
+        assertThat(tab()).containsExactly("Global key: Start or stop watching the active window: new text is read"
+                + " as it appears, edit text, Ctrl+Alt+Shift+V");
         assertThat(tab()).containsExactly("Speech rate, words per minute, spin button, 175");
         // A spinner's new value is heard once per arrow.
         assertThat(app.press("Up", null, "Up")).containsExactly("180");

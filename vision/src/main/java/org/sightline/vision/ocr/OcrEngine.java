@@ -25,6 +25,15 @@ public interface OcrEngine extends AutoCloseable {
         return read(image, OcrListener.NONE, context);
     }
 
+    /**
+     * This engine reading through {@code cache}: line images it has read before are answered from it and not
+     * recognised again. The view shares this engine's models and is closed with it, not on its own. Engines that
+     * cannot cut lines before recognising them return themselves.
+     */
+    default OcrEngine withLineCache(LineImageCache cache) {
+        return this;
+    }
+
     /** Releases the models. */
     @Override
     void close();

@@ -17,6 +17,7 @@ import org.sightline.task.CancellationToken;
 import org.sightline.task.Progress;
 import org.sightline.task.TaskContext;
 import org.sightline.vision.image.BlankImage;
+import org.sightline.vision.ocr.LineImageCache;
 import org.sightline.vision.ocr.OcrEngine;
 import org.sightline.vision.ocr.OcrListener;
 import org.sightline.vision.ocr.OcrModelFiles;
@@ -109,7 +110,29 @@ public final class PpOcrEngine implements OcrEngine {
     }
 
     @Override
-    public synchronized OcrResult read(BufferedImage image, OcrListener listener, TaskContext context) {
+    public OcrResult read(BufferedImage image, OcrListener listener, TaskContext context) {
+        return read(image, listener, context, null);
+    }
+
+    @Override
+    public OcrEngine withLineCache(LineImageCache cache) {
+        PpOcrEngine models = this;
+        return new OcrEngine() {
+            @Override
+            public OcrResult read(BufferedImage image, OcrListener listener, TaskContext context) {
+                return models.read(image, listener, context, cache);
+            }
+
+            @Override
+            public void close() {
+                // The models belong to the engine this view was made from.
+            }
+        };
+    }
+
+    /** Reads {@code image}; {@code cache}, when not null, answers line images read before. */
+    private synchronized OcrResult read(BufferedImage image, OcrListener listener, TaskContext context,
+                                        LineImageCache cache) {
         long start = System.nanoTime();
         BlankImage.refuse(image);
         CancellationToken cancel = context.cancellation();
@@ -155,7 +178,7 @@ public final class PpOcrEngine implements OcrEngine {
             }
             List<String> texts = new ArrayList<>();
             List<List<Float>> confidences = new ArrayList<>();
-            recognise(page, regions, regionIds, texts, confidences);
+            recognise(page, regions, regionIds, texts, confidences, cache);
             int k = 0;
             for (int[] ref : window) {
                 List<Integer> row = layout.blocks().get(ref[0]).get(ref[1]);
@@ -200,14 +223,27 @@ public final class PpOcrEngine implements OcrEngine {
                 Duration.ofNanos(System.nanoTime() - start));
     }
 
-    /** Recognises the given regions, appending one text and its confidences per region, in order. */
+    /**
+     * Recognises the given regions, appending one text and its confidences per region, in order; regions whose
+     * image {@code cache} (when not null) knows are not recognised again.
+     */
     private void recognise(BufferedImage page, List<Quad> regions, List<Integer> ids, List<String> texts,
-                           List<List<Float>> confidences) {
+                           List<List<Float>> confidences, LineImageCache cache) {
         long mark = StageTimes.start();
         List<BufferedImage> crops = new ArrayList<>();
         List<Integer> present = new ArrayList<>();
+        List<LineImageCache.Key> keys = new ArrayList<>();
+        LineImageCache.Reading[] known = new LineImageCache.Reading[ids.size()];
         for (int k = 0; k < ids.size(); k++) {
             BufferedImage crop = LineCropper.crop(page, regions.get(ids.get(k)));
+            if (crop != null && cache != null) {
+                LineImageCache.Key key = LineImageCache.keyOf(crop);
+                known[k] = cache.find(key).orElse(null);
+                if (known[k] != null) {
+                    continue;
+                }
+                keys.add(key);
+            }
             if (crop != null) {
                 // Scaled once here for both the direction classifier and the recogniser.
                 crops.add(LineCropper.toHeight(crop, TextRecognizer.HEIGHT, TextRecognizer.MAX_WIDTH));
@@ -242,13 +278,16 @@ public final class PpOcrEngine implements OcrEngine {
         String[] outText = new String[ids.size()];
         List<List<Float>> outConf = new ArrayList<>();
         for (int k = 0; k < ids.size(); k++) {
-            outText[k] = "";
-            outConf.add(List.of());
+            outText[k] = known[k] == null ? "" : known[k].text();
+            outConf.add(known[k] == null ? List.of() : known[k].confidences());
         }
         for (int i = 0; i < present.size(); i++) {
             SpaceRestorer.Text t = spaces.restore(readings.get(i));
             outText[present.get(i)] = t.text();
             outConf.set(present.get(i), t.confidences());
+            if (cache != null) {
+                cache.remember(keys.get(i), new LineImageCache.Reading(t.text(), t.confidences()));
+            }
         }
         StageTimes.add("spaces", mark);
         for (int k = 0; k < ids.size(); k++) {
