@@ -74,12 +74,17 @@ final class TextPrompt {
         ButtonType cancel = new ButtonType(AppText.get("common.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
         dialog.getDialogPane().getButtonTypes().setAll(ok, cancel);
         dialog.getDialogPane().setContent(content);
+        // The dialog gives its first focus to the default button, and would open saying "OK, button": OK is
+        // off until the field has the focus.
+        javafx.beans.property.BooleanProperty shown = new javafx.beans.property.SimpleBooleanProperty(false);
+        dialog.getDialogPane().lookupButton(ok).disableProperty().bind(shown.not());
         dialog.setResultConverter(b -> b == ok ? field.getText() : null);
         // The field has the focus before the window shows, so the first thing said is the field.
         dialog.setOnShowing(e -> field.requestFocus());
         dialog.setOnShown(e -> Platform.runLater(() -> {
             field.requestFocus();
             field.selectAll();
+            shown.set(true);
         }));
         return dialog.showAndWait();
     }
