@@ -295,7 +295,8 @@ public final class DocumentViewModel {
     private void enter(int number, boolean atEnd) {
         List<Stop> stops = pages.get(number);
         if (stops == null) {
-            say(DocumentText.get("document.notReadYet", number, document.pages().size(), pageCount));
+            say(DocumentText.get(reading ? "document.notReadYet" : "document.notRead", number,
+                    document.pages().size(), pageCount));
             return;
         }
         page = number;

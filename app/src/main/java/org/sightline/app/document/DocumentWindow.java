@@ -59,9 +59,16 @@ public final class DocumentWindow {
         line.setAccessibleRole(AccessibleRole.TEXT);
     }
 
-    /** Opens {@code path} when it is a document and returns true; false for anything else (an image). */
+    /**
+     * Opens {@code path} when it is a document and returns true; false for anything else (an image), which then
+     * takes the place of the document open before: the mode ends without a word, the image's answer follows.
+     */
     public boolean offer(Path path) {
         if (!DocumentOpener.isDocument(path)) {
+            if (mode != null) {
+                mode.discard();
+                leave();
+            }
             return false;
         }
         opener.open(path, entered -> {
@@ -142,10 +149,14 @@ public final class DocumentWindow {
             return false;
         }
         if (mode.key(key, e.isShiftDown()) == DocumentViewModel.Outcome.LEFT) {
-            mode = null;
-            area.get().getChildren().remove(line);
+            leave();
         }
         return true;
+    }
+
+    private void leave() {
+        mode = null;
+        area.get().getChildren().remove(line);
     }
 
     private void find(String text) {

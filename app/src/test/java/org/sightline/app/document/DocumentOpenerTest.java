@@ -138,6 +138,9 @@ class DocumentOpenerTest {
             opener(executor, ui, slowOcr, new java.util.ArrayDeque<>()).open(file, entered::set);
             await(() -> entered.get() != null && entered.get().page() == 1);
             DocumentViewModel vm = entered.get();
+            speech.clear();
+            ui.submit(() -> vm.key(Key.PAGE_DOWN, false)).get();
+            assertThat(speech.spoken()).containsExactly("Page 2 is not read yet; 1 of 3 pages are read so far.");
             ui.submit(() -> vm.key(Key.ESCAPE, false)).get();
             await(() -> notices.contains("Stopped reading. One page is kept of 3."));
 
@@ -145,7 +148,8 @@ class DocumentOpenerTest {
             assertThat(ui.submit(() -> vm.document().text()).get()).isEqualTo("A first page with text.");
             speech.clear();
             ui.submit(() -> vm.key(Key.PAGE_DOWN, false)).get();
-            assertThat(speech.spoken()).containsExactly("Page 2 is not read yet; 1 of 3 pages are read so far.");
+            assertThat(speech.spoken()).containsExactly("Page 2 was not read: the reading stopped after 1 of 3 pages. "
+                    + "Open the document again to read it all.");
             ui.submit(() -> vm.key(Key.ESCAPE, false)).get();
             assertThat(notices).last().isEqualTo("Left the document mixed.pdf.");
         } finally {
