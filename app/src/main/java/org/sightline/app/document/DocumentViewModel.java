@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -187,6 +188,8 @@ public final class DocumentViewModel {
 
     public Outcome key(Key key, boolean shift) {
         if (key == Key.ESCAPE) {
+            // As everywhere in Sightline, Escape silences first; what it did is said after.
+            speech.stop();
             if (reading) {
                 stopReading.run();
                 return Outcome.HANDLED;
@@ -371,7 +374,7 @@ public final class DocumentViewModel {
         return stops;
     }
 
-    private static String numbers(java.util.Set<Integer> numbers) {
+    private static String numbers(Set<Integer> numbers) {
         return String.join(", ", numbers.stream().map(String::valueOf).toList());
     }
 

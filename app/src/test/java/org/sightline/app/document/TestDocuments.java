@@ -50,7 +50,7 @@ public final class TestDocuments {
             String text = new String(bytes, StandardCharsets.ISO_8859_1);
             // The second page's content stream (object 9 in what PDFBox writes), all its bytes replaced.
             int at = text.indexOf("stream", text.indexOf("9 0 obj")) + "stream\r\n".length();
-            int end = text.indexOf("endstream", at) - 1;
+            int end = text.indexOf("\r\nendstream", at);
             for (int i = at; i < end; i++) {
                 bytes[i] = (byte) ('a' + i % 26);
             }
