@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
 import javafx.scene.control.TextField;
@@ -174,15 +174,12 @@ class DocumentByKeysTest {
         await(() -> speech.spoken().stream().anyMatch(s -> s.startsWith(text)), "speech starting: " + text);
     }
 
+    /** Waits for {@code condition} on the JavaFX thread's heels; a failure lists what was said meanwhile. */
     private void await(BooleanSupplier condition, String what) {
-        Instant end = Instant.now().plus(Duration.ofSeconds(15));
-        while (Instant.now().isBefore(end)) {
-            WaitForAsyncUtils.waitForFxEvents();
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            WaitForAsyncUtils.sleep(20, java.util.concurrent.TimeUnit.MILLISECONDS);
+        try {
+            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition::getAsBoolean);
+        } catch (TimeoutException e) {
+            throw new AssertionError("Timed out waiting for " + what + "; spoken so far: " + speech.spoken(), e);
         }
-        throw new AssertionError("Timed out waiting for " + what + "; spoken so far: " + speech.spoken());
     }
 }
