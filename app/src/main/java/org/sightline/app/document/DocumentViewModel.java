@@ -241,8 +241,7 @@ public final class DocumentViewModel {
             return;
         }
         List<int[]> order = new ArrayList<>();
-        pages.tailMap(page, true).forEach((number, stops) -> addStops(order, number, stops));
-        pages.headMap(page, true).forEach((number, stops) -> addStops(order, number, stops));
+        pages.forEach((number, stops) -> addStops(order, number, stops));
         // Starting after the current stop, and coming back round to it last.
         int from = 0;
         while (from < order.size() && !(order.get(from)[0] == page && order.get(from)[1] == stop)) {
