@@ -9,12 +9,16 @@ import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.scene.AccessibleRole;
 import javafx.scene.Scene;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.input.Dragboard;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
 import javafx.stage.Window;
 import org.sightline.app.AppText;
 import org.sightline.speech.SpeechOutput;
@@ -37,6 +41,8 @@ public final class DocumentWindow {
     private final Supplier<Pane> area;
     private final DocumentOpener opener;
     private final Label line = new Label();
+    private final Button saveButton = new Button();
+    private final HBox bar = new HBox(8, line, saveButton);
     private DocumentViewModel mode;
     private Path file;
     private String lastFind = "";
@@ -57,6 +63,18 @@ public final class DocumentWindow {
         line.setId("documentLine");
         line.setWrapText(true);
         line.setAccessibleRole(AccessibleRole.TEXT);
+        line.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(line, Priority.ALWAYS);
+        // The same as Ctrl+S, for those who look for it on the screen or reach it with Tab.
+        saveButton.setId("saveDocument");
+        saveButton.setMnemonicParsing(false);
+        saveButton.setAccessibleRole(AccessibleRole.BUTTON);
+        saveButton.setOnAction(e -> {
+            if (mode != null) {
+                save();
+            }
+        });
+        bar.setAlignment(Pos.CENTER_LEFT);
     }
 
     /**
@@ -156,7 +174,7 @@ public final class DocumentWindow {
 
     private void leave() {
         mode = null;
-        area.get().getChildren().remove(line);
+        area.get().getChildren().remove(bar);
     }
 
     private void find(String text) {
@@ -195,9 +213,11 @@ public final class DocumentWindow {
     private void show() {
         line.textProperty().bind(mode.shownProperty());
         line.accessibleTextProperty().bind(mode.shownProperty());
+        saveButton.setText(DocumentText.get("save.title") + "  Ctrl+S");
+        saveButton.setAccessibleText(DocumentText.get("save.title"));
         Pane pane = area.get();
-        if (!pane.getChildren().contains(line)) {
-            pane.getChildren().add(0, line);
+        if (!pane.getChildren().contains(bar)) {
+            pane.getChildren().add(0, bar);
         }
     }
 

@@ -102,9 +102,13 @@ class DocumentByKeysTest {
         keys(robot, "Saved 3 pages as Markdown to " + copy + ".", KeyCode.ENTER);
         assertThat(Files.readString(copy)).contains("# Annual Report", "Invoice number 4471 is paid.");
 
+        // The same save is a button in the window, for those who look for it there.
+        assertThat(shell.view().root().lookup("#saveDocument").getAccessibleText())
+                .isEqualTo("Save as accessible document");
         keys(robot, "Left the document report.pdf.", KeyCode.ESCAPE);
         assertThat(shell.documents().reading()).isEmpty();
         assertThat(shell.view().root().lookup("#documentLine")).isNull();
+        assertThat(shell.view().root().lookup("#saveDocument")).isNull();
         // The window's keys are back: a letter goes into the question again.
         robot.push(KeyCode.H);
         WaitForAsyncUtils.waitForFxEvents();
