@@ -72,6 +72,7 @@ class DocumentByKeysTest {
         awaitSpokenStarting("Document, report.pdf, 3 pages. Page Down for the next page");
         awaitSpokenStarting("Annual Report\n\nThe year began quietly.");
         assertThat(transcript()).contains("Document, report.pdf, 3 pages.");
+        awaitAllRead();
 
         keys(robot, "Page 2 of 3", KeyCode.PAGE_DOWN);
         awaitSpoken("Staff, heading level 2");
@@ -131,6 +132,7 @@ class DocumentByKeysTest {
         awaitSpoken("Password, dialog. Password for locked.pdf, password text, empty");
         fill(robot, "tulip");
         keys(robot, "The locked letter is read.", KeyCode.ENTER);
+        awaitAllRead();
         keys(robot, "Left the document locked.pdf.", KeyCode.ESCAPE);
 
         Path fake = Files.writeString(dir.resolve("notes.pdf"), "Shopping: tea, milk.");
@@ -158,6 +160,14 @@ class DocumentByKeysTest {
             field.setText(text);
             field.end();
         });
+    }
+
+    /** The reading runs on a worker: the keys below are about the whole document, so it must have been read. */
+    private void awaitAllRead() {
+        await(() -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return shell.documents().reading().map(mode -> !mode.isReading()).orElse(false);
+        }, "every page read");
     }
 
     private void keys(FxRobot robot, String expected, KeyCode... keys) {
