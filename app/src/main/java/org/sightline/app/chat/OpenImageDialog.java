@@ -23,7 +23,7 @@ import org.sightline.app.AppText;
 import org.sightline.speech.SpeechOutput;
 
 /**
- * Asks for an image file: a path typed or pasted into a field (fast for keyboard users, and spoken by
+ * Asks for an image file, or a document (a PDF, a multi-page TIFF, a folder of page images): a path typed or pasted into a field (fast for keyboard users, and spoken by
  * self-voicing), or picked with the system's file chooser behind Browse.
  */
 public final class OpenImageDialog {
@@ -41,8 +41,9 @@ public final class OpenImageDialog {
             return Optional.of(AppText.get("open.badPath", typed.strip()));
         }
         Path p = path.get();
+        // A folder is opened as a document of page images.
         if (Files.isDirectory(p)) {
-            return Optional.of(AppText.get("open.isFolder", p));
+            return Files.isReadable(p) ? Optional.empty() : Optional.of(AppText.get("open.unreadable", p));
         }
         if (!Files.isRegularFile(p)) {
             return Optional.of(AppText.get("open.noFile", p));
@@ -93,7 +94,7 @@ public final class OpenImageDialog {
             FileChooser chooser = new FileChooser();
             chooser.setTitle(AppText.get("open.title"));
             chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(AppText.get("open.images"),
-                    "*.png", "*.jpg", "*.jpeg", "*.gif", "*.bmp"));
+                    "*.png", "*.jpg", "*.jpeg", "*.gif", "*.bmp", "*.pdf", "*.tif", "*.tiff"));
             // The chooser is the system's own window: Sightline cannot voice it, so it says what is happening.
             speech.speak(AppText.get("open.chooserOpen"), org.sightline.speech.Priority.NOW);
             File file = chooser.showOpenDialog(dialog.getDialogPane().getScene().getWindow());

@@ -20,6 +20,8 @@ import org.sightline.app.chat.ChatView;
 import org.sightline.app.chat.ChatViewModel;
 import org.sightline.app.chat.OpenImageDialog;
 import org.sightline.app.chat.TranscriptHistory;
+import org.sightline.app.document.DocumentOpener;
+import org.sightline.app.document.DocumentWindow;
 import org.sightline.app.firstrun.FirstRunCompletionInSettings;
 import org.sightline.app.firstrun.FirstRunView;
 import org.sightline.app.firstrun.FirstRunViewModel;
@@ -69,6 +71,7 @@ public final class DesktopShell implements AutoCloseable {
     private final TranscriptHistory history;
     private Stage setupWindow;
     private final WatchViewModel watching;
+    private final DocumentWindow documents;
 
     private DesktopShell(Stage stage, AppServices services, java.nio.file.Path imageAtStart) {
         this.stage = stage;
@@ -154,18 +157,22 @@ public final class DesktopShell implements AutoCloseable {
                 history.save(model.turns());
             }
         });
+        this.documents = new DocumentWindow(stage, services.speech(), services.executor(),
+                DocumentOpener.recogniser(services.assistant().reader()), model::announce,
+                () -> (javafx.scene.layout.Pane) view.root());
         this.view = newView();
         this.scene = new Scene(view.root(), 960, 680);
+        documents.acceptDrops(scene, model::openImage);
         // A filter sees every key first, whichever control has the focus, and whichever view is current.
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (globalChordInWindow(e, true)) {
+            if (globalChordInWindow(e, true) || documents.handleKey(e)) {
                 return;
             }
             view.handleKey(e);
         });
         // Ctrl+Alt+Shift+letter can also arrive as typed text (AltGr handling); a global chord must not type.
         scene.addEventFilter(KeyEvent.KEY_TYPED, e -> {
-            if (!globalChordInWindow(e, false)) {
+            if (!globalChordInWindow(e, false) && !documents.handleTyped(e)) {
                 view.handleTyped(e);
             }
         });
@@ -180,7 +187,9 @@ public final class DesktopShell implements AutoCloseable {
             loaded.problem().ifPresent(model::announce);
             if (imageAtStart != null) {
                 // "Open with Sightline": the user wants this picture described now; the setup waits for a plain start.
-                model.openImage(imageAtStart);
+                if (!documents.offer(imageAtStart)) {
+                    model.openImage(imageAtStart);
+                }
             } else if (services.firstRunAtStart() && !settings.firstRunDone()) {
                 // After "Sightline ready" is queued, so a script reading the announcements sees it first.
                 Platform.runLater(this::openSetup);
@@ -223,13 +232,18 @@ public final class DesktopShell implements AutoCloseable {
         return view;
     }
 
+    /** The document mode; for tests. */
+    public DocumentWindow documents() {
+        return documents;
+    }
+
     public Settings settings() {
         return settings;
     }
 
     private ChatView newView() {
         return new ChatView(model, this::editSettings, this::manageModels, this::openSetup,
-                () -> OpenImageDialog.ask(stage, services.speech()),
+                () -> OpenImageDialog.ask(stage, services.speech()).filter(path -> !documents.offer(path)),
                 services.speech(),
                 () -> settings.selfVoicing());
     }

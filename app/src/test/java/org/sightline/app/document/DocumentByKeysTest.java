@@ -1,0 +1,199 @@
+package org.sightline.app.document;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import javafx.application.Platform;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.sightline.app.assistant.Assistant;
+import org.sightline.app.settings.SettingsStore;
+import org.sightline.app.shell.AppServices;
+import org.sightline.app.shell.DesktopShell;
+import org.sightline.i18n.Messages;
+import org.sightline.speech.RecordingSpeechOutput;
+import org.sightline.task.ThreadPoolTaskExecutor;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The real window, wired as {@code ./sightline} wires it, reading PDFs by keys alone: what a blind user hears
+ * when opening a document, moving through it, going to a page, finding, saving, leaving, and when the file is
+ * locked or not a PDF at all. Paths are put into the dialogs' fields directly; every other step is a key.
+ */
+@ExtendWith(ApplicationExtension.class)
+class DocumentByKeysTest {
+
+    @TempDir
+    Path dir;
+
+    private final RecordingSpeechOutput speech = new RecordingSpeechOutput();
+    private DesktopShell shell;
+
+    @BeforeAll
+    static void english() {
+        Locale.setDefault(Locale.ENGLISH);
+        Messages.setLocale(Locale.ENGLISH);
+    }
+
+    @Start
+    void start(Stage stage) {
+        AppServices services = new AppServices(Assistant.notBuilt(), speech,
+                new ThreadPoolTaskExecutor(2, Platform::runLater), new SettingsStore(dir.resolve("config")), false);
+        shell = DesktopShell.open(stage, services);
+    }
+
+    @AfterEach
+    void close() {
+        if (shell != null) {
+            shell.close();
+        }
+    }
+
+    @Test
+    void aPdfIsReadPageByPageByKeys(FxRobot robot) throws Exception {
+        Path report = TestDocuments.report(dir);
+        awaitSpoken("Sightline ready. Press F1 to hear every key.");
+
+        open(robot, report);
+        awaitSpokenStarting("Document, report.pdf, 3 pages. Page Down for the next page");
+        awaitSpokenStarting("Annual Report\n\nThe year began quietly.");
+        assertThat(transcript()).contains("Document, report.pdf, 3 pages.");
+        awaitAllRead();
+
+        keys(robot, "Page 2 of 3", KeyCode.PAGE_DOWN);
+        awaitSpoken("Staff, heading level 2");
+        keys(robot, "No next heading.", KeyCode.H);
+        keys(robot, "Page 1 of 3", KeyCode.SHIFT, KeyCode.H);
+        awaitSpoken("Costs, heading level 2");
+        // Letters are the mode's keys: none reached the question field.
+        assertThat(shell.view().questionField().getText()).isEmpty();
+        keys(robot, "Annual Report, heading level 1", KeyCode.CONTROL, KeyCode.HOME);
+        keys(robot, "The year began quietly.", KeyCode.DOWN);
+        keys(robot, "Page 3 of 3", KeyCode.CONTROL, KeyCode.END);
+        keys(robot, "No next table.", KeyCode.T);
+
+        keys(robot, "Go to page, dialog. Page number, from 1 to 3, edit text, empty", KeyCode.CONTROL, KeyCode.G);
+        robot.push(KeyCode.DIGIT2);
+        keys(robot, "Page 2 of 3", KeyCode.ENTER);
+
+        keys(robot, "Find in the document, dialog. Text to find, edit text, empty", KeyCode.CONTROL, KeyCode.F);
+        fill(robot, "4471");
+        keys(robot, "Found on page 2, line 3: Invoice number 4471 is paid.", KeyCode.ENTER);
+        keys(robot, "Found on page 2, line 3: Invoice number 4471 is paid.", KeyCode.F3);
+        assertThat(shell.view().root().lookup("#documentLine").getAccessibleText())
+                .isEqualTo("Found on page 2, line 3: Invoice number 4471 is paid.");
+
+        Path copy = dir.resolve("report.md");
+        keys(robot, "Save as accessible document, dialog. File to write: ending in .md for Markdown or .html for a "
+                + "web page, edit text, " + copy, KeyCode.CONTROL, KeyCode.S);
+        keys(robot, "Saved 3 pages as Markdown to " + copy + ".", KeyCode.ENTER);
+        assertThat(Files.readString(copy)).contains("# Annual Report", "Invoice number 4471 is paid.");
+
+        // The same save is a button in the window, for those who look for it there.
+        assertThat(shell.view().root().lookup("#saveDocument").getAccessibleText())
+                .isEqualTo("Save as accessible document");
+        keys(robot, "Left the document report.pdf.", KeyCode.ESCAPE);
+        assertThat(shell.documents().reading()).isEmpty();
+        assertThat(shell.view().root().lookup("#documentLine")).isNull();
+        assertThat(shell.view().root().lookup("#saveDocument")).isNull();
+        // The window's keys are back: a letter goes into the question again.
+        robot.push(KeyCode.H);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(shell.view().questionField().getText()).isEqualTo("h");
+    }
+
+    @Test
+    void aLockedPdfAsksForThePasswordAndAFalseOneIsSaidOnce(FxRobot robot) throws Exception {
+        Path locked = TestDocuments.locked(dir, "tulip");
+        awaitSpoken("Sightline ready. Press F1 to hear every key.");
+
+        open(robot, locked);
+        awaitSpoken("Password, dialog. Password for locked.pdf, password text, empty");
+        fill(robot, "rose");
+        keys(robot, "Password, dialog. That password is not right. Type it again, or press Escape. "
+                + "Password for locked.pdf, password text, empty", KeyCode.ENTER);
+        keys(robot, "Not opened: locked.pdf needs its password.", KeyCode.ESCAPE);
+
+        open(robot, locked);
+        awaitSpoken("Password, dialog. Password for locked.pdf, password text, empty");
+        fill(robot, "tulip");
+        keys(robot, "The locked letter is read.", KeyCode.ENTER);
+        awaitAllRead();
+        keys(robot, "Left the document locked.pdf.", KeyCode.ESCAPE);
+
+        Path fake = Files.writeString(dir.resolve("notes.pdf"), "Shopping: tea, milk.");
+        open(robot, fake);
+        String notPdf = fake + " is not a PDF: it is named like one but does not start like one.";
+        awaitSpoken(notPdf);
+        assertThat(transcript()).contains(notPdf);
+        assertThat(shell.documents().reading()).isEmpty();
+    }
+
+    /** Ctrl+O, the path, Enter: as a user pastes a path into the open dialog. */
+    private void open(FxRobot robot, Path file) {
+        speech.clear();
+        robot.push(KeyCode.CONTROL, KeyCode.O);
+        awaitSpokenStarting("Open an image, dialog.");
+        fill(robot, file.toString());
+        robot.push(KeyCode.ENTER);
+    }
+
+    /** Puts {@code text} into the field of the dialog that is open, as a paste would. */
+    private void fill(FxRobot robot, String text) {
+        TextField field = robot.lookup("#documentPrompt").tryQueryAs(TextField.class)
+                .or(() -> robot.lookup("#imagePath").tryQueryAs(TextField.class)).orElseThrow();
+        robot.interact(() -> {
+            field.setText(text);
+            field.end();
+        });
+    }
+
+    /** The reading runs on a worker: the keys below are about the whole document, so it must have been read. */
+    private void awaitAllRead() {
+        await(() -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return shell.documents().reading().map(mode -> !mode.isReading()).orElse(false);
+        }, "every page read");
+    }
+
+    private void keys(FxRobot robot, String expected, KeyCode... keys) {
+        speech.clear();
+        robot.push(keys);
+        awaitSpoken(expected);
+    }
+
+    private String transcript() {
+        return shell.model().transcriptProperty().get();
+    }
+
+    private void awaitSpoken(String text) {
+        await(() -> speech.spoken().contains(text), "speech: " + text);
+    }
+
+    private void awaitSpokenStarting(String text) {
+        await(() -> speech.spoken().stream().anyMatch(s -> s.startsWith(text)), "speech starting: " + text);
+    }
+
+    /** Waits for {@code condition} on the JavaFX thread's heels; a failure lists what was said meanwhile. */
+    private void await(BooleanSupplier condition, String what) {
+        try {
+            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition::getAsBoolean);
+        } catch (TimeoutException e) {
+            throw new AssertionError("Timed out waiting for " + what + "; spoken so far: " + speech.spoken(), e);
+        }
+    }
+}
