@@ -118,15 +118,15 @@ class SetupSettingsAndRegionJourneyOnScreenTest extends ChromiumJourneys {
             assertThat(app.press("Enter", MODELS_PAGE, "Return")).containsExactly(MODELS_PAGE);
             List<String> failed = app.pressUntilStart("D", "The download failed: ", "d");
             assertThat(failed).hasSize(2).first().isEqualTo(DOWNLOADING);
-            assertThat(failed.get(1)).startsWith("The download failed: The server at http://127.0.0.1:")
-                    .endsWith(" failed (HTTP 503). Try again later or set a mirror. You can import the models "
+            assertThat(failed.get(1)).startsWith("The download failed: The server at 127.0.0.1 failed (HTTP 503).")
+                    .endsWith(" Try again later or set a mirror. You can import the models "
                             + "from a folder instead, with I.");
             assertThat(app.press("Enter", FIRST_TIP, "Return")).containsExactly(TOUR, FIRST_TIP);
             // The last page says plainly that the models are missing and what works without them.
             List<String> done = app.press("Enter", null, "Return");
             assertThat(done).singleElement().asString()
                     .startsWith("Setup is done, but the models were not downloaded. Step 5 of 5. The download "
-                            + "failed: The server at http://127.0.0.1:")
+                            + "failed: The server at 127.0.0.1 failed (HTTP 503).")
                     .endsWith(" Try again later or set a mirror. Reading text, browsing a page and the summary of "
                             + "a picture work now; describing pictures needs the description model. Ctrl+M opens "
                             + "the model manager to download it later. Press F1 at any time to hear the keys. "

@@ -174,7 +174,7 @@ public final class HttpDownloader {
         } catch (HttpConnectTimeoutException e) {
             throw new Retryable(ModelMessages.get("download.connectTimeout", url.getHost()), e);
         } catch (HttpTimeoutException e) {
-            throw new Retryable(ModelMessages.get("download.timeout", url), e);
+            throw new Retryable(ModelMessages.get("download.timeout", url.getHost()), e);
         } catch (ConnectException e) {
             if (unresolved(e)) {
                 // No name service answer: retrying within seconds will not change that, so fail at once.
@@ -183,7 +183,7 @@ public final class HttpDownloader {
             }
             throw new Retryable(ModelMessages.get("download.unreachable", url.getHost()), e);
         } catch (IOException e) {
-            throw new Retryable(ModelMessages.get("download.failed", url, describe(e)), e);
+            throw new Retryable(ModelMessages.get("download.failed", url.getHost(), describe(e)), e);
         }
         int status = response.statusCode();
         boolean append;
@@ -209,13 +209,13 @@ public final class HttpDownloader {
         } else {
             closeQuietly(response.body());
             if (status >= 500 || status == 429 || status == 408) {
-                throw new Retryable(ModelMessages.get("download.serverError", url, status), null);
+                throw new Retryable(ModelMessages.get("download.serverError", url.getHost(), status), null);
             }
             if (status == 404) {
                 throw new SightlineException(Problem.DEVICE_UNAVAILABLE, ModelMessages.get("download.notFound", url));
             }
             throw new SightlineException(Problem.DEVICE_UNAVAILABLE,
-                    ModelMessages.get("download.refused", url, status));
+                    ModelMessages.get("download.refused", url.getHost(), status));
         }
         long length = response.headers().firstValueAsLong("Content-Length").orElse(-1);
         long wanted = expectedSize < 0 ? -1 : expectedSize - (append ? have : 0);
@@ -223,7 +223,7 @@ public final class HttpDownloader {
             // The wrong file (a bad mirror, a changed upstream): say so now instead of after the whole transfer.
             closeQuietly(response.body());
             deleteQuietly(part);
-            throw new SightlineException(Problem.BAD_INPUT, ModelMessages.get("download.wrongSize", url,
+            throw new SightlineException(Problem.BAD_INPUT, ModelMessages.get("download.wrongSize", url.getHost(),
                     ModelMessages.size(length + (append ? have : 0)), ModelMessages.size(expectedSize)));
         }
         return stream(url, response.body(), part, append, have, digest, token, present, received);
@@ -257,9 +257,9 @@ public final class HttpDownloader {
                 } catch (IOException e) {
                     token.throwIfCancelled();
                     if (stalled.get()) {
-                        throw new Retryable(ModelMessages.get("download.timeout", url), e);
+                        throw new Retryable(ModelMessages.get("download.timeout", url.getHost()), e);
                     }
-                    throw new Retryable(ModelMessages.get("download.interrupted", url, describe(e)), e);
+                    throw new Retryable(ModelMessages.get("download.interrupted", url.getHost(), describe(e)), e);
                 }
                 if (n < 0) {
                     break;
