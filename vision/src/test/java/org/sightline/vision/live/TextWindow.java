@@ -14,6 +14,7 @@ import javax.swing.JPanel;
 import javax.swing.SwingUtilities;
 import org.sightline.vision.capture.Captures;
 import org.sightline.vision.capture.WindowHandle;
+import org.sightline.vision.testing.TestFonts;
 
 /**
  * A real window on the test's X server that shows lines of text the test changes on its own schedule:
@@ -31,9 +32,10 @@ public final class TextWindow implements AutoCloseable {
         this.bounds = bounds;
     }
 
-    /** Opens the window with nothing in it, lines drawn in {@code font}, {@code ink} on {@code paper}. */
+    /** Opens the window with nothing in it, lines drawn in {@code font} (a kept one), {@code ink} on {@code paper}. */
     public static TextWindow open(String title, Rectangle bounds, Font font, Color ink, Color paper)
             throws Exception {
+        TestFonts.requireKept(font);
         TextWindow[] holder = new TextWindow[1];
         SwingUtilities.invokeAndWait(() -> {
             JFrame f = new JFrame(title);

@@ -61,6 +61,20 @@ public final class TestFonts {
         return base.deriveFont(size);
     }
 
+    /**
+     * {@code font} itself when it was made here from a kept file (by {@link #sans}, {@link #mono}, {@link #serif} or
+     * {@link #font}): for helpers that draw with a font their caller chose.
+     *
+     * @throws IllegalArgumentException for a logical font or any other face the machine happens to have
+     */
+    public static Font requireKept(Font font) {
+        boolean kept = LOADED.values().stream().anyMatch(base -> base.getFontName().equals(font.getFontName()));
+        if (!kept) {
+            throw new IllegalArgumentException(font.getFontName() + " is not a kept font; draw with TestFonts");
+        }
+        return font;
+    }
+
     private static Font load(String key) {
         if (key.equals("Noto Sans CJK SC/" + Font.PLAIN)) {
             return notoSansCjkSc();
