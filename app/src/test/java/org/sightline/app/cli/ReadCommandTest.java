@@ -13,40 +13,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.sightline.i18n.Messages;
-import org.sightline.models.ModelStoreConfig;
-import org.sightline.models.ModelStores;
+import org.sightline.vision.testing.EnglishOfflineStore;
 import org.sightline.vision.testing.TestFonts;
 import org.sightline.vision.testing.TextPages;
 
 /** {@code sightline read} end to end: real model store (bundled PP-OCR files), real models, real files. */
+@ExtendWith(EnglishOfflineStore.class)
 class ReadCommandTest {
 
     @TempDir
-    static Path cache;
-
-    @TempDir
     Path dir;
-
-    private static Locale saved;
-
-    @BeforeAll
-    static void isolatedStore() {
-        saved = Messages.locale();
-        Messages.setLocale(Locale.ENGLISH);
-        ModelStores.configure(ModelStoreConfig.defaults().withCacheDirectory(cache).withOffline(true));
-    }
-
-    @AfterAll
-    static void restore() {
-        Messages.setLocale(saved);
-    }
 
     private static CliRun run(String... args) {
         return CliRun.of(args);

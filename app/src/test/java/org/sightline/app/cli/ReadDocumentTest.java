@@ -10,38 +10,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.sightline.i18n.Messages;
-import org.sightline.models.ModelStoreConfig;
-import org.sightline.models.ModelStores;
 import org.sightline.vision.documents.TestPdfs;
 
+import org.sightline.vision.testing.EnglishOfflineStore;
+
 /** {@code sightline read} of documents end to end: real PDFs written by PDFBox, the real OCR for scans. */
+@ExtendWith(EnglishOfflineStore.class)
 class ReadDocumentTest {
 
     @TempDir
-    static Path cache;
-    @TempDir
     Path dir;
-
-    private static Locale saved;
-
-    @BeforeAll
-    static void isolatedStore() {
-        saved = Messages.locale();
-        Messages.setLocale(Locale.ENGLISH);
-        ModelStores.configure(ModelStoreConfig.defaults().withCacheDirectory(cache).withOffline(true));
-    }
-
-    @AfterAll
-    static void restore() {
-        Messages.setLocale(saved);
-    }
 
     private record Run(int exit, String out, String err) {
     }

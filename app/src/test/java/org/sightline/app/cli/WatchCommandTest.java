@@ -7,43 +7,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Rectangle;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.sightline.i18n.Messages;
-import org.sightline.models.ModelStoreConfig;
-import org.sightline.models.ModelStores;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.sightline.vision.live.TextWindow;
 import org.sightline.vision.testing.Displays;
+import org.sightline.vision.testing.EnglishOfflineStore;
 import org.sightline.vision.testing.TestFonts;
 
 /** {@code sightline watch} as a script runs it, on a real window under Xvfb with the real OCR models. */
 @Tag("slow")
+@ExtendWith(EnglishOfflineStore.class)
 class WatchCommandTest {
-
-    @TempDir
-    static Path cache;
-
-    private static Locale saved;
-
-    @BeforeAll
-    static void isolatedStore() {
-        saved = Messages.locale();
-        Messages.setLocale(Locale.ENGLISH);
-        ModelStores.configure(ModelStoreConfig.defaults().withCacheDirectory(cache).withOffline(true));
-    }
-
-    @AfterAll
-    static void restore() {
-        Messages.setLocale(saved);
-    }
 
     @Test
     void printsEachNewLineOfTheActiveWindowAsJson() throws Exception {
