@@ -44,6 +44,8 @@ public final class SelfVoicing {
     /** On a window the focus comes back to without a word: its dialog closed (which said so) or the app returns. */
     private static final String QUIET_RETURN_AT = "sightline.quietReturnAt";
     private static final long QUIET_RETURN_NS = 2_000_000_000L;
+    /** Away this long, the user went somewhere: shorter is a window manager passing the focus around. */
+    private static final long AWAY_NS = 400_000_000L;
     private static final String MODE = "sightline.modeOnReturn";
 
     private final SpeechOutput speech;
@@ -88,14 +90,19 @@ public final class SelfVoicing {
         });
         // Coming back to a window that had the focus before: say which window and where the focus is in it.
         boolean[] focusedBefore = {window.isFocused()};
+        long[] leftAt = {0};
         window.focusedProperty().addListener((obs, was, focused) -> {
+            long now = System.nanoTime();
             if (!focused) {
+                leftAt[0] = now;
                 return;
             }
             Scene scene = window.getScene();
             // Kept for its whole span: a window manager may hand the focus back twice (dialog closed, then owner).
+            // But a user who left after the quiet return began, and stayed away, comes back as a user does.
             Object quietAt = window.getProperties().get(QUIET_RETURN_AT);
-            boolean quiet = quietAt instanceof Long at && System.nanoTime() - at < QUIET_RETURN_NS;
+            boolean quiet = quietAt instanceof Long at && now - at < QUIET_RETURN_NS
+                    && !(leftAt[0] != 0 && leftAt[0] - at > 0 && now - leftAt[0] >= AWAY_NS);
             if (scene != null && scene.getFocusOwner() != null && speaking(scene)
                     && scene.getProperties().get(this) instanceof FocusFollower follower) {
                 if (!focusedBefore[0]) {

@@ -70,10 +70,12 @@ class SetupSettingsAndRegionJourneyOnScreenTest extends ChromiumJourneys {
         assertThat(tab()).containsExactly("Cancel, button");
         assertThat(tab()).containsExactly("Save, button");
         assertThat(app.press("Escape", SETTINGS_CLOSED, "Escape")).containsExactly(SETTINGS_CLOSED);
-        // Enter saves from anywhere, and the user hears where the focus went and that it was saved.
+        // Straight to the browser and back, within two seconds of the dialog closing: still a return to hear.
+        visitTheBrowserAndComeBack("Sightline. " + BACK);
+        // Enter saves from anywhere: the user hears that it was saved, then where the focus went.
         app.press("Ctrl+Comma", opened, "ctrl+comma");
-        assertThat(app.press("Enter", "Settings saved.", "Return")).containsExactly(SETTINGS_CLOSED,
-                "Settings saved.");
+        assertThat(app.press("Enter", SETTINGS_CLOSED, "Return")).containsExactly("Settings saved.",
+                SETTINGS_CLOSED);
         app.writeTranscript("settings");
     }
 
@@ -205,8 +207,6 @@ class SetupSettingsAndRegionJourneyOnScreenTest extends ChromiumJourneys {
 
     @Test
     @Order(6)
-    @org.junit.jupiter.api.Disabled("Coming back to Sightline right after a file's summary is silent in this run"
-            + " (nothing said within 20 s); to be found and fixed, then enabled again")
     void theWindowDescribedAfterAFileIsNamedFirst() throws Exception {
         java.nio.file.Path notice = JourneyPage.writeNotice(dir);
         app.press("Ctrl+O", "Open an image, dialog. Image file, edit text, empty", "ctrl+o");
