@@ -26,6 +26,7 @@ import javafx.stage.Window;
 import javafx.util.StringConverter;
 import org.sightline.app.AppText;
 import org.sightline.app.hotkeys.GlobalHotkey;
+import org.sightline.error.SightlineException;
 import org.sightline.speech.Priority;
 import org.sightline.speech.SpeechOutput;
 
@@ -39,8 +40,18 @@ public final class SettingsView {
     private SettingsView() {
     }
 
-    /** Shows the dialog; the edited settings when the user saved, empty when they cancelled. */
-    public static Optional<Settings> edit(Window owner, Settings current, SpeechOutput speech) {
+    /** Keeps the settings the user saved; throws, with a sentence for the user, when they cannot be kept. */
+    @FunctionalInterface
+    public interface Saver {
+        void save(Settings settings) throws SightlineException;
+    }
+
+    /**
+     * Shows the dialog; the edited settings when the user saved, empty when they cancelled. Save hands them to
+     * {@code saver} while the dialog is still open: "Settings saved." is said before the dialog's goodbye and
+     * where the focus went, and a failure to save is said with the dialog still open, so nothing typed is lost.
+     */
+    public static Optional<Settings> edit(Window owner, Settings current, SpeechOutput speech, Saver saver) {
         SettingsViewModel model = new SettingsViewModel(current);
         Dialog<Settings> dialog = new Dialog<>();
         dialog.initOwner(owner);
@@ -168,12 +179,19 @@ public final class SettingsView {
             commitSpinner(rate);
             commitSpinner(region);
             List<String> found = model.problems();
-            if (!found.isEmpty()) {
-                e.consume();
-                String text = String.join(" ", found);
-                problems.setText(text);
-                speech.speak(text, Priority.NOW);
+            if (found.isEmpty()) {
+                try {
+                    saver.save(model.toSettings());
+                    speech.speak(AppText.get("settings.saved"), Priority.NOW);
+                    return;
+                } catch (SightlineException failed) {
+                    found = List.of(failed.getMessage());
+                }
             }
+            e.consume();
+            String text = String.join(" ", found);
+            problems.setText(text);
+            speech.speak(text, Priority.NOW);
         });
         // Enter saves from any field, as in most dialogs; a check box would otherwise toggle on it. A push
         // button keeps Enter (Cancel must cancel) and an open drop-down list uses it to pick.

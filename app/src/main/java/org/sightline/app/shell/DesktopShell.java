@@ -331,17 +331,12 @@ public final class DesktopShell implements AutoCloseable {
     }
 
     private void editSettings() {
-        Optional<Settings> edited = SettingsView.edit(stage, settings, services.speech());
+        Optional<Settings> edited = SettingsView.edit(stage, settings, services.speech(),
+                services.settingsStore()::save);
         if (edited.isEmpty()) {
             return;
         }
         Settings before = settings;
-        try {
-            services.settingsStore().save(edited.get());
-        } catch (SightlineException e) {
-            model.announce(e.getMessage());
-            return;
-        }
         settings = edited.get();
         AppServices.applySpeechSettings(services.speech(), settings);
         if (settings.keepHistory()) {
@@ -360,7 +355,6 @@ public final class DesktopShell implements AutoCloseable {
         if (hotkeys != null) {
             hotkeys.rebind(bindings);
         }
-        services.speech().speak(AppText.get("settings.saved"), Priority.NOW);
         view.returnFocus();
     }
 
