@@ -173,13 +173,35 @@ public record LayoutSummary(Optional<String> title, int lineCount, int blockCoun
                 : quotable.stream().mapToInt(l -> l.box().y + l.box().height).max().orElse(0) * TITLE_ZONE;
         List<TextLine> top = quotable.stream().filter(l -> l.box().y <= zone).toList();
         int largest = top.stream().mapToInt(l -> l.box().height).max().orElse(0);
-        // Of the lines of (nearly) the largest size, the one highest up is the title.
-        TextLine best = top.stream().filter(l -> l.box().height >= largest * 0.9)
-                .min(Comparator.comparingInt(l -> l.box().y)).orElse(null);
-        if (best == null || best.box().height < typical * TITLE_SCALE) {
+        // Of the lines of (nearly) the largest size, the one highest up is the title; but two headings side by
+        // side (an h1 beside an h2 in the next column) are one row, where the larger one is the title.
+        List<TextLine> large = top.stream().filter(l -> l.box().height >= largest * 0.9).toList();
+        TextLine highest = large.stream().min(Comparator.comparingInt(l -> l.box().y)).orElse(null);
+        if (highest == null) {
+            return Optional.empty();
+        }
+        TextLine best = large.stream().filter(l -> sameRow(l, highest))
+                .max(Comparator.comparingInt((TextLine l) -> l.box().height)
+                        .thenComparingDouble(LayoutSummary::widthPerCharacter)).orElse(highest);
+        if (best.box().height < typical * TITLE_SCALE) {
             return Optional.empty();
         }
         return Optional.of(best);
+    }
+
+    /** Whether either line's vertical centre lies within the other's box. */
+    private static boolean sameRow(TextLine a, TextLine b) {
+        return a.box().getCenterY() >= b.box().y && a.box().getCenterY() <= b.box().y + b.box().height
+                || b.box().getCenterY() >= a.box().y && b.box().getCenterY() <= a.box().y + a.box().height;
+    }
+
+    /**
+     * How wide the line is set per character: a size measure that OCR's padded boxes blur less than their height
+     * (a 44-pixel heading and a 33-pixel one beside it can get boxes 42 and 38 pixels high).
+     */
+    private static double widthPerCharacter(TextLine line) {
+        int chars = line.text().strip().codePointCount(0, line.text().strip().length());
+        return chars == 0 ? 0 : (double) line.box().width / chars;
     }
 
     /** The first lines of the block with the most text (the title left out), up to about 200 characters. */

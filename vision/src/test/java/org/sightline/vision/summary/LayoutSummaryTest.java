@@ -105,6 +105,20 @@ class LayoutSummaryTest {
     }
 
     @Test
+    void ofTwoHeadingsSideBySideTheLargerIsTheTitleEvenWhenTheSmallerStartsHigher() {
+        // Measured on a real capture: an h1 of 44 px got a box 42 px high at y 159, the h2 of 33 px beside it
+        // a box 38 px high at y 152. The h1 is set wider per character.
+        TextLine h1 = new TextLine("Opening hours", new Rectangle(28, 159, 358, 42), 0.99,
+                Collections.nCopies(13, 0.99f));
+        TextLine h2 = new TextLine("Reading group", new Rectangle(527, 152, 269, 38), 0.99,
+                Collections.nCopies(13, 0.99f));
+        OcrResult page = result(TextBlock.of(List.of(line("Home Catalog Events", 20, 20, 26))),
+                TextBlock.of(List.of(h1)), TextBlock.of(List.of(h2)),
+                TextBlock.of(List.of(line("Open every day from nine to six.", 24, 234, 25))));
+        assertThat(LayoutSummary.of(screen(), page).title()).contains("Opening hours");
+    }
+
+    @Test
     void aLargeLineLowDownIsNotTheTitle() {
         OcrResult page = result(TextBlock.of(List.of(line("Welcome back", 10, 40, 20), line("Your orders", 10, 70, 20))),
                 TextBlock.of(List.of(line("SALE 50%", 10, 600, 80))));
