@@ -102,7 +102,7 @@ public final class BrowseViewModel {
                     ElementWords.target(current().orElseThrow()));
             case ACTING -> ElementWords.MESSAGES.get("browse.whereActing");
             case BROWSING -> current().map(e -> ElementWords.MESSAGES.get("browse.whereOn", map.size(),
-                    ElementWords.spoken(e))).orElseGet(() -> ElementWords.MESSAGES.get("browse.whereEmpty"));
+                    ElementWords.spoken(e, map))).orElseGet(() -> ElementWords.MESSAGES.get("browse.whereEmpty"));
         };
     }
 
@@ -122,7 +122,7 @@ public final class BrowseViewModel {
         }
         index = 0;
         say(withBefore(lookedAt, ElementWords.MESSAGES.get("browse.start", map.size())));
-        speech.speak(ElementWords.spoken(map.get(0)), Priority.NEXT);
+        speech.speak(ElementWords.spoken(map.get(0), map), Priority.NEXT);
     }
 
     public State state() {
@@ -280,7 +280,7 @@ public final class BrowseViewModel {
         if (element.type() == ElementType.FIELD) {
             state = State.ENTERING_TEXT;
             entered.setLength(0);
-            say(ElementWords.MESSAGES.get("browse.typePrompt", ElementWords.spoken(element)));
+            say(ElementWords.MESSAGES.get("browse.typePrompt", ElementWords.spoken(element, map)));
             return Outcome.HANDLED;
         }
         propose(ProposedAction.click(element));
@@ -322,7 +322,7 @@ public final class BrowseViewModel {
         for (int i = index + step; i >= 0 && i < map.size(); i += step) {
             if (wanted.test(map.get(i))) {
                 index = i;
-                say(ElementWords.spoken(map.get(i)));
+                say(ElementWords.spoken(map.get(i), map));
                 return Outcome.HANDLED;
             }
         }
@@ -354,7 +354,7 @@ public final class BrowseViewModel {
                 }
                 index = first;
                 say(ElementWords.region(map, map.regions().get(region)));
-                speech.speak(ElementWords.spoken(map.get(first)), Priority.NEXT);
+                speech.speak(ElementWords.spoken(map.get(first), map), Priority.NEXT);
                 return Outcome.HANDLED;
             }
         }
@@ -372,7 +372,7 @@ public final class BrowseViewModel {
             return Outcome.HANDLED;
         }
         index = to;
-        say(ElementWords.spoken(map.get(index)));
+        say(ElementWords.spoken(map.get(index), map));
         return Outcome.HANDLED;
     }
 

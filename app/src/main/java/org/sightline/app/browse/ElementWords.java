@@ -36,11 +36,24 @@ public final class ElementWords {
      * never a guessed name.
      */
     public static String spoken(Element e) {
-        if (e.label().isEmpty() && e.type() == ElementType.BUTTON) {
+        if (iconButton(e)) {
             return MESSAGES.get("element.iconButton", typeName(e.type()));
         }
         String type = e.headingLevel() > 0 ? MESSAGES.get("type.heading.level", e.headingLevel()) : typeName(e.type());
         return e.label().isEmpty() ? MESSAGES.get("element.unlabelled", type) : MESSAGES.get("element", e.label(), type);
+    }
+
+    /**
+     * What browse mode says on arriving at an element of {@code map}: as {@link #spoken(Element)}, and for a button
+     * drawn with only an icon, where it is, since its name cannot be read ("button, icon, at the top right, right
+     * of Search"): that is how a user tells a toolbar's icons apart, and the close button from the menu button.
+     */
+    public static String spoken(Element e, ElementMap map) {
+        return iconButton(e) ? MESSAGES.get("element.iconButtonAt", typeName(e.type()), placement(e, map)) : spoken(e);
+    }
+
+    private static boolean iconButton(Element e) {
+        return e.label().isEmpty() && e.type() == ElementType.BUTTON;
     }
 
     /**

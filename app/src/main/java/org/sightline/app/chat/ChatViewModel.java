@@ -756,7 +756,7 @@ public final class ChatViewModel {
                     // The transcript lists every element, for braille and review; speech walks them one by one.
                     StringBuilder list = new StringBuilder(ElementWords.MESSAGES.get(
                             map.isEmpty() ? "browse.empty" : "browse.start", map.size()));
-                    map.elements().forEach(e -> list.append('\n').append(ElementWords.spoken(e)));
+                    map.elements().forEach(e -> list.append('\n').append(ElementWords.spoken(e, map)));
                     yield new Answer(capture, list.toString(), map, null);
                 }
                 case REQUEST -> {
