@@ -1,6 +1,5 @@
 package org.sightline.vision.describe;
 
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -18,7 +17,6 @@ import org.sightline.vision.vlm.BackendChoice;
 import org.sightline.vision.vlm.Detail;
 import org.sightline.vision.vlm.Question;
 import org.sightline.vision.vlm.TokenListener;
-import org.sightline.vision.vlm.Turn;
 import org.sightline.vision.vlm.VisionChat;
 import org.sightline.vision.vlm.VisionLanguageBackend;
 import org.sightline.vision.vlm.VisionLanguageProviders;
@@ -101,6 +99,10 @@ public final class Describer implements AutoCloseable {
     private Capture chatCapture;
     private VisionChat chat;
     private Detail chatDetail;
+    /** The part of the capture the conversation looks at closely; null for the whole image. */
+    private CloserLook.Part chatPart;
+    /** The question that began the conversation: what a closer look asks again. */
+    private Question chatQuestion;
 
     /** A describer with the registered providers, counting elements on each summarised capture. */
     public Describer(CatalogModelStore store, TextReader reader) {
@@ -152,22 +154,38 @@ public final class Describer implements AutoCloseable {
         // Fast mode and generation settings apply from the next capture: changing them must not lose the
         // conversation about this one.
         Question question = request.question();
+        Optional<CloserLook.Part> part = CloserLook.part(question.text());
+        CloserLook.Part lookAt = null;
         if (chat != null && chatCapture == request.capture() && CloserLook.isRequest(question.text())
-                && chatDetail != Detail.FULL) {
-            // The same question again, with every tile: the quick look's conversation is left behind.
-            List<Turn> earlier = chat.turns();
-            question = earlier.isEmpty() ? Question.detailedDescription() : earlier.get(0).question();
+                && (chatDetail != Detail.FULL || part.isPresent() && part.get() != chatPart
+                || part.isEmpty() && chatPart != null)) {
+            // The same question again, with every tile of the whole image or of the part named: the quick
+            // look's conversation is left behind.
+            question = chatQuestion == null ? Question.detailedDescription() : chatQuestion;
             closeChat();
             wanted = wanted.withDetail(Detail.FULL);
+            lookAt = part.orElse(null);
         }
         if (chat == null || chatCapture != request.capture()) {
+            Question first = question;
             closeChat();
-            String text = request.givenText() != null ? request.givenText()
-                    : reader.recognise(request.capture(), context, line -> { }).text();
-            chat = VisionChat.start(backend, request.capture().image(), wanted.options());
+            java.awt.image.BufferedImage image = request.capture().image();
+            String text;
+            if (lookAt != null) {
+                java.awt.Rectangle area = lookAt.of(image.getWidth(), image.getHeight());
+                listener.onNotice(MESSAGES.get("vlm.closerPart", MESSAGES.get(lookAt.messageKey())));
+                text = textWithin(reader.recognise(request.capture(), context, line -> { }), area);
+                image = image.getSubimage(area.x, area.y, area.width, area.height);
+            } else {
+                text = request.givenText() != null ? request.givenText()
+                        : reader.recognise(request.capture(), context, line -> { }).text();
+            }
+            chat = VisionChat.start(backend, image, wanted.options());
             chat.setRecognisedText(text);
             chatCapture = request.capture();
             chatDetail = wanted.detail();
+            chatPart = lookAt;
+            chatQuestion = first;
             chat.privacyStatement().ifPresent(listener::onPrivacyStatement);
         }
         VisionChat.Reply reply = chat.ask(question, listener, context);
@@ -205,11 +223,24 @@ public final class Describer implements AutoCloseable {
         return LayoutSummary.of(capture.image(), text, elementCounts.count(capture, text, context)).text(reason);
     }
 
+    /** The recognised lines whose centre lies in {@code area}, in reading order, one a line. */
+    private static String textWithin(OcrResult text, java.awt.Rectangle area) {
+        StringBuilder within = new StringBuilder();
+        for (var line : text.lines()) {
+            if (area.contains(line.box().getCenterX(), line.box().getCenterY())) {
+                within.append(within.isEmpty() ? "" : "\n").append(line.text());
+            }
+        }
+        return within.toString();
+    }
+
     private void closeChat() {
         if (chat != null) {
             chat.close();
             chat = null;
             chatCapture = null;
+            chatPart = null;
+            chatQuestion = null;
         }
     }
 

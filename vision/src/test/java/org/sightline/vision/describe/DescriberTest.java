@@ -140,6 +140,11 @@ class DescriberTest {
         public void onPrivacyStatement(String statement) {
             statements.add(statement);
         }
+
+        @Override
+        public void onNotice(String sentence) {
+            statements.add(sentence);
+        }
     }
 
     @Test
@@ -249,6 +254,39 @@ class DescriberTest {
         describer.describe(quick, Describer.Request.of(capture, Question.of("more detail")), new Heard(),
                 TaskContext.of(new CancellationToken(), after::add));
         assertThat(views(after)).as("already a full look: an ordinary follow-up, nothing encoded again").isZero();
+    }
+
+    @Test
+    void aCloserLookAtANamedPartLooksAtThatPartWithEveryTileAndSaysSo() {
+        BackendChoice quick = BackendChoice.folder(TINY).withFast(true)
+                .withGeneration(GenerationSettings.defaults().withMaxNewTokens(4));
+        Capture capture = signIn();
+        describer.describe(quick, Describer.Request.of(capture, Question.of("What is on the form?")), new Heard(),
+                TaskContext.none());
+
+        List<Progress> whole = new ArrayList<>();
+        describer.describe(quick, Describer.Request.of(capture, Question.of("Look closer")), new Heard(),
+                TaskContext.of(new CancellationToken(), whole::add));
+        List<Progress> corner = new ArrayList<>();
+        Heard heard = new Heard();
+        Description closer = describer.describe(quick,
+                Describer.Request.of(capture, Question.of("look closer at the top right")), heard,
+                TaskContext.of(new CancellationToken(), corner::add));
+        assertThat(closer.kind()).isEqualTo(Description.Kind.ANSWER);
+        assertThat(heard.statements()).containsExactly("Looking closer at the top right of the image.");
+        // The part is enlarged to the full look's size, as the reference processor does any image: the same
+        // number of tiles, each showing the corner at two and a half times the detail.
+        assertThat(views(corner)).as("every tile of the corner").isEqualTo(views(whole)).isGreaterThan(1);
+
+        List<Progress> again = new ArrayList<>();
+        describer.describe(quick, Describer.Request.of(capture, Question.of("zoom in on the top right")), new Heard(),
+                TaskContext.of(new CancellationToken(), again::add));
+        assertThat(views(again)).as("the same part again: a follow-up, nothing encoded again").isZero();
+
+        List<Progress> back = new ArrayList<>();
+        describer.describe(quick, Describer.Request.of(capture, Question.of("look closer")), new Heard(),
+                TaskContext.of(new CancellationToken(), back::add));
+        assertThat(views(back)).as("the whole image again, with every tile").isEqualTo(views(whole));
     }
 
     /** The number of views the vision encoder reported looking at, 0 when it did not run. */
