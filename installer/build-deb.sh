@@ -61,6 +61,10 @@ mkdir -p "$out/input/lib" "$out/resources"
 # Hard links when possible: the libraries are ~200 MB and this runs on small CI machines.
 cp -l "$root/app/target/sightline.jar" "$out/input/" 2>/dev/null || cp "$root/app/target/sightline.jar" "$out/input/"
 cp -l "$root/app/target/lib/"*.jar "$out/input/lib/" 2>/dev/null || cp "$root/app/target/lib/"*.jar "$out/input/lib/"
+# The screen-reader companions (the service's Python client and the Orca keys), installed under
+# /opt/sightline/lib/app/companion for the user to turn on (installer/companion/README.md).
+mkdir -p "$out/input/companion"
+cp "$root/installer/companion/"*.py "$root/installer/companion/README.md" "$out/input/companion/"
 
 # 3. A runtime with only the modules Sightline uses (installer/jlink-modules.txt says why each is there).
 modules="$(grep -v '^[[:space:]]*#' "$installer/jlink-modules.txt" | grep -v '^[[:space:]]*$' | paste -sd, -)"

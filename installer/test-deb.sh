@@ -76,6 +76,12 @@ version="$(cd "$work" && as_user sightline --version)" || fail "sightline --vers
 echo "$version" | head -n 1 | grep -q '^Sightline ' || fail "unexpected --version output: $version"
 (cd "$work" && as_user sightline --help) | grep -q 'Usage: sightline' || fail "sightline --help"
 phase "sightline --version: $(echo "$version" | head -n 1)"
+# The Orca keys are there to turn on, and turning them on writes the user's Orca customisations.
+as_user python3 /opt/sightline/lib/app/companion/sightline_orca.py --install | grep -q "Restart Orca" \
+  || fail "the Orca keys cannot be turned on"
+grep -q "sightline_orca.enable()" "$home/.local/share/orca/orca-customizations.py" || fail "no Orca customisation"
+as_user python3 /opt/sightline/lib/app/companion/sightline_orca.py --remove >/dev/null || fail "Orca keys --remove"
+phase "the Orca keys turn on and off"
 
 set +e
 (cd "$work" && as_user sightline read "$sample") >"$work/read.out" 2>"$work/read.err"
