@@ -516,13 +516,14 @@ public final class DesktopShell implements AutoCloseable {
         while (true) {
             Optional<String> answer = new TextPrompt(AppText.get("watch.region.title"),
                     AppText.get("watch.region.label")).text(typed).problem(problem).ask(stage);
-            view.returnFocus();
             if (answer.isEmpty() || answer.get().isBlank()) {
+                view.returnFocus();
                 return;
             }
             typed = answer.get().strip();
             Optional<java.awt.Rectangle> region = WatchRegions.parse(typed);
             if (region.isPresent()) {
+                view.returnFocus();
                 lastRegion = typed;
                 watching.watch(WatchTarget.region(region.get()).after(this::stepAside));
                 return;
