@@ -16,13 +16,13 @@ import org.sightline.vision.testing.TestFonts;
  * A real video file standing in for the camera: signs held up one after another, dark text on a light card,
  * written by FFmpeg (lossless FFV1 in Matroska) and played back through the same grabber a camera uses.
  */
-final class SignVideo {
+public final class SignVideo {
 
     private SignVideo() {
     }
 
     /** Each sign for {@code seconds} at 5 frames a second. */
-    static Path write(Path file, List<String> signs, double seconds) throws Exception {
+    public static Path write(Path file, List<String> signs, double seconds) throws Exception {
         avutil.av_log_set_level(avutil.AV_LOG_ERROR);
         try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), 480, 270, 0);
              Java2DFrameConverter converter = new Java2DFrameConverter()) {
