@@ -1,5 +1,8 @@
 package org.sightline.app.assistant;
 
+import java.util.Optional;
+import org.sightline.vision.capture.WindowHandle;
+
 /**
  * Remembers which window is active. Called on the hotkey thread at key-press time, so it must be quick
  * (well under 50 ms) and must never move the focus.
@@ -17,5 +20,13 @@ public interface ActiveWindowTracker {
      */
     default boolean bringToFront(WindowRef window) {
         return true;
+    }
+
+    /**
+     * The window behind {@code window} as capture knows it (its id, bounds and title), for a live watch that
+     * follows it; empty when it was not remembered here or the platform cannot capture windows.
+     */
+    default Optional<WindowHandle> handle(WindowRef window) {
+        return Optional.empty();
     }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.sightline.task.TaskContext;
 import org.sightline.vision.capture.CameraSettings;
 import org.sightline.vision.capture.CameraSource;
@@ -62,6 +63,16 @@ public final class VisionCaptureService implements CaptureService, ActiveWindowT
             remembered.put(id, handle);
         }
         return new WindowRef(id, handle.title() == null ? "" : handle.title());
+    }
+
+    @Override
+    public Optional<WindowHandle> handle(WindowRef window) {
+        if (window == null || !window.isKnown()) {
+            return Optional.empty();
+        }
+        synchronized (remembered) {
+            return Optional.ofNullable(remembered.get(window.nativeId()));
+        }
     }
 
     @Override

@@ -336,6 +336,11 @@ public final class ChatViewModel {
         previousWindow = Objects.requireNonNull(window);
     }
 
+    /** The window the user came from, {@link WindowRef#UNKNOWN} when none is known: what the watch key watches here. */
+    public WindowRef previousWindow() {
+        return previousWindow;
+    }
+
     public void useWindowSwitch(WindowSwitch windowSwitch) {
         this.windowSwitch = Objects.requireNonNull(windowSwitch);
     }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
+import org.sightline.app.watch.WatchRegions;
 import org.sightline.error.Problem;
 import org.sightline.error.SightlineException;
 import org.sightline.i18n.Messages;
@@ -156,16 +157,8 @@ public final class WatchCommand implements Callable<Integer> {
         if (region == null) {
             throw new SightlineException(Problem.BAD_INPUT, MESSAGES.get("watch.regionMissing"));
         }
-        String[] parts = region.split(",");
-        try {
-            if (parts.length == 4) {
-                return new Rectangle(Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim()),
-                        Integer.parseInt(parts[2].trim()), Integer.parseInt(parts[3].trim()));
-            }
-        } catch (NumberFormatException e) {
-            // Falls through to the message below.
-        }
-        throw new SightlineException(Problem.BAD_INPUT, MESSAGES.get("watch.regionBad", region));
+        return WatchRegions.parse(region).orElseThrow(
+                () -> new SightlineException(Problem.BAD_INPUT, MESSAGES.get("watch.regionBad", region)));
     }
 
     static String jsonLine(LiveLine line) {

@@ -17,9 +17,10 @@ import org.sightline.app.AppText;
  * A small dialog with one field: the page to go to, the text to find, a password, the file to save to. The
  * field has the focus from the start and carries the label as its accessible name, so self-voicing (and a
  * screen reader) says "Go to page, dialog. Page number, edit text"; a problem with what was typed before is
- * shown above the field and said first, before the label. Enter answers, Escape cancels.
+ * shown above the field and said first, before the label. Enter answers, Escape cancels. The watch keys ask for
+ * a region with it too, so every one-field question in Sightline sounds the same.
  */
-final class TextPrompt {
+public final class TextPrompt {
 
     private final String title;
     private final String label;
@@ -27,31 +28,31 @@ final class TextPrompt {
     private String problem;
     private boolean secret;
 
-    TextPrompt(String title, String label) {
+    public TextPrompt(String title, String label) {
         this.title = title;
         this.label = label;
     }
 
     /** Text already in the field (selected, so typing replaces it). */
-    TextPrompt text(String initial) {
+    public TextPrompt text(String initial) {
         this.text = initial == null ? "" : initial;
         return this;
     }
 
     /** What was wrong the last time, or null. */
-    TextPrompt problem(String sentence) {
+    public TextPrompt problem(String sentence) {
         this.problem = sentence;
         return this;
     }
 
     /** A password: never shown, never spoken. */
-    TextPrompt secret() {
+    public TextPrompt secret() {
         this.secret = true;
         return this;
     }
 
     /** Shows the dialog over {@code owner} and waits; empty when the user cancelled. */
-    Optional<String> ask(Window owner) {
+    public Optional<String> ask(Window owner) {
         Dialog<String> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle(title);

@@ -35,7 +35,11 @@ import org.sightline.app.settings.Settings;
 import org.sightline.app.settings.SettingsStore;
 import org.sightline.app.settings.SettingsView;
 import org.sightline.app.voice.SelfVoicing;
+import org.sightline.app.watch.WatchRegions;
+import org.sightline.app.watch.WatchTarget;
 import org.sightline.app.watch.WatchViewModel;
+import org.sightline.app.assistant.VisionCaptureService;
+import org.sightline.app.document.TextPrompt;
 import org.sightline.task.TaskContext;
 import org.sightline.vision.capture.Captures;
 import org.sightline.vision.capture.WindowHandle;
@@ -71,6 +75,10 @@ public final class DesktopShell implements AutoCloseable {
     private final TranscriptHistory history;
     private Stage setupWindow;
     private final WatchViewModel watching;
+    /** Whether Sightline's main window has the focus: read on the hook's thread when a watch key comes. */
+    private volatile boolean ownWindowFocused;
+    /** The region last typed for a watch, offered again. */
+    private String lastRegion = "";
     private final DocumentWindow documents;
 
     private DesktopShell(Stage stage, AppServices services, java.nio.file.Path imageAtStart) {
@@ -129,6 +137,7 @@ public final class DesktopShell implements AutoCloseable {
         });
         // When the user leaves for another program, remember which: the window keys in here look at it.
         stage.focusedProperty().addListener((obs, was, focused) -> {
+            ownWindowFocused = focused;
             if (!focused) {
                 java.util.Set<String> own = ownWindowTitles();
                 CompletableFuture.runAsync(() -> {
@@ -405,8 +414,8 @@ public final class DesktopShell implements AutoCloseable {
 
     /** Runs on JNativeHook's thread: remember the active window now, before anything can change it. */
     private void onGlobalHotkey(GlobalHotkey hotkey) {
-        if (hotkey == GlobalHotkey.WATCH) {
-            watching.toggle(watchedWindow());
+        if (hotkey.watches()) {
+            watchKey(hotkey);
             return;
         }
         WindowRef window = hotkey == GlobalHotkey.DESCRIBE_WINDOW || hotkey == GlobalHotkey.READ_TEXT
@@ -419,7 +428,7 @@ public final class DesktopShell implements AutoCloseable {
                 case CAMERA -> model.cameraSnapshot();
                 case STOP -> model.cancel();
                 case SHOW_WINDOW -> bringForward();
-                case WATCH -> { }
+                default -> { }
             }
         });
     }
@@ -433,6 +442,98 @@ public final class DesktopShell implements AutoCloseable {
         }
     }
 
+    /**
+     * A watch key: pressed again, it stops its watch; otherwise it starts one, decided now (which window, where the
+     * pointer is) and opened on the watch's own thread. Pressed in Sightline's own window, it never watches
+     * Sightline: the window key watches the window the user came from, as Ctrl+Shift+W describes it, and
+     * Sightline steps behind what is watched so that its window does not cover it.
+     */
+    private void watchKey(GlobalHotkey hotkey) {
+        WatchTarget.Kind kind = switch (hotkey) {
+            case WATCH_POINTER -> WatchTarget.Kind.POINTER_REGION;
+            case WATCH_REGION -> WatchTarget.Kind.REGION;
+            case WATCH_CAMERA -> WatchTarget.Kind.CAMERA;
+            default -> WatchTarget.Kind.WINDOW;
+        };
+        if (watching.stop(kind)) {
+            return;
+        }
+        boolean fromSightline = ownWindowFocused;
+        try {
+            switch (kind) {
+                case WINDOW -> watchWindow(fromSightline);
+                case POINTER_REGION -> watchAroundPointer(fromSightline);
+                case REGION -> Platform.runLater(this::askRegionAndWatch);
+                case CAMERA -> watching.watch(WatchTarget.camera(VisionCaptureService.cameraFromEnvironment()));
+            }
+        } catch (SightlineException e) {
+            services.speech().speak(e.getMessage(), Priority.NOW);
+        }
+    }
+
+    private void watchWindow(boolean fromSightline) {
+        if (!fromSightline) {
+            watching.watch(WatchTarget.window(watchedWindow()));
+            return;
+        }
+        WindowRef previous = model.previousWindow();
+        Optional<WindowHandle> handle = services.assistant().windows().handle(previous);
+        if (handle.isEmpty()) {
+            services.speech().speak(AppText.get("watch.noWindow", bindings.chord(GlobalHotkey.WATCH)), Priority.NOW);
+            return;
+        }
+        watching.watch(WatchTarget.window(handle.get()).after(() -> {
+            stepAside();
+            services.assistant().windows().bringToFront(previous);
+        }));
+    }
+
+    private void watchAroundPointer(boolean fromSightline) {
+        java.awt.Rectangle square = Captures.squareAroundPointer(settings.regionSize());
+        if (fromSightline && covers(square)) {
+            services.speech().speak(AppText.get("watch.pointerOnSightline", bindings.chord(GlobalHotkey.WATCH_POINTER),
+                    bindings.chord(GlobalHotkey.WATCH)), Priority.NOW);
+            return;
+        }
+        WatchTarget target = WatchTarget.aroundPointer(square);
+        watching.watch(fromSightline ? target.after(this::stepAside) : target);
+    }
+
+    /**
+     * The region prompt, over Sightline's window brought forward (the user must type): asked again with what was
+     * wrong until it is four numbers or cancelled; then Sightline steps behind the region it watches.
+     */
+    private void askRegionAndWatch() {
+        bringForward();
+        String problem = null;
+        String typed = lastRegion;
+        while (true) {
+            Optional<String> answer = new TextPrompt(AppText.get("watch.region.title"),
+                    AppText.get("watch.region.label")).text(typed).problem(problem).ask(stage);
+            if (answer.isEmpty() || answer.get().isBlank()) {
+                view.returnFocus();
+                return;
+            }
+            typed = answer.get().strip();
+            Optional<java.awt.Rectangle> region = WatchRegions.parse(typed);
+            if (region.isPresent()) {
+                view.returnFocus();
+                lastRegion = typed;
+                watching.watch(WatchTarget.region(region.get()).after(this::stepAside));
+                return;
+            }
+            problem = AppText.get("watch.region.bad", typed);
+        }
+    }
+
+    /** Whether Sightline's main window covers the whole of {@code square} (screen coordinates). */
+    private boolean covers(java.awt.Rectangle square) {
+        java.awt.Rectangle window = new java.awt.Rectangle((int) Math.round(stage.getX()),
+                (int) Math.round(stage.getY()), (int) Math.round(stage.getWidth()),
+                (int) Math.round(stage.getHeight()));
+        return window.contains(square);
+    }
+
     /** The window to watch: the active one, or null (the whole screen) when it cannot be told. */
     private static WindowHandle watchedWindow() {
         try {
@@ -440,6 +541,11 @@ public final class DesktopShell implements AutoCloseable {
         } catch (RuntimeException e) {
             return null;
         }
+    }
+
+    /** The watch keys' model; for tests. */
+    public WatchViewModel watching() {
+        return watching;
     }
 
     /** The warm OCR engine that reading uses, for watching; loaded here on first need. */

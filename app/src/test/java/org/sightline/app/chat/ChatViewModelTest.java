@@ -375,7 +375,9 @@ class ChatViewModelTest {
             assertThat(help).contains(a.keyForPeople() + ":");
         }
         assertThat(help).contains("Ctrl+Alt+Shift+D: Describe the screen.", "Ctrl+Alt+Shift+W:", "Ctrl+Alt+Shift+T:",
-                "Ctrl+Alt+Shift+C:", "Ctrl+Alt+Shift+S:", "Ctrl+Alt+Shift+L:", "Ctrl+Alt+Shift+V:");
+                "Ctrl+Alt+Shift+C:", "Ctrl+Alt+Shift+S:", "Ctrl+Alt+Shift+L:", "Ctrl+Alt+Shift+V:",
+                "Ctrl+Alt+Shift+P: Start or stop watching the region around the pointer.", "Ctrl+Alt+Shift+G:",
+                "Ctrl+Alt+Shift+M:");
         assertThat(m.transcriptProperty().get()).contains(help.lines().findFirst().orElseThrow());
     }
 

@@ -7,12 +7,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Rectangle;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.sightline.app.watch.SignVideo;
 import org.sightline.vision.live.TextWindow;
 import org.sightline.vision.testing.Displays;
 import org.sightline.vision.testing.EnglishOfflineStore;
@@ -54,6 +57,20 @@ class WatchCommandTest {
             }
             assertThat(texts).isEqualTo(chat);
         }
+    }
+
+    @Test
+    void printsTheSignsOfAVideoStandingInForTheCamera(@TempDir Path dir) throws Exception {
+        List<String> signs = List.of("Platform 4 this way", "Ticket office closed");
+        Path video = SignVideo.write(dir.resolve("signs.mkv"), signs, 1.6);
+        CliRun r = CliRun.of("watch", "camera", "--from", video.toString(), "--for", "8");
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).contains("Watching signs.mkv standing in for the camera.").contains("Stopped watching.");
+        // Each sign once while it is held up; the video loops, as a camera never runs out of pictures, so the first
+        // sign may come round again as a new sign would.
+        List<String> printed = List.of(r.out().strip().split("\n"));
+        assertThat(printed).as(r.out()).startsWith(signs.toArray(String[]::new)).isSubsetOf(signs);
     }
 
     @Test

@@ -29,6 +29,14 @@ final class JourneyDesktop implements AutoCloseable {
      * lives outside the test's temporary folder: Chromium may still write to it while JUnit deletes that folder.
      */
     static JourneyDesktop open(Path page) throws Exception {
+        JourneyDesktop desktop = withoutBrowser();
+        desktop.profile = Files.createTempDirectory("sightline-journey-chromium");
+        desktop.browserWindow = desktop.startBrowser(page, desktop.profile);
+        return desktop;
+    }
+
+    /** The window manager alone, for journeys among Sightline's window and the test's own windows. */
+    static JourneyDesktop withoutBrowser() throws Exception {
         // -Dtest=... selects these tests in the headless execution too; they belong to the on-screen one.
         Assumptions.assumeTrue("gtk".equals(System.getProperty("glass.platform")),
                 "journeys run in the on-screen surefire execution (the headless one uses Monocle)");
@@ -38,8 +46,6 @@ final class JourneyDesktop implements AutoCloseable {
         }
         JourneyDesktop desktop = new JourneyDesktop();
         desktop.startWindowManager();
-        desktop.profile = Files.createTempDirectory("sightline-journey-chromium");
-        desktop.browserWindow = desktop.startBrowser(page, desktop.profile);
         return desktop;
     }
 

@@ -56,6 +56,12 @@ class SetupSettingsAndRegionJourneyOnScreenTest extends ChromiumJourneys {
                 + "Ctrl+Alt+Shift+L");
         assertThat(tab()).containsExactly("Global key: Start or stop watching the active window: new text is read"
                 + " as it appears, edit text, Ctrl+Alt+Shift+V");
+        assertThat(tab()).containsExactly("Global key: Start or stop watching the region around the pointer, edit "
+                + "text, Ctrl+Alt+Shift+P");
+        assertThat(tab()).containsExactly("Global key: Watch a region you type as left, top, width and height, or "
+                + "stop watching it, edit text, Ctrl+Alt+Shift+G");
+        assertThat(tab()).containsExactly("Global key: Start or stop watching the camera: new text in front of it "
+                + "is read as it appears, edit text, Ctrl+Alt+Shift+M");
         assertThat(tab()).containsExactly("Speech rate, words per minute, spin button, 175");
         // A spinner's new value is heard once per arrow.
         assertThat(app.press("Up", null, "Up")).containsExactly("180");

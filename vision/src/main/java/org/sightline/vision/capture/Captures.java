@@ -61,6 +61,11 @@ public final class Captures {
         return ScreenCapturer.shared().captureRegionAroundPointer(size);
     }
 
+    /** The square {@link #regionAroundPointer(int)} would capture now, without capturing it. */
+    public static Rectangle squareAroundPointer(int size) {
+        return ScreenCapturer.shared().regionAroundPointer(size);
+    }
+
     public static Capture region(Rectangle bounds) {
         return ScreenCapturer.shared().captureRegion(bounds);
     }

@@ -102,6 +102,15 @@ public final class ScreenCapturer {
      * the edge of its monitor so the square stays whole.
      */
     public Capture captureRegionAroundPointer(int size) {
+        return grab(regionAroundPointer(size), CaptureSource.REGION, CaptureText.get("describe.pointer"), null);
+    }
+
+    /**
+     * Where {@link #captureRegionAroundPointer(int)} would capture now, in click coordinates: a live watch fixes
+     * this square when its key is pressed, so describing and watching "the region around the pointer" mean the
+     * same pixels.
+     */
+    public Rectangle regionAroundPointer(int size) {
         if (size < 16) {
             throw new SightlineException(Problem.BAD_INPUT, CaptureText.get("region.tooSmall", size));
         }
@@ -116,7 +125,7 @@ public final class ScreenCapturer {
         int h = Math.min(size, monitor.height);
         int x = Math.max(monitor.x, Math.min(p.x - w / 2, monitor.x + monitor.width - w));
         int y = Math.max(monitor.y, Math.min(p.y - h / 2, monitor.y + monitor.height - h));
-        return grab(new Rectangle(x, y, w, h), CaptureSource.REGION, CaptureText.get("describe.pointer"), null);
+        return new Rectangle(x, y, w, h);
     }
 
     private static String displayTitle(WindowHandle window) {
