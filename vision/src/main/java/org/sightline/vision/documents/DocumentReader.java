@@ -3,7 +3,9 @@ package org.sightline.vision.documents;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import org.sightline.error.Problem;
 import org.sightline.error.SightlineException;
 import org.sightline.task.Progress;
@@ -67,8 +69,10 @@ public final class DocumentReader {
         SourcePage page = source.page(number - 1);
         TextLayer layer = page.layer();
         if (TextLayerCheck.isUsable(layer)) {
-            return build(number, layer.width(), layer.height(), layer.dpi(), PageOrigin.TEXT_LAYER,
-                    ordered(layer.runs()), running);
+            Map<DocumentLine, DocumentBlock> tables = new IdentityHashMap<>();
+            List<List<DocumentLine>> blocks = ordered(layer.runs(), tables);
+            return build(number, layer.width(), layer.height(), layer.dpi(), PageOrigin.TEXT_LAYER, blocks, tables,
+                    running);
         }
         BufferedImage image = Deskew.straighten(page.image().get());
         int dpi = (int) Math.round(layer.dpi() * (double) image.getWidth() / Math.max(1, layer.width()));
@@ -82,33 +86,55 @@ public final class DocumentReader {
             // A blank page: nothing to read on it, which is not a failure.
             blocks = List.of();
         }
-        return build(number, image.getWidth(), image.getHeight(), dpi, PageOrigin.OCR, blocks, running);
+        return build(number, image.getWidth(), image.getHeight(), dpi, PageOrigin.OCR, blocks, Map.of(), running);
     }
 
+    /**
+     * The page from its blocks of lines; a block whose lines are the rows of a table in {@code tables} (each row
+     * line to its table) becomes that table, and is never taken for running headers or footers.
+     */
     private static DocumentPage build(int number, int width, int height, int dpi, PageOrigin origin,
-                                      List<List<DocumentLine>> blocks, RunningLines running) {
-        RunningLines.Split split = running.split(blocks, height);
-        return new DocumentPage(number, width, height, dpi, origin, PageStructure.of(split.content()),
+                                      List<List<DocumentLine>> blocks, Map<DocumentLine, DocumentBlock> tables,
+                                      RunningLines running) {
+        RunningLines.Split split = running.split(blocks, height, tables::containsKey);
+        return new DocumentPage(number, width, height, dpi, origin, PageStructure.of(split.content(), tables),
                 split.furniture(), split.label());
     }
 
     /**
      * The runs of a text layer as blocks of lines in reading order: the page's columns first, then the XY-cut
-     * within each; each row of a block is one line.
+     * within each; each row of a block is one line. Rows that make a table (see {@link PageTables}) become a
+     * block of their own, whose lines are the table's rows as read, each put in {@code tables} with the table.
      */
-    static List<List<DocumentLine>> ordered(List<DocumentLine> runs) {
+    static List<List<DocumentLine>> ordered(List<DocumentLine> runs, Map<DocumentLine, DocumentBlock> tables) {
         List<List<DocumentLine>> blocks = new ArrayList<>();
         for (List<DocumentLine> group : PageColumns.groups(runs)) {
             PageLayout layout = ReadingOrder.of(group.stream().map(DocumentLine::box).toList());
             for (List<List<Integer>> block : layout.blocks()) {
-                List<DocumentLine> lines = new ArrayList<>();
+                List<List<DocumentLine>> rows = new ArrayList<>();
                 for (List<Integer> row : block) {
-                    lines.add(joinRow(row.stream().map(group::get).toList()));
+                    List<DocumentLine> pieces = new ArrayList<>(row.stream().map(group::get).toList());
+                    pieces.sort(java.util.Comparator.comparingInt(p -> p.box().x));
+                    rows.add(pieces);
                 }
-                blocks.add(lines);
+                int at = 0;
+                for (PageTables.Found found : PageTables.find(rows)) {
+                    addJoined(rows.subList(at, found.from()), blocks);
+                    List<DocumentLine> lines = found.table().lines();
+                    lines.forEach(line -> tables.put(line, found.table()));
+                    blocks.add(lines);
+                    at = found.to();
+                }
+                addJoined(rows.subList(at, rows.size()), blocks);
             }
         }
         return blocks;
+    }
+
+    private static void addJoined(List<List<DocumentLine>> rows, List<List<DocumentLine>> blocks) {
+        if (!rows.isEmpty()) {
+            blocks.add(rows.stream().map(DocumentReader::joinRow).toList());
+        }
     }
 
     private static DocumentLine joinRow(List<DocumentLine> row) {

@@ -92,6 +92,21 @@ public final class TestPdfs implements AutoCloseable {
         return y + 10;
     }
 
+    /**
+     * A table: row {@code r} has its baseline at {@code top + 16 r} and cell {@code c} at {@code lefts[c]}, in 11
+     * points; the first row in bold when {@code boldHeader}. Returns the next free top.
+     */
+    public float table(float top, float[] lefts, String[][] rows, boolean boldHeader) {
+        for (int r = 0; r < rows.length; r++) {
+            for (int c = 0; c < rows[r].length; c++) {
+                if (!rows[r][c].isEmpty()) {
+                    text(r == 0 && boldHeader ? bold : regular, 11, lefts[c], top + 16 * r, rows[r][c]);
+                }
+            }
+        }
+        return top + 16 * rows.length + 10;
+    }
+
     /** An image over the whole page. */
     public TestPdfs image(BufferedImage image) {
         try {
