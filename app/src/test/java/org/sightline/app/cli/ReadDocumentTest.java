@@ -153,15 +153,15 @@ class ReadDocumentTest {
     void aTableWithoutHeaderGetsAnEmptyMarkdownHeaderAndNoColumnHeadersInHtml() {
         Path file;
         try (TestPdfs pdf = new TestPdfs()) {
-            pdf.page().table(100, new float[] {56, 200, 330}, new String[][] {{"Monday", "Swimming", "Pool"},
-                {"Tuesday", "Running", "Park"}, {"Wednesday", "Rest", "Home"}}, false);
+            pdf.page().table(100, new float[] {56, 200, 330}, new String[][] {{"Monday", "Swimming", "7:00"},
+                {"Tuesday", "Running", "6:30"}, {"Wednesday", "Rest", "9:00"}}, false);
             file = pdf.save(dir.resolve("week.pdf"));
         }
         assertThat(run("read", file.toString()).out()).isEqualTo("--- Page 1 ---\n\n"
-                + "Row 1: Monday; Swimming; Pool\nRow 2: Tuesday; Running; Park\nRow 3: Wednesday; Rest; Home\n\n");
+                + "Row 1: Monday; Swimming; 7:00\nRow 2: Tuesday; Running; 6:30\nRow 3: Wednesday; Rest; 9:00\n\n");
         assertThat(run("read", file.toString(), "--format", "md").out()).isEqualTo("*Page 1*\n\n"
-                + "|  |  |  |\n| --- | --- | --- |\n| Monday | Swimming | Pool |\n| Tuesday | Running | Park |\n"
-                + "| Wednesday | Rest | Home |\n\n");
+                + "|  |  |  |\n| --- | --- | --- |\n| Monday | Swimming | 7:00 |\n| Tuesday | Running | 6:30 |\n"
+                + "| Wednesday | Rest | 9:00 |\n\n");
         assertThat(run("read", file.toString(), "--format", "html").out())
                 .contains("<caption>Table, 3 rows, 3 columns</caption>\n<tbody>\n<tr><td>Monday</td>")
                 .doesNotContain("<th");

@@ -129,11 +129,11 @@ class DocumentByKeysTest {
         keys(robot, "Row 2: Item, Tea; Price, 4.50; Stock, 12", KeyCode.DOWN);
         keys(robot, "Row 3: Item, Coffee; Price, 3.20; Stock, 7", KeyCode.DOWN);
         keys(robot, "Page 2 of 2", KeyCode.T);
-        awaitSpoken("Table, 3 rows, 3 columns. Row 1: Monday; Swimming; Pool");
-        keys(robot, "Row 2: Tuesday; Running; Park", KeyCode.DOWN);
+        awaitSpoken("Table, 3 rows, 3 columns. Row 1: Monday; Swimming; 7:00");
+        keys(robot, "Row 2: Tuesday; Running; 6:30", KeyCode.DOWN);
         keys(robot, "No next table.", KeyCode.T);
         // Shift+T from inside a table goes to its start first, then to the table before.
-        keys(robot, "Table, 3 rows, 3 columns. Row 1: Monday; Swimming; Pool", KeyCode.SHIFT, KeyCode.T);
+        keys(robot, "Table, 3 rows, 3 columns. Row 1: Monday; Swimming; 7:00", KeyCode.SHIFT, KeyCode.T);
         keys(robot, "Page 1 of 2", KeyCode.SHIFT, KeyCode.T);
         awaitSpoken("Table, 4 rows, 3 columns. Row 1: Item; Price; Stock");
         assertThat(shell.view().root().lookup("#documentLine").getAccessibleText())

@@ -122,11 +122,11 @@ class DocumentViewModelTest {
         assertThat(saidAfter(() -> vm.key(Key.UP, false))).containsExactly(
                 "Row 2: Item, Tea; Price, 4.50; Stock, 12");
         assertThat(saidAfter(() -> vm.key(Key.T, false))).containsExactly("Page 2 of 2",
-                "Table, 3 rows, 3 columns. Row 1: Monday; Swimming; Pool");
-        assertThat(saidAfter(() -> vm.key(Key.DOWN, false))).containsExactly("Row 2: Tuesday; Running; Park");
+                "Table, 3 rows, 3 columns. Row 1: Monday; Swimming; 7:00");
+        assertThat(saidAfter(() -> vm.key(Key.DOWN, false))).containsExactly("Row 2: Tuesday; Running; 6:30");
         assertThat(saidAfter(() -> vm.key(Key.T, false))).containsExactly("No next table.");
         assertThat(saidAfter(() -> vm.key(Key.T, true))).containsExactly(
-                "Table, 3 rows, 3 columns. Row 1: Monday; Swimming; Pool");
+                "Table, 3 rows, 3 columns. Row 1: Monday; Swimming; 7:00");
         assertThat(saidAfter(() -> vm.key(Key.T, true))).containsExactly("Page 1 of 2",
                 "Table, 4 rows, 3 columns. Row 1: Item; Price; Stock");
         assertThat(saidAfter(() -> vm.key(Key.T, true))).containsExactly("No previous table.");

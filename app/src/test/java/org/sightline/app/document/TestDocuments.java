@@ -41,8 +41,8 @@ public final class TestDocuments {
             pdf.paragraph(56, y + 10, List.of("Pay at the desk by the door."));
             pdf.page();
             y = pdf.paragraph(56, 100, List.of("Our week of sport."));
-            pdf.table(y + 10, new float[] {56, 200, 330}, new String[][] {{"Monday", "Swimming", "Pool"},
-                {"Tuesday", "Running", "Park"}, {"Wednesday", "Rest", "Home"}}, false);
+            pdf.table(y + 10, new float[] {56, 200, 330}, new String[][] {{"Monday", "Swimming", "7:00"},
+                {"Tuesday", "Running", "6:30"}, {"Wednesday", "Rest", "9:00"}}, false);
             return pdf.save(dir.resolve("tables.pdf"));
         }
     }

@@ -103,38 +103,45 @@ public final class DocumentReader {
 
     /**
      * The runs of a text layer as blocks of lines in reading order: the page's columns first, then the XY-cut
-     * within each; each row of a block is one line. Rows that make a table (see {@link PageTables}) become a
-     * block of their own, whose lines are the table's rows as read, each put in {@code tables} with the table.
+     * within each; each row of a block is one line. Tables (see {@link PageTables}) are taken out of a column
+     * before the cut, which would read a narrow table column by column, and put back as a block of their own
+     * before the first block that starts below their top; their lines are their rows as read, each put in
+     * {@code tables} with the table.
      */
     static List<List<DocumentLine>> ordered(List<DocumentLine> runs, Map<DocumentLine, DocumentBlock> tables) {
         List<List<DocumentLine>> blocks = new ArrayList<>();
         for (List<DocumentLine> group : PageColumns.groups(runs)) {
-            PageLayout layout = ReadingOrder.of(group.stream().map(DocumentLine::box).toList());
-            for (List<List<Integer>> block : layout.blocks()) {
-                List<List<DocumentLine>> rows = new ArrayList<>();
-                for (List<Integer> row : block) {
-                    List<DocumentLine> pieces = new ArrayList<>(row.stream().map(group::get).toList());
-                    pieces.sort(java.util.Comparator.comparingInt(p -> p.box().x));
-                    rows.add(pieces);
-                }
-                int at = 0;
-                for (PageTables.Found found : PageTables.find(rows)) {
-                    addJoined(rows.subList(at, found.from()), blocks);
-                    List<DocumentLine> lines = found.table().lines();
-                    lines.forEach(line -> tables.put(line, found.table()));
-                    blocks.add(lines);
-                    at = found.to();
-                }
-                addJoined(rows.subList(at, rows.size()), blocks);
+            List<List<DocumentLine>> rows = PageTables.rows(group);
+            List<PageTables.Found> found = PageTables.find(rows);
+            Map<DocumentLine, Boolean> inTable = new IdentityHashMap<>();
+            for (PageTables.Found f : found) {
+                rows.subList(f.from(), f.to()).forEach(row -> row.forEach(piece -> inTable.put(piece, true)));
             }
+            List<DocumentLine> rest = group.stream().filter(r -> !inTable.containsKey(r)).toList();
+            List<List<DocumentLine>> own = new ArrayList<>();
+            if (!rest.isEmpty()) {
+                PageLayout layout = ReadingOrder.of(rest.stream().map(DocumentLine::box).toList());
+                for (List<List<Integer>> block : layout.blocks()) {
+                    own.add(block.stream().map(row -> joinRow(row.stream().map(rest::get).toList())).toList());
+                }
+            }
+            for (PageTables.Found f : found) {
+                List<DocumentLine> lines = f.table().lines();
+                lines.forEach(line -> tables.put(line, f.table()));
+                int top = lines.get(0).box().y;
+                int at = 0;
+                while (at < own.size() && (tables.containsKey(own.get(at).get(0)) || top(own.get(at)) <= top)) {
+                    at++;
+                }
+                own.add(at, lines);
+            }
+            blocks.addAll(own);
         }
         return blocks;
     }
 
-    private static void addJoined(List<List<DocumentLine>> rows, List<List<DocumentLine>> blocks) {
-        if (!rows.isEmpty()) {
-            blocks.add(rows.stream().map(DocumentReader::joinRow).toList());
-        }
+    private static int top(List<DocumentLine> block) {
+        return block.stream().mapToInt(l -> l.box().y).min().orElse(0);
     }
 
     private static DocumentLine joinRow(List<DocumentLine> row) {

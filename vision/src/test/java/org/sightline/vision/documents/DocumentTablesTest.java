@@ -19,8 +19,8 @@ class DocumentTablesTest {
 
     static final String[][] PRICES = {{"Item", "Price", "Stock"}, {"Tea", "4.50", "12"}, {"Coffee", "3.20", "7"},
         {"Cake | slice", "2.80", "3"}};
-    static final String[][] WEEK = {{"Monday", "Swimming", "Pool"}, {"Tuesday", "Running", "Park"},
-        {"Wednesday", "Rest", "Home"}};
+    static final String[][] WEEK = {{"Monday", "Swimming", "7:00"}, {"Tuesday", "Running", "6:30"},
+        {"Wednesday", "Rest", "9:00"}};
 
     @TempDir
     Path dir;
@@ -100,17 +100,38 @@ class DocumentTablesTest {
         assertThat(table.header()).isFalse();
         assertThat(table.rowCount()).isEqualTo(3);
         assertThat(table.columnCount()).isEqualTo(3);
-        assertThat(table.rowReading(1)).isEqualTo("Row 2: Tuesday; Running; Park");
+        assertThat(table.rowReading(1)).isEqualTo("Row 2: Tuesday; Running; 6:30");
 
         Messages.setLocale(Locale.SIMPLIFIED_CHINESE);
-        assertThat(table.rowReading(1)).isEqualTo("第 2 行：Tuesday；Running；Park");
+        assertThat(table.rowReading(1)).isEqualTo("第 2 行：Tuesday；Running；6:30");
         DocumentTable prices = tables(readFirstPage(priceList(dir.resolve("prices.pdf")))).get(0).table()
                 .orElseThrow();
         assertThat(prices.rowReading(1)).isEqualTo("第 2 行：Item，Tea；Price，4.50；Stock，12");
     }
 
     @Test
-    void twoColumnsOfProseAContentsPageAndKeyDescriptionPairsAreNotTables() {
+    void cellsSetOnTwoLinesStayOneCellAndARuleOfDashesMarksTheHeader() {
+        Path file;
+        try (TestPdfs pdf = new TestPdfs()) {
+            pdf.page();
+            pdf.table(100, new float[] {56, 160, 260}, new String[][] {{"Name", "Value", "Meaning"},
+                {"------------------------------------------------------------", "", ""},
+                {"MATCH", "1", "Brief information about"}, {"", "", "font matching"},
+                {"EDIT", "4", "Monitor edits"}, {"CACHE", "16", "Watch cache files"}}, false);
+            file = pdf.save(dir.resolve("wrapped.pdf"));
+        }
+        DocumentBlock block = tables(readFirstPage(file)).get(0);
+        DocumentTable table = block.table().orElseThrow();
+        assertThat(table.header()).isTrue();
+        assertThat(table.rowCount()).isEqualTo(4);
+        assertThat(block.lines()).extracting(DocumentLine::text).containsExactly("Row 1: Name; Value; Meaning",
+                "Row 2: Name, MATCH; Value, 1; Meaning, Brief information about font matching",
+                "Row 3: Name, EDIT; Value, 4; Meaning, Monitor edits",
+                "Row 4: Name, CACHE; Value, 16; Meaning, Watch cache files");
+    }
+
+    @Test
+    void twoColumnsOfProseAContentsPageKeyDescriptionPairsNamesInColumnsAndAMatrixAreNotTables() {
         Path file;
         try (TestPdfs pdf = new TestPdfs()) {
             pdf.page().text(pdf.bold, 20, 56, 80, "A Paper in Two Columns");
@@ -124,6 +145,13 @@ class DocumentTablesTest {
             pdf.page().text(pdf.bold, 14, 56, 80, "Moving around");
             pdf.table(110, new float[] {56, 120}, new String[][] {{"C-a", "start of line"}, {"C-e", "end of line"},
                 {"C-k", "kill the line"}, {"M-f", "forward a word"}}, false);
+            pdf.page().text(pdf.bold, 14, 56, 80, "Contributors");
+            pdf.table(110, new float[] {56, 220, 380}, new String[][] {{"Ben Abbott", "Drew Abbot", "Nils Abel"},
+                {"Andy Adler", "Joel Andersson", "Lachlan Andrew"}, {"Giles Anderson", "Pedro Angelo", "Jo Ansel"}},
+                    false);
+            pdf.text(pdf.regular, 11, 56, 200, "ans =");
+            pdf.table(220, new float[] {80, 140, 200}, new String[][] {{"1", "2", "3"}, {"4", "5", "6"},
+                {"7", "8", "9"}}, false);
             file = pdf.save(dir.resolve("not-tables.pdf"));
         }
         Document document = new Document();
@@ -132,7 +160,7 @@ class DocumentTablesTest {
                 throw new SightlineException(Problem.BAD_INPUT, "no OCR here");
             }).read(source, PageRange.ALL, document, TaskContext.none());
         }
-        assertThat(document.pages()).hasSize(3).allSatisfy(p -> assertThat(tables(p)).isEmpty());
+        assertThat(document.pages()).hasSize(4).allSatisfy(p -> assertThat(tables(p)).isEmpty());
         assertThat(document.pages().get(1).text()).contains("Getting started 4");
     }
 }
