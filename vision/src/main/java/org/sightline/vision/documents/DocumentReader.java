@@ -77,8 +77,9 @@ public final class DocumentReader {
         BufferedImage image = Deskew.straighten(page.image().get());
         int dpi = (int) Math.round(layer.dpi() * (double) image.getWidth() / Math.max(1, layer.width()));
         List<List<DocumentLine>> blocks;
+        Map<DocumentLine, DocumentBlock> tables = new IdentityHashMap<>();
         try {
-            blocks = fromOcr(ocr.recognise(image, context));
+            blocks = fromOcr(ocr.recognise(image, context), tables);
         } catch (SightlineException e) {
             if (e.problem() != Problem.BAD_INPUT) {
                 throw e;
@@ -86,7 +87,7 @@ public final class DocumentReader {
             // A blank page: nothing to read on it, which is not a failure.
             blocks = List.of();
         }
-        return build(number, image.getWidth(), image.getHeight(), dpi, PageOrigin.OCR, blocks, Map.of(), running);
+        return build(number, image.getWidth(), image.getHeight(), dpi, PageOrigin.OCR, blocks, tables, running);
     }
 
     /**
@@ -125,19 +126,28 @@ public final class DocumentReader {
                     own.add(block.stream().map(row -> joinRow(row.stream().map(rest::get).toList())).toList());
                 }
             }
-            for (PageTables.Found f : found) {
-                List<DocumentLine> lines = f.table().lines();
-                lines.forEach(line -> tables.put(line, f.table()));
-                int top = lines.get(0).box().y;
-                int at = 0;
-                while (at < own.size() && (tables.containsKey(own.get(at).get(0)) || top(own.get(at)) <= top)) {
-                    at++;
-                }
-                own.add(at, lines);
-            }
+            insertTables(found, own, tables);
             blocks.addAll(own);
         }
         return blocks;
+    }
+
+    /**
+     * Puts each table found into {@code blocks} as a block of its own, before the first block that starts
+     * below its top, and each of its lines into {@code tables} with the table.
+     */
+    private static void insertTables(List<PageTables.Found> found, List<List<DocumentLine>> blocks,
+                                     Map<DocumentLine, DocumentBlock> tables) {
+        for (PageTables.Found f : found) {
+            List<DocumentLine> lines = f.table().lines();
+            lines.forEach(line -> tables.put(line, f.table()));
+            int top = lines.get(0).box().y;
+            int at = 0;
+            while (at < blocks.size() && (tables.containsKey(blocks.get(at).get(0)) || top(blocks.get(at)) <= top)) {
+                at++;
+            }
+            blocks.add(at, lines);
+        }
     }
 
     private static int top(List<DocumentLine> block) {
@@ -162,17 +172,36 @@ public final class DocumentReader {
     /**
      * OCR lines as blocks of lines; the text height stands for the font size, and weight is unknown. The OCR's
      * blocks are rejoined where a line follows the one before it at ordinary line spacing in the same column:
-     * on a scanned page the detector often gives each line of a paragraph its own block.
+     * on a scanned page the detector often gives each line of a paragraph its own block. Tables are found
+     * among the text boxes as on a text layer (a line joined from several boxes is taken apart for that), and
+     * put in {@code tables} as in {@link #ordered}.
      */
-    static List<List<DocumentLine>> fromOcr(OcrResult result) {
+    static List<List<DocumentLine>> fromOcr(OcrResult result, Map<DocumentLine, DocumentBlock> tables) {
+        Map<TextLine, List<DocumentLine>> piecesOf = new IdentityHashMap<>();
+        List<DocumentLine> pieces = new ArrayList<>();
+        for (TextLine line : result.lines()) {
+            if (line.text().isBlank()) {
+                continue;
+            }
+            List<DocumentLine> own = (line.pieces().isEmpty() ? List.of(line) : line.pieces()).stream()
+                    .filter(p -> !p.text().isBlank()).map(DocumentReader::ocrLine).toList();
+            piecesOf.put(line, own);
+            pieces.addAll(own);
+        }
+        List<List<DocumentLine>> rows = PageTables.rows(pieces);
+        List<PageTables.Found> found = PageTables.find(rows);
+        Map<DocumentLine, Boolean> inTable = new IdentityHashMap<>();
+        for (PageTables.Found f : found) {
+            rows.subList(f.from(), f.to()).forEach(row -> row.forEach(piece -> inTable.put(piece, true)));
+        }
         List<List<DocumentLine>> blocks = new ArrayList<>();
         DocumentLine previous = null;
         for (TextBlock block : result.blocks()) {
             for (TextLine line : block.lines()) {
-                if (line.text().isBlank()) {
+                if (line.text().isBlank() || piecesOf.get(line).stream().allMatch(inTable::containsKey)) {
                     continue;
                 }
-                DocumentLine current = new DocumentLine(line.text(), line.box(), line.box().height, false);
+                DocumentLine current = ocrLine(line);
                 if (previous == null || !continues(previous.box(), current.box())) {
                     blocks.add(new ArrayList<>());
                 }
@@ -180,7 +209,12 @@ public final class DocumentReader {
                 previous = current;
             }
         }
+        insertTables(found, blocks, tables);
         return blocks;
+    }
+
+    private static DocumentLine ocrLine(TextLine line) {
+        return new DocumentLine(line.text(), line.box(), line.box().height, false);
     }
 
     /** Whether a line sits right under the previous one, in the same column, at about the same height. */

@@ -205,6 +205,31 @@ class DocumentReaderTest {
     }
 
     @Test
+    void aScannedTableIsFoundByOcrAndReadByRow() {
+        Path file;
+        try (TestPdfs pdf = new TestPdfs()) {
+            pdf.page().image(TestPdfs.scanTable(150, 14, "Prices in the kitchen this week", new float[] {72, 250, 400},
+                    new String[][] {{"Item", "Price", "Stock"}, {"Tea", "4.50", "12"}, {"Coffee", "3.20", "7"},
+                        {"Cake", "2.80", "3"}}));
+            file = pdf.save(dir.resolve("scanned-table.pdf"));
+        }
+        DocumentPage page = read(file, null).pages().get(0);
+
+        assertThat(page.origin()).isEqualTo(PageOrigin.OCR);
+        assertThat(page.blocks()).extracting(DocumentBlock::kind).containsExactly(BlockKind.PARAGRAPH,
+                BlockKind.TABLE);
+        assertThat(page.blocks().get(0).text()).isEqualTo("Prices in the kitchen this week");
+        DocumentTable table = page.blocks().get(1).table().orElseThrow();
+        assertThat(table.rowCount()).isEqualTo(4);
+        assertThat(table.columnCount()).isEqualTo(3);
+        // No bold on a scan: the header is the row of words above columns of numbers.
+        assertThat(table.header()).isTrue();
+        assertThat(page.blocks().get(1).lines()).extracting(DocumentLine::text).containsExactly(
+                "Row 1: Item; Price; Stock", "Row 2: Item, Tea; Price, 4.50; Stock, 12",
+                "Row 3: Item, Coffee; Price, 3.20; Stock, 7", "Row 4: Item, Cake; Price, 2.80; Stock, 3");
+    }
+
+    @Test
     void aScanWithAGarbageHiddenOcrLayerIsReadAgain() {
         Path file;
         try (TestPdfs pdf = new TestPdfs()) {

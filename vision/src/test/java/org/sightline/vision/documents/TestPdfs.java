@@ -162,6 +162,34 @@ public final class TestPdfs implements AutoCloseable {
     }
 
     /**
+     * An A4 page scanned at {@code dpi}: the line {@code title}, then a table whose row {@code r} stands
+     * {@code 2.2 r} text heights lower and whose cell {@code c} starts {@code lefts[c]} points from the left edge.
+     */
+    public static BufferedImage scanTable(int dpi, float size, String title, float[] lefts, String[][] rows) {
+        int w = Math.round(A4.getWidth() / 72 * dpi);
+        int h = Math.round(A4.getHeight() / 72 * dpi);
+        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, w, h);
+        g.setColor(Color.BLACK);
+        float px = size * dpi / 72f;
+        g.setFont(TestFonts.sans(Font.PLAIN, px));
+        float y = dpi + px;
+        g.drawString(title, lefts[0] * dpi / 72f, y);
+        y += 3 * px;
+        for (String[] row : rows) {
+            for (int c = 0; c < row.length; c++) {
+                g.drawString(row[c], lefts[c] * dpi / 72f, y);
+            }
+            y += 2.2f * px;
+        }
+        g.dispose();
+        return image;
+    }
+
+    /**
      * A scanned page: white A4 at {@code dpi} with the lines drawn in DejaVu Sans ({@code size} points), one
      * line every 1.6 sizes from a 72-point margin, as a scanner would deliver a printed letter.
      */
