@@ -18,12 +18,14 @@ import org.sightline.vision.documents.Document;
 import org.sightline.vision.documents.DocumentBlock;
 import org.sightline.vision.documents.DocumentLine;
 import org.sightline.vision.documents.DocumentPage;
+import org.sightline.vision.documents.DocumentTable;
 
 /**
  * Document reading mode: a document walked by ear while it is still being read. Page Down and Page Up go page
  * by page ("Page 3 of 12", then its first line), Down and Up line by line across pages, Ctrl+Home and Ctrl+End
  * to the ends, H and T to the next heading or table (with Shift, the previous), go to page and find say where
- * they land. A heading is one stop however many lines it is set on, so Down never reads half a title.
+ * they land. A heading is one stop however many lines it is set on, so Down never reads half a title; a table's
+ * stops are its rows, and its first says the table's size ("Table, 4 rows, 3 columns") before the row.
  * Escape stops the reading while pages are still being read, keeping what was read, and otherwise leaves the
  * mode.
  *
@@ -339,11 +341,11 @@ public final class DocumentViewModel {
     }
 
     /**
-     * Whether a block is a table. The document reader does not mark tables yet; when it does (a kind named
-     * TABLE), T finds them with no change here.
+     * Whether a block is a table: the document reader marks a block as one when its pieces line up in columns
+     * row by row (see the decision record 0019); its lines are then its rows as read, so Down and Up go row by row.
      */
     static boolean isTable(DocumentBlock block) {
-        return block.kind().name().equals("TABLE");
+        return block.kind() == BlockKind.TABLE;
     }
 
     private List<Stop> stops() {
@@ -354,7 +356,12 @@ public final class DocumentViewModel {
         if (s.block().kind() == BlockKind.HEADING) {
             return DocumentText.get("document.heading", s.text(), s.block().level());
         }
-        return s.first() && isTable(s.block()) ? DocumentText.get("document.table", s.text()) : s.text();
+        if (s.first() && s.block().table().isPresent()) {
+            // Arriving at a table, by T or by the arrows, its size comes first, as screen readers announce tables.
+            DocumentTable table = s.block().table().get();
+            return DocumentText.get("document.table", table.rowCount(), table.columnCount(), s.text());
+        }
+        return s.text();
     }
 
     /** A page as stops: each heading whole, every other line on its own. */

@@ -97,6 +97,76 @@ class ReadDocumentTest {
         assertThat(page.get("blocks").get(1).get("kind").asText()).isEqualTo("list_item");
     }
 
+    /** A heading, a paragraph, a price list of 4 rows and 3 columns under a bold header row, a paragraph. */
+    private Path prices() {
+        try (TestPdfs pdf = new TestPdfs()) {
+            pdf.page().text(pdf.bold, 18, 56, 80, "Kitchen prices");
+            float y = pdf.paragraph(56, 120, List.of("What the kitchen sells at cost."));
+            y = pdf.table(y + 10, new float[] {56, 220, 360}, new String[][] {{"Item", "Price", "Stock"},
+                {"Tea", "4.50", "12"}, {"Coffee", "3.20", "7"}, {"Cake | slice", "2.80", "3"}}, true);
+            pdf.paragraph(56, y + 10, List.of("Pay at the desk."));
+            return pdf.save(dir.resolve("prices.pdf"));
+        }
+    }
+
+    @Test
+    void tablesAreReadByRowAndExportedAsTables() throws Exception {
+        Path file = prices();
+
+        Run txt = run("read", file.toString());
+        assertThat(txt.exit()).isZero();
+        assertThat(txt.out()).isEqualTo("--- Page 1 ---\n\nKitchen prices\n\nWhat the kitchen sells at cost.\n\n"
+                + "Row 1: Item; Price; Stock\nRow 2: Item, Tea; Price, 4.50; Stock, 12\n"
+                + "Row 3: Item, Coffee; Price, 3.20; Stock, 7\nRow 4: Item, Cake | slice; Price, 2.80; Stock, 3\n\n"
+                + "Pay at the desk.\n\n");
+
+        Run md = run("read", file.toString(), "--format", "md");
+        assertThat(md.out()).isEqualTo("*Page 1*\n\n## Kitchen prices\n\nWhat the kitchen sells at cost.\n\n"
+                + "| Item | Price | Stock |\n| --- | --- | --- |\n| Tea | 4.50 | 12 |\n| Coffee | 3.20 | 7 |\n"
+                + "| Cake \\| slice | 2.80 | 3 |\n\nPay at the desk.\n\n");
+
+        Run html = run("read", file.toString(), "--format", "html");
+        assertThat(html.out()).contains("<p>What the kitchen sells at cost.</p>\n<table>\n"
+                + "<caption>Table, 4 rows, 3 columns</caption>\n<thead>\n<tr><th scope=\"col\">Item</th>"
+                + "<th scope=\"col\">Price</th><th scope=\"col\">Stock</th></tr>\n</thead>\n<tbody>\n"
+                + "<tr><td>Tea</td><td>4.50</td><td>12</td></tr>\n<tr><td>Coffee</td><td>3.20</td><td>7</td></tr>\n"
+                + "<tr><td>Cake | slice</td><td>2.80</td><td>3</td></tr>\n</tbody>\n</table>\n<p>Pay at the desk.</p>");
+
+        Run json = run("read", file.toString(), "--format", "json");
+        JsonNode blocks = new ObjectMapper().readTree(json.out()).get("pages").get(0).get("blocks");
+        assertThat(blocks).extracting(b -> b.get("kind").asText()).containsExactly("heading", "paragraph", "table",
+                "paragraph");
+        JsonNode table = blocks.get(2).get("table");
+        assertThat(table.get("rowCount").asInt()).isEqualTo(4);
+        assertThat(table.get("columnCount").asInt()).isEqualTo(3);
+        assertThat(table.get("header").asBoolean()).isTrue();
+        assertThat(table.get("rows")).hasSize(4);
+        assertThat(table.get("rows").get(2)).extracting(c -> c.get("text").asText())
+                .containsExactly("Coffee", "3.20", "7");
+        assertThat(table.get("rows").get(2).get(1).get("x").asInt())
+                .isGreaterThan(table.get("rows").get(2).get(0).get("x").asInt());
+        assertThat(blocks.get(2).get("lines").get(1).get("text").asText())
+                .isEqualTo("Row 2: Item, Tea; Price, 4.50; Stock, 12");
+    }
+
+    @Test
+    void aTableWithoutHeaderGetsAnEmptyMarkdownHeaderAndNoColumnHeadersInHtml() {
+        Path file;
+        try (TestPdfs pdf = new TestPdfs()) {
+            pdf.page().table(100, new float[] {56, 200, 330}, new String[][] {{"Monday", "Swimming", "7:00"},
+                {"Tuesday", "Running", "6:30"}, {"Wednesday", "Rest", "9:00"}}, false);
+            file = pdf.save(dir.resolve("week.pdf"));
+        }
+        assertThat(run("read", file.toString()).out()).isEqualTo("--- Page 1 ---\n\n"
+                + "Row 1: Monday; Swimming; 7:00\nRow 2: Tuesday; Running; 6:30\nRow 3: Wednesday; Rest; 9:00\n\n");
+        assertThat(run("read", file.toString(), "--format", "md").out()).isEqualTo("*Page 1*\n\n"
+                + "|  |  |  |\n| --- | --- | --- |\n| Monday | Swimming | 7:00 |\n| Tuesday | Running | 6:30 |\n"
+                + "| Wednesday | Rest | 9:00 |\n\n");
+        assertThat(run("read", file.toString(), "--format", "html").out())
+                .contains("<caption>Table, 3 rows, 3 columns</caption>\n<tbody>\n<tr><td>Monday</td>")
+                .doesNotContain("<th");
+    }
+
     @Test
     void badDocumentsAndOptionsGetOneLineAndExitCode3() throws Exception {
         Path locked;

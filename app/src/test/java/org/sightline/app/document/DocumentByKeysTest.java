@@ -117,6 +117,39 @@ class DocumentByKeysTest {
     }
 
     @Test
+    void tablesAreFoundByTAndReadRowByRowByKeys(FxRobot robot) throws Exception {
+        Path tables = TestDocuments.tables(dir);
+        awaitSpoken("Sightline ready. Press F1 to hear every key.");
+
+        open(robot, tables);
+        awaitSpokenStarting("The kitchen sells a few things at cost.\n\nRow 1: Item; Price; Stock");
+        awaitAllRead();
+
+        keys(robot, "Table, 4 rows, 3 columns. Row 1: Item; Price; Stock", KeyCode.T);
+        keys(robot, "Row 2: Item, Tea; Price, 4.50; Stock, 12", KeyCode.DOWN);
+        keys(robot, "Row 3: Item, Coffee; Price, 3.20; Stock, 7", KeyCode.DOWN);
+        keys(robot, "Page 2 of 2", KeyCode.T);
+        awaitSpoken("Table, 3 rows, 3 columns. Row 1: Monday; Swimming; 7:00");
+        keys(robot, "Row 2: Tuesday; Running; 6:30", KeyCode.DOWN);
+        keys(robot, "No next table.", KeyCode.T);
+        // Shift+T from inside a table goes to its start first, then to the table before.
+        keys(robot, "Table, 3 rows, 3 columns. Row 1: Monday; Swimming; 7:00", KeyCode.SHIFT, KeyCode.T);
+        keys(robot, "Page 1 of 2", KeyCode.SHIFT, KeyCode.T);
+        awaitSpoken("Table, 4 rows, 3 columns. Row 1: Item; Price; Stock");
+        assertThat(shell.view().root().lookup("#documentLine").getAccessibleText())
+                .isEqualTo("Page 1 of 2: Table, 4 rows, 3 columns. Row 1: Item; Price; Stock");
+
+        Path copy = dir.resolve("tables.html");
+        keys(robot, "Save as accessible document, dialog. File to write: ending in .md for Markdown or .html for a "
+                + "web page, edit text, " + dir.resolve("tables.md"), KeyCode.CONTROL, KeyCode.S);
+        fill(robot, copy.toString());
+        keys(robot, "Saved 2 pages as a web page to " + copy + ".", KeyCode.ENTER);
+        assertThat(Files.readString(copy)).contains("<caption>Table, 4 rows, 3 columns</caption>",
+                "<th scope=\"col\">Price</th>", "<td>Coffee</td><td>3.20</td><td>7</td>");
+        keys(robot, "Left the document tables.pdf.", KeyCode.ESCAPE);
+    }
+
+    @Test
     void aLockedPdfAsksForThePasswordAndAFalseOneIsSaidOnce(FxRobot robot) throws Exception {
         Path locked = TestDocuments.locked(dir, "tulip");
         awaitSpoken("Sightline ready. Press F1 to hear every key.");

@@ -107,6 +107,36 @@ class DocumentViewModelTest {
     }
 
     @Test
+    void tJumpsByTableSayingItsSizeAndTheArrowsGoRowByRow() {
+        DocumentViewModel vm = open(TestDocuments.tables(dir));
+
+        assertThat(speech.spoken()).contains("The kitchen sells a few things at cost.\n\nRow 1: Item; Price; Stock\n"
+                + "Row 2: Item, Tea; Price, 4.50; Stock, 12\nRow 3: Item, Coffee; Price, 3.20; Stock, 7\n"
+                + "Row 4: Item, Cake; Price, 2.80; Stock, 3\n\nPay at the desk by the door.");
+        assertThat(saidAfter(() -> vm.key(Key.T, false))).containsExactly(
+                "Table, 4 rows, 3 columns. Row 1: Item; Price; Stock");
+        assertThat(saidAfter(() -> vm.key(Key.DOWN, false))).containsExactly(
+                "Row 2: Item, Tea; Price, 4.50; Stock, 12");
+        assertThat(saidAfter(() -> vm.key(Key.DOWN, false))).containsExactly(
+                "Row 3: Item, Coffee; Price, 3.20; Stock, 7");
+        assertThat(saidAfter(() -> vm.key(Key.UP, false))).containsExactly(
+                "Row 2: Item, Tea; Price, 4.50; Stock, 12");
+        assertThat(saidAfter(() -> vm.key(Key.T, false))).containsExactly("Page 2 of 2",
+                "Table, 3 rows, 3 columns. Row 1: Monday; Swimming; 7:00");
+        assertThat(saidAfter(() -> vm.key(Key.DOWN, false))).containsExactly("Row 2: Tuesday; Running; 6:30");
+        assertThat(saidAfter(() -> vm.key(Key.T, false))).containsExactly("No next table.");
+        assertThat(saidAfter(() -> vm.key(Key.T, true))).containsExactly(
+                "Table, 3 rows, 3 columns. Row 1: Monday; Swimming; 7:00");
+        assertThat(saidAfter(() -> vm.key(Key.T, true))).containsExactly("Page 1 of 2",
+                "Table, 4 rows, 3 columns. Row 1: Item; Price; Stock");
+        assertThat(saidAfter(() -> vm.key(Key.T, true))).containsExactly("No previous table.");
+        // Up from the table's first row leaves it: the paragraph above is read as it is.
+        assertThat(saidAfter(() -> vm.key(Key.UP, false))).containsExactly("The kitchen sells a few things at cost.");
+        assertThat(saidAfter(() -> vm.find("coffee"))).containsExactly(
+                "Found on page 1, line 4: Row 3: Item, Coffee; Price, 3.20; Stock, 7");
+    }
+
+    @Test
     void goToPageAndFindSayWhereTheyLand() {
         DocumentViewModel vm = open(TestDocuments.report(dir));
 

@@ -28,6 +28,25 @@ public final class TestDocuments {
         }
     }
 
+    /**
+     * Two pages with a table each: a price list of 4 rows and 3 columns under a bold header row, between two
+     * paragraphs; then a week's plan of 3 rows and 3 columns with no header.
+     */
+    public static Path tables(Path dir) {
+        try (TestPdfs pdf = new TestPdfs()) {
+            pdf.page();
+            float y = pdf.paragraph(56, 100, List.of("The kitchen sells a few things at cost."));
+            y = pdf.table(y + 10, new float[] {56, 220, 360}, new String[][] {{"Item", "Price", "Stock"},
+                {"Tea", "4.50", "12"}, {"Coffee", "3.20", "7"}, {"Cake", "2.80", "3"}}, true);
+            pdf.paragraph(56, y + 10, List.of("Pay at the desk by the door."));
+            pdf.page();
+            y = pdf.paragraph(56, 100, List.of("Our week of sport."));
+            pdf.table(y + 10, new float[] {56, 200, 330}, new String[][] {{"Monday", "Swimming", "7:00"},
+                {"Tuesday", "Running", "6:30"}, {"Wednesday", "Rest", "9:00"}}, false);
+            return pdf.save(dir.resolve("tables.pdf"));
+        }
+    }
+
     /** One page that opens only with {@code password}. */
     public static Path locked(Path dir, String password) {
         try (TestPdfs pdf = new TestPdfs()) {

@@ -1,8 +1,12 @@
 package org.sightline.vision.documents;
 
-/** What a block of a page is, for navigation (H by heading) and for export (headings as headings). */
+/**
+ * What a block of a page is, for navigation (H by heading, T by table) and for export (headings as headings,
+ * tables as tables).
+ */
 public enum BlockKind {
     HEADING,
     PARAGRAPH,
-    LIST_ITEM
+    LIST_ITEM,
+    TABLE
 }

@@ -3,7 +3,9 @@ package org.sightline.vision.documents;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import org.sightline.error.Problem;
 import org.sightline.error.SightlineException;
 import org.sightline.task.Progress;
@@ -67,14 +69,17 @@ public final class DocumentReader {
         SourcePage page = source.page(number - 1);
         TextLayer layer = page.layer();
         if (TextLayerCheck.isUsable(layer)) {
-            return build(number, layer.width(), layer.height(), layer.dpi(), PageOrigin.TEXT_LAYER,
-                    ordered(layer.runs()), running);
+            Map<DocumentLine, DocumentBlock> tables = new IdentityHashMap<>();
+            List<List<DocumentLine>> blocks = ordered(layer.runs(), tables);
+            return build(number, layer.width(), layer.height(), layer.dpi(), PageOrigin.TEXT_LAYER, blocks, tables,
+                    running);
         }
         BufferedImage image = Deskew.straighten(page.image().get());
         int dpi = (int) Math.round(layer.dpi() * (double) image.getWidth() / Math.max(1, layer.width()));
         List<List<DocumentLine>> blocks;
+        Map<DocumentLine, DocumentBlock> tables = new IdentityHashMap<>();
         try {
-            blocks = fromOcr(ocr.recognise(image, context));
+            blocks = fromOcr(ocr.recognise(image, context), tables);
         } catch (SightlineException e) {
             if (e.problem() != Problem.BAD_INPUT) {
                 throw e;
@@ -82,33 +87,71 @@ public final class DocumentReader {
             // A blank page: nothing to read on it, which is not a failure.
             blocks = List.of();
         }
-        return build(number, image.getWidth(), image.getHeight(), dpi, PageOrigin.OCR, blocks, running);
+        return build(number, image.getWidth(), image.getHeight(), dpi, PageOrigin.OCR, blocks, tables, running);
     }
 
+    /**
+     * The page from its blocks of lines; a block whose lines are the rows of a table in {@code tables} (each row
+     * line to its table) becomes that table, and is never taken for running headers or footers.
+     */
     private static DocumentPage build(int number, int width, int height, int dpi, PageOrigin origin,
-                                      List<List<DocumentLine>> blocks, RunningLines running) {
-        RunningLines.Split split = running.split(blocks, height);
-        return new DocumentPage(number, width, height, dpi, origin, PageStructure.of(split.content()),
+                                      List<List<DocumentLine>> blocks, Map<DocumentLine, DocumentBlock> tables,
+                                      RunningLines running) {
+        RunningLines.Split split = running.split(blocks, height, tables::containsKey);
+        return new DocumentPage(number, width, height, dpi, origin, PageStructure.of(split.content(), tables),
                 split.furniture(), split.label());
     }
 
     /**
      * The runs of a text layer as blocks of lines in reading order: the page's columns first, then the XY-cut
-     * within each; each row of a block is one line.
+     * within each; each row of a block is one line. Tables (see {@link PageTables}) are taken out of a column
+     * before the cut, which would read a narrow table column by column, and put back as a block of their own
+     * before the first block that starts below their top; their lines are their rows as read, each put in
+     * {@code tables} with the table.
      */
-    static List<List<DocumentLine>> ordered(List<DocumentLine> runs) {
+    static List<List<DocumentLine>> ordered(List<DocumentLine> runs, Map<DocumentLine, DocumentBlock> tables) {
         List<List<DocumentLine>> blocks = new ArrayList<>();
         for (List<DocumentLine> group : PageColumns.groups(runs)) {
-            PageLayout layout = ReadingOrder.of(group.stream().map(DocumentLine::box).toList());
-            for (List<List<Integer>> block : layout.blocks()) {
-                List<DocumentLine> lines = new ArrayList<>();
-                for (List<Integer> row : block) {
-                    lines.add(joinRow(row.stream().map(group::get).toList()));
-                }
-                blocks.add(lines);
+            List<List<DocumentLine>> rows = PageTables.rows(group);
+            List<PageTables.Found> found = PageTables.find(rows);
+            Map<DocumentLine, Boolean> inTable = new IdentityHashMap<>();
+            for (PageTables.Found f : found) {
+                rows.subList(f.from(), f.to()).forEach(row -> row.forEach(piece -> inTable.put(piece, true)));
             }
+            List<DocumentLine> rest = group.stream().filter(r -> !inTable.containsKey(r)).toList();
+            List<List<DocumentLine>> own = new ArrayList<>();
+            if (!rest.isEmpty()) {
+                PageLayout layout = ReadingOrder.of(rest.stream().map(DocumentLine::box).toList());
+                for (List<List<Integer>> block : layout.blocks()) {
+                    own.add(block.stream().map(row -> joinRow(row.stream().map(rest::get).toList())).toList());
+                }
+            }
+            insertTables(found, own, tables);
+            blocks.addAll(own);
         }
         return blocks;
+    }
+
+    /**
+     * Puts each table found into {@code blocks} as a block of its own, before the first block that starts
+     * below its top, and each of its lines into {@code tables} with the table.
+     */
+    private static void insertTables(List<PageTables.Found> found, List<List<DocumentLine>> blocks,
+                                     Map<DocumentLine, DocumentBlock> tables) {
+        for (PageTables.Found f : found) {
+            List<DocumentLine> lines = f.table().lines();
+            lines.forEach(line -> tables.put(line, f.table()));
+            int top = lines.get(0).box().y;
+            int at = 0;
+            while (at < blocks.size() && (tables.containsKey(blocks.get(at).get(0)) || top(blocks.get(at)) <= top)) {
+                at++;
+            }
+            blocks.add(at, lines);
+        }
+    }
+
+    private static int top(List<DocumentLine> block) {
+        return block.stream().mapToInt(l -> l.box().y).min().orElse(0);
     }
 
     private static DocumentLine joinRow(List<DocumentLine> row) {
@@ -129,17 +172,36 @@ public final class DocumentReader {
     /**
      * OCR lines as blocks of lines; the text height stands for the font size, and weight is unknown. The OCR's
      * blocks are rejoined where a line follows the one before it at ordinary line spacing in the same column:
-     * on a scanned page the detector often gives each line of a paragraph its own block.
+     * on a scanned page the detector often gives each line of a paragraph its own block. Tables are found
+     * among the text boxes as on a text layer (a line joined from several boxes is taken apart for that), and
+     * put in {@code tables} as in {@link #ordered}.
      */
-    static List<List<DocumentLine>> fromOcr(OcrResult result) {
+    static List<List<DocumentLine>> fromOcr(OcrResult result, Map<DocumentLine, DocumentBlock> tables) {
+        Map<TextLine, List<DocumentLine>> piecesOf = new IdentityHashMap<>();
+        List<DocumentLine> pieces = new ArrayList<>();
+        for (TextLine line : result.lines()) {
+            if (line.text().isBlank()) {
+                continue;
+            }
+            List<DocumentLine> own = (line.pieces().isEmpty() ? List.of(line) : line.pieces()).stream()
+                    .filter(p -> !p.text().isBlank()).map(DocumentReader::ocrLine).toList();
+            piecesOf.put(line, own);
+            pieces.addAll(own);
+        }
+        List<List<DocumentLine>> rows = PageTables.rows(pieces);
+        List<PageTables.Found> found = PageTables.find(rows);
+        Map<DocumentLine, Boolean> inTable = new IdentityHashMap<>();
+        for (PageTables.Found f : found) {
+            rows.subList(f.from(), f.to()).forEach(row -> row.forEach(piece -> inTable.put(piece, true)));
+        }
         List<List<DocumentLine>> blocks = new ArrayList<>();
         DocumentLine previous = null;
         for (TextBlock block : result.blocks()) {
             for (TextLine line : block.lines()) {
-                if (line.text().isBlank()) {
+                if (line.text().isBlank() || piecesOf.get(line).stream().allMatch(inTable::containsKey)) {
                     continue;
                 }
-                DocumentLine current = new DocumentLine(line.text(), line.box(), line.box().height, false);
+                DocumentLine current = ocrLine(line);
                 if (previous == null || !continues(previous.box(), current.box())) {
                     blocks.add(new ArrayList<>());
                 }
@@ -147,7 +209,12 @@ public final class DocumentReader {
                 previous = current;
             }
         }
+        insertTables(found, blocks, tables);
         return blocks;
+    }
+
+    private static DocumentLine ocrLine(TextLine line) {
+        return new DocumentLine(line.text(), line.box(), line.box().height, false);
     }
 
     /** Whether a line sits right under the previous one, in the same column, at about the same height. */

@@ -29,6 +29,8 @@ final class PageColumns {
      * page of Octave's reference card); a table's cells nearly all do.
      */
     private static final double TABLE_ALIGNED = 0.9;
+    /** The share of a section's pieces in tables found by {@link PageTables} that makes the section a table. */
+    private static final double MOSTLY_TABLES = 0.8;
 
     private PageColumns() {
     }
@@ -151,10 +153,24 @@ final class PageColumns {
             columns.get(c).add(run);
         }
         columns.removeIf(List::isEmpty);
-        if (columns.size() > 1 && isTable(columns)) {
+        if (columns.size() > 1 && (isTable(columns) || mostlyTables(section))) {
             return List.of(section);
         }
         return columns;
+    }
+
+    /**
+     * Whether most of a section's pieces are in tables that {@link PageTables} finds: a table whose cells wrap
+     * onto several lines has too few pieces on shared baselines for {@link #isTable}, yet its columns must not
+     * be read one after the other.
+     */
+    private static boolean mostlyTables(List<DocumentLine> section) {
+        List<List<DocumentLine>> rows = PageTables.rows(section);
+        int inTables = 0;
+        for (PageTables.Found found : PageTables.find(rows)) {
+            inTables += rows.subList(found.from(), found.to()).stream().mapToInt(List::size).sum();
+        }
+        return inTables >= MOSTLY_TABLES * section.size();
     }
 
     private static boolean isTable(List<List<DocumentLine>> columns) {

@@ -32,7 +32,15 @@ public final class PageStructure {
 
     /** The blocks of a page whose blocks of lines are given in reading order. */
     public static List<DocumentBlock> of(List<List<DocumentLine>> blocks) {
-        List<DocumentLine> all = blocks.stream().flatMap(List::stream).toList();
+        return of(blocks, Map.of());
+    }
+
+    /**
+     * As {@link #of(List)}, where a block whose first line is in {@code tables} (each row line of a table to the
+     * table) is that table; tables do not count towards the body text size.
+     */
+    static List<DocumentBlock> of(List<List<DocumentLine>> blocks, Map<DocumentLine, DocumentBlock> tables) {
+        List<DocumentLine> all = blocks.stream().flatMap(List::stream).filter(l -> !tables.containsKey(l)).toList();
         double body = bodySize(all);
         boolean bodyBold = all.stream().filter(l -> Math.abs(l.fontSize() - body) < 0.1 * body)
                 .filter(DocumentLine::bold).mapToInt(l -> l.text().length()).sum()
@@ -40,6 +48,11 @@ public final class PageStructure {
                 .mapToInt(l -> l.text().length()).sum();
         List<DocumentBlock> out = new ArrayList<>();
         for (List<DocumentLine> block : blocks) {
+            DocumentBlock table = tables.get(block.get(0));
+            if (table != null) {
+                out.add(table);
+                continue;
+            }
             for (List<DocumentLine> part : byStyle(block)) {
                 int level = headingLevel(part, body, bodyBold);
                 if (level > 0) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,6 +32,11 @@ final class RunningLines {
     }
 
     Split split(List<List<DocumentLine>> blocks, int pageHeight) {
+        return split(blocks, pageHeight, line -> false);
+    }
+
+    /** As {@link #split(List, int)}, where the lines {@code always} says (a table's rows) always stay content. */
+    Split split(List<List<DocumentLine>> blocks, int pageHeight, Predicate<DocumentLine> always) {
         Set<String> edgesHere = new HashSet<>();
         List<DocumentLine> furniture = new ArrayList<>();
         List<List<DocumentLine>> content = new ArrayList<>();
@@ -38,7 +44,7 @@ final class RunningLines {
         for (List<DocumentLine> block : blocks) {
             List<DocumentLine> kept = new ArrayList<>();
             for (DocumentLine line : block) {
-                if (!atEdge(line, pageHeight)) {
+                if (always.test(line) || !atEdge(line, pageHeight)) {
                     kept.add(line);
                     continue;
                 }

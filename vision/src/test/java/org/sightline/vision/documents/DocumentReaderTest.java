@@ -183,9 +183,12 @@ class DocumentReaderTest {
             }
             file = pdf.save(dir.resolve("table.pdf"));
         }
-        String text = read(file, null).pages().get(0).text();
+        DocumentPage page = read(file, null).pages().get(0);
 
-        assertThat(text).containsSubsequence("Item Price", "Tea 4.50", "Coffee 3.20", "Cake 2.80");
+        // Words above a column of numbers make a header row even without bold; each cell is read with its name.
+        assertThat(page.blocks()).singleElement().satisfies(b -> assertThat(b.kind()).isEqualTo(BlockKind.TABLE));
+        assertThat(page.text()).isEqualTo("Row 1: Item; Price\nRow 2: Item, Tea; Price, 4.50\n"
+                + "Row 3: Item, Coffee; Price, 3.20\nRow 4: Item, Cake; Price, 2.80");
     }
 
     @Test
@@ -199,6 +202,31 @@ class DocumentReaderTest {
 
         assertThat(page.origin()).isEqualTo(PageOrigin.OCR);
         assertThat(page.text()).contains("invoice number").contains("40512").contains("due in May");
+    }
+
+    @Test
+    void aScannedTableIsFoundByOcrAndReadByRow() {
+        Path file;
+        try (TestPdfs pdf = new TestPdfs()) {
+            pdf.page().image(TestPdfs.scanTable(150, 14, "Prices in the kitchen this week", new float[] {72, 250, 400},
+                    new String[][] {{"Item", "Price", "Stock"}, {"Tea", "4.50", "12"}, {"Coffee", "3.20", "7"},
+                        {"Cake", "2.80", "3"}}));
+            file = pdf.save(dir.resolve("scanned-table.pdf"));
+        }
+        DocumentPage page = read(file, null).pages().get(0);
+
+        assertThat(page.origin()).isEqualTo(PageOrigin.OCR);
+        assertThat(page.blocks()).extracting(DocumentBlock::kind).containsExactly(BlockKind.PARAGRAPH,
+                BlockKind.TABLE);
+        assertThat(page.blocks().get(0).text()).isEqualTo("Prices in the kitchen this week");
+        DocumentTable table = page.blocks().get(1).table().orElseThrow();
+        assertThat(table.rowCount()).isEqualTo(4);
+        assertThat(table.columnCount()).isEqualTo(3);
+        // No bold on a scan: the header is the row of words above columns of numbers.
+        assertThat(table.header()).isTrue();
+        assertThat(page.blocks().get(1).lines()).extracting(DocumentLine::text).containsExactly(
+                "Row 1: Item; Price; Stock", "Row 2: Item, Tea; Price, 4.50; Stock, 12",
+                "Row 3: Item, Coffee; Price, 3.20; Stock, 7", "Row 4: Item, Cake; Price, 2.80; Stock, 3");
     }
 
     @Test

@@ -92,6 +92,21 @@ public final class TestPdfs implements AutoCloseable {
         return y + 10;
     }
 
+    /**
+     * A table: row {@code r} has its baseline at {@code top + 16 r} and cell {@code c} at {@code lefts[c]}, in 11
+     * points; the first row in bold when {@code boldHeader}. Returns the next free top.
+     */
+    public float table(float top, float[] lefts, String[][] rows, boolean boldHeader) {
+        for (int r = 0; r < rows.length; r++) {
+            for (int c = 0; c < rows[r].length; c++) {
+                if (!rows[r][c].isEmpty()) {
+                    text(r == 0 && boldHeader ? bold : regular, 11, lefts[c], top + 16 * r, rows[r][c]);
+                }
+            }
+        }
+        return top + 16 * rows.length + 10;
+    }
+
     /** An image over the whole page. */
     public TestPdfs image(BufferedImage image) {
         try {
@@ -144,6 +159,34 @@ public final class TestPdfs implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * An A4 page scanned at {@code dpi}: the line {@code title}, then a table whose row {@code r} stands
+     * {@code 2.2 r} text heights lower and whose cell {@code c} starts {@code lefts[c]} points from the left edge.
+     */
+    public static BufferedImage scanTable(int dpi, float size, String title, float[] lefts, String[][] rows) {
+        int w = Math.round(A4.getWidth() / 72 * dpi);
+        int h = Math.round(A4.getHeight() / 72 * dpi);
+        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, w, h);
+        g.setColor(Color.BLACK);
+        float px = size * dpi / 72f;
+        g.setFont(TestFonts.sans(Font.PLAIN, px));
+        float y = dpi + px;
+        g.drawString(title, lefts[0] * dpi / 72f, y);
+        y += 3 * px;
+        for (String[] row : rows) {
+            for (int c = 0; c < row.length; c++) {
+                g.drawString(row[c], lefts[c] * dpi / 72f, y);
+            }
+            y += 2.2f * px;
+        }
+        g.dispose();
+        return image;
     }
 
     /**

@@ -1,15 +1,18 @@
 package org.sightline.vision.documents.export;
 
 import java.io.Writer;
+import java.util.List;
 import org.sightline.i18n.Messages;
 import org.sightline.vision.documents.BlockKind;
 import org.sightline.vision.documents.DocumentBlock;
 import org.sightline.vision.documents.DocumentPage;
+import org.sightline.vision.documents.DocumentTable;
 
 /**
  * HTML that a screen reader navigates well: each page a {@code section} labelled "Page 3" (a landmark to jump
  * between) with a visible page marker, headings as {@code h1}-{@code h6}, list items in {@code ul} or
- * {@code ol}, paragraphs as {@code p}; the language of the interface in {@code lang}.
+ * {@code ol}, tables as {@code table} with a caption that gives their size and the header row's cells as column
+ * headers ({@code th scope="col"}), paragraphs as {@code p}; the language of the interface in {@code lang}.
  */
 final class HtmlWriter implements DocumentWriter {
 
@@ -39,6 +42,8 @@ final class HtmlWriter implements DocumentWriter {
             if (block.kind() == BlockKind.HEADING) {
                 String tag = "h" + Math.min(6, block.level());
                 html.append('<').append(tag).append('>').append(escape(block.text())).append("</").append(tag).append(">\n");
+            } else if (block.table().isPresent()) {
+                table(block.table().get(), html);
             } else if (wanted != null) {
                 html.append("<li>").append(escape(ExportText.withoutMarker(block.text()))).append("</li>\n");
             } else {
@@ -56,6 +61,30 @@ final class HtmlWriter implements DocumentWriter {
     public void onPageFailed(int number, String message) {
         ExportText.write(out, open(number) + "<p>" + escape(message) + "</p>\n</section>\n");
         ExportText.flush(out);
+    }
+
+    private static void table(DocumentTable table, StringBuilder html) {
+        html.append("<table>\n<caption>")
+                .append(escape(ExportText.MESSAGES.get("table.size", table.rowCount(), table.columnCount())))
+                .append("</caption>\n");
+        int first = 0;
+        if (table.header()) {
+            html.append("<thead>\n<tr>");
+            for (DocumentTable.Cell cell : table.rows().get(0)) {
+                html.append("<th scope=\"col\">").append(escape(cell.text().strip())).append("</th>");
+            }
+            html.append("</tr>\n</thead>\n");
+            first = 1;
+        }
+        html.append("<tbody>\n");
+        for (List<DocumentTable.Cell> row : table.rows().subList(first, table.rowCount())) {
+            html.append("<tr>");
+            for (DocumentTable.Cell cell : row) {
+                html.append("<td>").append(escape(cell.text().strip())).append("</td>");
+            }
+            html.append("</tr>\n");
+        }
+        html.append("</tbody>\n</table>\n");
     }
 
     private static String open(int number) {

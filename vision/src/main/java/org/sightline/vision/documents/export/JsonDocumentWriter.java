@@ -7,16 +7,19 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.sightline.vision.documents.DocumentBlock;
 import org.sightline.vision.documents.DocumentLine;
 import org.sightline.vision.documents.DocumentPage;
+import org.sightline.vision.documents.DocumentTable;
 
 /**
  * JSON for scripts, written as pages arrive: the document's name and page count, then each page with its
  * number, printed label, origin (text layer or OCR), size and resolution, its blocks (kind, heading level,
- * text, lines with boxes in page pixels, font size, bold) and its furniture (running headers, footers and page
+ * text, lines with boxes in page pixels, font size, bold; for a table also its size, whether its first row is
+ * a header, and its rows of cells, each with its text and box) and its furniture (running headers, footers and page
  * numbers left out of the reading); pages that could not be read are listed at the end with the reason.
  */
 final class JsonDocumentWriter implements DocumentWriter {
@@ -70,6 +73,9 @@ final class JsonDocumentWriter implements DocumentWriter {
                     line(line);
                 }
                 json.writeEndArray();
+                if (block.table().isPresent()) {
+                    table(block.table().get());
+                }
                 json.writeEndObject();
             }
             json.writeEndArray();
@@ -85,14 +91,37 @@ final class JsonDocumentWriter implements DocumentWriter {
         }
     }
 
-    private void line(DocumentLine line) throws IOException {
-        json.writeStartObject();
-        json.writeStringField("text", line.text());
-        Rectangle b = line.box();
+    private void table(DocumentTable table) throws IOException {
+        json.writeObjectFieldStart("table");
+        json.writeNumberField("rowCount", table.rowCount());
+        json.writeNumberField("columnCount", table.columnCount());
+        json.writeBooleanField("header", table.header());
+        json.writeArrayFieldStart("rows");
+        for (List<DocumentTable.Cell> row : table.rows()) {
+            json.writeStartArray();
+            for (DocumentTable.Cell cell : row) {
+                json.writeStartObject();
+                json.writeStringField("text", cell.text());
+                box(cell.box());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+    }
+
+    private void box(Rectangle b) throws IOException {
         json.writeNumberField("x", b.x);
         json.writeNumberField("y", b.y);
         json.writeNumberField("width", b.width);
         json.writeNumberField("height", b.height);
+    }
+
+    private void line(DocumentLine line) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("text", line.text());
+        box(line.box());
         json.writeNumberField("fontSize", Math.round(line.fontSize() * 10) / 10.0);
         json.writeBooleanField("bold", line.bold());
         json.writeEndObject();

@@ -1,15 +1,18 @@
 package org.sightline.vision.documents.export;
 
 import java.io.Writer;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.sightline.vision.documents.BlockKind;
 import org.sightline.vision.documents.DocumentBlock;
 import org.sightline.vision.documents.DocumentPage;
+import org.sightline.vision.documents.DocumentTable;
 
 /**
  * Markdown: a rule and an emphasised "Page 3" at each page, headings as {@code #} headings of their level,
- * list items as {@code -} or {@code 1.} items, paragraphs as paragraphs (text that would read as Markdown
- * syntax at a line start is escaped).
+ * list items as {@code -} or {@code 1.} items, tables as pipe tables (a table without a header row gets an
+ * empty one, which Markdown requires), paragraphs as paragraphs (text that would read as Markdown syntax at a
+ * line start is escaped).
  */
 final class MarkdownWriter implements DocumentWriter {
 
@@ -40,6 +43,10 @@ final class MarkdownWriter implements DocumentWriter {
             }
             inList = false;
             number = 0;
+            if (block.table().isPresent()) {
+                table(block.table().get(), md);
+                continue;
+            }
             String text = escapeInline(block.text());
             if (block.kind() == BlockKind.HEADING) {
                 md.append("#".repeat(Math.min(6, block.level()))).append(' ').append(text).append("\n\n");
@@ -64,6 +71,29 @@ final class MarkdownWriter implements DocumentWriter {
         String rule = first ? "" : "---\n\n";
         first = false;
         return rule + "*" + ExportText.MESSAGES.get("md.page", number) + "*\n\n";
+    }
+
+    private static void table(DocumentTable table, StringBuilder md) {
+        int first = 0;
+        if (table.header()) {
+            row(table.rows().get(0), md);
+            first = 1;
+        } else {
+            md.append("|").append("  |".repeat(table.columnCount())).append('\n');
+        }
+        md.append("|").append(" --- |".repeat(table.columnCount())).append('\n');
+        for (List<DocumentTable.Cell> row : table.rows().subList(first, table.rowCount())) {
+            row(row, md);
+        }
+        md.append('\n');
+    }
+
+    private static void row(List<DocumentTable.Cell> cells, StringBuilder md) {
+        md.append('|');
+        for (DocumentTable.Cell cell : cells) {
+            md.append(' ').append(escapeInline(cell.text().strip())).append(" |");
+        }
+        md.append('\n');
     }
 
     /** Backslashes before the characters that would turn plain text into emphasis, code or links. */

@@ -184,6 +184,7 @@ public final class PpOcrEngine implements OcrEngine {
                 List<Integer> row = layout.blocks().get(ref[0]).get(ref[1]);
                 StringBuilder text = new StringBuilder();
                 List<Float> conf = new ArrayList<>();
+                List<TextLine> pieces = new ArrayList<>();
                 Rectangle box = null;
                 for (int id : row) {
                     String t = texts.get(k);
@@ -193,6 +194,7 @@ public final class PpOcrEngine implements OcrEngine {
                     if (t.isBlank()) {
                         continue;
                     }
+                    pieces.add(new TextLine(t, boxes.get(id), mean(c), c));
                     if (text.length() > 0) {
                         text.append(' ');
                         conf.add(mean(c));
@@ -203,7 +205,8 @@ public final class PpOcrEngine implements OcrEngine {
                 if (text.length() == 0) {
                     continue;
                 }
-                TextLine line = new TextLine(text.toString(), box, mean(conf), conf);
+                TextLine line = new TextLine(text.toString(), box, mean(conf), conf,
+                        pieces.size() > 1 ? pieces : List.of());
                 List<TextLine> inBlock = blockLines.get(ref[0]);
                 boolean startsBlock = inBlock.isEmpty();
                 if (startsBlock) {
