@@ -60,18 +60,23 @@ final class LoopbackTransport implements ServiceTransport {
         RANDOM.nextBytes(secret);
         String text = HexFormat.of().formatHex(secret);
         this.token = text.getBytes(StandardCharsets.US_ASCII);
+        ServerSocketChannel channel = null;
         try {
-            this.server = ServerSocketChannel.open();
-            server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            channel = ServerSocketChannel.open();
+            channel.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         } catch (IOException e) {
-            throw new SightlineException(Problem.DEVICE_UNAVAILABLE, MESSAGES.get("serve.cannotListen",
-                    "127.0.0.1", String.valueOf(e.getMessage())), e);
+            if (channel != null) {
+                ServiceTransport.closeQuietly(channel);
+            }
+            throw new SightlineException(Problem.DEVICE_UNAVAILABLE, MESSAGES.get("serve.cannotListenPort", path,
+                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
         }
+        this.server = channel;
         try {
             write(path, ((InetSocketAddress) server.socket().getLocalSocketAddress()).getPort(), text);
         } catch (IOException | RuntimeException e) {
             ServiceTransport.closeQuietly(server);
-            throw new SightlineException(Problem.DEVICE_UNAVAILABLE, MESSAGES.get("serve.cannotListen", path,
+            throw new SightlineException(Problem.DEVICE_UNAVAILABLE, MESSAGES.get("serve.cannotListenPort", path,
                     e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
         }
     }
