@@ -3,7 +3,7 @@
 Run by the app module's NvdaAddonOnScreenTest, which starts the service (or not) and draws a window on the screen.
 Environment: SIGHTLINE_COMPANION (the folder of sightline_client.py), SIGHTLINE_RECT ("x,y,width,height" of the
 window), SIGHTLINE_EXPECT (its lines, separated by "|"), SIGHTLINE_MODE ("running": a service runs;
-"start": none runs and SIGHTLINE_COMMAND starts one; "missing": none runs and the command does not exist).
+"start": none runs and SIGHTLINE_COMMAND starts one; SIGHTLINE_BUSY_PAGE, a large page that keeps the service busy; "missing": none runs and the command does not exist).
 """
 import os
 import sys
@@ -116,6 +116,24 @@ class AddonTest(unittest.TestCase):
         self.plugin.script_cancel(None)
         self.assertEqual(["This object has no place on the screen to read.",
                           "Sightline is not working on anything."], ui.messages())
+
+    @unittest.skipUnless(MODE == "running", "needs a running service")
+    def test_cancel_stops_a_request_that_waits_behind_another_clients_work(self):
+        import sightline_client
+        import time
+        busy = sightline_client.Client(timeout=120)
+        self.addCleanup(busy.close)
+        busy.send("read", source="file", path=os.environ["SIGHTLINE_BUSY_PAGE"])
+        api.navigator = window()
+        self.plugin.script_readNavigator(None)
+        deadline = time.monotonic() + 10
+        while self.plugin._running is None and time.monotonic() < deadline:
+            time.sleep(0.01)
+        self.plugin.script_cancel(None)
+        self.plugin.wait(120)
+        self.report()
+        self.assertEqual(["Cancelled."], ui.messages())
+        self.assertEqual([], ui.browseable())
 
     def test_gestures_are_declared_once_each_in_the_sightline_category(self):
         scripts = [getattr(addon.GlobalPlugin, n) for n in dir(addon.GlobalPlugin) if n.startswith("script_")]

@@ -128,9 +128,11 @@ class GlobalPlugin(globalPluginHandler.GlobalPlugin):
         self._client = None
         self._running = None
         self._thread = None
+        self._closing = False
         self.last_result = None
 
     def terminate(self):
+        self._closing = True
         self._cancel_running()
         client, self._client = self._client, None
         if client is not None:
@@ -230,8 +232,10 @@ class GlobalPlugin(globalPluginHandler.GlobalPlugin):
             except sightline_client.ServiceError as e:
                 say(e.message)
             except OSError as e:
-                log.debugWarning("Sightline service connection failed", exc_info=True)
                 self._drop_client()
+                if self._closing:
+                    return
+                log.debugWarning("Sightline service connection failed", exc_info=True)
                 say(_("The Sightline service stopped answering ({error}). Try again.").format(error=e))
             finally:
                 with self._lock:

@@ -71,7 +71,9 @@ class NvdaAddonOnScreenTest {
                 "SIGHTLINE_RECT", r.x + "," + r.y + "," + r.width + "," + r.height,
                 "SIGHTLINE_EXPECT", String.join("|", LINES),
                 "SIGHTLINE_MODE", mode,
-                "XDG_RUNTIME_DIR", runtime.toString()));
+                "XDG_RUNTIME_DIR", runtime.toString(),
+                "SIGHTLINE_BUSY_PAGE", Path.of("../vision/src/test/resources/org/sightline/vision/elements/corpus/"
+                        + "python-attr-doc-007-0.png").toAbsolutePath().normalize().toString()));
         python.environment().putAll(more);
         Process process = python.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -85,7 +87,7 @@ class NvdaAddonOnScreenTest {
         Path runtime = dir.resolve("unix");
         try (SightlineService service = SightlineService.start(runtime.resolve("sightline/service.sock"), work())) {
             String output = addOn("running", runtime, Map.of());
-            assertThat(output).contains("Ran 8 tests").contains("OK (skipped=2)")
+            assertThat(output).contains("Ran 9 tests").contains("OK (skipped=2)")
                     .contains("message: Library closes at six\nmessage: Returns go in the box\n"
                             + "browseableMessage: Library closes at six | Returns go in the box");
             System.out.println(output);
@@ -114,7 +116,7 @@ class NvdaAddonOnScreenTest {
         String output = addOn("start", runtime, Map.of("SIGHTLINE_COMMAND", launcher.toString(),
                 "SIGHTLINE_OFFLINE", "1", "SIGHTLINE_MODELS", dir.resolve("cache").toString()));
         System.out.println(output);
-        assertThat(output).contains("OK (skipped=6)")
+        assertThat(output).contains("OK (skipped=7)")
                 .contains("message: Starting Sightline. This can take a minute.\nmessage: Library closes at six");
         assertThat(runtime.resolve("sightline/service.sock")).doesNotExist();
     }
@@ -122,7 +124,7 @@ class NvdaAddonOnScreenTest {
     @Test
     void withNoServiceAndNoSightlineTheAddOnSaysItCannotStartIt() throws Exception {
         String output = addOn("missing", dir.resolve("missing"), Map.of("SIGHTLINE_COMMAND", "/opt/none/sightline"));
-        assertThat(output).contains("OK (skipped=6)").contains("message: Sightline is not running and could not be "
+        assertThat(output).contains("OK (skipped=7)").contains("message: Sightline is not running and could not be "
                 + "started with /opt/none/sightline: [Errno 2] No such file or directory: '/opt/none/sightline'. "
                 + "Install Sightline or set its command in NVDA's configuration.");
     }
