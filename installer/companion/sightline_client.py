@@ -1,7 +1,8 @@
 """A client of Sightline's local service (``sightline serve``), for screen-reader add-ons and scripts.
 
-The service speaks JSON, one object per line, over a Unix domain socket that only its user can open; the
-protocol is described in docs/service-protocol.md. This module needs only Python's standard library, so an
+The service speaks JSON, one object per line, over a Unix domain socket that only its user can open, or (on
+Windows, or with ``sightline serve --transport tcp``) over a port on 127.0.0.1 whose number and token are in a
+connection file that only its user can read; the protocol is described in docs/service-protocol.md. This module needs only Python's standard library, so an
 NVDA add-on or an Orca customisation can carry it as it is.
 
     with Client() as sightline:
@@ -31,6 +32,14 @@ def default_socket_path():
     return os.path.join(folder, "service.sock")
 
 
+def default_connection_file():
+    """Where ``sightline serve --transport tcp`` writes its port and token unless told otherwise."""
+    if os.name == "nt":
+        base = os.environ.get("LOCALAPPDATA") or os.path.join(os.path.expanduser("~"), "AppData", "Local")
+        return os.path.join(base, "Sightline", "service.json")
+    return os.path.join(os.path.dirname(default_socket_path()), "service.json")
+
+
 class ServiceError(Exception):
     """The service's answer to a request it could not carry out: ``code`` for programs, ``message`` for people."""
 
@@ -45,15 +54,52 @@ class Cancelled(Exception):
 
 
 class Client:
-    """One connection to the service; requests on it are answered in the order they were sent."""
+    """One connection to the service; requests on it are answered in the order they were sent.
 
-    def __init__(self, path=None, timeout=None):
-        self.path = path or default_socket_path()
+    ``path`` names a Unix socket, ``connection_file`` a loopback service's connection file; with neither, the
+    default socket is tried first where the system has Unix sockets, then the default connection file. Raises
+    OSError when no service answers, ServiceError when the service refuses the connection file's token.
+    """
+
+    def __init__(self, path=None, timeout=None, connection_file=None):
+        self._ids = itertools.count(1)
+        if path is None and connection_file is None:
+            unix = default_socket_path() if hasattr(socket, "AF_UNIX") and os.name != "nt" else None
+            if unix and os.path.exists(unix):
+                try:
+                    self._open_unix(unix, timeout)
+                    return
+                except OSError:
+                    pass
+            connection_file = default_connection_file()
+        if connection_file is not None:
+            self._open_loopback(connection_file, timeout)
+        else:
+            self._open_unix(path, timeout)
+
+    def _open_unix(self, path, timeout):
+        self.path = path
         self._socket = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         self._socket.settimeout(timeout)
-        self._socket.connect(self.path)
+        try:
+            self._socket.connect(path)
+        except OSError:
+            self._socket.close()
+            raise
         self._lines = self._socket.makefile("rb")
-        self._ids = itertools.count(1)
+
+    def _open_loopback(self, connection_file, timeout):
+        self.path = connection_file
+        with open(connection_file, encoding="utf-8") as f:
+            endpoint = json.load(f)
+        self._socket = socket.create_connection(("127.0.0.1", int(endpoint["port"])), timeout=timeout)
+        self._socket.settimeout(timeout)
+        self._lines = self._socket.makefile("rb")
+        try:
+            self.hello = list(self.request("hello", token=endpoint["token"]))[-1]
+        except (ServiceError, OSError):
+            self.close()
+            raise
 
     def send(self, op, request_id=None, **fields):
         """Sends a request without waiting for its answer; returns its id."""

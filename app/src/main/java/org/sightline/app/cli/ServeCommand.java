@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.sightline.app.service.ServiceClient;
 import org.sightline.app.service.ServiceSocket;
 import org.sightline.app.service.ServiceWork;
 import org.sightline.app.service.SightlineService;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code sightline serve [--socket PATH]}: keeps the models warm and answers programs of the same user until
+ * {@code sightline serve [--transport unix|tcp] [--socket PATH] [--connection-file FILE]}: keeps the models warm and answers programs of the same user until
  * stopped (Ctrl+C or a TERM signal), then removes its socket. Other commands use it when it runs.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -31,23 +32,40 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Where to listen (default: $XDG_RUNTIME_DIR/sightline/service.sock).")
     private Path socket;
 
+    /** How clients reach the service. */
+    enum Transport { unix, tcp }
+
+    @Option(names = "--transport", paramLabel = "KIND", description = "unix (a private socket; the default on "
+            + "Linux and macOS) or tcp (a port on 127.0.0.1 guarded by a token in a private connection file; "
+            + "the default on Windows).")
+    private Transport transport;
+
+    @Option(names = "--connection-file", paramLabel = "FILE", description = "Where --transport tcp writes its port "
+            + "and token (default: %LOCALAPPDATA%\\Sightline\\service.json on Windows, else beside the socket).")
+    private Path connectionFile;
+
     @Spec
     private CommandSpec spec;
 
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        Path path = socket != null ? socket : ServiceSocket.defaultPath();
+        Transport kind = transport != null ? transport
+                : System.getProperty("os.name", "").startsWith("Windows") ? Transport.tcp : Transport.unix;
         CatalogModelStore store = ModelStores.standard();
         TextReader reader = new TextReader(store);
         reader.preload();
         CountDownLatch stopped = new CountDownLatch(1);
-        SightlineService service = SightlineService.start(path, new ServiceWork(store, reader));
+        SightlineService service = kind == Transport.tcp
+                ? SightlineService.startLoopback(connectionFile != null ? connectionFile
+                        : ServiceClient.defaultConnectionFile(), new ServiceWork(store, reader))
+                : SightlineService.start(socket != null ? socket : ServiceSocket.defaultPath(),
+                        new ServiceWork(store, reader));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             service.close();
             stopped.countDown();
         }, "sightline-service-stop"));
-        out.println(MESSAGES.get("serve.ready", path));
+        out.println(MESSAGES.get("serve.ready", service.path()));
         out.flush();
         stopped.await();
         return ExitCode.OK;

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.sightline.app.service.ServiceClient;
 import org.sightline.app.service.ServiceSocket;
+import org.sightline.error.Problem;
+import org.sightline.error.SightlineException;
 import org.sightline.i18n.Messages;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,6 +19,7 @@ import picocli.CommandLine.Spec;
 final class ServiceOptions {
 
     private static final Messages MESSAGES = new Messages("org.sightline.app.cli.read");
+    private static final Messages SERVICE = new Messages("org.sightline.app.service.service");
 
     @Option(names = "--via-service", description = "Go through the running Sightline service (sightline serve);"
             + " fail if none runs. Without this option the service is used when it runs.")
@@ -29,6 +32,10 @@ final class ServiceOptions {
             + "sightline serve listens).")
     private Path socket;
 
+    @Option(names = "--connection-file", paramLabel = "FILE", description = "The connection file of a service "
+            + "on a loopback port (sightline serve --transport tcp; default: where it writes it).")
+    private Path connectionFile;
+
     @Spec(Spec.Target.MIXEE)
     private CommandSpec command;
 
@@ -37,10 +44,24 @@ final class ServiceOptions {
         if (viaService && noService) {
             throw new CommandLine.ParameterException(command.commandLine(), MESSAGES.get("read.serviceBoth"));
         }
-        Path path = socket != null ? socket : ServiceSocket.defaultPath();
-        if (viaService) {
-            return Optional.of(ServiceClient.require(path));
+        if (noService && !viaService) {
+            return Optional.empty();
         }
-        return noService ? Optional.empty() : ServiceClient.connect(path);
+        Optional<ServiceClient> client;
+        Path where;
+        if (socket != null) {
+            client = ServiceClient.connect(socket);
+            where = socket;
+        } else if (connectionFile != null) {
+            client = ServiceClient.connectLoopback(connectionFile);
+            where = connectionFile;
+        } else {
+            client = ServiceClient.find(ServiceSocket.defaultPath(), ServiceClient.defaultConnectionFile());
+            where = ServiceSocket.defaultPath();
+        }
+        if (viaService && client.isEmpty()) {
+            throw new SightlineException(Problem.DEVICE_UNAVAILABLE, SERVICE.get("client.notRunning", where));
+        }
+        return client;
     }
 }

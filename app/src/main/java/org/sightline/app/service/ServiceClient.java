@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -38,6 +39,41 @@ public final class ServiceClient implements AutoCloseable {
     /** A client of the service at {@code socket}, or empty when none is running there. */
     public static Optional<ServiceClient> connect(Path socket) {
         return ServiceSocket.connect(socket).map(ServiceClient::new);
+    }
+
+    /**
+     * A client of the service on the loopback port that the connection file at {@code file} names, introduced
+     * with the file's token; empty when there is no such file, nothing listens there, or the token is refused
+     * (a file left by a service that died, whose port someone else now holds).
+     */
+    public static Optional<ServiceClient> connectLoopback(Path file) {
+        Optional<LoopbackTransport.Endpoint> endpoint = Files.exists(file) ? LoopbackTransport.read(file)
+                : Optional.empty();
+        Optional<ServiceClient> client = endpoint.flatMap(LoopbackTransport::connect).map(ServiceClient::new);
+        if (client.isEmpty()) {
+            return client;
+        }
+        try {
+            client.get().send(LoopbackTransport.hello("cli-hello", endpoint.get().token()), e -> { });
+            return client;
+        } catch (SightlineException e) {
+            client.get().close();
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The running service wherever it is: the Unix socket first where this system has one, else the connection
+     * file of a loopback service (the only kind on Windows).
+     */
+    public static Optional<ServiceClient> find(Path socket, Path connectionFile) {
+        Optional<ServiceClient> client = LoopbackTransport.isWindows() ? Optional.empty() : connect(socket);
+        return client.isPresent() ? client : connectLoopback(connectionFile);
+    }
+
+    /** Where the loopback service writes its connection file unless told otherwise. */
+    public static Path defaultConnectionFile() {
+        return LoopbackTransport.defaultPath();
     }
 
     /** A client of the service at {@code socket}, which must be running. */

@@ -14,8 +14,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
-import jdk.net.ExtendedSocketOptions;
-import jdk.net.UnixDomainPrincipal;
 import org.sightline.i18n.Messages;
 import org.sightline.task.CancellationToken;
 import org.slf4j.Logger;
@@ -32,6 +30,7 @@ final class ServiceConnection {
     private static final Messages MESSAGES = new Messages("org.sightline.app.service.service");
 
     private final SocketChannel channel;
+    private final ServiceTransport transport;
     private final ServiceWork work;
     private final ExecutorService worker;
     private final Consumer<ServiceConnection> onClose;
@@ -40,9 +39,10 @@ final class ServiceConnection {
     private final ServiceWork.Session session = new ServiceWork.Session();
     private volatile boolean closed;
 
-    ServiceConnection(SocketChannel channel, ServiceWork work, ExecutorService worker,
+    ServiceConnection(SocketChannel channel, ServiceTransport transport, ServiceWork work, ExecutorService worker,
             Consumer<ServiceConnection> onClose) {
         this.channel = channel;
+        this.transport = transport;
         this.work = work;
         this.worker = worker;
         this.onClose = onClose;
@@ -51,11 +51,22 @@ final class ServiceConnection {
 
     void serve() {
         try (InputStream in = new BufferedInputStream(ServiceProtocol.input(channel))) {
-            if (!sameUser()) {
+            if (!transport.peerAllowed(channel)) {
                 send(ServiceProtocol.error(null, "forbidden", MESSAGES.get("request.otherUser")));
                 return;
             }
             String line;
+            if (transport.needsToken()) {
+                line = ServiceProtocol.readLine(in);
+                if (line == null) {
+                    return;
+                }
+                if (!admitted(line)) {
+                    send(ServiceProtocol.error(null, "forbidden", MESSAGES.get("request.token")));
+                    return;
+                }
+                handle(line);
+            }
             while (!closed && (line = ServiceProtocol.readLine(in)) != null) {
                 if (!line.isBlank()) {
                     handle(line);
@@ -71,14 +82,16 @@ final class ServiceConnection {
         }
     }
 
-    /** Only the user who runs the service may use it; the socket's folder already keeps others out. */
-    private boolean sameUser() {
+    /**
+     * Whether the first request shows the service's token. Anything else, malformed JSON included, is refused
+     * before it is looked at further: on a loopback port the client has not yet shown it is the user's own.
+     */
+    private boolean admitted(String line) {
         try {
-            UnixDomainPrincipal peer = channel.getOption(ExtendedSocketOptions.SO_PEERCRED);
-            return peer.user().getName().equals(System.getProperty("user.name"));
-        } catch (IOException | UnsupportedOperationException e) {
-            // Not every platform tells who is on the other end; the socket's permissions still apply.
-            return true;
+            JsonNode first = ServiceProtocol.JSON.readTree(line);
+            return first != null && first.isObject() && transport.tokenMatches(ServiceProtocol.text(first, "token"));
+        } catch (JsonProcessingException e) {
+            return false;
         }
     }
 
