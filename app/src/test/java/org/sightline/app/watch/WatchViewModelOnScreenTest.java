@@ -38,7 +38,7 @@ import org.sightline.vision.testing.TestFonts;
 
 /** The watch keys' model with a recording speech output, a real window under Xvfb and the real OCR models. */
 @Tag("slow")
-class WatchViewModelTest {
+class WatchViewModelOnScreenTest {
 
     @TempDir
     static Path models;
