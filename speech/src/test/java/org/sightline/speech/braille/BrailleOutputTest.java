@@ -14,6 +14,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sightline.speech.Priority;
+import org.sightline.speech.RecordingSpeechOutput;
+import org.sightline.speech.SpeechOutput;
+import org.sightline.speech.SpeechOutputs;
+import org.sightline.speech.TeeSpeechOutput;
 import org.sightline.speech.SpeechStream;
 
 /** Sightline's speech on a braille display served by a real BRLTTY, read back through its virtual driver. */
@@ -98,6 +102,22 @@ class BrailleOutputTest {
         display.await(line -> line.equals("A red car. It is"), WAIT);
         display.press("FwinRt");
         display.await(line -> line.equals("parked."), WAIT);
+    }
+
+    @Test
+    void theVoiceAndTheDisplayBothGetEachMessage() throws Exception {
+        RecordingSpeechOutput voice = new RecordingSpeechOutput();
+        SpeechOutput speech = SpeechOutputs.withBraille(voice, java.util.Optional.of(braille));
+        assertTrue(speech instanceof TeeSpeechOutput);
+        speech.speak("Page 2 of 5.", Priority.NOW);
+        display.await(line -> line.equals("Page 2 of 5."), WAIT);
+        try (SpeechStream stream = speech.openStream(Priority.NOW)) {
+            stream.append("The chart rises. Then it falls.");
+        }
+        display.await(line -> line.equals("The chart rises."), WAIT);
+        speech.stop();
+        assertEquals(List.of("Page 2 of 5.", "The chart rises.", "Then it falls."), voice.spoken());
+        assertEquals("The chart rises.", braille.shown(), "a stop silences the voice; the text stays to be read");
     }
 
     @Test
