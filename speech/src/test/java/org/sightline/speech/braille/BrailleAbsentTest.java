@@ -67,7 +67,7 @@ class BrailleAbsentTest {
     private static int unusedApiNumber() throws IOException {
         for (int n = 99; n > 10; n--) {
             try (ServerSocket probe = new ServerSocket(4101 + n, 1, InetAddress.getLoopbackAddress())) {
-                return n;
+                return probe.getLocalPort() - 4101;
             } catch (IOException busy) {
                 // try another
             }

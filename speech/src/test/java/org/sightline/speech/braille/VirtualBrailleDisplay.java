@@ -166,7 +166,7 @@ final class VirtualBrailleDisplay implements AutoCloseable {
         for (int attempt = 0; attempt < 50; attempt++) {
             int number = 10 + ThreadLocalRandom.current().nextInt(90);
             try (ServerSocket probe = new ServerSocket(BRLAPI_BASE_PORT + number, 1, InetAddress.getLoopbackAddress())) {
-                return number;
+                return probe.getLocalPort() - BRLAPI_BASE_PORT;
             } catch (IOException busy) {
                 // try another
             }
@@ -178,6 +178,7 @@ final class VirtualBrailleDisplay implements AutoCloseable {
         long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < end) {
             try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), BRLAPI_BASE_PORT + number)) {
+                probe.shutdownOutput();
                 return;
             } catch (IOException notYet) {
                 Thread.sleep(50);
