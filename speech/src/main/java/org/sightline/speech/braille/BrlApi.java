@@ -32,11 +32,11 @@ public final class BrlApi {
 
     /**
      * How long a connection may take before Sightline goes on without braille. Where BRLTTY is absent the
-     * attempt fails at once (no socket, connection refused); this bounds only a BRLTTY that hangs. The first
-     * connection in a JVM also loads the binding and its native library, which takes 100-300 ms on a busy
-     * machine.
+     * attempt fails at once (no socket, connection refused: under 100 ms, loading the binding included); this
+     * bounds only a BRLTTY that hangs. A running BRLTTY 6.5 answers in 10-30 ms, or in about one second about
+     * half the time (its BrlAPI server's handshake, measured in BrailleOutputTest), hence two seconds.
      */
-    public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
+    public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
 
     private static final Logger LOG = LoggerFactory.getLogger(BrlApi.class);
     private static final String PACKAGE = "org.a11y.brlapi.";
@@ -157,16 +157,25 @@ public final class BrlApi {
         }
 
         /**
-         * Takes the display for this program's terminal ({@code WINDOWPATH} or {@code CONTROLVT}, as BrlAPI
-         * finds it); where it cannot tell (no screen driver, no X), the root of BRLTTY's terminal tree.
+         * Takes the display for this program's terminal: the path in {@code WINDOWPATH} (the X server's virtual
+         * terminal, set by the display manager), else {@code CONTROLVT}, else the root of BRLTTY's terminal tree
+         * (no X, a BRLTTY without a screen driver). Worked out here rather than by the binding's own default,
+         * whose failure path (raising its error object from native code) has crashed the JVM (SIGSEGV in
+         * jni_NewObject) on a later call: see docs/decisions/0021-braille.md.
          */
         private void enterTtyMode(Class<?> type) throws ReflectiveOperationException {
-            try {
-                type.getMethod("enterTtyMode").invoke(connection);
-            } catch (InvocationTargetException e) {
-                LOG.debug("BrlAPI found no terminal ({}); using the root", describe(e.getCause()));
-                type.getMethod("enterTtyModeWithPath", int[].class).invoke(connection, (Object) new int[0]);
+            type.getMethod("enterTtyModeWithPath", int[].class).invoke(connection,
+                    (Object) ttyPath(System.getenv("WINDOWPATH"), System.getenv("CONTROLVT")));
+        }
+
+        /** BrlAPI's terminal path from {@code WINDOWPATH} ("1:7") or {@code CONTROLVT} ("7"); empty: the root. */
+        static int[] ttyPath(String windowPath, String controlVt) {
+            for (String candidate : new String[] {windowPath, controlVt}) {
+                if (candidate != null && candidate.strip().matches("\\d+(:\\d+)*")) {
+                    return java.util.Arrays.stream(candidate.strip().split(":")).mapToInt(Integer::parseInt).toArray();
+                }
             }
+            return new int[0];
         }
 
         /**

@@ -63,6 +63,15 @@ class BrailleAbsentTest {
         assertThat(BrlApi.Command.of(0x61L)).isEmpty();
     }
 
+    @Test
+    void theTerminalComesFromWindowpathThenControlvtElseTheRoot() {
+        assertThat(BrlApi.Connection.ttyPath("7", "3")).containsExactly(7);
+        assertThat(BrlApi.Connection.ttyPath("1:7", null)).containsExactly(1, 7);
+        assertThat(BrlApi.Connection.ttyPath(null, "3")).containsExactly(3);
+        assertThat(BrlApi.Connection.ttyPath("", "x")).isEmpty();
+        assertThat(BrlApi.Connection.ttyPath(null, null)).isEmpty();
+    }
+
     /** A BrlAPI host number (port 4101 + n) that nothing listens on. */
     private static int unusedApiNumber() throws IOException {
         for (int n = 99; n > 10; n--) {

@@ -39,8 +39,11 @@ class BrailleOutputTest {
         assertTrue(Files.isReadable(BrlApi.jar()),
                 "brltty is installed but BrlAPI's Java binding is not (Debian package libbrlapi-java)");
         display = new VirtualBrailleDisplay(CELLS, work);
+        long start = System.nanoTime();
         braille = BrailleOutput.connect(display.apiHost(), "none", Duration.ofSeconds(10))
                 .orElseThrow(() -> new AssertionError("no BrlAPI connection; BRLTTY's log:\n" + display.brlttyLog()));
+        System.out.printf("BRLTTY running: connected to a %d-cell display in %d ms%n", braille.cells(),
+                (System.nanoTime() - start) / 1_000_000);
     }
 
     @AfterAll
@@ -65,8 +68,10 @@ class BrailleOutputTest {
 
     @Test
     void anAnswerAppearsOnTheDisplay() throws Exception {
+        long start = System.nanoTime();
         braille.speak("Two people at a desk.", Priority.NOW);
         display.await(line -> line.equals("Two people at a"), WAIT);
+        System.out.printf("Shown on the display %d ms after speak()%n", (System.nanoTime() - start) / 1_000_000);
     }
 
     @Test
