@@ -55,13 +55,26 @@ public final class BrailleOutput implements SpeechOutput {
     /** As {@link #connect(String, String)}, waiting at most {@code timeout} for BRLTTY. */
     public static Optional<BrailleOutput> connect(String host, String auth, Duration timeout) {
         Optional<BrailleOutput> output = BrlApi.connect(host, auth, timeout).map(BrailleOutput::new);
-        output.ifPresent(o -> LOG.info("Braille: showing speech on a display of {} cells", o.display.cells()));
+        output.ifPresent(o -> LOG.info("Braille: showing speech on a display of {} cells", o.cells()));
         return output;
     }
 
-    /** How many cells the display has. */
+    /** How many cells the display has; 0 while BRLTTY has none, or once the display is lost. */
     public int cells() {
-        return display.cells();
+        if (!open) {
+            return 0;
+        }
+        try {
+            return display.cells();
+        } catch (RuntimeException e) {
+            lose(e);
+            return 0;
+        }
+    }
+
+    /** False once BRLTTY went away: the sink then ignores everything, and the voice goes on. */
+    public boolean isOpen() {
+        return open;
     }
 
     /** What the display shows now (the current window of the message). */
@@ -143,8 +156,10 @@ public final class BrailleOutput implements SpeechOutput {
     }
 
     private void lose(RuntimeException e) {
-        LOG.info("Braille display lost: {}", e.getMessage());
-        open = false;
+        if (open) {
+            open = false;
+            LOG.info("Braille display lost: {}", e.getMessage());
+        }
         display.close();
     }
 

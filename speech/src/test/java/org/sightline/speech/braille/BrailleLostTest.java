@@ -1,0 +1,48 @@
+package org.sightline.speech.braille;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sightline.speech.Priority;
+import org.sightline.speech.RecordingSpeechOutput;
+import org.sightline.speech.SpeechOutput;
+import org.sightline.speech.TeeSpeechOutput;
+
+/** BRLTTY going away while Sightline runs ends the braille sink quietly; the voice goes on. */
+class BrailleLostTest {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void whenBrlttyStopsTheSinkEndsAndTheVoiceGoesOn() throws Exception {
+        assumeTrue(VirtualBrailleDisplay.installed(),
+                "brltty is not installed (Debian package brltty; .ci/install installs it)");
+        RecordingSpeechOutput voice = new RecordingSpeechOutput();
+        VirtualBrailleDisplay display = new VirtualBrailleDisplay(20, work);
+        BrailleOutput braille;
+        try {
+            braille = BrailleOutput.connect(display.apiHost(), "none", Duration.ofSeconds(10)).orElseThrow();
+            SpeechOutput speech = new TeeSpeechOutput(voice, List.of(braille));
+            speech.speak("First.", Priority.NOW);
+            display.await(line -> line.equals("First."), Duration.ofSeconds(5));
+        } finally {
+            display.close();
+        }
+        SpeechOutput speech = new TeeSpeechOutput(voice, List.of(braille));
+        long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (braille.isOpen() && System.nanoTime() < end) {
+            speech.speak("Still speaking.", Priority.NOW);
+            Thread.sleep(100);
+        }
+        assertThat(braille.isOpen()).isFalse();
+        speech.speak("After the display.", Priority.NOW);
+        assertThat(voice.lastSpoken()).isEqualTo("After the display.");
+        speech.close();
+    }
+}
