@@ -24,14 +24,14 @@ public final class BrailleOutput implements SpeechOutput {
     private static final Logger LOG = LoggerFactory.getLogger(BrailleOutput.class);
     private static final int KEY_WAIT_MILLIS = 200;
 
-    private final BrlApi.Connection display;
+    private final BrailleDisplay display;
     private final Thread keys;
     private volatile boolean open = true;
     private String message = "";
     private BrailleWindows windows;
     private int index;
 
-    private BrailleOutput(BrlApi.Connection display) {
+    private BrailleOutput(BrailleDisplay display) {
         this.display = display;
         this.windows = BrailleWindows.of("", 1);
         this.keys = new Thread(this::readKeys, "braille-keys");
@@ -41,7 +41,7 @@ public final class BrailleOutput implements SpeechOutput {
 
     /**
      * The braille sink on the display BRLTTY serves by default ({@code BRLAPI_HOST}, else the local socket, with
-     * BrlAPI's key file), or empty, after one log line, where there is none.
+     * BrlAPI's key file or socket credentials), or empty, after one log line, where there is none.
      */
     public static Optional<BrailleOutput> connect() {
         return connect(null, null);

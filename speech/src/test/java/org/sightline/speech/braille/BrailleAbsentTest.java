@@ -37,27 +37,18 @@ class BrailleAbsentTest {
     }
 
     @Test
-    void withoutTheJavaBindingTheSinkIsAbsent() {
-        String before = System.getProperty("sightline.brlapi.jar");
-        System.setProperty("sightline.brlapi.jar", "/nonexistent/brlapi.jar");
-        try {
-            assertThat(BrailleOutput.connect()).isEmpty();
-        } finally {
-            if (before == null) {
-                System.clearProperty("sightline.brlapi.jar");
-            } else {
-                System.setProperty("sightline.brlapi.jar", before);
-            }
-        }
+    void withNoLocalBrlttySocketTheSinkIsAbsent() {
+        assertThat(java.nio.file.Files.exists(BrlApiWire.SOCKET_DIRECTORY.resolve("97"))).isFalse();
+        assertThat(BrailleOutput.connect(":97", "none")).isEmpty();
     }
 
     @Test
     void panningKeyCodesAreBrlapiCommands() {
-        long cmd = BrlApi.Connection.KEY_TYPE_CMD;
-        assertThat(BrlApi.Command.of(cmd | BrlApi.Connection.CMD_FWINRT)).contains(BrlApi.Command.FORWARD);
-        assertThat(BrlApi.Command.of(cmd | BrlApi.Connection.CMD_LNDN)).contains(BrlApi.Command.FORWARD);
-        assertThat(BrlApi.Command.of(cmd | BrlApi.Connection.CMD_FWINLT)).contains(BrlApi.Command.BACK);
-        assertThat(BrlApi.Command.of(cmd | BrlApi.Connection.CMD_LNUP)).contains(BrlApi.Command.BACK);
+        long cmd = BrlApi.KEY_TYPE_CMD;
+        assertThat(BrlApi.Command.of(cmd | BrlApi.CMD_FWINRT)).contains(BrlApi.Command.FORWARD);
+        assertThat(BrlApi.Command.of(cmd | BrlApi.CMD_LNDN)).contains(BrlApi.Command.FORWARD);
+        assertThat(BrlApi.Command.of(cmd | BrlApi.CMD_FWINLT)).contains(BrlApi.Command.BACK);
+        assertThat(BrlApi.Command.of(cmd | BrlApi.CMD_LNUP)).contains(BrlApi.Command.BACK);
         // A routing key (block 0x10000) and a typed character (type SYM) are left alone.
         assertThat(BrlApi.Command.of(cmd | 0x1_0000L | 3)).isEmpty();
         assertThat(BrlApi.Command.of(0x61L)).isEmpty();
@@ -65,11 +56,11 @@ class BrailleAbsentTest {
 
     @Test
     void theTerminalComesFromWindowpathThenControlvtElseTheRoot() {
-        assertThat(BrlApi.Connection.ttyPath("7", "3")).containsExactly(7);
-        assertThat(BrlApi.Connection.ttyPath("1:7", null)).containsExactly(1, 7);
-        assertThat(BrlApi.Connection.ttyPath(null, "3")).containsExactly(3);
-        assertThat(BrlApi.Connection.ttyPath("", "x")).isEmpty();
-        assertThat(BrlApi.Connection.ttyPath(null, null)).isEmpty();
+        assertThat(BrlApi.ttyPath("7", "3")).containsExactly(7);
+        assertThat(BrlApi.ttyPath("1:7", null)).containsExactly(1, 7);
+        assertThat(BrlApi.ttyPath(null, "3")).containsExactly(3);
+        assertThat(BrlApi.ttyPath("", "x")).isEmpty();
+        assertThat(BrlApi.ttyPath(null, null)).isEmpty();
     }
 
     /** A BrlAPI host number (port 4101 + n) that nothing listens on. */

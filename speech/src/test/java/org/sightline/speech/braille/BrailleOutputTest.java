@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -36,8 +35,6 @@ class BrailleOutputTest {
     static void startBrltty() throws Exception {
         assumeTrue(VirtualBrailleDisplay.installed(),
                 "brltty is not installed (Debian package brltty; .ci/install installs it)");
-        assertTrue(Files.isReadable(BrlApi.jar()),
-                "brltty is installed but BrlAPI's Java binding is not (Debian package libbrlapi-java)");
         display = new VirtualBrailleDisplay(CELLS, work);
         long start = System.nanoTime();
         braille = BrailleOutput.connect(display.apiHost(), "none", Duration.ofSeconds(10))
