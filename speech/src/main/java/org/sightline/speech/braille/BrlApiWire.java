@@ -10,7 +10,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -103,7 +102,7 @@ final class BrlApiWire implements BrailleDisplay {
                 throw new IOException("BRLTTY is not running (no " + path + ")");
             }
             SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(path));
-            return new BrlApiWire(channel, Channels.newInputStream(channel), Channels.newOutputStream(channel));
+            return new BrlApiWire(channel, input(channel), output(channel));
         }
         Socket socket = new Socket();
         try {
@@ -115,6 +114,42 @@ final class BrlApiWire implements BrailleDisplay {
             socket.close();
             throw e;
         }
+    }
+
+    /**
+     * The channel read directly, not through {@code Channels.newInputStream}: those streams hold the channel's
+     * blocking lock while a read waits, so the reader thread waiting for keys would block every write.
+     */
+    private static InputStream input(SocketChannel channel) {
+        return new InputStream() {
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                return channel.read(ByteBuffer.wrap(b, off, len));
+            }
+        };
+    }
+
+    private static OutputStream output(SocketChannel channel) {
+        return new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                ByteBuffer buffer = ByteBuffer.wrap(b, off, len);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+            }
+        };
     }
 
     private void handshake(String auth) throws IOException {

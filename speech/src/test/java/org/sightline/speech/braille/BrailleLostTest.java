@@ -13,11 +13,29 @@ import org.sightline.speech.RecordingSpeechOutput;
 import org.sightline.speech.SpeechOutput;
 import org.sightline.speech.TeeSpeechOutput;
 
-/** BRLTTY going away while Sightline runs ends the braille sink quietly; the voice goes on. */
+/** BRLTTY on its local socket, and BRLTTY going away while Sightline runs (the sink ends; the voice goes on). */
 class BrailleLostTest {
 
     @TempDir
     Path work;
+
+    @Test
+    void theLocalSocketAsAnInstalledBrlttyOffersIt() throws Exception {
+        assumeTrue(VirtualBrailleDisplay.installed(),
+                "brltty is not installed (Debian package brltty; .ci/install installs it)");
+        assumeTrue(java.nio.file.Files.isWritable(BrlApiWire.SOCKET_DIRECTORY),
+                "BRLTTY can make its local socket only in " + BrlApiWire.SOCKET_DIRECTORY
+                        + ", which this user cannot write (the TCP tests cover the protocol)");
+        try (VirtualBrailleDisplay display = new VirtualBrailleDisplay(20, work, true)) {
+            BrailleOutput braille = BrailleOutput.connect(display.apiHost(), "none", Duration.ofSeconds(10))
+                    .orElseThrow();
+            braille.speak("Over the local socket.", Priority.NOW);
+            display.await(line -> line.equals("Over the local"), Duration.ofSeconds(5));
+            display.press("FwinRt");
+            display.await(line -> line.equals("socket."), Duration.ofSeconds(5));
+            braille.close();
+        }
+    }
 
     @Test
     void whenBrlttyStopsTheSinkEndsAndTheVoiceGoesOn() throws Exception {

@@ -43,9 +43,17 @@ final class VirtualBrailleDisplay implements AutoCloseable {
     }
 
     VirtualBrailleDisplay(int cells, Path workDir) throws IOException, InterruptedException {
+        this(cells, workDir, false);
+    }
+
+    /**
+     * As {@link #VirtualBrailleDisplay(int, Path)}; with {@code localSocket}, BrlAPI listens on the local socket
+     * {@code /var/lib/BrlAPI/N} (as an installed BRLTTY does) instead of a TCP port.
+     */
+    VirtualBrailleDisplay(int cells, Path workDir, boolean localSocket) throws IOException, InterruptedException {
         server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
         int apiNumber = freeApiNumber();
-        apiHost = "127.0.0.1:" + apiNumber;
+        apiHost = (localSocket ? "" : "127.0.0.1") + ":" + apiNumber;
         log = workDir.resolve("brltty.log");
         brltty = new ProcessBuilder("brltty", "-n", "-e", "-Z",
                 "-f", "/dev/null", "-F", "/dev/null",
@@ -66,7 +74,11 @@ final class VirtualBrailleDisplay implements AutoCloseable {
         Thread reader = new Thread(this::read, "virtual-braille-display");
         reader.setDaemon(true);
         reader.start();
-        waitForApi(apiNumber);
+        if (localSocket) {
+            waitForSocket(Path.of("/var/lib/BrlAPI", Integer.toString(apiNumber)));
+        } else {
+            waitForApi(apiNumber);
+        }
         // The braille driver is ready (and BrlAPI knows the width) once BRLTTY has shown something.
         await(line -> true, Duration.ofSeconds(10));
         clear();
@@ -172,6 +184,16 @@ final class VirtualBrailleDisplay implements AutoCloseable {
             }
         }
         throw new IOException("no free BrlAPI port between 4111 and 4200");
+    }
+
+    private void waitForSocket(Path socket) throws IOException, InterruptedException {
+        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!Files.exists(socket)) {
+            if (System.nanoTime() > end) {
+                throw new IOException("BRLTTY's BrlAPI never made " + socket + ": " + brlttyLog());
+            }
+            Thread.sleep(50);
+        }
     }
 
     private void waitForApi(int number) throws IOException, InterruptedException {
