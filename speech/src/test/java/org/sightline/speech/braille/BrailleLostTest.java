@@ -13,7 +13,10 @@ import org.sightline.speech.RecordingSpeechOutput;
 import org.sightline.speech.SpeechOutput;
 import org.sightline.speech.TeeSpeechOutput;
 
-/** BRLTTY on its local socket, and BRLTTY going away while Sightline runs (the sink ends; the voice goes on). */
+/**
+ * BRLTTY on its local socket, with a key file, and going away while Sightline runs (the sink ends; the voice
+ * goes on).
+ */
 class BrailleLostTest {
 
     @TempDir
@@ -33,6 +36,24 @@ class BrailleLostTest {
             display.await(line -> line.equals("Over the local"), Duration.ofSeconds(5));
             display.press("FwinRt");
             display.await(line -> line.equals("socket."), Duration.ofSeconds(5));
+            braille.close();
+        }
+    }
+
+    @Test
+    void aKeyFileAuthenticatesAndAWrongKeyIsRefused() throws Exception {
+        assumeTrue(VirtualBrailleDisplay.installed(),
+                "brltty is not installed (Debian package brltty; .ci/install installs it)");
+        Path key = work.resolve("brlapi.key");
+        java.nio.file.Files.writeString(key, "a secret shared with BRLTTY");
+        Path wrong = work.resolve("wrong.key");
+        java.nio.file.Files.writeString(wrong, "not the secret");
+        try (VirtualBrailleDisplay display = new VirtualBrailleDisplay(20, work, false, "keyfile:" + key)) {
+            assertThat(BrailleOutput.connect(display.apiHost(), "keyfile:" + wrong, Duration.ofSeconds(10))).isEmpty();
+            BrailleOutput braille = BrailleOutput.connect(display.apiHost(), "keyfile:" + key,
+                    Duration.ofSeconds(10)).orElseThrow();
+            braille.speak("Key accepted.", Priority.NOW);
+            display.await(line -> line.equals("Key accepted."), Duration.ofSeconds(5));
             braille.close();
         }
     }

@@ -51,6 +51,12 @@ final class VirtualBrailleDisplay implements AutoCloseable {
      * {@code /var/lib/BrlAPI/N} (as an installed BRLTTY does) instead of a TCP port.
      */
     VirtualBrailleDisplay(int cells, Path workDir, boolean localSocket) throws IOException, InterruptedException {
+        this(cells, workDir, localSocket, "none");
+    }
+
+    /** As above, BrlAPI asking for authentication {@code auth} ({@code none}, {@code keyfile:PATH}). */
+    VirtualBrailleDisplay(int cells, Path workDir, boolean localSocket, String auth)
+            throws IOException, InterruptedException {
         server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
         int apiNumber = freeApiNumber();
         apiHost = (localSocket ? "" : "127.0.0.1") + ":" + apiNumber;
@@ -60,7 +66,7 @@ final class VirtualBrailleDisplay implements AutoCloseable {
                 "-b", "vr", "-d", "client:127.0.0.1:" + server.getLocalPort(),
                 "-x", "no", "-s", "no",
                 "-W", workDir.toString(), "-U", workDir.toString(), "-P", workDir.resolve("brltty.pid").toString(),
-                "-A", "auth=none,host=" + apiHost)
+                "-A", "auth=" + auth + ",host=" + apiHost)
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         server.setSoTimeout(10_000);
         try {
@@ -177,7 +183,8 @@ final class VirtualBrailleDisplay implements AutoCloseable {
     private static int freeApiNumber() throws IOException {
         for (int attempt = 0; attempt < 50; attempt++) {
             int number = 10 + ThreadLocalRandom.current().nextInt(90);
-            try (ServerSocket probe = new ServerSocket(BRLAPI_BASE_PORT + number, 1, InetAddress.getLoopbackAddress())) {
+            try (ServerSocket probe = new ServerSocket(BRLAPI_BASE_PORT + number, 1,
+                    InetAddress.getLoopbackAddress())) {
                 return probe.getLocalPort() - BRLAPI_BASE_PORT;
             } catch (IOException busy) {
                 // try another
