@@ -103,10 +103,7 @@ public final class SpeechEngineChoicesFromRegistry implements SpeechEngineChoice
 
     /** Points the queue at {@code id} from its next sentence on; outputs without a queue (tests) ignore it. */
     private void useEngine(String id) {
-        SpeechOutput target = speech instanceof LoggingSpeechOutput logging ? logging.delegate() : speech;
-        if (target instanceof SpeechQueue queue) {
-            queue.setSettings(queue.settings().withEngine(id));
-        }
+        LoggingSpeechOutput.queueOf(speech).ifPresent(queue -> queue.setSettings(queue.settings().withEngine(id)));
     }
 
     private SightlineException unavailable(String id) {

@@ -27,11 +27,15 @@ import org.sightline.vision.vlm.VisionLanguageProviders;
  * @param remoteModel  the model name on that server
  * @param remoteApiKey the key for that server, empty for none; kept only in this file, which only the user can
  *                     read, and never logged, spoken or shown ({@link #toString} hides it)
+ * @param braille      also show what is spoken on a braille display served by BRLTTY (Linux). Off by default: a
+ *                     user of Orca already gets braille from Orca, and a second BrlAPI client on the same terminal
+ *                     would take the display from it; a braille reader without a screen reader turns it on
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Settings(Boolean selfVoicing, String language, Map<String, String> hotkeys, int speechRate,
                        String speechEngine, int regionSize, Boolean keepHistory, Boolean firstRunDone,
-                       Boolean describeFast, String remoteUrl, String remoteModel, String remoteApiKey) {
+                       Boolean describeFast, String remoteUrl, String remoteModel, String remoteApiKey,
+                       Boolean braille) {
 
     public static final String SYSTEM_LANGUAGE = "system";
     public static final int DEFAULT_RATE = 175;
@@ -78,6 +82,17 @@ public record Settings(Boolean selfVoicing, String language, Map<String, String>
         remoteUrl = remoteUrl == null ? "" : remoteUrl.strip();
         remoteModel = remoteModel == null || remoteModel.isBlank() ? DEFAULT_REMOTE_MODEL : remoteModel.strip();
         remoteApiKey = remoteApiKey == null ? "" : remoteApiKey.strip();
+        if (braille == null) {
+            braille = false;
+        }
+    }
+
+    /** Settings as they were before braille output existed: no braille. */
+    public Settings(Boolean selfVoicing, String language, Map<String, String> hotkeys, int speechRate,
+                    String speechEngine, int regionSize, Boolean keepHistory, Boolean firstRunDone,
+                    Boolean describeFast, String remoteUrl, String remoteModel, String remoteApiKey) {
+        this(selfVoicing, language, hotkeys, speechRate, speechEngine, regionSize, keepHistory, firstRunDone,
+                describeFast, remoteUrl, remoteModel, remoteApiKey, false);
     }
 
     /** Settings as they were before the description options existed: local and detailed descriptions. */
@@ -95,7 +110,7 @@ public record Settings(Boolean selfVoicing, String language, Map<String, String>
 
     public static Settings defaults() {
         return new Settings(null, null, null, DEFAULT_RATE, "", DEFAULT_REGION, true, false, false, "",
-                DEFAULT_REMOTE_MODEL, "");
+                DEFAULT_REMOTE_MODEL, "", false);
     }
 
     /** Whether descriptions come from a server instead of the local model. */
@@ -120,7 +135,7 @@ public record Settings(Boolean selfVoicing, String language, Map<String, String>
                 + ", speechRate=" + speechRate + ", speechEngine=" + speechEngine + ", regionSize=" + regionSize
                 + ", keepHistory=" + keepHistory + ", firstRunDone=" + firstRunDone + ", describeFast=" + describeFast
                 + ", remoteUrl=" + remoteUrl + ", remoteModel=" + remoteModel + ", remoteApiKey="
-                + (remoteApiKey.isEmpty() ? "" : "(set)") + "]";
+                + (remoteApiKey.isEmpty() ? "" : "(set)") + ", braille=" + braille + "]";
     }
 
     /** On Linux nothing reads a JavaFX window aloud, so Sightline speaks for itself unless told not to. */
@@ -143,32 +158,37 @@ public record Settings(Boolean selfVoicing, String language, Map<String, String>
 
     public Settings withSelfVoicing(boolean on) {
         return new Settings(on, language, hotkeys, speechRate, speechEngine, regionSize, keepHistory, firstRunDone,
-                describeFast, remoteUrl, remoteModel, remoteApiKey);
+                describeFast, remoteUrl, remoteModel, remoteApiKey, braille);
     }
 
     public Settings withLanguage(String lang) {
         return new Settings(selfVoicing, lang, hotkeys, speechRate, speechEngine, regionSize, keepHistory,
-                firstRunDone, describeFast, remoteUrl, remoteModel, remoteApiKey);
+                firstRunDone, describeFast, remoteUrl, remoteModel, remoteApiKey, braille);
     }
 
     public Settings withSpeechEngine(String engine) {
         return new Settings(selfVoicing, language, hotkeys, speechRate, engine, regionSize, keepHistory,
-                firstRunDone, describeFast, remoteUrl, remoteModel, remoteApiKey);
+                firstRunDone, describeFast, remoteUrl, remoteModel, remoteApiKey, braille);
     }
 
     public Settings withFirstRunDone(boolean done) {
         return new Settings(selfVoicing, language, hotkeys, speechRate, speechEngine, regionSize, keepHistory, done,
-                describeFast, remoteUrl, remoteModel, remoteApiKey);
+                describeFast, remoteUrl, remoteModel, remoteApiKey, braille);
     }
 
     public Settings withDescribeFast(boolean fast) {
         return new Settings(selfVoicing, language, hotkeys, speechRate, speechEngine, regionSize, keepHistory,
-                firstRunDone, fast, remoteUrl, remoteModel, remoteApiKey);
+                firstRunDone, fast, remoteUrl, remoteModel, remoteApiKey, braille);
+    }
+
+    public Settings withBraille(boolean on) {
+        return new Settings(selfVoicing, language, hotkeys, speechRate, speechEngine, regionSize, keepHistory,
+                firstRunDone, describeFast, remoteUrl, remoteModel, remoteApiKey, on);
     }
 
     /** Describes with {@code url} (empty: locally) using {@code model} and {@code apiKey} (empty: none). */
     public Settings withRemote(String url, String model, String apiKey) {
         return new Settings(selfVoicing, language, hotkeys, speechRate, speechEngine, regionSize, keepHistory,
-                firstRunDone, describeFast, url, model, apiKey);
+                firstRunDone, describeFast, url, model, apiKey, braille);
     }
 }

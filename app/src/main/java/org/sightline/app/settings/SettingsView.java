@@ -142,6 +142,14 @@ public final class SettingsView {
                 AppText.get(is ? "state.checked" : "state.notChecked"), Priority.NOW));
         grid.add(fast, 0, row++, 2, 1);
 
+        CheckBox braille = new CheckBox(AppText.get("settings.braille"));
+        braille.setId("braille");
+        braille.selectedProperty().bindBidirectional(model.brailleProperty());
+        accessible(braille, "settings.braille", AccessibleRole.CHECK_BOX);
+        braille.selectedProperty().addListener((o, was, is) -> speech.speak(
+                AppText.get(is ? "state.checked" : "state.notChecked"), Priority.NOW));
+        grid.add(braille, 0, row++, 2, 1);
+
         TextField remoteUrl = new TextField();
         remoteUrl.setId("remoteUrl");
         remoteUrl.setPromptText("http://localhost:11434/v1");

@@ -32,6 +32,7 @@ public final class SettingsViewModel {
     private final IntegerProperty regionSize = new SimpleIntegerProperty();
     private final BooleanProperty keepHistory = new SimpleBooleanProperty();
     private final BooleanProperty describeFast = new SimpleBooleanProperty();
+    private final BooleanProperty braille = new SimpleBooleanProperty();
     private final StringProperty remoteUrl = new SimpleStringProperty();
     private final StringProperty remoteModel = new SimpleStringProperty();
     private final StringProperty remoteApiKey = new SimpleStringProperty();
@@ -49,6 +50,7 @@ public final class SettingsViewModel {
         regionSize.set(from.regionSize());
         keepHistory.set(from.keepHistory());
         describeFast.set(from.describeFast());
+        braille.set(from.braille());
         remoteUrl.set(from.remoteUrl());
         remoteModel.set(from.remoteModel());
         remoteApiKey.set(from.remoteApiKey());
@@ -85,6 +87,11 @@ public final class SettingsViewModel {
 
     public BooleanProperty describeFastProperty() {
         return describeFast;
+    }
+
+    /** Show speech on a braille display through BRLTTY; applied when Sightline next starts. */
+    public BooleanProperty brailleProperty() {
+        return braille;
     }
 
     public StringProperty remoteUrlProperty() {
@@ -128,6 +135,7 @@ public final class SettingsViewModel {
     public Settings toSettings() {
         return new Settings(selfVoicing.get(), language.get(), hotkeyTexts(), speechRate.get(),
                 speechEngine.get() == null ? "" : speechEngine.get().strip(), regionSize.get(), keepHistory.get(),
-                firstRunDone, describeFast.get(), stripped(remoteUrl), stripped(remoteModel), stripped(remoteApiKey));
+                firstRunDone, describeFast.get(), stripped(remoteUrl), stripped(remoteModel), stripped(remoteApiKey),
+                braille.get());
     }
 }

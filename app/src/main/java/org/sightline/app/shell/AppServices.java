@@ -14,7 +14,6 @@ import org.sightline.app.settings.Settings;
 import org.sightline.models.CatalogModelStore;
 import org.sightline.models.ModelStores;
 import org.sightline.speech.SpeechOutputs;
-import org.sightline.speech.SpeechQueue;
 import org.sightline.speech.SpeechSettings;
 import org.sightline.app.settings.SettingsStore;
 import org.sightline.app.voice.LoggingSpeechOutput;
@@ -73,16 +72,26 @@ public record AppServices(Assistant assistant, SpeechOutput speech, TaskExecutor
     }
 
     /**
-     * The speech output for the desktop app: the speech queue with the user's engine and rate.
+     * The speech output for the desktop app: the speech queue with the user's engine and rate, and the braille
+     * display beside it when the user turned braille on.
      * {@code SIGHTLINE_ANNOUNCE_STDERR=1} (or its older name {@code SIGHTLINE_SPEECH_LOG=1}) also writes
      * everything said to stderr, one line each, so that scripts can check what the app announces.
      */
     public static SpeechOutput desktopSpeech() {
-        SpeechOutput engine = SpeechOutputs.create(speechSettings(SettingsStore.standard().load().settings()));
+        Settings settings = SettingsStore.standard().load().settings();
+        SpeechOutput engine = SpeechOutputs.create(speechSettings(settings));
         boolean log = "1".equals(System.getenv("SIGHTLINE_ANNOUNCE_STDERR"))
                 || "1".equals(System.getenv("SIGHTLINE_SPEECH_LOG"))
                 || Boolean.getBoolean("sightline.speech.log");
-        return log ? new LoggingSpeechOutput(engine, System.err) : engine;
+        return withBraille(log ? new LoggingSpeechOutput(engine, System.err) : engine, settings);
+    }
+
+    /**
+     * The voice, with the braille display beside it where the user asked for braille and BRLTTY serves a display;
+     * the voice alone otherwise (one log line, no delay worth noticing: see docs/decisions/0021-braille.md).
+     */
+    public static SpeechOutput withBraille(SpeechOutput voice, Settings settings) {
+        return settings.braille() ? SpeechOutputs.withBraille(voice) : voice;
     }
 
     /** The speech module's settings for the user's: the rate is in words a minute, 175 being normal. */
@@ -94,11 +103,8 @@ public record AppServices(Assistant assistant, SpeechOutput speech, TaskExecutor
         return SpeechSettings.defaults().withEngine(engine).withRate(rate);
     }
 
-    /** Applies changed settings to a running speech queue (directly, or behind the logging wrapper). */
+    /** Applies changed settings to a running speech queue (directly, or behind the logging wrapper and the tee). */
     public static void applySpeechSettings(SpeechOutput speech, Settings settings) {
-        SpeechOutput target = speech instanceof LoggingSpeechOutput logging ? logging.delegate() : speech;
-        if (target instanceof SpeechQueue queue) {
-            queue.setSettings(speechSettings(settings));
-        }
+        LoggingSpeechOutput.queueOf(speech).ifPresent(queue -> queue.setSettings(speechSettings(settings)));
     }
 }

@@ -1,9 +1,12 @@
 package org.sightline.app.voice;
 
 import java.io.PrintStream;
+import java.util.Optional;
 import org.sightline.speech.Earcon;
 import org.sightline.speech.Priority;
 import org.sightline.speech.SpeechOutput;
+import org.sightline.speech.SpeechQueue;
+import org.sightline.speech.TeeSpeechOutput;
 
 /**
  * Passes everything on to another output and also writes what is said to a stream, one line each
@@ -18,6 +21,23 @@ public final class LoggingSpeechOutput implements SpeechOutput {
     /** The output that really speaks. */
     public SpeechOutput delegate() {
         return delegate;
+    }
+
+    /**
+     * The speech queue that voices {@code speech}, behind this logging wrapper and the braille display's tee,
+     * for settings that belong to the voice (engine, rate); empty for outputs without one (tests).
+     */
+    public static Optional<SpeechQueue> queueOf(SpeechOutput speech) {
+        SpeechOutput target = speech;
+        while (true) {
+            if (target instanceof LoggingSpeechOutput logging) {
+                target = logging.delegate();
+            } else if (target instanceof TeeSpeechOutput tee) {
+                target = tee.voice();
+            } else {
+                return target instanceof SpeechQueue queue ? Optional.of(queue) : Optional.empty();
+            }
+        }
     }
 
     public LoggingSpeechOutput(SpeechOutput delegate, PrintStream log) {

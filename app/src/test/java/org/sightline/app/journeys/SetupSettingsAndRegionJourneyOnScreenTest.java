@@ -70,6 +70,7 @@ class SetupSettingsAndRegionJourneyOnScreenTest extends ChromiumJourneys {
         assertThat(tab()).containsExactly("Region around the pointer, in pixels, spin button, 400");
         assertThat(tab()).containsExactly("Keep the transcript between runs, check box, checked");
         assertThat(tab()).containsExactly("Fast descriptions: one look at the whole image, check box, not checked");
+        assertThat(tab()).containsExactly("Show speech on a braille display (BRLTTY), check box, not checked");
         assertThat(tab()).containsExactly("Description server address, edit text, empty");
         assertThat(tab()).containsExactly("Model name on the server, edit text, smolvlm");
         assertThat(tab()).containsExactly("API key for the server, password text, empty");

@@ -48,6 +48,17 @@ class SettingsStoreTest {
         }
     }
 
+    @Test
+    void brailleIsOffByDefaultKeptWhenTurnedOnAndOffInAnOlderFile() throws Exception {
+        SettingsStore store = new SettingsStore(dir);
+        assertThat(Settings.defaults().braille()).isFalse();
+        store.save(Settings.defaults().withBraille(true).withDescribeFast(true));
+        assertThat(store.load().settings().braille()).isTrue();
+        assertThat(store.load().settings().describeFast()).isTrue();
+        Files.writeString(store.file(), "{\"speechRate\": 300}");
+        assertThat(store.load().settings().braille()).isFalse();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"{ not json", "", "[1, 2, 3]", "{\"speechRate\": \"fast\"}", "null"})
     void aDamagedFileIsKeptAsBackupReplacedByDefaultsAndReportedOnce(String damaged) throws Exception {

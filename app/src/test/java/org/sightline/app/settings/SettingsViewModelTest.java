@@ -61,4 +61,18 @@ class SettingsViewModelTest {
         vm.remoteModelProperty().set("");
         assertThat(vm.toSettings().remoteModel()).isEqualTo(Settings.DEFAULT_REMOTE_MODEL);
     }
+
+    @Test
+    void theBrailleBoxIsOffByDefaultAndNamedInBothLanguages() {
+        SettingsViewModel vm = new SettingsViewModel(Settings.defaults());
+        assertThat(vm.brailleProperty().get()).isFalse();
+        vm.brailleProperty().set(true);
+        assertThat(vm.toSettings().braille()).isTrue();
+        assertThat(new SettingsViewModel(vm.toSettings()).brailleProperty().get()).isTrue();
+        Messages.setLocale(Locale.ENGLISH);
+        assertThat(org.sightline.app.AppText.get("settings.braille"))
+                .isEqualTo("Show speech on a braille display (BRLTTY)");
+        Messages.setLocale(Locale.SIMPLIFIED_CHINESE);
+        assertThat(org.sightline.app.AppText.get("settings.braille")).contains("点显器").contains("BRLTTY");
+    }
 }
