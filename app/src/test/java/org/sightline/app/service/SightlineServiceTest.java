@@ -189,6 +189,32 @@ class SightlineServiceTest {
     }
 
     @Test
+    void aPdfIsReadPageByPageWithItsPageNumbersAndTheReadingOfReadJson() throws Exception {
+        Path pdf = dir.resolve("notice.pdf");
+        try (org.sightline.vision.documents.TestPdfs doc = new org.sightline.vision.documents.TestPdfs()) {
+            doc.page().paragraph(72, 100, List.of("Water off on Tuesday.", "From nine until noon."));
+            doc.page().paragraph(72, 100, List.of("Questions go to the caretaker."));
+            doc.doc.save(pdf.toFile());
+        }
+        try (RawConnection raw = RawConnection.unix(service.path())) {
+            raw.send("{\"v\":1,\"id\":\"p\",\"op\":\"read\",\"source\":\"file\",\"path\":\"" + pdf + "\"}");
+            List<JsonNode> events = raw.until("p");
+            assertThat(events).filteredOn(e -> e.get("event").asText().equals("line"))
+                    .extracting(e -> e.get("page").asInt() + ": " + e.get("text").asText())
+                    .containsExactly("1: Water off on Tuesday.", "1: From nine until noon.",
+                            "2: Questions go to the caretaker.");
+            JsonNode done = events.get(events.size() - 1);
+            assertThat(done.get("event").asText()).isEqualTo("done");
+            assertThat(done.get("result").toString()).contains("Questions go to the caretaker.");
+
+            raw.send("{\"v\":1,\"id\":\"q\",\"op\":\"read\",\"source\":\"file\",\"path\":\"" + pdf
+                    + "\",\"pages\":\"2\"}");
+            assertThat(raw.until("q")).filteredOn(e -> e.get("event").asText().equals("line"))
+                    .extracting(e -> e.get("text").asText()).containsExactly("Questions go to the caretaker.");
+        }
+    }
+
+    @Test
     void aRequestCancelledWhileItWaitsIsCancelledAndTheOneBeforeFinishes() throws Exception {
         try (RawConnection raw = RawConnection.unix(service.path())) {
             raw.send(read("first", page));
