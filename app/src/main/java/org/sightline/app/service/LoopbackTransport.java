@@ -111,15 +111,10 @@ final class LoopbackTransport implements ServiceTransport {
 
     /** A connection to the port the file names, not yet introduced; empty when nothing listens there. */
     static Optional<SocketChannel> connect(Endpoint endpoint) {
+        // open(address) closes the channel itself when the connection fails.
         try {
-            SocketChannel channel = SocketChannel.open();
-            try {
-                channel.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), endpoint.port()));
-                return Optional.of(channel);
-            } catch (IOException e) {
-                channel.close();
-                return Optional.empty();
-            }
+            return Optional.of(SocketChannel.open(
+                    new InetSocketAddress(InetAddress.getLoopbackAddress(), endpoint.port())));
         } catch (IOException e) {
             return Optional.empty();
         }

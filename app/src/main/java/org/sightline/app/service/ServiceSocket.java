@@ -69,15 +69,9 @@ public final class ServiceSocket {
         if (!Files.exists(path)) {
             return Optional.empty();
         }
+        // open(address) closes the channel itself when the connection fails.
         try {
-            SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
-            try {
-                channel.connect(UnixDomainSocketAddress.of(path));
-                return Optional.of(channel);
-            } catch (IOException e) {
-                channel.close();
-                return Optional.empty();
-            }
+            return Optional.of(SocketChannel.open(UnixDomainSocketAddress.of(path)));
         } catch (IOException e) {
             return Optional.empty();
         }

@@ -3,6 +3,7 @@ package org.sightline.app.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.awt.Rectangle;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -20,9 +21,19 @@ import org.sightline.vision.capture.Capture;
 import org.sightline.vision.capture.Captures;
 import org.sightline.vision.describe.Describer;
 import org.sightline.vision.describe.Description;
+import org.sightline.vision.documents.DocumentFiles;
+import org.sightline.vision.documents.DocumentLine;
+import org.sightline.vision.documents.DocumentListener;
+import org.sightline.vision.documents.DocumentPage;
+import org.sightline.vision.documents.DocumentReader;
+import org.sightline.vision.documents.PageRange;
+import org.sightline.vision.documents.PageSource;
+import org.sightline.vision.documents.export.DocumentFormat;
+import org.sightline.vision.documents.export.DocumentWriter;
 import org.sightline.vision.elements.ElementFinder;
 import org.sightline.vision.elements.ElementMap;
 import org.sightline.vision.elements.LineHeadings;
+import org.sightline.vision.ocr.OcrListener;
 import org.sightline.vision.ocr.OcrResult;
 import org.sightline.vision.read.TextReader;
 import org.sightline.vision.vlm.BackendChoice;
@@ -72,6 +83,11 @@ public final class ServiceWork implements AutoCloseable {
     void run(String id, JsonNode request, Session session, Events events, CancellationToken token) {
         TaskContext context = TaskContext.of(token, p -> { });
         try {
+            Optional<Path> document = document(request);
+            if (document.isPresent()) {
+                events.send(readDocument(id, document.get(), request, events, context));
+                return;
+            }
             Capture capture = capture(request, session);
             session.last = capture;
             ObjectNode done = ServiceProtocol.event(id, "done");
@@ -180,6 +196,76 @@ public final class ServiceWork implements AutoCloseable {
             finder = new ElementFinder(reader.engine(TaskContext.none()));
         }
         return finder;
+    }
+
+    /** The PDF, multi-page TIFF or folder of page images a {@code read} of a file names, if it names one. */
+    private static Optional<Path> document(JsonNode request) {
+        if (!"read".equals(ServiceProtocol.text(request, "op")) || !"file".equals(ServiceProtocol.text(request, "source"))) {
+            return Optional.empty();
+        }
+        String path = ServiceProtocol.text(request, "path");
+        if (path == null || !Path.of(path).isAbsolute()) {
+            throw new BadRequest(MESSAGES.get("source.path"));
+        }
+        return DocumentFiles.isDocument(Path.of(path)) ? Optional.of(Path.of(path)) : Optional.empty();
+    }
+
+    /**
+     * Reads a document page by page with the warm recogniser, streaming each page's lines as {@code line} events
+     * with their page number (a page that cannot be read is a {@code pageFailed} event, and the others are still
+     * read); the {@code done} event carries what {@code read --json} prints for the document.
+     */
+    private ObjectNode readDocument(String id, Path file, JsonNode request, Events events, TaskContext context) {
+        String pages = ServiceProtocol.text(request, "pages");
+        PageRange range = pages == null ? PageRange.ALL : PageRange.parse(pages);
+        StringWriter json = new StringWriter();
+        DocumentWriter output = DocumentFormat.JSON.writer(json, file.getFileName().toString());
+        try (PageSource source = DocumentFiles.open(file, ServiceProtocol.text(request, "password"))) {
+            DocumentReader documents = new DocumentReader(
+                    (image, ctx) -> reader.read(image, OcrListener.NONE, ctx));
+            documents.read(source, range, new DocumentListener() {
+                @Override
+                public void onStart(int pageCount, int selected) {
+                    output.onStart(pageCount, selected);
+                }
+
+                @Override
+                public void onPage(DocumentPage page) {
+                    output.onPage(page);
+                    int index = 0;
+                    for (int b = 0; b < page.blocks().size(); b++) {
+                        for (DocumentLine line : page.blocks().get(b).lines()) {
+                            ObjectNode event = ServiceProtocol.event(id, "line");
+                            event.put("text", line.text());
+                            event.put("page", page.number());
+                            event.put("index", index++);
+                            event.put("block", b);
+                            if (!events.send(event)) {
+                                context.cancellation().cancel();
+                            }
+                        }
+                    }
+                }
+
+                @Override
+                public void onPageFailed(int number, String message) {
+                    output.onPageFailed(number, message);
+                    ObjectNode event = ServiceProtocol.event(id, "pageFailed");
+                    event.put("page", number);
+                    event.put("message", message);
+                    events.send(event);
+                }
+            }, context);
+        }
+        context.cancellation().throwIfCancelled();
+        output.finish();
+        ObjectNode done = ServiceProtocol.event(id, "done");
+        try {
+            done.set("result", ServiceProtocol.JSON.readTree(json.toString()));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("the document's JSON did not read back", e);
+        }
+        return done;
     }
 
     /**

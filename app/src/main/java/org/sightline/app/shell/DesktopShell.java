@@ -177,6 +177,10 @@ public final class DesktopShell implements AutoCloseable {
             if (globalChordInWindow(e, true) || documents.handleKey(e)) {
                 return;
             }
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+                // Escape cancels what Sightline is doing, a watch included; said after the view has silenced speech.
+                Platform.runLater(watching::stopAny);
+            }
             view.handleKey(e);
         });
         // Ctrl+Alt+Shift+letter can also arrive as typed text (AltGr handling); a global chord must not type.
@@ -426,7 +430,11 @@ public final class DesktopShell implements AutoCloseable {
                 case DESCRIBE_WINDOW -> model.describeActiveWindow(window);
                 case READ_TEXT -> model.readText(window);
                 case CAMERA -> model.cameraSnapshot();
-                case STOP -> model.cancel();
+                case STOP -> {
+                    // "Stop speaking and cancel" ends a watch too; it says so once speech is silenced.
+                    model.cancel();
+                    watching.stopAny();
+                }
                 case SHOW_WINDOW -> bringForward();
                 default -> { }
             }

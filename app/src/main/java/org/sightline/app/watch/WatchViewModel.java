@@ -82,6 +82,17 @@ public final class WatchViewModel implements AutoCloseable {
         return false;
     }
 
+    /**
+     * Stops whatever watch runs or is starting, as the keys that cancel everything do; false when none was. The
+     * watch says that it stopped and what it watched.
+     */
+    public synchronized boolean stopAny() {
+        if (starting != null) {
+            return stop(starting.kind());
+        }
+        return running != null && stop(running.target().kind());
+    }
+
     /** Starts watching {@code target}, ending first any watch of another kind. */
     public synchronized void watch(WatchTarget target) {
         Watcher before = null;

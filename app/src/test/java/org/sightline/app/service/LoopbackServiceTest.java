@@ -5,17 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -70,47 +66,6 @@ class LoopbackServiceTest {
         return JSON.readTree(Files.readString(service.path()));
     }
 
-    /** A raw TCP connection to the service's port. */
-    private static final class Raw implements AutoCloseable {
-        final Socket socket;
-        final OutputStream out;
-        final BufferedReader in;
-
-        Raw() throws IOException {
-            socket = new Socket(InetAddress.getLoopbackAddress(), connectionFile().get("port").asInt());
-            socket.setSoTimeout(60_000);
-            out = socket.getOutputStream();
-            in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
-        }
-
-        void send(String line) throws IOException {
-            out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
-            out.flush();
-        }
-
-        JsonNode next() throws IOException {
-            String line = in.readLine();
-            return line == null ? null : JSON.readTree(line);
-        }
-
-        List<JsonNode> until(String id) throws IOException {
-            List<JsonNode> events = new ArrayList<>();
-            JsonNode e;
-            while ((e = next()) != null) {
-                events.add(e);
-                if (id.equals(e.path("id").asText()) && List.of("done", "error").contains(e.get("event").asText())) {
-                    break;
-                }
-            }
-            return events;
-        }
-
-        @Override
-        public void close() throws IOException {
-            socket.close();
-        }
-    }
-
     private static String hello(String token) {
         return "{\"v\":1,\"id\":\"h\",\"op\":\"hello\",\"token\":\"" + token + "\"}";
     }
@@ -135,7 +90,7 @@ class LoopbackServiceTest {
 
     @Test
     void withTheRightTokenTheServiceAnswersAndKeepsItsFaultHandling() throws IOException {
-        try (Raw raw = new Raw()) {
+        try (RawConnection raw = RawConnection.loopback(connectionFile().get("port").asInt())) {
             raw.send(hello(connectionFile().get("token").asText()));
             JsonNode greeting = raw.next();
             assertThat(greeting.get("event").asText()).isEqualTo("hello");
@@ -152,7 +107,7 @@ class LoopbackServiceTest {
 
     @Test
     void aWrongTokenIsForbiddenAndTheConnectionClosed() throws IOException {
-        try (Raw raw = new Raw()) {
+        try (RawConnection raw = RawConnection.loopback(connectionFile().get("port").asInt())) {
             raw.send(hello("0".repeat(64)));
             JsonNode refused = raw.next();
             assertThat(refused.get("code").asText()).isEqualTo("forbidden");
@@ -164,12 +119,12 @@ class LoopbackServiceTest {
 
     @Test
     void aMissingTokenOrAFirstLineThatIsNotJsonIsForbidden() throws IOException {
-        try (Raw raw = new Raw()) {
+        try (RawConnection raw = RawConnection.loopback(connectionFile().get("port").asInt())) {
             raw.send("{\"v\":1,\"id\":\"r\",\"op\":\"read\",\"source\":\"file\",\"path\":\"" + page + "\"}");
             assertThat(raw.next().get("code").asText()).isEqualTo("forbidden");
             assertThat(raw.next()).isNull();
         }
-        try (Raw raw = new Raw()) {
+        try (RawConnection raw = RawConnection.loopback(connectionFile().get("port").asInt())) {
             raw.send("GET / HTTP/1.1");
             assertThat(raw.next().get("code").asText()).isEqualTo("forbidden");
             assertThat(raw.next()).isNull();
@@ -178,7 +133,7 @@ class LoopbackServiceTest {
 
     @Test
     void aHugeFirstMessageIsRefusedBeforeTheTokenIsLookedAt() throws IOException {
-        try (Raw raw = new Raw()) {
+        try (RawConnection raw = RawConnection.loopback(connectionFile().get("port").asInt())) {
             byte[] huge = new byte[ServiceProtocol.MAX_MESSAGE_BYTES + 10];
             java.util.Arrays.fill(huge, (byte) 'x');
             try {

@@ -6,19 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.channels.Channels;
-import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -72,49 +64,6 @@ class SightlineServiceTest {
         return TextPages.png(dir.resolve(name), 720, 20, lines);
     }
 
-    /** A raw connection, to send what a well-behaved client never would. */
-    private static final class Raw implements AutoCloseable {
-        final SocketChannel channel;
-        final OutputStream out;
-        final BufferedReader in;
-
-        Raw() throws IOException {
-            channel = SocketChannel.open(StandardProtocolFamily.UNIX);
-            channel.connect(UnixDomainSocketAddress.of(service.path()));
-            out = Channels.newOutputStream(channel);
-            in = new BufferedReader(new InputStreamReader(Channels.newInputStream(channel), StandardCharsets.UTF_8));
-        }
-
-        void send(String line) throws IOException {
-            out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
-            out.flush();
-        }
-
-        JsonNode next() throws IOException {
-            String line = in.readLine();
-            return line == null ? null : JSON.readTree(line);
-        }
-
-        /** Events until the one that ends request {@code id}. */
-        List<JsonNode> until(String id) throws IOException {
-            List<JsonNode> events = new ArrayList<>();
-            JsonNode e;
-            while ((e = next()) != null) {
-                events.add(e);
-                String kind = e.get("event").asText();
-                if (id.equals(e.path("id").asText()) && List.of("done", "error", "cancelled").contains(kind)) {
-                    break;
-                }
-            }
-            return events;
-        }
-
-        @Override
-        public void close() throws IOException {
-            channel.close();
-        }
-    }
-
     private static String read(String id, Path file) {
         return "{\"v\":1,\"id\":\"" + id + "\",\"op\":\"read\",\"source\":\"file\",\"path\":\"" + file + "\"}";
     }
@@ -140,7 +89,7 @@ class SightlineServiceTest {
     @Test
     void describeStreamsTheAnswerAndAFollowUpAsksAboutTheSamePicture() throws Exception {
         Path tiny = Path.of("../vision/src/test/resources/vlm/smolvlm-tiny").toAbsolutePath().normalize();
-        try (Raw raw = new Raw()) {
+        try (RawConnection raw = RawConnection.unix(service.path())) {
             raw.send("{\"v\":1,\"id\":\"d1\",\"op\":\"describe\",\"source\":\"file\",\"path\":\"" + page
                     + "\",\"modelDir\":\"" + tiny + "\",\"maxTokens\":8,\"detail\":\"fast\"}");
             List<JsonNode> first = raw.until("d1");
@@ -157,7 +106,7 @@ class SightlineServiceTest {
             assertThat(raw.until("d2")).last().satisfies(e -> assertThat(e.get("result").get("kind").asText())
                     .isEqualTo("answer"));
         }
-        try (Raw fresh = new Raw()) {
+        try (RawConnection fresh = RawConnection.unix(service.path())) {
             fresh.send("{\"v\":1,\"id\":\"d3\",\"op\":\"describe\",\"source\":\"last\"}");
             assertThat(fresh.next().get("message").asText())
                     .isEqualTo("This connection has no picture yet to ask about. Describe or read one first.");
@@ -166,7 +115,7 @@ class SightlineServiceTest {
 
     @Test
     void withoutADescriptionModelDescribeGivesTheSummaryOfTheTextAndLayout() throws Exception {
-        try (Raw raw = new Raw()) {
+        try (RawConnection raw = RawConnection.unix(service.path())) {
             raw.send("{\"v\":1,\"id\":\"s\",\"op\":\"describe\",\"source\":\"file\",\"path\":\"" + page + "\"}");
             JsonNode result = raw.until("s").get(0).get("result");
             assertThat(result.get("kind").asText()).isEqualTo("summary");
@@ -184,7 +133,7 @@ class SightlineServiceTest {
 
     @Test
     void badRequestsGetAClearErrorAndTheConnectionGoesOn() throws IOException {
-        try (Raw raw = new Raw()) {
+        try (RawConnection raw = RawConnection.unix(service.path())) {
             raw.send("this is not json");
             assertThat(raw.next().get("message").asText()).isEqualTo("The request is not a JSON object on one line.");
             raw.send("{\"v\":1,\"id\":\"a\",\"op\":\"paint\"}");
@@ -205,7 +154,7 @@ class SightlineServiceTest {
 
     @Test
     void aHugeMessageIsRefusedAndOnlyThatClientIsClosed() throws Exception {
-        try (Raw raw = new Raw()) {
+        try (RawConnection raw = RawConnection.unix(service.path())) {
             byte[] huge = new byte[ServiceProtocol.MAX_MESSAGE_BYTES + 10];
             java.util.Arrays.fill(huge, (byte) 'x');
             try {
@@ -219,7 +168,7 @@ class SightlineServiceTest {
             assertThat(error.get("message").asText()).startsWith("The request is longer than 1 MB.");
             assertThat(raw.next()).isNull();
         }
-        try (Raw other = new Raw()) {
+        try (RawConnection other = RawConnection.unix(service.path())) {
             other.send(read("after", page));
             assertThat(other.until("after")).last().satisfies(e -> assertThat(e.get("event").asText()).isEqualTo("done"));
         }
@@ -227,10 +176,10 @@ class SightlineServiceTest {
 
     @Test
     void aClientThatLeavesMidAnswerDoesNotDisturbTheNext() throws Exception {
-        try (Raw leaving = new Raw()) {
+        try (RawConnection leaving = RawConnection.unix(service.path())) {
             leaving.send(read("gone", page));
         }
-        try (Raw next = new Raw()) {
+        try (RawConnection next = RawConnection.unix(service.path())) {
             next.send(read("next", page));
             List<JsonNode> events = next.until("next");
             assertThat(events).last().satisfies(e -> assertThat(e.get("result").get("text").asText())
@@ -240,8 +189,34 @@ class SightlineServiceTest {
     }
 
     @Test
+    void aPdfIsReadPageByPageWithItsPageNumbersAndTheReadingOfReadJson() throws Exception {
+        Path pdf = dir.resolve("notice.pdf");
+        try (org.sightline.vision.documents.TestPdfs doc = new org.sightline.vision.documents.TestPdfs()) {
+            doc.page().paragraph(72, 100, List.of("Water off on Tuesday.", "From nine until noon."));
+            doc.page().paragraph(72, 100, List.of("Questions go to the caretaker."));
+            doc.doc.save(pdf.toFile());
+        }
+        try (RawConnection raw = RawConnection.unix(service.path())) {
+            raw.send("{\"v\":1,\"id\":\"p\",\"op\":\"read\",\"source\":\"file\",\"path\":\"" + pdf + "\"}");
+            List<JsonNode> events = raw.until("p");
+            assertThat(events).filteredOn(e -> e.get("event").asText().equals("line"))
+                    .extracting(e -> e.get("page").asInt() + ": " + e.get("text").asText())
+                    .containsExactly("1: Water off on Tuesday.", "1: From nine until noon.",
+                            "2: Questions go to the caretaker.");
+            JsonNode done = events.get(events.size() - 1);
+            assertThat(done.get("event").asText()).isEqualTo("done");
+            assertThat(done.get("result").toString()).contains("Questions go to the caretaker.");
+
+            raw.send("{\"v\":1,\"id\":\"q\",\"op\":\"read\",\"source\":\"file\",\"path\":\"" + pdf
+                    + "\",\"pages\":\"2\"}");
+            assertThat(raw.until("q")).filteredOn(e -> e.get("event").asText().equals("line"))
+                    .extracting(e -> e.get("text").asText()).containsExactly("Questions go to the caretaker.");
+        }
+    }
+
+    @Test
     void aRequestCancelledWhileItWaitsIsCancelledAndTheOneBeforeFinishes() throws Exception {
-        try (Raw raw = new Raw()) {
+        try (RawConnection raw = RawConnection.unix(service.path())) {
             raw.send(read("first", page));
             raw.send(read("second", page));
             raw.send("{\"v\":1,\"id\":\"second\",\"op\":\"cancel\"}");

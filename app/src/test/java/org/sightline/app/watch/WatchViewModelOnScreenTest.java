@@ -93,6 +93,24 @@ class WatchViewModelOnScreenTest {
     }
 
     @Test
+    void theKeysThatCancelEverythingEndAWatchAndSaySo() throws Exception {
+        RecordingSpeechOutput speech = new RecordingSpeechOutput();
+        try (TextWindow w = TextWindow.open("Build log", new Rectangle(80, 420, 700, 90),
+                TestFonts.sans(Font.PLAIN, 26), Color.BLACK, Color.WHITE);
+             WatchViewModel model = new WatchViewModel(speech, () -> engine)) {
+            assertThat(model.stopAny()).as("nothing to stop").isFalse();
+            model.toggle(w.activate());
+            await(() -> speech.spoken().contains("Watching Build log."), 5000);
+            assertThat(model.stopAny()).isTrue();
+            await(() -> speech.spoken().contains("Stopped watching Build log."), 4000);
+            assertThat(model.isWatching()).isFalse();
+            w.show(List.of("Compiling 12 files"));
+            Thread.sleep(1000);
+            assertThat(speech.spoken()).containsExactly("Watching Build log.", "Stopped watching Build log.");
+        }
+    }
+
+    @Test
     void theRegionAroundThePointerIsWatchedAndAChangedLineInItIsSpokenOnce() throws Exception {
         RecordingSpeechOutput speech = new RecordingSpeechOutput();
         Font font = TestFonts.sans(Font.PLAIN, 24);
