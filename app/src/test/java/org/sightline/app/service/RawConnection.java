@@ -24,7 +24,8 @@ final class RawConnection implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Closeable connection;
-    private final OutputStream out;
+    /** The raw stream, for bytes no well-formed line would carry. */
+    final OutputStream out;
     private final BufferedReader in;
 
     private RawConnection(Closeable connection, InputStream in, OutputStream out) {
