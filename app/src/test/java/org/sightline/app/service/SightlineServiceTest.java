@@ -194,7 +194,7 @@ class SightlineServiceTest {
         try (org.sightline.vision.documents.TestPdfs doc = new org.sightline.vision.documents.TestPdfs()) {
             doc.page().paragraph(72, 100, List.of("Water off on Tuesday.", "From nine until noon."));
             doc.page().paragraph(72, 100, List.of("Questions go to the caretaker."));
-            doc.doc.save(pdf.toFile());
+            doc.save(pdf);
         }
         try (RawConnection raw = RawConnection.unix(service.path())) {
             raw.send("{\"v\":1,\"id\":\"p\",\"op\":\"read\",\"source\":\"file\",\"path\":\"" + pdf + "\"}");
