@@ -62,12 +62,7 @@ public final class SettingsView {
         grid.setVgap(8);
         int row = 0;
 
-        CheckBox selfVoicing = new CheckBox(AppText.get("settings.selfVoicing"));
-        selfVoicing.setId("selfVoicing");
-        selfVoicing.selectedProperty().bindBidirectional(model.selfVoicingProperty());
-        accessible(selfVoicing, "settings.selfVoicing", AccessibleRole.CHECK_BOX);
-        selfVoicing.selectedProperty().addListener((o, was, is) -> speech.speak(
-                AppText.get(is ? "state.checked" : "state.notChecked"), Priority.NOW));
+        CheckBox selfVoicing = checkBox("selfVoicing", "settings.selfVoicing", model.selfVoicingProperty(), speech);
         grid.add(selfVoicing, 0, row++, 2, 1);
 
         ComboBox<String> language = new ComboBox<>();
@@ -115,53 +110,27 @@ public final class SettingsView {
         accessible(rate, "settings.speechRate", AccessibleRole.SPINNER);
         row = labelled(grid, row, "settings.speechRate", rate);
 
-        TextField engine = new TextField();
-        engine.setId("speechEngine");
-        engine.textProperty().bindBidirectional(model.speechEngineProperty());
-        accessible(engine, "settings.speechEngine", AccessibleRole.TEXT_FIELD);
-        row = labelled(grid, row, "settings.speechEngine", engine);
+        row = labelled(grid, row, "settings.speechEngine",
+                textField("speechEngine", "settings.speechEngine", model.speechEngineProperty()));
 
         Spinner<Integer> region = numberField("regionSize", Settings.MIN_REGION, Settings.MAX_REGION, 50,
                 model.regionSizeProperty());
         accessible(region, "settings.regionSize", AccessibleRole.SPINNER);
         row = labelled(grid, row, "settings.regionSize", region);
 
-        CheckBox history = new CheckBox(AppText.get("settings.keepHistory"));
-        history.setId("keepHistory");
-        history.selectedProperty().bindBidirectional(model.keepHistoryProperty());
-        accessible(history, "settings.keepHistory", AccessibleRole.CHECK_BOX);
-        history.selectedProperty().addListener((o, was, is) -> speech.speak(
-                AppText.get(is ? "state.checked" : "state.notChecked"), Priority.NOW));
-        grid.add(history, 0, row++, 2, 1);
+        grid.add(checkBox("keepHistory", "settings.keepHistory", model.keepHistoryProperty(), speech), 0, row++, 2, 1);
 
-        CheckBox fast = new CheckBox(AppText.get("settings.describeFast"));
-        fast.setId("describeFast");
-        fast.selectedProperty().bindBidirectional(model.describeFastProperty());
-        accessible(fast, "settings.describeFast", AccessibleRole.CHECK_BOX);
-        fast.selectedProperty().addListener((o, was, is) -> speech.speak(
-                AppText.get(is ? "state.checked" : "state.notChecked"), Priority.NOW));
-        grid.add(fast, 0, row++, 2, 1);
+        grid.add(checkBox("describeFast", "settings.describeFast", model.describeFastProperty(), speech),
+                0, row++, 2, 1);
 
-        CheckBox braille = new CheckBox(AppText.get("settings.braille"));
-        braille.setId("braille");
-        braille.selectedProperty().bindBidirectional(model.brailleProperty());
-        accessible(braille, "settings.braille", AccessibleRole.CHECK_BOX);
-        braille.selectedProperty().addListener((o, was, is) -> speech.speak(
-                AppText.get(is ? "state.checked" : "state.notChecked"), Priority.NOW));
-        grid.add(braille, 0, row++, 2, 1);
+        grid.add(checkBox("braille", "settings.braille", model.brailleProperty(), speech), 0, row++, 2, 1);
 
-        TextField remoteUrl = new TextField();
-        remoteUrl.setId("remoteUrl");
+        TextField remoteUrl = textField("remoteUrl", "settings.remoteUrl", model.remoteUrlProperty());
         remoteUrl.setPromptText("http://localhost:11434/v1");
-        remoteUrl.textProperty().bindBidirectional(model.remoteUrlProperty());
-        accessible(remoteUrl, "settings.remoteUrl", AccessibleRole.TEXT_FIELD);
         row = labelled(grid, row, "settings.remoteUrl", remoteUrl);
 
-        TextField remoteModel = new TextField();
-        remoteModel.setId("remoteModel");
-        remoteModel.textProperty().bindBidirectional(model.remoteModelProperty());
-        accessible(remoteModel, "settings.remoteModel", AccessibleRole.TEXT_FIELD);
-        row = labelled(grid, row, "settings.remoteModel", remoteModel);
+        row = labelled(grid, row, "settings.remoteModel",
+                textField("remoteModel", "settings.remoteModel", model.remoteModelProperty()));
 
         // Masked on screen; a screen reader hears it as a password field and does not read the key out.
         PasswordField remoteKey = new PasswordField();
@@ -238,6 +207,26 @@ public final class SettingsView {
             }
         });
         return spinner;
+    }
+
+    /** A check box bound to {@code value} that says "checked" or "not checked" when it is toggled. */
+    private static CheckBox checkBox(String id, String key, javafx.beans.property.BooleanProperty value,
+                                     SpeechOutput speech) {
+        CheckBox box = new CheckBox(AppText.get(key));
+        box.setId(id);
+        box.selectedProperty().bindBidirectional(value);
+        accessible(box, key, AccessibleRole.CHECK_BOX);
+        box.selectedProperty().addListener((o, was, is) -> speech.speak(
+                AppText.get(is ? "state.checked" : "state.notChecked"), Priority.NOW));
+        return box;
+    }
+
+    private static TextField textField(String id, String key, javafx.beans.property.StringProperty value) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.textProperty().bindBidirectional(value);
+        accessible(field, key, AccessibleRole.TEXT_FIELD);
+        return field;
     }
 
     private static void accessible(Control c, String key, AccessibleRole role) {

@@ -42,11 +42,19 @@ public final class SelfVoicing {
     public static final String SPEAKS_ITSELF = "sightline.speaksItself";
 
     /** On a window the focus comes back to without a word: its dialog closed (which said so) or the app returns. */
-    private static final String QUIET_RETURN_AT = "sightline.quietReturnAt";
-    private static final long QUIET_RETURN_NS = 2_000_000_000L;
+    private static final String QUIET_RETURN = "sightline.quietReturn";
+    /**
+     * After a dialog closes, a window manager hands the focus back to its owner within a few tenths of a second (at
+     * most 0.17 s seen, on two loaded cores). One that leaves the focus nowhere makes the user's own return the first
+     * focus after the mark, so the span is kept short: a user who went elsewhere and came back at once is heard.
+     */
+    private static final long DIALOG_RETURN_NS = 600_000_000L;
+    /** Sightline bringing its own window back after a capture: the request itself takes a moment. */
+    private static final long COME_BACK_NS = 2_000_000_000L;
     /** Away this long, the user went somewhere: shorter is a window manager passing the focus around. */
     private static final long AWAY_NS = 400_000_000L;
     private static final String MODE = "sightline.modeOnReturn";
+    private static final System.Logger LOG = System.getLogger(SelfVoicing.class.getName());
 
     private final SpeechOutput speech;
     private final BooleanSupplier enabled;
@@ -95,14 +103,21 @@ public final class SelfVoicing {
             long now = System.nanoTime();
             if (!focused) {
                 leftAt[0] = now;
+                LOG.log(System.Logger.Level.DEBUG, () -> "Focus left " + describe(window));
                 return;
             }
             Scene scene = window.getScene();
             // Kept for its whole span: a window manager may hand the focus back twice (dialog closed, then owner).
             // But a user who left after the quiet return began, and stayed away, comes back as a user does.
-            Object quietAt = window.getProperties().get(QUIET_RETURN_AT);
-            boolean quiet = quietAt instanceof Long at && now - at < QUIET_RETURN_NS
-                    && !(leftAt[0] != 0 && leftAt[0] - at > 0 && now - leftAt[0] >= AWAY_NS);
+            Object mark = window.getProperties().get(QUIET_RETURN);
+            boolean quiet = mark instanceof QuietReturn q && now - q.at() < q.span()
+                    && !(leftAt[0] != 0 && leftAt[0] - q.at() > 0 && now - leftAt[0] >= AWAY_NS);
+            LOG.log(System.Logger.Level.DEBUG, () -> "Focus back in " + describe(window) + ": owner "
+                    + (scene == null ? "no scene" : scene.getFocusOwner()) + ", speaking "
+                    + (scene != null && speaking(scene)) + ", focused before " + focusedBefore[0] + ", quiet " + quiet
+                    + (mark instanceof QuietReturn q ? " (marked " + (now - q.at()) / 1_000_000 + " ms ago)" : "")
+                    + (leftAt[0] != 0 ? ", away " + (now - leftAt[0]) / 1_000_000 + " ms" : "")
+                    + ", closed " + closed);
             if (scene != null && scene.getFocusOwner() != null && speaking(scene)
                     && scene.getProperties().get(this) instanceof FocusFollower follower) {
                 if (!focusedBefore[0]) {
@@ -128,7 +143,7 @@ public final class SelfVoicing {
                         || stage.getTitle() == null || stage.getTitle().isBlank()) {
                     return;
                 }
-                returnQuietly(owner);
+                owner.getProperties().put(QUIET_RETURN, new QuietReturn(System.nanoTime(), DIALOG_RETURN_NS));
                 Node back = owner.getScene().getFocusOwner();
                 String closedText = AppText.get("focus.dialogClosed", stage.getTitle());
                 speech.speak(back == null ? closedText : closedText + " " + announcement(back), Priority.NEXT);
@@ -159,13 +174,21 @@ public final class SelfVoicing {
      * aside for a capture), not because the user came back: the next focus within two seconds is not announced.
      */
     public static void returnQuietly(Window window) {
-        window.getProperties().put(QUIET_RETURN_AT, System.nanoTime());
+        window.getProperties().put(QUIET_RETURN, new QuietReturn(System.nanoTime(), COME_BACK_NS));
+    }
+
+    /** When a quiet return was marked ({@link System#nanoTime()}) and for how long it holds. */
+    private record QuietReturn(long at, long span) {
     }
 
     private boolean speaking(Scene scene) {
         return !closed && enabled.getAsBoolean() && scene.getWindow() != null && scene.getWindow().isShowing()
                 && scene.getWindow().isFocused()
                 && (scene.getRoot() == null || !scene.getRoot().getProperties().containsKey(SPEAKS_ITSELF));
+    }
+
+    private static String describe(Window window) {
+        return window instanceof Stage stage && stage.getTitle() != null ? "\"" + stage.getTitle() + "\"" : "a window";
     }
 
     /** "Models, dialog. Models, list, ..." for a window other than the main one, else the text alone. */

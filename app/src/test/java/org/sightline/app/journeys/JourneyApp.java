@@ -29,6 +29,9 @@ final class JourneyApp implements AutoCloseable {
     /** How long the speech must stay quiet before a step counts as finished. */
     private static final Duration QUIET = Duration.ofMillis(700);
 
+    /** What Sightline noted of focus changes (its debug log), for a step that waited in vain for speech. */
+    private static final RecentLog FOCUS_LOG = RecentLog.of("org.sightline.app.voice");
+
     private final RecordingSpeechOutput speech = new RecordingSpeechOutput();
     private final DesktopShell shell;
     private final String window;
@@ -46,8 +49,9 @@ final class JourneyApp implements AutoCloseable {
         ModelStores.use(new CatalogModelStore(Catalog.builtIn(), ModelStoreConfig.fromEnvironment()
                 .withCacheDirectory(home.resolve("models")).withOffline(true)));
         AppServices services = AppServices.desktop(speech, new SettingsStore(home.resolve("settings")), false, false);
+        List<String> before = JourneyDesktop.windowsNamed("Sightline");
         shell = FxThread.call(() -> DesktopShell.open(new Stage(), services));
-        window = JourneyDesktop.windowNamed("Sightline");
+        window = JourneyDesktop.newWindowNamed("Sightline", before);
         awaitSaid("Sightline ready. Press F1 to hear every key.", Duration.ofSeconds(20));
         // A window manager may map the window without the keyboard: the user would click it or Alt+Tab to it.
         JourneyDesktop.activate(window);
@@ -160,7 +164,8 @@ final class JourneyApp implements AutoCloseable {
         while (said().stream().noneMatch(wanted)) {
             if (System.nanoTime() > end) {
                 throw new AssertionError("Not said within " + limit.toSeconds() + " s: " + what
-                        + "\nSaid since the step began: " + said());
+                        + "\nSaid since the step began: " + said() + "\nFocus, as Sightline saw it:\n"
+                        + String.join("\n", FOCUS_LOG.recent()));
             }
             Thread.sleep(30);
         }
@@ -196,6 +201,25 @@ final class JourneyApp implements AutoCloseable {
         step(step);
         JourneyDesktop.keys(keys);
         return withoutProgress(last == null ? saidAfterQuiet() : saidUpTo(last));
+    }
+
+    /**
+     * As {@link #press}, but goes on the moment {@code line} is heard, without waiting for the speech to fall quiet:
+     * the user acts while Sightline is still talking. What follows is heard by the next step.
+     */
+    void pressAndGoOn(String step, String line, String... keys) throws Exception {
+        listen();
+        step(step);
+        JourneyDesktop.keys(keys);
+        long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!said().contains(line)) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("Not said within 20 s: \u201c" + line + "\u201d\nSaid since the step began: "
+                        + said());
+            }
+            Thread.sleep(30);
+        }
+        journey.addAll(said());
     }
 
     /** As {@link #press}, up to a line known only by its start (text read from the screen varies a little). */

@@ -100,6 +100,28 @@ final class JourneyDesktop implements AutoCloseable {
                 .stream().findFirst().orElseThrow(() -> new AssertionError("no window called " + title));
     }
 
+    /** Every visible window called {@code title} now, without waiting for one. */
+    static List<String> windowsNamed(String title) throws Exception {
+        return windowIds(run("xdotool", "search", "--onlyvisible", "--name", "^" + title + "$"));
+    }
+
+    /**
+     * The window called {@code title} that is not one of {@code before}: the one just opened, never a window of the
+     * same name that an earlier test in this JVM left on the screen.
+     */
+    static String newWindowNamed(String title, List<String> before) throws Exception {
+        long end = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < end) {
+            for (String id : windowsNamed(title)) {
+                if (!before.contains(id)) {
+                    return id;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no new window called " + title + " (there were " + before + ")");
+    }
+
     /** The window ids in xdotool's output; X errors about windows that closed meanwhile are left out. */
     private static List<String> windowIds(String output) {
         return output.lines().map(String::strip).filter(l -> l.matches("\\d+")).toList();
