@@ -77,7 +77,7 @@ class ReadAndBrowseJourneyOnScreenTest extends ChromiumJourneys {
         assertThat(app.press("B", null, "b")).singleElement().asString().endsWith(", button");
         assertThat(app.press("End", "Print, button", "End")).containsExactly("Print, button");
         assertThat(app.press("Up", "Join, button", "Up")).containsExactly("Join, button");
-        // Heard, not asserted: the element map takes a line of text for a radio button and misses the picture.
+        // Heard, not asserted: the element map misses the picture (flat colours, without the texture it looks for).
         assertThat(app.press("F", null, "f")).hasSize(1);
         assertThat(app.press("G", null, "g")).hasSize(1);
         // Escape leaves browse mode; the letters typed next are a question, echoed, not jump keys.

@@ -46,7 +46,9 @@ final class ToggleFinder {
                 // of its label's line may share it only on a line of body-text size.
                 boolean sameInk = Pixels.distance(strongestColour(b, host.background), host.ink) < 40;
                 boolean atStart = b.x - host.box.x < b.width;
-                boolean letterLike = sameInk && (!atStart || host.box.height > 1.15 * bodyHeight);
+                // "Open every day": OCR read the ring as the first letter of a word, in the word's own ink.
+                boolean startsAWord = atStart && startsWithLetterOfWord(host.text);
+                boolean letterLike = sameInk && (!atStart || startsAWord || host.box.height > 1.15 * bodyHeight);
                 boolean even = Math.abs(b.width - b.height) <= 1 && b.height >= 11 && !letterLike;
                 if (even && b.height >= 0.5 * host.box.height && gapAfter(b, host) && gapBefore(b, host)) {
                     hosted.computeIfAbsent(host, k -> new ArrayList<>()).add(o);
@@ -121,6 +123,12 @@ final class ToggleFinder {
             t = t.substring(1).strip();
         }
         return t;
+    }
+
+    /** "Open …" or "0ne …": a ring-shaped letter that begins a word; "O Mornings" and "OMornings" do not. */
+    private static boolean startsWithLetterOfWord(String text) {
+        String t = text.strip();
+        return t.length() > 1 && "OoQ0".indexOf(t.charAt(0)) >= 0 && Character.isLowerCase(t.charAt(1));
     }
 
     private static boolean isBoxGlyph(char c) {

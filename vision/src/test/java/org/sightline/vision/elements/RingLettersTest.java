@@ -1,0 +1,48 @@
+package org.sightline.vision.elements;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sightline.task.TaskContext;
+import org.sightline.vision.capture.Capture;
+import org.sightline.vision.capture.CaptureSource;
+import org.sightline.vision.ocr.BundledOcrModels;
+import org.sightline.vision.ocr.ppocr.PpOcrEngine;
+
+/**
+ * A page Chromium rendered (the library page of the app's journeys, at 1000 by 640): a paragraph that begins with
+ * the letter O beside a form of real check boxes and radio buttons. The O of "Open" was once taken for a radio
+ * button labelled with the rest of its line.
+ */
+class RingLettersTest {
+
+    @TempDir
+    static Path models;
+
+    private static ElementMap map;
+
+    @BeforeAll
+    static void readOnce() throws IOException {
+        BufferedImage page;
+        try (InputStream in = RingLettersTest.class.getResourceAsStream("library-page.png")) {
+            page = ImageIO.read(in);
+        }
+        try (PpOcrEngine engine = PpOcrEngine.load(BundledOcrModels.extractTo(models))) {
+            map = ElementFinder.analyse(Capture.ofImage(page, CaptureSource.FILE, "library-page.png"),
+                    engine.read(page, TaskContext.none()), TaskContext.none());
+        }
+    }
+
+    @Test
+    void aLineBeginningWithTheLetterOIsNotARadioButton() {
+        assertThat(map.ofType(ElementType.RADIO)).extracting(Element::label).containsExactly("Mornings", "Evenings");
+        assertThat(map.ofType(ElementType.CHECKBOX)).extracting(Element::label).containsExactly("Email me the news");
+    }
+}
