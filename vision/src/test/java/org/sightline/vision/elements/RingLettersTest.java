@@ -5,16 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.sightline.task.TaskContext;
 import org.sightline.vision.capture.Capture;
 import org.sightline.vision.capture.CaptureSource;
-import org.sightline.vision.ocr.BundledOcrModels;
-import org.sightline.vision.ocr.ppocr.PpOcrEngine;
+import org.sightline.vision.testing.RealOcr;
 
 /**
  * A page Chromium rendered (the library page of the app's journeys, at 1000 by 640): a paragraph that begins with
@@ -23,8 +21,8 @@ import org.sightline.vision.ocr.ppocr.PpOcrEngine;
  */
 class RingLettersTest {
 
-    @TempDir
-    static Path models;
+    @RegisterExtension
+    static final RealOcr OCR = new RealOcr();
 
     private static ElementMap map;
 
@@ -34,10 +32,8 @@ class RingLettersTest {
         try (InputStream in = RingLettersTest.class.getResourceAsStream("library-page.png")) {
             page = ImageIO.read(in);
         }
-        try (PpOcrEngine engine = PpOcrEngine.load(BundledOcrModels.extractTo(models))) {
-            map = ElementFinder.analyse(Capture.ofImage(page, CaptureSource.FILE, "library-page.png"),
-                    engine.read(page, TaskContext.none()), TaskContext.none());
-        }
+        map = ElementFinder.analyse(Capture.ofImage(page, CaptureSource.FILE, "library-page.png"),
+                OCR.engine().read(page, TaskContext.none()), TaskContext.none());
     }
 
     @Test

@@ -3,35 +3,20 @@ package org.sightline.vision.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.sightline.task.TaskContext;
-import org.sightline.vision.ocr.BundledOcrModels;
 import org.sightline.vision.ocr.LineImageCache;
 import org.sightline.vision.ocr.OcrEngine;
 import org.sightline.vision.ocr.TextLine;
-import org.sightline.vision.ocr.ppocr.PpOcrEngine;
+import org.sightline.vision.testing.RealOcr;
 
 /** Reading a window again after it scrolled recognises only the new lines, with the real PP-OCR models. */
 class IncrementalReadingTest {
 
-    @TempDir
-    static Path modelDir;
-    private static OcrEngine engine;
-
-    @BeforeAll
-    static void load() {
-        engine = PpOcrEngine.load(BundledOcrModels.extractTo(modelDir));
-    }
-
-    @AfterAll
-    static void close() {
-        engine.close();
-    }
+    @RegisterExtension
+    static final RealOcr OCR = new RealOcr();
 
     private static List<String> texts(OcrEngine e, BufferedImage image) {
         return e.read(image, TaskContext.none()).lines().stream().map(TextLine::text).toList();
@@ -40,7 +25,7 @@ class IncrementalReadingTest {
     @Test
     void afterAScrollByThreeLinesOnlyThreeLinesAreRecognised() {
         LineImageCache cache = new LineImageCache(100);
-        OcrEngine cached = engine.withLineCache(cache);
+        OcrEngine cached = OCR.engine().withLineCache(cache);
         BufferedImage before = ScrolledPage.window(1, 20, 560);
         BufferedImage after = ScrolledPage.window(4, 20, 560);
 
@@ -64,7 +49,7 @@ class IncrementalReadingTest {
     void anEngineWithoutTheCacheReadsAsBefore() {
         BufferedImage page = ScrolledPage.window(30, 6, 560);
         // A fresh cache reads the page exactly as the engine does without one.
-        assertThat(engine.withLineCache(new LineImageCache(10)).read(page, TaskContext.none()).lines())
-                .extracting(TextLine::text).isEqualTo(texts(engine, page));
+        assertThat(OCR.engine().withLineCache(new LineImageCache(10)).read(page, TaskContext.none()).lines())
+                .extracting(TextLine::text).isEqualTo(texts(OCR.engine(), page));
     }
 }

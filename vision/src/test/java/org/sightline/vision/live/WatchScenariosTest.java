@@ -6,26 +6,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Rectangle;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.sightline.error.Problem;
 import org.sightline.error.SightlineException;
-import org.sightline.i18n.Messages;
 import org.sightline.vision.capture.WindowHandle;
-import org.sightline.vision.ocr.BundledOcrModels;
-import org.sightline.vision.ocr.OcrEngine;
-import org.sightline.vision.ocr.ppocr.PpOcrEngine;
 import org.sightline.vision.testing.Displays;
+import org.sightline.vision.testing.RealOcr;
 import org.sightline.vision.testing.TestFonts;
 
 /**
@@ -35,26 +29,14 @@ import org.sightline.vision.testing.TestFonts;
 @Tag("slow")
 class WatchScenariosTest {
 
-    @TempDir
-    static Path modelDir;
-    private static OcrEngine engine;
-    private static Locale saved;
+    @RegisterExtension
+    static final RealOcr OCR = new RealOcr();
+
     private final List<AutoCloseable> open = new ArrayList<>();
 
     @BeforeAll
-    static void load() {
-        saved = Messages.locale();
+    static void needsX11() {
         Displays.assumeX11();
-        Messages.setLocale(Locale.ENGLISH);
-        engine = PpOcrEngine.load(BundledOcrModels.extractTo(modelDir));
-    }
-
-    @AfterAll
-    static void close() {
-        if (engine != null) {
-            engine.close();
-        }
-        Messages.setLocale(saved);
     }
 
     @BeforeEach
@@ -76,7 +58,7 @@ class WatchScenariosTest {
     }
 
     private Watcher watch(FrameSource source, LinePolicy policy, RecordingListener listener) {
-        Watcher w = Watcher.start(source, engine, WatchSettings.standard(policy), listener);
+        Watcher w = Watcher.start(source, OCR.engine(), WatchSettings.standard(policy), listener);
         open.add(w::stop);
         return w;
     }
@@ -180,7 +162,7 @@ class WatchScenariosTest {
     @Test
     void stoppingEndsTheWatchAndSaysSo() throws Exception {
         RecordingListener heard = new RecordingListener();
-        Watcher w = Watcher.start(ScreenFrames.region(new Rectangle(0, 0, 200, 100)), engine,
+        Watcher w = Watcher.start(ScreenFrames.region(new Rectangle(0, 0, 200, 100)), OCR.engine(),
                 new WatchSettings(Duration.ofMillis(20), LinePolicy.QUEUE), heard);
         Thread.sleep(300);
         w.stop();

@@ -7,23 +7,18 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.sightline.error.Problem;
 import org.sightline.error.SightlineException;
-import org.sightline.i18n.Messages;
 import org.sightline.task.CancellationToken;
 import org.sightline.task.CancelledException;
 import org.sightline.task.TaskContext;
 import org.sightline.vision.capture.Capture;
 import org.sightline.vision.capture.CaptureSource;
-import org.sightline.vision.ocr.ppocr.PpOcrEngine;
+import org.sightline.vision.testing.RealOcr;
 
 /** The PP-OCRv4 engine with the real bundled models, on pages drawn here with known text. */
 class PpOcrEngineTest {
@@ -31,29 +26,11 @@ class PpOcrEngineTest {
     private static final Color INK = new Color(0x20, 0x20, 0x20);
     private static final Color PAPER = Color.WHITE;
 
-    @TempDir
-    static Path modelDir;
-
-    private static OcrEngine engine;
-    private static Locale savedLocale;
-
-    @BeforeAll
-    static void loadModels() {
-        savedLocale = Messages.locale();
-        Messages.setLocale(Locale.ENGLISH);
-        engine = PpOcrEngine.load(BundledOcrModels.extractTo(modelDir));
-    }
-
-    @AfterAll
-    static void close() {
-        if (engine != null) {
-            engine.close();
-        }
-        Messages.setLocale(savedLocale);
-    }
+    @RegisterExtension
+    static final RealOcr OCR = new RealOcr();
 
     private static List<String> lines(BufferedImage image) {
-        return engine.read(image, TaskContext.none()).lines().stream().map(TextLine::text).toList();
+        return OCR.engine().read(image, TaskContext.none()).lines().stream().map(TextLine::text).toList();
     }
 
     @Test
@@ -94,7 +71,7 @@ class PpOcrEngineTest {
             page.text(left[i], "DejaVu Sans", Font.PLAIN, 15, INK, 20, 110 + 28 * i);
             page.text(right[i], "DejaVu Sans", Font.PLAIN, 15, INK, 520, 110 + 28 * i);
         }
-        OcrResult result = engine.read(page.image(), TaskContext.none());
+        OcrResult result = OCR.engine().read(page.image(), TaskContext.none());
         assertThat(result.lines().stream().map(TextLine::text).toList()).containsExactly(
                 "Sightline weekly news",
                 left[0], left[1], left[2],
@@ -147,7 +124,7 @@ class PpOcrEngineTest {
         }
         List<String> streamed = new ArrayList<>();
         List<OcrListener.LinePosition> positions = new ArrayList<>();
-        OcrResult result = engine.read(page.image(), (line, at) -> {
+        OcrResult result = OCR.engine().read(page.image(), (line, at) -> {
             streamed.add(line.text());
             positions.add(at);
         }, TaskContext.none());
@@ -172,7 +149,7 @@ class PpOcrEngineTest {
     @Test
     void blankCaptureIsReportedWithoutReading() {
         BufferedImage black = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);
-        assertThatThrownBy(() -> engine.read(black, TaskContext.none()))
+        assertThatThrownBy(() -> OCR.engine().read(black, TaskContext.none()))
                 .isInstanceOf(SightlineException.class)
                 .hasMessage("The capture is blank; is a screen curtain on?")
                 .satisfies(e -> assertThat(((SightlineException) e).problem()).isEqualTo(Problem.BAD_INPUT));
@@ -187,7 +164,7 @@ class PpOcrEngineTest {
         g.setColor(new Color(0x33, 0x66, 0x99));
         g.fillOval(100, 60, 200, 180);
         g.dispose();
-        OcrResult result = engine.read(shapes, TaskContext.none());
+        OcrResult result = OCR.engine().read(shapes, TaskContext.none());
         assertThat(result.isEmpty()).isTrue();
         assertThat(result.text()).isEmpty();
     }
@@ -198,7 +175,7 @@ class PpOcrEngineTest {
                 .text("Never read", "DejaVu Sans", Font.PLAIN, 16, INK, 20, 50).image();
         CancellationToken token = new CancellationToken();
         token.cancel();
-        assertThatThrownBy(() -> engine.read(page, TaskContext.of(token, p -> { })))
+        assertThatThrownBy(() -> OCR.engine().read(page, TaskContext.of(token, p -> { })))
                 .isInstanceOf(CancelledException.class);
     }
 
@@ -206,7 +183,7 @@ class PpOcrEngineTest {
     void boxesMapToScreenCoordinates() {
         BufferedImage page = new RenderedPage(400, 100, PAPER)
                 .text("Click here", "DejaVu Sans", Font.PLAIN, 16, INK, 40, 50).image();
-        TextLine line = engine.read(page, TaskContext.none()).lines().get(0);
+        TextLine line = OCR.engine().read(page, TaskContext.none()).lines().get(0);
         Capture capture = new Capture(page, CaptureSource.WINDOW, new Rectangle(1000, 500, 200, 50), 2.0, "window",
                 java.time.Instant.now());
         Rectangle onScreen = ScreenCoordinates.toScreen(line.box(), capture);

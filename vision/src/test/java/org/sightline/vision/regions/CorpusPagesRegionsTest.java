@@ -7,28 +7,23 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.InputStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 import org.sightline.task.TaskContext;
 import org.sightline.vision.capture.Capture;
 import org.sightline.vision.capture.CaptureSource;
 import org.sightline.vision.elements.ElementFinder;
 import org.sightline.vision.elements.ElementMap;
-import org.sightline.vision.ocr.BundledOcrModels;
-import org.sightline.vision.ocr.OcrEngine;
 import org.sightline.vision.ocr.OcrResult;
 import org.sightline.vision.ocr.TextLine;
-import org.sightline.vision.ocr.ppocr.PpOcrEngine;
+import org.sightline.vision.testing.RealOcr;
 
 /**
  * Real two-pane documentation pages from the page corpus (training packages only, see
@@ -41,20 +36,8 @@ class CorpusPagesRegionsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    static Path modelDir;
-
-    private static OcrEngine engine;
-
-    @BeforeAll
-    static void load() {
-        engine = PpOcrEngine.load(BundledOcrModels.extractTo(modelDir));
-    }
-
-    @AfterAll
-    static void close() {
-        engine.close();
-    }
+    @RegisterExtension
+    static final RealOcr OCR = new RealOcr();
 
     @ParameterizedTest
     @ValueSource(strings = {"python-pytest-doc-000-0", "python-jinja2-doc-000-0", "python-babel-doc-000-0"})
@@ -68,7 +51,7 @@ class CorpusPagesRegionsTest {
         }
         Map<String, Rectangle> panes = panes(truth);
 
-        OcrResult result = engine.read(image, TaskContext.none());
+        OcrResult result = OCR.engine().read(image, TaskContext.none());
 
         StringBuilder sequence = new StringBuilder();
         for (TextLine line : result.lines()) {

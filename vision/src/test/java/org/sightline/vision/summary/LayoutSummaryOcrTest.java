@@ -7,44 +7,19 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.nio.file.Path;
-import java.util.Locale;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.sightline.i18n.Messages;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.sightline.task.TaskContext;
-import org.sightline.vision.ocr.BundledOcrModels;
-import org.sightline.vision.ocr.OcrEngine;
 import org.sightline.vision.ocr.OcrResult;
-import org.sightline.vision.ocr.ppocr.PpOcrEngine;
 import org.sightline.vision.summary.LayoutSummary.Reason;
 import org.sightline.vision.testing.TestFonts;
+import org.sightline.vision.testing.RealOcr;
 
 /** The summary of a rendered page read by the real PP-OCR models: the big heading is the title. */
 class LayoutSummaryOcrTest {
 
-    @TempDir
-    static Path modelDir;
-
-    private static OcrEngine engine;
-    private static Locale saved;
-
-    @BeforeAll
-    static void load() {
-        saved = Messages.locale();
-        Messages.setLocale(Locale.ENGLISH);
-        engine = PpOcrEngine.load(BundledOcrModels.extractTo(modelDir));
-    }
-
-    @AfterAll
-    static void close() {
-        if (engine != null) {
-            engine.close();
-        }
-        Messages.setLocale(saved);
-    }
+    @RegisterExtension
+    static final RealOcr OCR = new RealOcr();
 
     @Test
     void theBigHeadingIsTheTitleAndTheBodyIsQuoted() {
@@ -66,7 +41,7 @@ class LayoutSummaryOcrTest {
         }
         g.dispose();
 
-        OcrResult text = engine.read(page, TaskContext.none());
+        OcrResult text = OCR.engine().read(page, TaskContext.none());
         LayoutSummary summary = LayoutSummary.of(page, text);
         String spoken = summary.text(Reason.NO_MODEL);
 
