@@ -22,9 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sightline.app.cli.CliRun;
 import org.sightline.error.SightlineException;
 import org.sightline.i18n.Messages;
-import org.sightline.models.ModelStoreConfig;
-import org.sightline.models.ModelStores;
-import org.sightline.vision.read.TextReader;
 import org.sightline.vision.testing.TextPages;
 
 /**
@@ -45,10 +42,8 @@ class LoopbackServiceTest {
 
     @BeforeAll
     static void start() throws Exception {
-        saved = Messages.locale();
-        Messages.setLocale(Locale.ENGLISH);
-        ModelStores.configure(ModelStoreConfig.defaults().withCacheDirectory(dir.resolve("cache")).withOffline(true));
-        service = SightlineService.startLoopback(dir.resolve("run/service.json"), work());
+        saved = ServiceTesting.englishWithModelsIn(dir);
+        service = SightlineService.startLoopback(dir.resolve("run/service.json"), ServiceTesting.work());
         page = TextPages.png(dir.resolve("notice.png"), 720, 20, "Bins go out on Monday", "Recycling every second week");
     }
 
@@ -56,10 +51,6 @@ class LoopbackServiceTest {
     static void stop() {
         service.close();
         Messages.setLocale(saved);
-    }
-
-    private static ServiceWork work() {
-        return new ServiceWork(ModelStores.standard(), new TextReader(ModelStores.standard()));
     }
 
     private static JsonNode connectionFile() throws IOException {
@@ -148,7 +139,7 @@ class LoopbackServiceTest {
 
     @Test
     void aSecondServiceIsRefusedAndAStaleConnectionFileIsReplaced() throws IOException {
-        assertThatThrownBy(() -> SightlineService.startLoopback(service.path(), work()))
+        assertThatThrownBy(() -> SightlineService.startLoopback(service.path(), ServiceTesting.work()))
                 .isInstanceOf(SightlineException.class)
                 .hasMessage("A Sightline service is already running at " + service.path()
                         + ". Use it, or stop it before starting another.");
@@ -156,7 +147,7 @@ class LoopbackServiceTest {
         Files.createDirectories(stale.getParent());
         Files.writeString(stale, "{\"version\":1,\"port\":" + connectionFile().get("port").asInt()
                 + ",\"token\":\"left-by-a-service-that-died\",\"pid\":1}");
-        try (SightlineService second = SightlineService.startLoopback(stale, work())) {
+        try (SightlineService second = SightlineService.startLoopback(stale, ServiceTesting.work())) {
             assertThat(JSON.readTree(Files.readString(stale)).get("token").asText()).matches("[0-9a-f]{64}");
             assertThat(ServiceClient.connectLoopback(stale)).isPresent().get().satisfies(ServiceClient::close);
         }

@@ -18,10 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sightline.i18n.Messages;
-import org.sightline.models.ModelStoreConfig;
-import org.sightline.models.ModelStores;
 import org.sightline.vision.live.TextWindow;
-import org.sightline.vision.read.TextReader;
 import org.sightline.vision.testing.TestFonts;
 
 /**
@@ -41,9 +38,7 @@ class NvdaAddonOnScreenTest {
 
     @BeforeAll
     static void open() throws Exception {
-        saved = Messages.locale();
-        Messages.setLocale(Locale.ENGLISH);
-        ModelStores.configure(ModelStoreConfig.defaults().withCacheDirectory(dir.resolve("cache")).withOffline(true));
+        saved = ServiceTesting.englishWithModelsIn(dir);
         window = TextWindow.open("Notice board", new Rectangle(120, 140, 760, 150), TestFonts.sans(Font.PLAIN, 30),
                 Color.BLACK, Color.WHITE);
         window.show(LINES);
@@ -53,10 +48,6 @@ class NvdaAddonOnScreenTest {
     static void close() throws Exception {
         window.close();
         Messages.setLocale(saved);
-    }
-
-    private static ServiceWork work() {
-        return new ServiceWork(ModelStores.standard(), new TextReader(ModelStores.standard()));
     }
 
     /** Runs the add-on's tests in {@code mode} with {@code runtime} as the user's runtime folder; returns the output. */
@@ -85,7 +76,8 @@ class NvdaAddonOnScreenTest {
     @Test
     void theAddOnReadsDescribesAndListsAWindowThroughTheServiceSocket() throws Exception {
         Path runtime = dir.resolve("unix");
-        try (SightlineService service = SightlineService.start(runtime.resolve("sightline/service.sock"), work())) {
+        try (SightlineService service = SightlineService.start(runtime.resolve("sightline/service.sock"),
+                ServiceTesting.work())) {
             String output = addOn("running", runtime, Map.of());
             assertThat(output).contains("Ran 9 tests").contains("OK (skipped=2)")
                     .contains("message: Library closes at six\nmessage: Returns go in the box\n"
@@ -98,7 +90,7 @@ class NvdaAddonOnScreenTest {
     void theAddOnFindsALoopbackServiceThroughItsConnectionFile() throws Exception {
         Path runtime = dir.resolve("tcp");
         try (SightlineService service = SightlineService.startLoopback(runtime.resolve("sightline/service.json"),
-                work())) {
+                ServiceTesting.work())) {
             String output = addOn("running", runtime, Map.of());
             assertThat(output).contains("OK (skipped=2)").contains("message: Library closes at six");
             assertThat(runtime.resolve("sightline/service.sock")).doesNotExist();

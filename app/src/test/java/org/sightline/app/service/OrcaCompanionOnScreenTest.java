@@ -20,10 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sightline.i18n.Messages;
-import org.sightline.models.ModelStoreConfig;
-import org.sightline.models.ModelStores;
 import org.sightline.vision.live.TextWindow;
-import org.sightline.vision.read.TextReader;
 import org.sightline.vision.testing.TestFonts;
 
 /**
@@ -50,12 +47,9 @@ class OrcaCompanionOnScreenTest {
     static void start() throws Exception {
         assumeTrue(!java.awt.GraphicsEnvironment.isHeadless(), "a window on the screen: the on-screen execution");
         assumeTrue(Files.exists(ORCA), "Debian's orca package is not installed (.ci/install installs it)");
-        saved = Messages.locale();
-        Messages.setLocale(Locale.ENGLISH);
-        ModelStores.configure(ModelStoreConfig.defaults().withCacheDirectory(dir.resolve("cache")).withOffline(true));
+        saved = ServiceTesting.englishWithModelsIn(dir);
         // Where the client looks by default: $XDG_RUNTIME_DIR/sightline/service.sock.
-        service = SightlineService.start(dir.resolve("sightline/service.sock"),
-                new ServiceWork(ModelStores.standard(), new TextReader(ModelStores.standard())));
+        service = SightlineService.start(dir.resolve("sightline/service.sock"), ServiceTesting.work());
         window = TextWindow.open("Notice", NOTICE, TestFonts.sans(Font.PLAIN, 26), Color.BLACK, Color.WHITE);
         window.show(List.of("The water will be off on Tuesday", "from nine until noon."));
     }

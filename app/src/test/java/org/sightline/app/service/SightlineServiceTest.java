@@ -23,9 +23,6 @@ import org.sightline.app.cli.CliRun;
 import org.sightline.error.Problem;
 import org.sightline.error.SightlineException;
 import org.sightline.i18n.Messages;
-import org.sightline.models.ModelStoreConfig;
-import org.sightline.models.ModelStores;
-import org.sightline.vision.read.TextReader;
 import org.sightline.vision.testing.TextPages;
 
 /**
@@ -46,11 +43,8 @@ class SightlineServiceTest {
 
     @BeforeAll
     static void start() throws Exception {
-        saved = Messages.locale();
-        Messages.setLocale(Locale.ENGLISH);
-        ModelStores.configure(ModelStoreConfig.defaults().withCacheDirectory(dir.resolve("cache")).withOffline(true));
-        service = SightlineService.start(dir.resolve("run/service.sock"),
-                new ServiceWork(ModelStores.standard(), new TextReader(ModelStores.standard())));
+        saved = ServiceTesting.englishWithModelsIn(dir);
+        service = SightlineService.start(dir.resolve("run/service.sock"), ServiceTesting.work());
         page = page("letter.png", "Dear neighbour,", "The water will be off on Tuesday", "from nine until noon.");
     }
 
@@ -231,8 +225,7 @@ class SightlineServiceTest {
 
     @Test
     void aSecondServiceAtTheSamePlaceIsRefusedAndAStaleSocketIsReplaced() throws IOException {
-        assertThatThrownBy(() -> SightlineService.start(service.path(), new ServiceWork(ModelStores.standard(),
-                new TextReader(ModelStores.standard()))))
+        assertThatThrownBy(() -> SightlineService.start(service.path(), ServiceTesting.work()))
                 .isInstanceOf(SightlineException.class)
                 .hasMessage("A Sightline service is already running at " + service.path()
                         + ". Use it, or stop it before starting another.")
@@ -240,8 +233,7 @@ class SightlineServiceTest {
         Path stale = dir.resolve("stale/service.sock");
         Files.createDirectories(stale.getParent());
         Files.writeString(stale, "left by a service that died");
-        try (SightlineService second = SightlineService.start(stale, new ServiceWork(ModelStores.standard(),
-                new TextReader(ModelStores.standard())))) {
+        try (SightlineService second = SightlineService.start(stale, ServiceTesting.work())) {
             assertThat(ServiceClient.connect(stale)).isPresent().get().satisfies(ServiceClient::close);
         }
         assertThat(stale).doesNotExist();
