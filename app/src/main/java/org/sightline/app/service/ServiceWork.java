@@ -71,12 +71,27 @@ public final class ServiceWork implements AutoCloseable {
 
     private final TextReader reader;
     private final Describer describer;
+    /** Whether the reader and describer are this work's to close: not when they are the desktop app's. */
+    private final boolean ownsModels;
     private ElementFinder finder;
 
     /** Work done with {@code reader} and models from {@code store}; the service closes them when it stops. */
     public ServiceWork(CatalogModelStore store, TextReader reader) {
+        this(reader, new Describer(store, reader), true);
+    }
+
+    private ServiceWork(TextReader reader, Describer describer, boolean ownsModels) {
         this.reader = reader;
-        this.describer = new Describer(store, reader);
+        this.describer = describer;
+        this.ownsModels = ownsModels;
+    }
+
+    /**
+     * Work done with the desktop app's own reader and describer, so that the app and the service load the models
+     * once between them. The app keeps them: stopping the service leaves them open.
+     */
+    public static ServiceWork sharing(TextReader reader, Describer describer) {
+        return new ServiceWork(reader, describer, false);
     }
 
     /** Runs one request on the calling (worker) thread and ends it with done, error or cancelled. */
@@ -317,10 +332,13 @@ public final class ServiceWork implements AutoCloseable {
         return new Rectangle(v[0], v[1], v[2], v[3]);
     }
 
+    /** Closes the models, when they are this work's own. */
     @Override
     public void close() {
-        describer.close();
-        reader.close();
+        if (ownsModels) {
+            describer.close();
+            reader.close();
+        }
     }
 
     /** A request whose fields are wrong, told to the client as it is. */

@@ -150,6 +150,14 @@ public final class SettingsView {
                 AppText.get(is ? "state.checked" : "state.notChecked"), Priority.NOW));
         grid.add(braille, 0, row++, 2, 1);
 
+        CheckBox serve = new CheckBox(AppText.get("settings.serveRequests"));
+        serve.setId("serveRequests");
+        serve.selectedProperty().bindBidirectional(model.serveRequestsProperty());
+        accessible(serve, "settings.serveRequests", AccessibleRole.CHECK_BOX);
+        serve.selectedProperty().addListener((o, was, is) -> speech.speak(
+                AppText.get(is ? "state.checked" : "state.notChecked"), Priority.NOW));
+        grid.add(serve, 0, row++, 2, 1);
+
         TextField remoteUrl = new TextField();
         remoteUrl.setId("remoteUrl");
         remoteUrl.setPromptText("http://localhost:11434/v1");
