@@ -11,10 +11,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.sightline.app.chat.Turn;
 import org.sightline.app.settings.Settings;
@@ -23,8 +23,8 @@ import org.sightline.app.shell.AppServices;
 import org.sightline.app.shell.AppServing;
 import org.sightline.app.shell.DesktopShell;
 import org.sightline.app.testing.FxThread;
-import org.sightline.i18n.Messages;
 import org.sightline.speech.RecordingSpeechOutput;
+import org.sightline.vision.testing.EnglishOfflineStore;
 import org.sightline.vision.testing.TextPages;
 
 /**
@@ -33,28 +33,20 @@ import org.sightline.vision.testing.TextPages;
  * started while another service already answers there.
  */
 @Tag("slow")
+@ExtendWith(EnglishOfflineStore.class)
 class AppServingOnScreenTest {
 
     @TempDir
     static Path dir;
 
-    private static Locale saved;
     private static Path page;
 
     @BeforeAll
     static void prepare() throws Exception {
         assumeTrue(!GraphicsEnvironment.isHeadless(), "a window on the screen: the on-screen execution");
-        saved = ServiceTesting.englishWithModelsIn(dir);
         Locale.setDefault(Locale.ENGLISH);
         FxThread.start();
         page = TextPages.png(dir.resolve("letter.png"), 720, 20, "Dear neighbour,", "The water will be off on Tuesday");
-    }
-
-    @AfterAll
-    static void restore() {
-        if (saved != null) {
-            Messages.setLocale(saved);
-        }
     }
 
     /** The app as {@code ./sightline} opens it, with its settings under {@code home}, serving as {@code serving} says. */

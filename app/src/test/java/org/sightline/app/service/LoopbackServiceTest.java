@@ -13,15 +13,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.sightline.app.cli.CliRun;
 import org.sightline.error.SightlineException;
-import org.sightline.i18n.Messages;
+import org.sightline.vision.testing.EnglishOfflineStore;
 import org.sightline.vision.testing.TextPages;
 
 /**
@@ -29,6 +29,7 @@ import org.sightline.vision.testing.TextPages;
  * connection file right, wrong and missing, the file's permissions, the Python client and the command line
  * finding the service through the file, and the faults the socket transport already handles.
  */
+@ExtendWith(EnglishOfflineStore.class)
 class LoopbackServiceTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -36,13 +37,11 @@ class LoopbackServiceTest {
     @TempDir
     static Path dir;
 
-    private static Locale saved;
     private static SightlineService service;
     private static Path page;
 
     @BeforeAll
     static void start() throws Exception {
-        saved = ServiceTesting.englishWithModelsIn(dir);
         service = SightlineService.startLoopback(dir.resolve("run/service.json"), ServiceTesting.work());
         page = TextPages.png(dir.resolve("notice.png"), 720, 20, "Bins go out on Monday", "Recycling every second week");
     }
@@ -50,7 +49,6 @@ class LoopbackServiceTest {
     @AfterAll
     static void stop() {
         service.close();
-        Messages.setLocale(saved);
     }
 
     private static JsonNode connectionFile() throws IOException {
