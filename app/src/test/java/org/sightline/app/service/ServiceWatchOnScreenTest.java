@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Rectangle;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -119,6 +121,28 @@ class ServiceWatchOnScreenTest {
         try (RawConnection next = RawConnection.unix(service.path())) {
             next.send("{\"v\":1,\"id\":\"h\",\"op\":\"hello\"}");
             assertThat(next.next().get("event").asText()).isEqualTo("hello");
+        }
+    }
+
+    @Test
+    void thePythonClientAnAddOnCarriesWatchesARegionAndCancelsIt() throws Exception {
+        Rectangle notice = new Rectangle(120, 560, 560, 80);
+        try (TextWindow w = TextWindow.open("Notice", notice, TestFonts.sans(Font.PLAIN, 26), Color.BLACK,
+                Color.WHITE)) {
+            w.show(List.of("Lift out of order"));
+            Process python = new ProcessBuilder("python3",
+                    Path.of("src/test/resources/org/sightline/app/service/watch_with_client.py").toString(),
+                    Path.of("../installer/companion").toAbsolutePath().normalize().toString(),
+                    service.path().toString(), String.valueOf(notice.x), String.valueOf(notice.y),
+                    String.valueOf(notice.width), String.valueOf(notice.height)).redirectErrorStream(true).start();
+            String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(python.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(python.exitValue()).as(output).isZero();
+            assertThat(output.lines().toList()).containsExactly(
+                    "notice: Watching the region at 120, 560, 560 by 80.",
+                    "change: Lift out of order",
+                    "cancelled: w");
+            awaitNoWatchThreads();
         }
     }
 }
