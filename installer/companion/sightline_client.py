@@ -9,6 +9,12 @@ NVDA add-on or an Orca customisation can carry it as it is.
         for event in sightline.request("read", source="file", path="/home/me/scan.png"):
             if event["event"] == "line":
                 print(event["text"])
+
+A watch streams ``change`` events until it is cancelled, from another thread or after a line of interest:
+
+    for event in sightline.request("watch", request_id="w", source="window"):
+        if event["event"] == "change" and "Done" in event["text"]:
+            sightline.cancel("w")
 """
 
 import itertools
@@ -114,12 +120,13 @@ class Client:
             if line.strip():
                 yield json.loads(line.decode("utf-8"))
 
-    def request(self, op, **fields):
+    def request(self, op, request_id=None, **fields):
         """Sends a request and yields its events; the last one is ``done`` (or ``hello``).
 
-        Raises ServiceError when the service answers with an error, Cancelled when the request was cancelled.
+        ``request_id`` names the request, for ``cancel``; without it the client makes one up. Raises ServiceError
+        when the service answers with an error, Cancelled when the request was cancelled (a ``watch`` ends so).
         """
-        request_id = self.send(op, **fields)
+        request_id = self.send(op, request_id, **fields)
         for event in self.events():
             if event.get("id") not in (request_id, None):
                 continue

@@ -35,6 +35,11 @@ public final class VisionDescribeService implements DescribeService, AutoCloseab
         this.settings = settings;
     }
 
+    /** The describer itself, with the model it has loaded: the service the app runs beside its window uses it too. */
+    public Describer describer() {
+        return describer;
+    }
+
     @Override
     public synchronized String describe(DescribeRequest request, TaskContext context, Consumer<String> tokens) {
         Settings now = settings.get();

@@ -4,7 +4,9 @@ import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.sightline.app.AppText;
+import org.sightline.app.service.ServiceAddress;
 import org.sightline.app.shell.AppServices;
+import org.sightline.app.shell.AppServing;
 import org.sightline.app.shell.SightlineApp;
 import org.sightline.error.Problem;
 import org.sightline.error.SightlineException;
@@ -22,8 +24,11 @@ final class DesktopLauncher {
     private DesktopLauncher() {
     }
 
-    /** Opens the window; {@code image}, when not null, is opened in it at once and described. */
-    static int launch(boolean verbose, java.nio.file.Path image) {
+    /**
+     * Opens the window; {@code image}, when not null, is opened in it at once and described. With {@code serve}
+     * the app also answers the service protocol whatever the settings say.
+     */
+    static int launch(boolean verbose, java.nio.file.Path image, boolean serve) {
         if (!displayAvailable()) {
             throw new SightlineException(Problem.DEVICE_UNAVAILABLE, AppText.get("launch.noDisplay"));
         }
@@ -33,7 +38,9 @@ final class DesktopLauncher {
             JAVAFX_LOG.setLevel(Level.SEVERE);
         }
         try {
-            SightlineApp.launch(AppServices.desktop(AppServices.desktopSpeech()), image);
+            AppServices services = AppServices.desktop(AppServices.desktopSpeech());
+            SightlineApp.launch(serve ? services.withServing(AppServing.Choice.always(ServiceAddress.standard()))
+                    : services, image);
         } catch (UnsupportedOperationException e) {
             // GTK could not open the display after all (a stale DISPLAY, no X authority).
             throw new SightlineException(Problem.DEVICE_UNAVAILABLE, AppText.get("launch.displayFailed",

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.sightline.app.service.ServiceAddress;
 import org.sightline.app.service.ServiceClient;
 import org.sightline.app.service.ServiceSocket;
 import org.sightline.app.service.ServiceWork;
@@ -50,17 +51,11 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        Transport kind = transport != null ? transport
-                : System.getProperty("os.name", "").startsWith("Windows") ? Transport.tcp : Transport.unix;
         CatalogModelStore store = ModelStores.standard();
         TextReader reader = new TextReader(store);
         reader.preload();
         CountDownLatch stopped = new CountDownLatch(1);
-        SightlineService service = kind == Transport.tcp
-                ? SightlineService.startLoopback(connectionFile != null ? connectionFile
-                        : ServiceClient.defaultConnectionFile(), new ServiceWork(store, reader))
-                : SightlineService.start(socket != null ? socket : ServiceSocket.defaultPath(),
-                        new ServiceWork(store, reader));
+        SightlineService service = SightlineService.start(address(), new ServiceWork(store, reader));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             service.close();
             stopped.countDown();
@@ -69,5 +64,16 @@ public final class ServeCommand implements Callable<Integer> {
         out.flush();
         stopped.await();
         return ExitCode.OK;
+    }
+
+    /** Where to listen: the transport asked for, else the system's own, at the place asked for, else the usual. */
+    private ServiceAddress address() {
+        ServiceAddress standard = ServiceAddress.standard();
+        boolean loopback = transport != null ? transport == Transport.tcp : standard.loopback();
+        if (loopback) {
+            return ServiceAddress.loopback(connectionFile != null ? connectionFile
+                    : ServiceClient.defaultConnectionFile());
+        }
+        return ServiceAddress.unix(socket != null ? socket : ServiceSocket.defaultPath());
     }
 }

@@ -29,6 +29,11 @@ public final class SightlineCommand implements Callable<Integer> {
             description = "Show details, including stack traces, when something fails.")
     private boolean verbose;
 
+    @Option(names = "--serve", description = "Also answer screen-reader add-ons, scripts and sightline commands"
+            + " from the desktop app, as sightline serve does, with the models the app has loaded (the setting"
+            + " \"Answer screen-reader add-ons and scripts from this window\" does the same at every start).")
+    private boolean serve;
+
     // A subcommand's name wins over a file of the same name: "sightline read x.png" always reads.
     @Parameters(arity = "0..*", paramLabel = "IMAGE",
             description = "Image files to open in the desktop app (PNG, JPEG, ...); the first is described.")
@@ -55,6 +60,6 @@ public final class SightlineCommand implements Callable<Integer> {
                         "There is no command or file called '" + image + "'");
             }
         }
-        return DesktopLauncher.launch(verbose, images.isEmpty() ? null : images.get(0).toAbsolutePath());
+        return DesktopLauncher.launch(verbose, images.isEmpty() ? null : images.get(0).toAbsolutePath(), serve);
     }
 }

@@ -1,7 +1,6 @@
 package org.sightline.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.awt.Rectangle;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -162,12 +161,6 @@ public final class WatchCommand implements Callable<Integer> {
     }
 
     static String jsonLine(LiveLine line) {
-        ObjectNode node = JSON.createObjectNode();
-        node.put("text", line.text());
-        RegionsJson.box(node, line.box());
-        node.put("time", line.seenAt().toString());
-        node.put("interrupts", line.interrupts());
-        node.put("update", line.update());
-        return node.toString();
+        return LiveLineJson.put(JSON.createObjectNode(), line).toString();
     }
 }

@@ -142,16 +142,23 @@ final class ServiceConnection {
             send(ServiceProtocol.error(id, "bad_request", MESSAGES.get("request.idInUse", id)));
             return;
         }
+        boolean watch = "watch".equals(ServiceProtocol.text(request, "op"));
         try {
             worker.execute(() -> {
+                // A watch goes on after the worker has started it; it leaves the running ones when it ends.
+                boolean goesOn = false;
                 try {
                     if (token.isCancelled()) {
                         send(ServiceProtocol.event(id, "cancelled"));
+                    } else if (watch) {
+                        goesOn = work.watch(id, request, this::send, token, () -> running.remove(id));
                     } else {
                         work.run(id, request, session, this::send, token);
                     }
                 } finally {
-                    running.remove(id);
+                    if (!goesOn) {
+                        running.remove(id);
+                    }
                 }
             });
         } catch (RejectedExecutionException e) {

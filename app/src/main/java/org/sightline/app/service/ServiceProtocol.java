@@ -28,7 +28,7 @@ public final class ServiceProtocol {
     public static final int MAX_MESSAGE_BYTES = 1 << 20;
 
     /** The operations the service answers, as listed in its greeting. */
-    public static final List<String> OPS = List.of("hello", "read", "elements", "describe", "cancel");
+    public static final List<String> OPS = List.of("hello", "read", "elements", "describe", "watch", "cancel");
 
     static final ObjectMapper JSON = new ObjectMapper();
 

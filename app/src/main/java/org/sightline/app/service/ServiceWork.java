@@ -5,9 +5,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.awt.Rectangle;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.sightline.app.cli.ElementsJson;
+import org.sightline.app.cli.LiveLineJson;
 import org.sightline.app.cli.ReadJson;
 import org.sightline.app.cli.RegionsJson;
 import org.sightline.error.Problem;
@@ -33,6 +38,15 @@ import org.sightline.vision.documents.export.DocumentWriter;
 import org.sightline.vision.elements.ElementFinder;
 import org.sightline.vision.elements.ElementMap;
 import org.sightline.vision.elements.LineHeadings;
+import org.sightline.vision.live.FrameSource;
+import org.sightline.vision.live.LinePolicy;
+import org.sightline.vision.live.LiveLine;
+import org.sightline.vision.live.ScreenFrames;
+import org.sightline.vision.live.StopReason;
+import org.sightline.vision.live.WatchListener;
+import org.sightline.vision.live.WatchSettings;
+import org.sightline.vision.live.Watcher;
+import org.sightline.vision.ocr.OcrEngine;
 import org.sightline.vision.ocr.OcrListener;
 import org.sightline.vision.ocr.OcrResult;
 import org.sightline.vision.read.TextReader;
@@ -49,11 +63,17 @@ import org.slf4j.LoggerFactory;
  * {@code describe} streams the answer about the picture and ends with it, its caution and hints.
  * Both take their picture from an image file, the screen, the active window or a rectangle of the screen, in
  * the same JSON forms {@code sightline read --json} and {@code sightline elements --json} print.
+ * {@code watch} follows the screen, the active window or a rectangle on a thread of its own, streaming each
+ * new line until it is cancelled, so the worker stays free for other requests meanwhile.
  */
 public final class ServiceWork implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServiceWork.class);
     private static final Messages MESSAGES = new Messages("org.sightline.app.service.service");
+    /** What a watch can follow: the screen and its parts (a file or the last picture never change). */
+    private static final List<String> WATCH_SOURCES = List.of("screen", "window", "rect");
+    /** How long stopping waits for a watch to finish the frame it is reading. */
+    private static final Duration WATCH_STOP = Duration.ofSeconds(5);
 
     /** Where a request's events go; false once the client is gone. */
     @FunctionalInterface
@@ -71,12 +91,28 @@ public final class ServiceWork implements AutoCloseable {
 
     private final TextReader reader;
     private final Describer describer;
+    /** Whether the reader and describer are this work's to close: not when they are the desktop app's. */
+    private final boolean ownsModels;
+    private final Set<Watcher> watches = ConcurrentHashMap.newKeySet();
     private ElementFinder finder;
 
     /** Work done with {@code reader} and models from {@code store}; the service closes them when it stops. */
     public ServiceWork(CatalogModelStore store, TextReader reader) {
+        this(reader, new Describer(store, reader), true);
+    }
+
+    private ServiceWork(TextReader reader, Describer describer, boolean ownsModels) {
         this.reader = reader;
-        this.describer = new Describer(store, reader);
+        this.describer = describer;
+        this.ownsModels = ownsModels;
+    }
+
+    /**
+     * Work done with the desktop app's own reader and describer, so that the app and the service load the models
+     * once between them. The app keeps them: stopping the service leaves them open.
+     */
+    public static ServiceWork sharing(TextReader reader, Describer describer) {
+        return new ServiceWork(reader, describer, false);
     }
 
     /** Runs one request on the calling (worker) thread and ends it with done, error or cancelled. */
@@ -119,17 +155,114 @@ public final class ServiceWork implements AutoCloseable {
                 default -> throw new IllegalStateException("not an operation with work: " + request);
             }
             events.send(done);
-        } catch (CancelledException e) {
-            events.send(ServiceProtocol.event(id, "cancelled"));
-        } catch (BadRequest e) {
-            events.send(ServiceProtocol.error(id, "bad_request", e.getMessage()));
-        } catch (SightlineException e) {
-            events.send(ServiceProtocol.error(id, ServiceProtocol.code(e.problem()), e.getMessage()));
         } catch (RuntimeException e) {
-            LOG.error("The service failed on request {}", id, e);
-            events.send(ServiceProtocol.error(id, ServiceProtocol.code(Problem.INTERNAL),
-                    MESSAGES.get("request.internal", e.getMessage() == null ? e.getClass().getSimpleName()
-                            : e.getMessage())));
+            events.send(ending(id, e));
+        }
+    }
+
+    /** The event that ends request {@code id} after {@code e}: cancelled, or an error with its code and sentence. */
+    private static ObjectNode ending(String id, RuntimeException e) {
+        if (e instanceof CancelledException) {
+            return ServiceProtocol.event(id, "cancelled");
+        }
+        if (e instanceof BadRequest) {
+            return ServiceProtocol.error(id, "bad_request", e.getMessage());
+        }
+        if (e instanceof SightlineException s) {
+            return ServiceProtocol.error(id, ServiceProtocol.code(s.problem()), s.getMessage());
+        }
+        LOG.error("The service failed on request {}", id, e);
+        return ServiceProtocol.error(id, ServiceProtocol.code(Problem.INTERNAL),
+                MESSAGES.get("request.internal", e.getMessage() == null ? e.getClass().getSimpleName()
+                        : e.getMessage()));
+    }
+
+    /**
+     * Starts watching what {@code request} names (the screen, the active window or a rectangle) and returns at
+     * once: the watch runs on a thread of its own, sending each new line as a {@code change} event and what it
+     * says about itself ("Watching ...", a raised interval) as {@code notice} events. It ends with
+     * {@code cancelled} when {@code token} is cancelled (a cancel request, the client gone, the service
+     * stopping), or with {@code error} when it cannot go on (the window closed, the display gone); {@code ended}
+     * runs just before that last event.
+     *
+     * @return true when the watch started; false when the request has already ended with its error
+     */
+    boolean watch(String id, JsonNode request, Events events, CancellationToken token, Runnable ended) {
+        FrameSource source = null;
+        try {
+            WatchSettings settings = watchSettings(request);
+            String kind = ServiceProtocol.text(request, "source");
+            if (kind == null || !WATCH_SOURCES.contains(kind)) {
+                throw new BadRequest(MESSAGES.get("watch.source", kind == null ? "none" : kind));
+            }
+            Rectangle rect = "rect".equals(kind) ? rectangle(request.get("rect")) : null;
+            Captures.requireDisplay();
+            source = switch (kind) {
+                case "screen" -> ScreenFrames.screen();
+                case "window" -> ScreenFrames.window(Captures.rememberActiveWindow());
+                default -> ScreenFrames.region(rect);
+            };
+            OcrEngine engine = reader.engine(TaskContext.of(token, p -> { }));
+            token.throwIfCancelled();
+            Watcher watcher = Watcher.start(source, engine, settings, new WatchEvents(id, events, ended));
+            watches.add(watcher);
+            token.onCancel(watcher::stop);
+            return true;
+        } catch (RuntimeException e) {
+            if (source != null) {
+                source.close();
+            }
+            events.send(ending(id, e));
+            return false;
+        }
+    }
+
+    /** How often to look ({@code interval}, in milliseconds) and whether new lines cut off stale ones. */
+    private static WatchSettings watchSettings(JsonNode request) {
+        JsonNode interval = request.get("interval");
+        if (interval != null && (!interval.canConvertToInt() || interval.asInt() < 1)) {
+            throw new BadRequest(MESSAGES.get("watch.interval"));
+        }
+        JsonNode latestFirst = request.get("latestFirst");
+        if (latestFirst != null && !latestFirst.isBoolean()) {
+            throw new BadRequest(MESSAGES.get("watch.latestFirst"));
+        }
+        return new WatchSettings(interval == null ? WatchSettings.DEFAULT_INTERVAL
+                : Duration.ofMillis(interval.asInt()),
+                latestFirst != null && latestFirst.asBoolean() ? LinePolicy.LATEST_FIRST : LinePolicy.QUEUE);
+    }
+
+    /** One watch's lines and sentences as the request's events; its end as the request's last event. */
+    private final class WatchEvents implements WatchListener {
+
+        private final String id;
+        private final Events events;
+        private final Runnable ended;
+
+        WatchEvents(String id, Events events, Runnable ended) {
+            this.id = id;
+            this.events = events;
+            this.ended = ended;
+        }
+
+        @Override
+        public void onLine(LiveLine line) {
+            events.send(LiveLineJson.put(ServiceProtocol.event(id, "change"), line));
+        }
+
+        @Override
+        public void onNotice(String sentence) {
+            ObjectNode notice = ServiceProtocol.event(id, "notice");
+            notice.put("text", sentence);
+            events.send(notice);
+        }
+
+        @Override
+        public void onStopped(StopReason reason) {
+            watches.removeIf(w -> !w.isRunning());
+            ended.run();
+            events.send(reason.byUserChoice() ? ServiceProtocol.event(id, "cancelled")
+                    : ServiceProtocol.error(id, ServiceProtocol.code(reason.problem()), reason.message()));
         }
     }
 
@@ -317,10 +450,36 @@ public final class ServiceWork implements AutoCloseable {
         return new Rectangle(v[0], v[1], v[2], v[3]);
     }
 
+    /**
+     * Stops every watch and waits for it to let go of the recogniser; then closes the models, when they are this
+     * work's own.
+     */
     @Override
     public void close() {
-        describer.close();
-        reader.close();
+        for (Watcher watcher : watches) {
+            watcher.stop();
+        }
+        for (Watcher watcher : watches) {
+            try {
+                if (!watcher.awaitStop(WATCH_STOP)) {
+                    LOG.warn("A watch did not stop within {}", WATCH_STOP);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        watches.clear();
+        if (ownsModels) {
+            describer.close();
+            reader.close();
+        }
+    }
+
+    /** How many watches run now; for tests. */
+    int watchCount() {
+        watches.removeIf(w -> !w.isRunning());
+        return watches.size();
     }
 
     /** A request whose fields are wrong, told to the client as it is. */

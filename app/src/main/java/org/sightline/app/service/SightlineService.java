@@ -52,6 +52,11 @@ public final class SightlineService implements AutoCloseable {
         return start(new LoopbackTransport(connectionFile), work);
     }
 
+    /** Listens at {@code address}, on the transport it names. */
+    public static SightlineService start(ServiceAddress address, ServiceWork work) {
+        return address.loopback() ? startLoopback(address.path(), work) : start(address.path(), work);
+    }
+
     private static SightlineService start(ServiceTransport transport, ServiceWork work) {
         SightlineService service = new SightlineService(transport, work);
         service.acceptor.start();

@@ -30,12 +30,15 @@ import org.sightline.vision.vlm.VisionLanguageProviders;
  * @param braille      also show what is spoken on a braille display served by BRLTTY (Linux). Off by default: a
  *                     user of Orca already gets braille from Orca, and a second BrlAPI client on the same terminal
  *                     would take the display from it; a braille reader without a screen reader turns it on
+ * @param serveRequests also answer screen-reader add-ons and scripts from the desktop app, as
+ *                     {@code sightline serve} does, with the models the app has loaded (one process, the models
+ *                     loaded once). Off by default: nothing listens unless the user asks for it
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Settings(Boolean selfVoicing, String language, Map<String, String> hotkeys, int speechRate,
                        String speechEngine, int regionSize, Boolean keepHistory, Boolean firstRunDone,
                        Boolean describeFast, String remoteUrl, String remoteModel, String remoteApiKey,
-                       Boolean braille) {
+                       Boolean braille, Boolean serveRequests) {
 
     public static final String SYSTEM_LANGUAGE = "system";
     public static final int DEFAULT_RATE = 175;
@@ -85,6 +88,18 @@ public record Settings(Boolean selfVoicing, String language, Map<String, String>
         if (braille == null) {
             braille = false;
         }
+        if (serveRequests == null) {
+            serveRequests = false;
+        }
+    }
+
+    /** Settings as they were before the app could serve requests: it does not. */
+    public Settings(Boolean selfVoicing, String language, Map<String, String> hotkeys, int speechRate,
+                    String speechEngine, int regionSize, Boolean keepHistory, Boolean firstRunDone,
+                    Boolean describeFast, String remoteUrl, String remoteModel, String remoteApiKey,
+                    Boolean braille) {
+        this(selfVoicing, language, hotkeys, speechRate, speechEngine, regionSize, keepHistory, firstRunDone,
+                describeFast, remoteUrl, remoteModel, remoteApiKey, braille, false);
     }
 
     /** Settings as they were before braille output existed: no braille. */
@@ -110,7 +125,7 @@ public record Settings(Boolean selfVoicing, String language, Map<String, String>
 
     public static Settings defaults() {
         return new Settings(null, null, null, DEFAULT_RATE, "", DEFAULT_REGION, true, false, false, "",
-                DEFAULT_REMOTE_MODEL, "", false);
+                DEFAULT_REMOTE_MODEL, "", false, false);
     }
 
     /** Whether descriptions come from a server instead of the local model. */
@@ -135,7 +150,8 @@ public record Settings(Boolean selfVoicing, String language, Map<String, String>
                 + ", speechRate=" + speechRate + ", speechEngine=" + speechEngine + ", regionSize=" + regionSize
                 + ", keepHistory=" + keepHistory + ", firstRunDone=" + firstRunDone + ", describeFast=" + describeFast
                 + ", remoteUrl=" + remoteUrl + ", remoteModel=" + remoteModel + ", remoteApiKey="
-                + (remoteApiKey.isEmpty() ? "" : "(set)") + ", braille=" + braille + "]";
+                + (remoteApiKey.isEmpty() ? "" : "(set)") + ", braille=" + braille
+                + ", serveRequests=" + serveRequests + "]";
     }
 
     /** On Linux nothing reads a JavaFX window aloud, so Sightline speaks for itself unless told not to. */
@@ -158,37 +174,43 @@ public record Settings(Boolean selfVoicing, String language, Map<String, String>
 
     public Settings withSelfVoicing(boolean on) {
         return new Settings(on, language, hotkeys, speechRate, speechEngine, regionSize, keepHistory, firstRunDone,
-                describeFast, remoteUrl, remoteModel, remoteApiKey, braille);
+                describeFast, remoteUrl, remoteModel, remoteApiKey, braille, serveRequests);
     }
 
     public Settings withLanguage(String lang) {
         return new Settings(selfVoicing, lang, hotkeys, speechRate, speechEngine, regionSize, keepHistory,
-                firstRunDone, describeFast, remoteUrl, remoteModel, remoteApiKey, braille);
+                firstRunDone, describeFast, remoteUrl, remoteModel, remoteApiKey, braille, serveRequests);
     }
 
     public Settings withSpeechEngine(String engine) {
         return new Settings(selfVoicing, language, hotkeys, speechRate, engine, regionSize, keepHistory,
-                firstRunDone, describeFast, remoteUrl, remoteModel, remoteApiKey, braille);
+                firstRunDone, describeFast, remoteUrl, remoteModel, remoteApiKey, braille, serveRequests);
     }
 
     public Settings withFirstRunDone(boolean done) {
         return new Settings(selfVoicing, language, hotkeys, speechRate, speechEngine, regionSize, keepHistory, done,
-                describeFast, remoteUrl, remoteModel, remoteApiKey, braille);
+                describeFast, remoteUrl, remoteModel, remoteApiKey, braille, serveRequests);
     }
 
     public Settings withDescribeFast(boolean fast) {
         return new Settings(selfVoicing, language, hotkeys, speechRate, speechEngine, regionSize, keepHistory,
-                firstRunDone, fast, remoteUrl, remoteModel, remoteApiKey, braille);
+                firstRunDone, fast, remoteUrl, remoteModel, remoteApiKey, braille, serveRequests);
     }
 
     public Settings withBraille(boolean on) {
         return new Settings(selfVoicing, language, hotkeys, speechRate, speechEngine, regionSize, keepHistory,
-                firstRunDone, describeFast, remoteUrl, remoteModel, remoteApiKey, on);
+                firstRunDone, describeFast, remoteUrl, remoteModel, remoteApiKey, on, serveRequests);
     }
 
     /** Describes with {@code url} (empty: locally) using {@code model} and {@code apiKey} (empty: none). */
     public Settings withRemote(String url, String model, String apiKey) {
         return new Settings(selfVoicing, language, hotkeys, speechRate, speechEngine, regionSize, keepHistory,
-                firstRunDone, describeFast, url, model, apiKey, braille);
+                firstRunDone, describeFast, url, model, apiKey, braille, serveRequests);
+    }
+
+    /** Also answers add-ons and scripts from the desktop app (see {@code serveRequests}). */
+    public Settings withServeRequests(boolean on) {
+        return new Settings(selfVoicing, language, hotkeys, speechRate, speechEngine, regionSize, keepHistory,
+                firstRunDone, describeFast, remoteUrl, remoteModel, remoteApiKey, braille, on);
     }
 }

@@ -125,6 +125,9 @@ public final class SettingsView {
 
         grid.add(checkBox("braille", "settings.braille", model.brailleProperty(), speech), 0, row++, 2, 1);
 
+        grid.add(checkBox("serveRequests", "settings.serveRequests", model.serveRequestsProperty(), speech),
+                0, row++, 2, 1);
+
         TextField remoteUrl = textField("remoteUrl", "settings.remoteUrl", model.remoteUrlProperty());
         remoteUrl.setPromptText("http://localhost:11434/v1");
         row = labelled(grid, row, "settings.remoteUrl", remoteUrl);

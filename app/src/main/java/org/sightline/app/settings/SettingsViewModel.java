@@ -33,6 +33,7 @@ public final class SettingsViewModel {
     private final BooleanProperty keepHistory = new SimpleBooleanProperty();
     private final BooleanProperty describeFast = new SimpleBooleanProperty();
     private final BooleanProperty braille = new SimpleBooleanProperty();
+    private final BooleanProperty serveRequests = new SimpleBooleanProperty();
     private final StringProperty remoteUrl = new SimpleStringProperty();
     private final StringProperty remoteModel = new SimpleStringProperty();
     private final StringProperty remoteApiKey = new SimpleStringProperty();
@@ -51,6 +52,7 @@ public final class SettingsViewModel {
         keepHistory.set(from.keepHistory());
         describeFast.set(from.describeFast());
         braille.set(from.braille());
+        serveRequests.set(from.serveRequests());
         remoteUrl.set(from.remoteUrl());
         remoteModel.set(from.remoteModel());
         remoteApiKey.set(from.remoteApiKey());
@@ -92,6 +94,11 @@ public final class SettingsViewModel {
     /** Show speech on a braille display through BRLTTY; applied when Sightline next starts. */
     public BooleanProperty brailleProperty() {
         return braille;
+    }
+
+    /** Answer add-ons and scripts from this window (the service protocol); applied when Sightline next starts. */
+    public BooleanProperty serveRequestsProperty() {
+        return serveRequests;
     }
 
     public StringProperty remoteUrlProperty() {
@@ -136,6 +143,6 @@ public final class SettingsViewModel {
         return new Settings(selfVoicing.get(), language.get(), hotkeyTexts(), speechRate.get(),
                 speechEngine.get() == null ? "" : speechEngine.get().strip(), regionSize.get(), keepHistory.get(),
                 firstRunDone, describeFast.get(), stripped(remoteUrl), stripped(remoteModel), stripped(remoteApiKey),
-                braille.get());
+                braille.get(), serveRequests.get());
     }
 }

@@ -29,21 +29,35 @@ import org.sightline.task.ThreadPoolTaskExecutor;
  * @param globalHotkeys   whether to hook the system keyboard (off in tests: they must not watch the real keys)
  * @param firstRunAtStart whether to open the first-run setup after "Sightline ready" while the settings say it
  *                        has not run (off in tests: a window they did not ask for would take their keys)
+ * @param serving         whether the app also answers add-ons and scripts (the service protocol), and where
  */
 public record AppServices(Assistant assistant, SpeechOutput speech, TaskExecutor executor, SettingsStore settingsStore,
-                          boolean globalHotkeys, boolean firstRunAtStart) {
+                          boolean globalHotkeys, boolean firstRunAtStart, AppServing.Choice serving) {
 
     public AppServices {
         Objects.requireNonNull(assistant, "assistant");
         Objects.requireNonNull(speech, "speech");
         Objects.requireNonNull(executor, "executor");
         Objects.requireNonNull(settingsStore, "settingsStore");
+        Objects.requireNonNull(serving, "serving");
+    }
+
+    /** Services that serve requests when the settings ask for it, at the usual place. */
+    public AppServices(Assistant assistant, SpeechOutput speech, TaskExecutor executor, SettingsStore settingsStore,
+                       boolean globalHotkeys, boolean firstRunAtStart) {
+        this(assistant, speech, executor, settingsStore, globalHotkeys, firstRunAtStart,
+                AppServing.Choice.asSettingsSay());
     }
 
     /** Services that never open the first-run setup by themselves (Shift+F1 still does). */
     public AppServices(Assistant assistant, SpeechOutput speech, TaskExecutor executor, SettingsStore settingsStore,
                        boolean globalHotkeys) {
         this(assistant, speech, executor, settingsStore, globalHotkeys, false);
+    }
+
+    /** The same services, serving requests as {@code serving} says. */
+    public AppServices withServing(AppServing.Choice serving) {
+        return new AppServices(assistant, speech, executor, settingsStore, globalHotkeys, firstRunAtStart, serving);
     }
 
     /** What {@code ./sightline} runs. Callbacks land on the JavaFX thread; two workers keep a cancel responsive. */

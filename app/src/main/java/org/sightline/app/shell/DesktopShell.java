@@ -80,6 +80,8 @@ public final class DesktopShell implements AutoCloseable {
     /** The region last typed for a watch, offered again. */
     private String lastRegion = "";
     private final DocumentWindow documents;
+    /** The service protocol answered from this process, when the user asked for it; started once shown. */
+    private volatile AppServing serving;
 
     private DesktopShell(Stage stage, AppServices services, java.nio.file.Path imageAtStart) {
         this.stage = stage;
@@ -198,6 +200,10 @@ public final class DesktopShell implements AutoCloseable {
             view.returnFocus();
             model.announce(AppText.get("app.ready"));
             loaded.problem().ifPresent(model::announce);
+            if (serving == null) {
+                serving = AppServing.start(services.serving(), settings, services.assistant(),
+                        sentence -> Platform.runLater(() -> model.announce(sentence)));
+            }
             if (imageAtStart != null) {
                 // "Open with Sightline": the user wants this picture described now; the setup waits for a plain start.
                 if (!documents.offer(imageAtStart)) {
@@ -243,6 +249,11 @@ public final class DesktopShell implements AutoCloseable {
 
     public ChatView view() {
         return view;
+    }
+
+    /** The service protocol answered from this window, when it is; for tests. */
+    public Optional<java.nio.file.Path> servingAt() {
+        return serving == null ? Optional.empty() : serving.servingAt();
     }
 
     /** The document mode; for tests. */
@@ -575,6 +586,9 @@ public final class DesktopShell implements AutoCloseable {
 
     @Override
     public void close() {
+        if (serving != null) {
+            serving.close();
+        }
         watching.close();
         selfVoicing.close();
         if (hotkeys != null) {

@@ -31,7 +31,7 @@ class CliTest {
     void helpListsEverySubcommandAndExitsZero() {
         assertThat(run("--help")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("read", "describe", "speak", "capture", "models",
-                "elements", "--verbose", "Exit codes");
+                "elements", "serve", "watch", "--serve", "--verbose", "Exit codes");
     }
 
     @Test

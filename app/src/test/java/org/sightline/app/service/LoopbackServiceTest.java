@@ -13,18 +13,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.sightline.app.cli.CliRun;
 import org.sightline.error.SightlineException;
-import org.sightline.i18n.Messages;
-import org.sightline.models.ModelStoreConfig;
-import org.sightline.models.ModelStores;
-import org.sightline.vision.read.TextReader;
+import org.sightline.vision.testing.EnglishOfflineStore;
 import org.sightline.vision.testing.TextPages;
 
 /**
@@ -32,6 +29,7 @@ import org.sightline.vision.testing.TextPages;
  * connection file right, wrong and missing, the file's permissions, the Python client and the command line
  * finding the service through the file, and the faults the socket transport already handles.
  */
+@ExtendWith(EnglishOfflineStore.class)
 class LoopbackServiceTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -39,27 +37,18 @@ class LoopbackServiceTest {
     @TempDir
     static Path dir;
 
-    private static Locale saved;
     private static SightlineService service;
     private static Path page;
 
     @BeforeAll
     static void start() throws Exception {
-        saved = Messages.locale();
-        Messages.setLocale(Locale.ENGLISH);
-        ModelStores.configure(ModelStoreConfig.defaults().withCacheDirectory(dir.resolve("cache")).withOffline(true));
-        service = SightlineService.startLoopback(dir.resolve("run/service.json"), work());
+        service = SightlineService.startLoopback(dir.resolve("run/service.json"), ServiceTesting.work());
         page = TextPages.png(dir.resolve("notice.png"), 720, 20, "Bins go out on Monday", "Recycling every second week");
     }
 
     @AfterAll
     static void stop() {
         service.close();
-        Messages.setLocale(saved);
-    }
-
-    private static ServiceWork work() {
-        return new ServiceWork(ModelStores.standard(), new TextReader(ModelStores.standard()));
     }
 
     private static JsonNode connectionFile() throws IOException {
@@ -148,7 +137,7 @@ class LoopbackServiceTest {
 
     @Test
     void aSecondServiceIsRefusedAndAStaleConnectionFileIsReplaced() throws IOException {
-        assertThatThrownBy(() -> SightlineService.startLoopback(service.path(), work()))
+        assertThatThrownBy(() -> SightlineService.startLoopback(service.path(), ServiceTesting.work()))
                 .isInstanceOf(SightlineException.class)
                 .hasMessage("A Sightline service is already running at " + service.path()
                         + ". Use it, or stop it before starting another.");
@@ -156,7 +145,7 @@ class LoopbackServiceTest {
         Files.createDirectories(stale.getParent());
         Files.writeString(stale, "{\"version\":1,\"port\":" + connectionFile().get("port").asInt()
                 + ",\"token\":\"left-by-a-service-that-died\",\"pid\":1}");
-        try (SightlineService second = SightlineService.startLoopback(stale, work())) {
+        try (SightlineService second = SightlineService.startLoopback(stale, ServiceTesting.work())) {
             assertThat(JSON.readTree(Files.readString(stale)).get("token").asText()).matches("[0-9a-f]{64}");
             assertThat(ServiceClient.connectLoopback(stale)).isPresent().get().satisfies(ServiceClient::close);
         }

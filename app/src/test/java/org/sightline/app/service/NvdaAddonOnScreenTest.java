@@ -1,6 +1,7 @@
 package org.sightline.app.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.Color;
 import java.awt.Font;
@@ -10,18 +11,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.sightline.i18n.Messages;
-import org.sightline.models.ModelStoreConfig;
-import org.sightline.models.ModelStores;
 import org.sightline.vision.live.TextWindow;
-import org.sightline.vision.read.TextReader;
+import org.sightline.vision.testing.EnglishOfflineStore;
 import org.sightline.vision.testing.TestFonts;
 
 /**
@@ -29,6 +27,7 @@ import org.sightline.vision.testing.TestFonts;
  * (installer/nvda/tests), reading a real window on the screen through the real service: over the Unix socket,
  * over the loopback port as on Windows, started by the add-on itself when none runs, and not startable.
  */
+@ExtendWith(EnglishOfflineStore.class)
 class NvdaAddonOnScreenTest {
 
     private static final List<String> LINES = List.of("Library closes at six", "Returns go in the box");
@@ -36,14 +35,11 @@ class NvdaAddonOnScreenTest {
     @TempDir
     static Path dir;
 
-    private static Locale saved;
     private static TextWindow window;
 
     @BeforeAll
     static void open() throws Exception {
-        saved = Messages.locale();
-        Messages.setLocale(Locale.ENGLISH);
-        ModelStores.configure(ModelStoreConfig.defaults().withCacheDirectory(dir.resolve("cache")).withOffline(true));
+        assumeTrue(!java.awt.GraphicsEnvironment.isHeadless(), "a window on the screen: the on-screen execution");
         window = TextWindow.open("Notice board", new Rectangle(120, 140, 760, 150), TestFonts.sans(Font.PLAIN, 30),
                 Color.BLACK, Color.WHITE);
         window.show(LINES);
@@ -51,12 +47,9 @@ class NvdaAddonOnScreenTest {
 
     @AfterAll
     static void close() throws Exception {
-        window.close();
-        Messages.setLocale(saved);
-    }
-
-    private static ServiceWork work() {
-        return new ServiceWork(ModelStores.standard(), new TextReader(ModelStores.standard()));
+        if (window != null) {
+            window.close();
+        }
     }
 
     /** Runs the add-on's tests in {@code mode} with {@code runtime} as the user's runtime folder; returns the output. */
@@ -85,7 +78,8 @@ class NvdaAddonOnScreenTest {
     @Test
     void theAddOnReadsDescribesAndListsAWindowThroughTheServiceSocket() throws Exception {
         Path runtime = dir.resolve("unix");
-        try (SightlineService service = SightlineService.start(runtime.resolve("sightline/service.sock"), work())) {
+        try (SightlineService service = SightlineService.start(runtime.resolve("sightline/service.sock"),
+                ServiceTesting.work())) {
             String output = addOn("running", runtime, Map.of());
             assertThat(output).contains("Ran 9 tests").contains("OK (skipped=2)")
                     .contains("message: Library closes at six\nmessage: Returns go in the box\n"
@@ -98,7 +92,7 @@ class NvdaAddonOnScreenTest {
     void theAddOnFindsALoopbackServiceThroughItsConnectionFile() throws Exception {
         Path runtime = dir.resolve("tcp");
         try (SightlineService service = SightlineService.startLoopback(runtime.resolve("sightline/service.json"),
-                work())) {
+                ServiceTesting.work())) {
             String output = addOn("running", runtime, Map.of());
             assertThat(output).contains("OK (skipped=2)").contains("message: Library closes at six");
             assertThat(runtime.resolve("sightline/service.sock")).doesNotExist();

@@ -13,17 +13,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.sightline.i18n.Messages;
-import org.sightline.models.ModelStoreConfig;
-import org.sightline.models.ModelStores;
 import org.sightline.vision.live.TextWindow;
-import org.sightline.vision.read.TextReader;
+import org.sightline.vision.testing.EnglishOfflineStore;
 import org.sightline.vision.testing.TestFonts;
 
 /**
@@ -32,6 +29,7 @@ import org.sightline.vision.testing.TestFonts;
  * hears is what Orca was asked to present. Orca itself needs a desktop session to run; its key bindings,
  * settings and state are the real ones here, and the application's script is a recording stand-in.
  */
+@ExtendWith(EnglishOfflineStore.class)
 class OrcaCompanionOnScreenTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -42,7 +40,6 @@ class OrcaCompanionOnScreenTest {
     @TempDir
     static Path dir;
 
-    private static Locale saved;
     private static SightlineService service;
     private static TextWindow window;
 
@@ -50,12 +47,8 @@ class OrcaCompanionOnScreenTest {
     static void start() throws Exception {
         assumeTrue(!java.awt.GraphicsEnvironment.isHeadless(), "a window on the screen: the on-screen execution");
         assumeTrue(Files.exists(ORCA), "Debian's orca package is not installed (.ci/install installs it)");
-        saved = Messages.locale();
-        Messages.setLocale(Locale.ENGLISH);
-        ModelStores.configure(ModelStoreConfig.defaults().withCacheDirectory(dir.resolve("cache")).withOffline(true));
         // Where the client looks by default: $XDG_RUNTIME_DIR/sightline/service.sock.
-        service = SightlineService.start(dir.resolve("sightline/service.sock"),
-                new ServiceWork(ModelStores.standard(), new TextReader(ModelStores.standard())));
+        service = SightlineService.start(dir.resolve("sightline/service.sock"), ServiceTesting.work());
         window = TextWindow.open("Notice", NOTICE, TestFonts.sans(Font.PLAIN, 26), Color.BLACK, Color.WHITE);
         window.show(List.of("The water will be off on Tuesday", "from nine until noon."));
     }
@@ -67,7 +60,6 @@ class OrcaCompanionOnScreenTest {
         }
         if (service != null) {
             service.close();
-            Messages.setLocale(saved);
         }
     }
 

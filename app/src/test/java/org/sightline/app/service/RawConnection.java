@@ -72,6 +72,28 @@ final class RawConnection implements AutoCloseable {
         return events;
     }
 
+    /**
+     * Skips to the next event of kind {@code event} for request {@code id}; fails, with what came, when the
+     * request ends first or the connection closes.
+     */
+    JsonNode nextOf(String id, String event) throws IOException {
+        List<JsonNode> seen = new ArrayList<>();
+        JsonNode e;
+        while ((e = next()) != null) {
+            seen.add(e);
+            String kind = e.get("event").asText();
+            if (id.equals(e.path("id").asText())) {
+                if (kind.equals(event)) {
+                    return e;
+                }
+                if (List.of("done", "error", "cancelled").contains(kind)) {
+                    break;
+                }
+            }
+        }
+        throw new AssertionError("no " + event + " event for " + id + "; the service sent " + seen);
+    }
+
     @Override
     public void close() throws IOException {
         connection.close();

@@ -2,6 +2,7 @@ package org.sightline.app.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,20 +13,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.sightline.app.cli.CliRun;
 import org.sightline.error.Problem;
 import org.sightline.error.SightlineException;
-import org.sightline.i18n.Messages;
-import org.sightline.models.ModelStoreConfig;
-import org.sightline.models.ModelStores;
-import org.sightline.vision.read.TextReader;
+import org.sightline.vision.testing.EnglishOfflineStore;
 import org.sightline.vision.testing.TextPages;
 
 /**
@@ -33,6 +31,7 @@ import org.sightline.vision.testing.TextPages;
  * client an add-on carries), and the faults a service meets: bad JSON, a future protocol version, a huge
  * message, a client that leaves mid-answer, a request cancelled while it waits.
  */
+@ExtendWith(EnglishOfflineStore.class)
 class SightlineServiceTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,24 +39,18 @@ class SightlineServiceTest {
     @TempDir
     static Path dir;
 
-    private static Locale saved;
     private static SightlineService service;
     private static Path page;
 
     @BeforeAll
     static void start() throws Exception {
-        saved = Messages.locale();
-        Messages.setLocale(Locale.ENGLISH);
-        ModelStores.configure(ModelStoreConfig.defaults().withCacheDirectory(dir.resolve("cache")).withOffline(true));
-        service = SightlineService.start(dir.resolve("run/service.sock"),
-                new ServiceWork(ModelStores.standard(), new TextReader(ModelStores.standard())));
+        service = SightlineService.start(dir.resolve("run/service.sock"), ServiceTesting.work());
         page = page("letter.png", "Dear neighbour,", "The water will be off on Tuesday", "from nine until noon.");
     }
 
     @AfterAll
     static void stop() {
         service.close();
-        Messages.setLocale(saved);
     }
 
     private static Path page(String name, String... lines) throws IOException {
@@ -78,7 +71,7 @@ class SightlineServiceTest {
         assertThat(python.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(python.exitValue()).as(output).isZero();
         assertThat(output.lines().toList()).containsExactly(
-                "hello: version 1, ops hello, read, elements, describe, cancel",
+                "hello: version 1, ops hello, read, elements, describe, watch, cancel",
                 "line 0: Dear neighbour,",
                 "line 1: The water will be off on Tuesday",
                 "line 2: from nine until noon.",
@@ -138,7 +131,8 @@ class SightlineServiceTest {
             assertThat(raw.next().get("message").asText()).isEqualTo("The request is not a JSON object on one line.");
             raw.send("{\"v\":1,\"id\":\"a\",\"op\":\"paint\"}");
             assertThat(raw.next().get("message").asText())
-                    .isEqualTo("The service has no operation called paint. It knows: hello, read, elements, describe, cancel.");
+                    .isEqualTo("The service has no operation called paint. It knows: hello, read, elements, describe,"
+                            + " watch, cancel.");
             raw.send("{\"v\":1,\"id\":\"b\",\"op\":\"read\",\"source\":\"rect\",\"rect\":{\"x\":0}}");
             JsonNode rect = raw.next();
             assertThat(rect.get("code").asText()).isEqualTo("bad_request");
@@ -148,6 +142,28 @@ class SightlineServiceTest {
             JsonNode missing = raw.next();
             assertThat(missing.get("code").asText()).isEqualTo("bad_input");
             raw.send("{\"v\":1,\"id\":\"d\",\"op\":\"hello\"}");
+            assertThat(raw.next().get("event").asText()).isEqualTo("hello");
+        }
+    }
+
+    @Test
+    void aWatchWithNoDisplayIsAClearErrorAndOnlyTheScreenAndItsPartsCanBeWatched() throws IOException {
+        assumeTrue(java.awt.GraphicsEnvironment.isHeadless(), "no display to capture: the default execution");
+        try (RawConnection raw = RawConnection.unix(service.path())) {
+            raw.send("{\"v\":1,\"id\":\"w\",\"op\":\"watch\",\"source\":\"screen\"}");
+            JsonNode none = raw.next();
+            assertThat(none.get("id").asText()).isEqualTo("w");
+            assertThat(none.get("code").asText()).isEqualTo("device_unavailable");
+            assertThat(none.get("message").asText()).isEqualTo("There is no display to capture: Sightline needs a"
+                    + " graphical desktop session. Run it from your desktop, or set DISPLAY.");
+            raw.send("{\"v\":1,\"id\":\"f\",\"op\":\"watch\",\"source\":\"file\",\"path\":\"" + page + "\"}");
+            assertThat(raw.next().get("message").asText())
+                    .isEqualTo("A watch needs a source it can follow: screen, window or rect (not file).");
+            raw.send("{\"v\":1,\"id\":\"i\",\"op\":\"watch\",\"source\":\"window\",\"interval\":0}");
+            assertThat(raw.next().get("message").asText())
+                    .isEqualTo("interval must be a whole number of milliseconds above zero.");
+            // The id of a watch that never started is free again.
+            raw.send("{\"v\":1,\"id\":\"w\",\"op\":\"hello\"}");
             assertThat(raw.next().get("event").asText()).isEqualTo("hello");
         }
     }
@@ -231,8 +247,7 @@ class SightlineServiceTest {
 
     @Test
     void aSecondServiceAtTheSamePlaceIsRefusedAndAStaleSocketIsReplaced() throws IOException {
-        assertThatThrownBy(() -> SightlineService.start(service.path(), new ServiceWork(ModelStores.standard(),
-                new TextReader(ModelStores.standard()))))
+        assertThatThrownBy(() -> SightlineService.start(service.path(), ServiceTesting.work()))
                 .isInstanceOf(SightlineException.class)
                 .hasMessage("A Sightline service is already running at " + service.path()
                         + ". Use it, or stop it before starting another.")
@@ -240,8 +255,7 @@ class SightlineServiceTest {
         Path stale = dir.resolve("stale/service.sock");
         Files.createDirectories(stale.getParent());
         Files.writeString(stale, "left by a service that died");
-        try (SightlineService second = SightlineService.start(stale, new ServiceWork(ModelStores.standard(),
-                new TextReader(ModelStores.standard())))) {
+        try (SightlineService second = SightlineService.start(stale, ServiceTesting.work())) {
             assertThat(ServiceClient.connect(stale)).isPresent().get().satisfies(ServiceClient::close);
         }
         assertThat(stale).doesNotExist();

@@ -59,6 +59,17 @@ class SettingsStoreTest {
         assertThat(store.load().settings().braille()).isFalse();
     }
 
+    @Test
+    void servingRequestsFromTheAppIsOffByDefaultKeptWhenTurnedOnAndOffInAnOlderFile() throws Exception {
+        SettingsStore store = new SettingsStore(dir);
+        assertThat(Settings.defaults().serveRequests()).isFalse();
+        store.save(Settings.defaults().withServeRequests(true).withBraille(true));
+        assertThat(store.load().settings().serveRequests()).isTrue();
+        assertThat(store.load().settings().braille()).isTrue();
+        Files.writeString(store.file(), "{\"braille\": true}");
+        assertThat(store.load().settings().serveRequests()).isFalse();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"{ not json", "", "[1, 2, 3]", "{\"speechRate\": \"fast\"}", "null"})
     void aDamagedFileIsKeptAsBackupReplacedByDefaultsAndReportedOnce(String damaged) throws Exception {

@@ -75,4 +75,18 @@ class SettingsViewModelTest {
         Messages.setLocale(Locale.SIMPLIFIED_CHINESE);
         assertThat(org.sightline.app.AppText.get("settings.braille")).contains("点显器").contains("BRLTTY");
     }
+
+    @Test
+    void theServeBoxIsOffByDefaultKeptAndNamedInBothLanguages() {
+        SettingsViewModel vm = new SettingsViewModel(Settings.defaults());
+        assertThat(vm.serveRequestsProperty().get()).isFalse();
+        vm.serveRequestsProperty().set(true);
+        assertThat(vm.toSettings().serveRequests()).isTrue();
+        assertThat(new SettingsViewModel(vm.toSettings()).serveRequestsProperty().get()).isTrue();
+        Messages.setLocale(Locale.ENGLISH);
+        assertThat(org.sightline.app.AppText.get("settings.serveRequests"))
+                .isEqualTo("Answer screen-reader add-ons and scripts from this window");
+        Messages.setLocale(Locale.SIMPLIFIED_CHINESE);
+        assertThat(org.sightline.app.AppText.get("settings.serveRequests")).contains("插件").contains("脚本");
+    }
 }

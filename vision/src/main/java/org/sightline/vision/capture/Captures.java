@@ -22,6 +22,15 @@ public final class Captures {
         return DisplayAccess.available();
     }
 
+    /**
+     * Refuses at once when there is no screen to look at, before work that would capture later (a watch).
+     *
+     * @throws org.sightline.error.SightlineException DEVICE_UNAVAILABLE, with the sentence every capture gives
+     */
+    public static void requireDisplay() {
+        DisplayAccess.screens();
+    }
+
     /** Every monitor together. */
     public static Capture screen() {
         return ScreenCapturer.shared().captureScreen();
