@@ -85,32 +85,18 @@ def learn_merges(counts, number):
     return merges
 
 
-def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--out", required=True)
-    parser.add_argument("--merges", type=int, default=400)
-    parser.add_argument("--text", default="/usr/share/common-licenses/Apache-2.0")
-    args = parser.parse_args()
-    with open(args.text, encoding="utf-8") as f:
-        text = f.read() + "\n" + CHINESE * 3
-    byte_map = bytes_to_unicode()
+def tokenizer_document(vocab, merges):
+    """The tokenizer.json document for a byte-level BPE vocabulary and its merges, with the real special tokens.
+
+    As in the real file, the special tokens are also entries of the model's vocabulary, at their ids.
+    """
+    assert max(vocab.values()) < 49152, "the merged vocabulary must stay below the special ids"
     specials = special_tokens()
-    vocab = {}
-    next_id = 3
-    for b in range(256):
-        vocab[byte_map[b]] = next_id
-        next_id += 1
-    merges = learn_merges(words(text, byte_map), args.merges)
-    for a, b in merges:
-        if a + b not in vocab:
-            vocab[a + b] = next_id
-            next_id += 1
-    assert next_id < 49152, "the merged vocabulary must stay below the special ids"
-    # As in the real file, the special tokens are also entries of the model's vocabulary, at their ids.
+    vocab = dict(vocab)
     vocab.update(specials)
     added = [{"id": i, "content": t, "single_word": False, "lstrip": False, "rstrip": False,
               "normalized": False, "special": True} for t, i in sorted(specials.items(), key=lambda kv: kv[1])]
-    tokenizer = {
+    return {
         "version": "1.0",
         "truncation": None,
         "padding": None,
@@ -125,9 +111,32 @@ def main():
                   "end_of_word_suffix": None, "fuse_unk": False, "byte_fallback": False,
                   "vocab": vocab, "merges": [a + " " + b for a, b in merges]},
     }
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--out", required=True)
+    parser.add_argument("--merges", type=int, default=400)
+    parser.add_argument("--text", default="/usr/share/common-licenses/Apache-2.0")
+    args = parser.parse_args()
+    with open(args.text, encoding="utf-8") as f:
+        text = f.read() + "\n" + CHINESE * 3
+    byte_map = bytes_to_unicode()
+    vocab = {}
+    next_id = 3
+    for b in range(256):
+        vocab[byte_map[b]] = next_id
+        next_id += 1
+    merges = learn_merges(words(text, byte_map), args.merges)
+    for a, b in merges:
+        if a + b not in vocab:
+            vocab[a + b] = next_id
+            next_id += 1
+    tokenizer = tokenizer_document(vocab, merges)
     with open(args.out, "w", encoding="utf-8") as f:
         json.dump(tokenizer, f, ensure_ascii=False, indent=1)
-    print(f"{args.out}: {len(vocab)} vocabulary entries, {len(merges)} merges, {len(added)} added tokens")
+    print(f"{args.out}: {len(tokenizer['model']['vocab'])} vocabulary entries, {len(merges)} merges, "
+          f"{len(tokenizer['added_tokens'])} added tokens")
 
 
 if __name__ == "__main__":

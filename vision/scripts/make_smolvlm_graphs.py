@@ -6,6 +6,13 @@ on graphs built here: the same three files (vision_encoder.onnx, embed_tokens.on
 decoder_model_merged.onnx), the same input and output names, dtypes, dynamic axes and KV-cache layout,
 plus config.json, preprocessor_config.json, tokenizer.json and tokenizer_config.json.
 
+The tiny preset's tokenizer.json is byte-level BPE in the real file's form (make_bpe_tokenizer.py): each word
+the tiny decoder writes is one merged token with its leading space, as in SmolLM2's vocabulary, and besides
+words it writes newlines and two words split inside their letters: " café" as " caf" + byte C3 + byte A9, and
+" 按钮" as three tokens that each end inside a character. The decoder carries a small bigram table so that a
+split word's pieces only ever follow one another in order, as a trained model writes them; the tests then
+see spaces, newlines, multi-byte letters and answers whose partial decodings end inside a letter.
+
   --preset tiny   2-layer decoder (hidden 64, 9 heads / 3 KV heads, head dim 64, vocabulary 49280) and a
                   1-layer vision tower that still gives 64 tokens per 512x512 tile. Weights are computed
                   inside the graph from a seed (sin of an index), so the files stay a few kilobytes.
@@ -31,17 +38,21 @@ Needs only Debian's python3-onnx (1.12, opset 17) and numpy.
 import argparse
 import json
 import os
+import sys
 
 import numpy as np
 import onnx
 from onnx import TensorProto, helper, numpy_helper
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from make_bpe_tokenizer import bytes_to_unicode, learn_merges, tokenizer_document  # noqa: E402
+
 OPSET = 17
 IMAGE_TOKEN = 49190
 END_OF_UTTERANCE = 49279
 VOCAB = 49280
-# Ordinary words of the tiny tokenizer occupy ids 3 .. 3+len(WORDS)-1; the tiny decoder only ever
-# favours those ids, so the random text it writes decodes to words.
+# The tokens the tiny decoder writes (SCORED) occupy ids 3 .. 3+len(SCORED)-1 of its tokenizer; every other id
+# scores far below them, so the random text it writes is made of these words.
 WORDS = (
     ". , ? ! : ; the a an of and or in on at to with is are was it this that there here image picture "
     "photo screen window button text page menu dialog icon red green blue black white grey yellow orange "
@@ -55,6 +66,31 @@ WORDS = (
     "subject hello welcome error warning ok yes no next back home start stop play pause volume"
 ).split()
 WORDS = list(dict.fromkeys(WORDS))
+BYTES = bytes_to_unicode()
+
+
+def byte_level(text):
+    """text as the tokenizer's byte-level symbols (GPT-2's printable stand-in for each UTF-8 byte)."""
+    return "".join(BYTES[b] for b in text.encode("utf-8"))
+
+
+PUNCTUATION = [w for w in WORDS if not w[0].isalnum()]
+# Split words: (lead, continuation, ...) as byte-level tokens. Their concatenations are " café" and " 按钮";
+# every continuation starts inside a letter, so decoding stops inside one until the next piece arrives.
+SPLIT_WORDS = [
+    [byte_level(" caf"), BYTES[0xC3], BYTES[0xA9]],
+    [BYTES[0x20] + BYTES[0xE6] + BYTES[0x8C], BYTES[0x89] + BYTES[0xE9], BYTES[0x92] + BYTES[0xAE]],
+]
+SCORED = (PUNCTUATION + [byte_level(" " + w) for w in WORDS if w[0].isalnum()] + [byte_level("\n")]
+          + [piece for word in SPLIT_WORDS for piece in word])
+SCORED = list(dict.fromkeys(SCORED))
+FIRST_SCORED = 3
+# Bigram table: after a split word's piece, its next piece gets BIGRAM_BONUS; a continuation anywhere else gets
+# CONTINUATION_PENALTY, so a piece never appears out of order. The leads and the newline get LEAD_BONUS so that
+# answers of a few tokens already contain them.
+BIGRAM_BONUS = 1000.0
+CONTINUATION_PENALTY = -1000.0
+LEAD_BONUS = 8.0
 
 
 class Graph:
@@ -217,9 +253,12 @@ def build_decoder(cfg, g, extra_inputs, fp16_cache=False, logits_name="logits"):
         start = g.op("Neg", [g.op("Unsqueeze", ["num_logits_to_keep", g.const([0], np.int64)])])
         x = g.op("Slice", [x, start, g.const([2 ** 62], np.int64), g.const([1], np.int64)])
     if g.computed:
-        # Only the tiny tokenizer's word ids get real scores; the rest of the 49280 ids stay far below.
-        words = 3 + len(WORDS)
-        small = g.op("Mul", [g.matmul(x, [h, words], 1.0), g.const(4.0)])
+        # Only the tiny tokenizer's SCORED ids get real scores; the rest of the 49280 ids stay far below.
+        words = FIRST_SCORED + len(SCORED)
+        bigrams = bigram_scores(g, h)
+        if extra_inputs:
+            bigrams = g.op("Slice", [bigrams, start, g.const([2 ** 62], np.int64), g.const([1], np.int64)])
+        small = g.op("Add", [g.op("Mul", [g.matmul(x, [h, words], 1.0), g.const(4.0)]), bigrams])
         pads = g.const([0, 0, 0, 0, 0, VOCAB - words], np.int64)
         scores = "scores" if fp16_cache else logits_name
         g.nodes.append(helper.make_node("Pad", [small, pads, g.const(-100.0)], [scores], mode="constant"))
@@ -232,16 +271,48 @@ def build_decoder(cfg, g, extra_inputs, fp16_cache=False, logits_name="logits"):
     return g.model(inputs, outputs, "decoder_model_merged")
 
 
+def embedding_constants(hidden):
+    """The computed embedding's frequencies and phases: the row of token t is sin(t * freq + phase)."""
+    rng = np.random.default_rng(7)
+    return rng.uniform(0.01, 3.0, hidden).astype(np.float32), rng.uniform(0, 6.28, hidden).astype(np.float32)
+
+
+def embedding_rows(ids, hidden):
+    """The computed embedding rows of ids, in float32 arithmetic as ONNX Runtime computes them."""
+    freq, phase = embedding_constants(hidden)
+    return np.sin(np.asarray(ids, np.float32)[:, None] * freq + phase).astype(np.float32)
+
+
+def bigram_scores(g, hidden):
+    """Per position, the scores over the SCORED ids that the bigram table adds after that position's token.
+
+    The token is recognised from its embedding row: the squared distance to each piece's row is about 0 for
+    that piece and tens for any other token or an image feature row."""
+    pairs = [(word[i], word[i + 1]) for word in SPLIT_WORDS for i in range(len(word) - 1)]
+    index = {t: FIRST_SCORED + i for i, t in enumerate(SCORED)}
+    rows = embedding_rows([index[a] for a, _ in pairs], hidden)
+    table = np.zeros([len(pairs), FIRST_SCORED + len(SCORED)], np.float32)
+    base = np.zeros([FIRST_SCORED + len(SCORED)], np.float32)
+    for k, (_, b) in enumerate(pairs):
+        table[k, index[b]] = BIGRAM_BONUS - CONTINUATION_PENALTY
+        base[index[b]] = CONTINUATION_PENALTY
+    for lead in [word[0] for word in SPLIT_WORDS] + [byte_level("\n")]:
+        base[index[lead]] = LEAD_BONUS
+    diff = g.op("Sub", [g.op("Unsqueeze", ["inputs_embeds", g.const([2], np.int64)]), g.const(rows)])
+    dist = g.op("ReduceSum", [g.op("Mul", [diff, diff]), g.const([-1], np.int64)], keepdims=0)
+    match = g.op("Relu", [g.op("Sub", [g.const(1.0), dist])])
+    return g.op("Add", [g.op("MatMul", [match, g.const(table)]), g.const(base)])
+
+
 def build_embed(cfg, g):
     h = cfg["hidden"]
     inputs = [helper.make_tensor_value_info("input_ids", TensorProto.INT64, ["batch_size", "sequence_length"])]
     if g.computed:
         # embedding row of id t: sin(t * f_j + p_j), computed rather than looked up in a 49280-row table.
         ids = g.op("Unsqueeze", [g.op("Cast", ["input_ids"], to=TensorProto.FLOAT), g.const([-1], np.int64)])
-        rng = np.random.default_rng(7)
-        f = g.const(rng.uniform(0.01, 3.0, h).astype(np.float32))
-        p = g.const(rng.uniform(0, 6.28, h).astype(np.float32))
-        g.nodes.append(helper.make_node("Sin", [g.op("Add", [g.op("Mul", [ids, f]), p])], ["inputs_embeds"]))
+        freq, phase = embedding_constants(h)
+        g.nodes.append(helper.make_node("Sin", [g.op("Add", [g.op("Mul", [ids, g.const(freq)]), g.const(phase)])],
+                                        ["inputs_embeds"]))
     else:
         g.nodes.append(helper.make_node("Gather", [g.weight([VOCAB, h], 0.02), "input_ids"], ["inputs_embeds"]))
     out = [helper.make_tensor_value_info("inputs_embeds", TensorProto.FLOAT, ["batch_size", "sequence_length", h])]
@@ -328,26 +399,19 @@ def build_probe_vision(hidden):
 
 
 def tokenizer_json():
-    vocab = {"<|endoftext|>": 0, "<|im_start|>": 1, "<|im_end|>": 2}
-    for i, w in enumerate(dict.fromkeys(WORDS)):
-        vocab[w] = 3 + i
-    special = {"<global-img>": 49152}
-    for r in range(1, 7):
-        for c in range(1, 7):
-            special[f"<row_{r}_col_{c}>"] = 49153 + (r - 1) * 6 + (c - 1)
-    special["<fake_token_around_image>"] = 49189
-    special["<image>"] = IMAGE_TOKEN
-    special["<end_of_utterance>"] = END_OF_UTTERANCE
-    added = [{"id": i, "content": t, "single_word": False, "lstrip": False, "rstrip": False,
-              "normalized": False, "special": True}
-             for t, i in list(vocab.items())[:3] + list(special.items())]
-    vocab.update(special)
-    return {
-        "version": "1.0", "truncation": None, "padding": None, "added_tokens": added,
-        "normalizer": None, "pre_tokenizer": {"type": "Whitespace"}, "post_processor": None,
-        "decoder": {"type": "WordPiece", "prefix": "##", "cleanup": True},
-        "model": {"type": "WordLevel", "vocab": vocab, "unk_token": "<|endoftext|>"},
-    }
+    """The tiny model's byte-level BPE tokenizer: the SCORED tokens first, then the other byte symbols, then the
+    pieces the merges make on the way, with merges learned from the SCORED tokens alone so that each is one
+    token when encoded."""
+    vocab = {}
+    for token in SCORED:
+        vocab[token] = FIRST_SCORED + len(vocab)
+    for b in range(256):
+        vocab.setdefault(BYTES[b], FIRST_SCORED + len(vocab))
+    corpus = {tuple(token): 1 for token in SCORED if len(token) > 1}
+    merges = learn_merges(corpus, 100000)
+    for a, b in merges:
+        vocab.setdefault(a + b, FIRST_SCORED + len(vocab))
+    return tokenizer_document(vocab, merges)
 
 
 PRESETS = {
@@ -414,8 +478,8 @@ def main():
                "unk_token": "<|endoftext|>", "model_max_length": 8192, "tokenizer_class": "GPT2Tokenizer"}
     for name, obj in (("config.json", config), ("preprocessor_config.json", pre),
                       ("tokenizer.json", tokenizer_json()), ("tokenizer_config.json", tok_cfg)):
-        with open(os.path.join(a.out, name), "w") as fh:
-            json.dump(obj, fh, indent=1)
+        with open(os.path.join(a.out, name), "w", encoding="utf-8") as fh:
+            json.dump(obj, fh, indent=1, ensure_ascii=False)
             fh.write("\n")
     for name in sorted(os.listdir(a.out)):
         print(f"{name}\t{os.path.getsize(os.path.join(a.out, name))}")

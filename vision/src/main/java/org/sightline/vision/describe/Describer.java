@@ -28,7 +28,8 @@ import org.sightline.vision.vlm.honesty.BlankCapture;
  *   <li>a blank capture is answered with the blank sentence before any model loads;</li>
  *   <li>the backend comes from the user's {@link BackendChoice} through {@link VisionLanguageProviders}, and
  *       stays loaded while the choice stays the same;</li>
- *   <li>one conversation per capture: a follow-up reuses the encoded image (or, for a server, the history);
+ *   <li>one conversation per capture: a follow-up reuses the encoded image (or, for a server, the history),
+ *       and a closer look reuses the views of the capture already encoded;
  *       the capture's text is read first, so an answer that quotes words not on the image gets a caution;</li>
  *   <li>when the user left the model to Sightline and none is installed, the answer is a summary of the text
  *       and layout with the kinds of controls seen, never an invented scene, and the first such summary comes
@@ -103,6 +104,8 @@ public final class Describer implements AutoCloseable {
     private CloserLook.Part chatPart;
     /** The question that began the conversation: what a closer look asks again. */
     private Question chatQuestion;
+    /** The capture whose encoded views the backend keeps for a closer look; another capture makes it forget them. */
+    private Capture viewsOf;
 
     /** A describer with the registered providers, counting elements on each summarised capture. */
     public Describer(CatalogModelStore store, TextReader reader) {
@@ -150,6 +153,10 @@ public final class Describer implements AutoCloseable {
             close();
             backend = providers.open(wanted, store, context);
             backendFor = wanted.backend();
+        }
+        if (viewsOf != request.capture()) {
+            backend.forgetViews();
+            viewsOf = request.capture();
         }
         // Fast mode and generation settings apply from the next capture: changing them must not lose the
         // conversation about this one.
@@ -252,6 +259,7 @@ public final class Describer implements AutoCloseable {
             backend.close();
             backend = null;
             backendFor = null;
+            viewsOf = null;
         }
     }
 }

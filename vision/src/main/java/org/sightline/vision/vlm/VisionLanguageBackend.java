@@ -25,6 +25,14 @@ public interface VisionLanguageBackend extends AutoCloseable {
      */
     Conversation startConversation(BufferedImage image, ConversationOptions options);
 
+    /**
+     * Forgets whatever the backend keeps of pictures looked at so far to look at them again faster (SmolVLM
+     * keeps the views it encoded, which a closer look at the same picture reuses). Called when the user moves
+     * on to another picture; conversations already started keep what they hold.
+     */
+    default void forgetViews() {
+    }
+
     @Override
     void close();
 }

@@ -222,7 +222,8 @@ class DescriberTest {
         Heard heard = new Heard();
         Description first = describer.describe(choice, Describer.Request.of(capture, null), heard, TaskContext.none());
         assertThat(first.kind()).isEqualTo(Description.Kind.ANSWER);
-        assertThat(first.text()).isNotBlank().isEqualTo(String.join("", heard.pieces()));
+        // The pieces are the answer as written, its leading space included; the answer's text is trimmed.
+        assertThat(first.text()).isNotBlank().isEqualTo(String.join("", heard.pieces()).strip());
         assertThat(heard.statements()).as("a local model keeps the image here").isEmpty();
         Description followUp = describer.describe(choice,
                 Describer.Request.of(capture, Question.of("What colour is the button?")), new Heard(),
@@ -286,7 +287,7 @@ class DescriberTest {
         List<Progress> back = new ArrayList<>();
         describer.describe(quick, Describer.Request.of(capture, Question.of("look closer")), new Heard(),
                 TaskContext.of(new CancellationToken(), back::add));
-        assertThat(views(back)).as("the whole image again, with every tile").isEqualTo(views(whole));
+        assertThat(views(back)).as("the whole image again: every view already encoded, none encoded again").isZero();
     }
 
     /** The number of views the vision encoder reported looking at, 0 when it did not run. */

@@ -11,6 +11,8 @@ public final class RunnerStats {
 
     final AtomicLong visionCalls = new AtomicLong();
     final AtomicLong visionNanos = new AtomicLong();
+    /** Views whose features were already encoded and were taken from the backend's {@link EncodedViews}. */
+    final AtomicLong visionReused = new AtomicLong();
     final AtomicLong embedCalls = new AtomicLong();
     final AtomicLong embedNanos = new AtomicLong();
     final AtomicLong decoderCalls = new AtomicLong();
@@ -40,6 +42,10 @@ public final class RunnerStats {
 
     public long visionCalls() {
         return visionCalls.get();
+    }
+
+    public long visionReused() {
+        return visionReused.get();
     }
 
     public long visionNanos() {
@@ -79,7 +85,7 @@ public final class RunnerStats {
     }
 
     public void reset() {
-        for (AtomicLong a : new AtomicLong[] {visionCalls, visionNanos, embedCalls, embedNanos, decoderCalls,
+        for (AtomicLong a : new AtomicLong[] {visionCalls, visionNanos, visionReused, embedCalls, embedNanos, decoderCalls,
                 decoderNanos, prefillNanos, prefillTokens, generatedTokens, decodeLoopNanos, decodeSessionNanos, sessionThreadCpuNanos, decodeJavaCpuNanos}) {
             a.set(0);
         }

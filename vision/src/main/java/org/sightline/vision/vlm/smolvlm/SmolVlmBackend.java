@@ -56,6 +56,7 @@ public final class SmolVlmBackend implements VisionLanguageBackend {
     private final Set<String> presentOutputs;
     private final Set<Long> stopIds;
     private final RunnerStats stats = new RunnerStats();
+    private final EncodedViews encodedViews = new EncodedViews(EncodedViews.DEFAULT_LIMIT_BYTES);
 
     private SmolVlmBackend(String id, SmolVlmFiles files) {
         this.id = id;
@@ -150,23 +151,36 @@ public final class SmolVlmBackend implements VisionLanguageBackend {
         return KvCache.empty(OnnxModels.environment(), config.layers(), config.kvHeads(), config.headDim());
     }
 
-    /** The image features of every view, {@code views * tokensPerTile * hidden} values, one run per view. */
+    /**
+     * The image features of every view, {@code views * tokensPerTile * hidden} values: one run per view not
+     * already encoded, the others taken from {@link #encodedViews()}. Progress counts the look's views and is
+     * told for those run.
+     */
     float[] encode(PixelBatch batch, RunCancellation run, TaskContext context) {
         OrtEnvironment env = OnnxModels.environment();
         int size = batch.size();
         int perView = config.tokensPerTile() * config.hiddenSize();
-        float[] features = new float[batch.views().size() * perView];
+        int count = batch.views().size();
+        float[] features = new float[count * perView];
+        boolean reuse = encodedViews.limitBytes() > 0;
         ByteBuffer maskBytes = ByteBuffer.allocateDirect(size * size).order(ByteOrder.nativeOrder());
         for (int i = 0; i < size * size; i++) {
             maskBytes.put((byte) 1);
         }
         maskBytes.rewind();
         try (OnnxTensor mask = OnnxTensor.createTensor(env, maskBytes, new long[] {1, 1, size, size}, OnnxJavaType.BOOL)) {
-            for (int v = 0; v < batch.views().size(); v++) {
+            for (int v = 0; v < count; v++) {
                 context.cancellation().throwIfCancelled();
-                context.progress(new Progress(v, batch.views().size(),
-                        MESSAGES.get("vlm.progress.encoding", v + 1, batch.views().size())));
-                try (OnnxTensor pixels = OnnxTensor.createTensor(env, FloatBuffer.wrap(batch.views().get(v)),
+                float[] view = batch.views().get(v);
+                EncodedViews.Key key = reuse ? EncodedViews.key(view, size) : null;
+                float[] known = reuse ? encodedViews.get(key) : null;
+                if (known != null) {
+                    System.arraycopy(known, 0, features, v * perView, perView);
+                    stats.visionReused.incrementAndGet();
+                    continue;
+                }
+                context.progress(new Progress(v, count, MESSAGES.get("vlm.progress.encoding", v + 1, count)));
+                try (OnnxTensor pixels = OnnxTensor.createTensor(env, FloatBuffer.wrap(view),
                         new long[] {1, 1, 3, size, size})) {
                     long start = System.nanoTime();
                     try (OrtSession.Result out = vision.use(s -> s.run(
@@ -181,11 +195,25 @@ public final class SmolVlmBackend implements VisionLanguageBackend {
                         f.get(features, v * perView, perView);
                     }
                 }
+                if (reuse) {
+                    encodedViews.put(key, java.util.Arrays.copyOfRange(features, v * perView, (v + 1) * perView));
+                }
             }
         } catch (OrtException e) {
             throw runFailure(e, context);
         }
         return features;
+    }
+
+    /** The features of views already encoded, shared by this backend's conversations about one picture. */
+    EncodedViews encodedViews() {
+        return encodedViews;
+    }
+
+    /** Forgets the views encoded so far: the next picture starts afresh. */
+    @Override
+    public void forgetViews() {
+        encodedViews.clear();
     }
 
     /** Token embeddings for {@code ids}, {@code ids.length * hidden} values. */
@@ -459,5 +487,6 @@ public final class SmolVlmBackend implements VisionLanguageBackend {
         for (AutoCloseable c : new AutoCloseable[] {vision, embed, decoder, tokenizer}) {
             closeQuietly(c);
         }
+        encodedViews.clear();
     }
 }

@@ -222,11 +222,11 @@ final class SmolVlmConversation implements Conversation {
                         - (stats.sessionThreadCpuNanos.get() - sessionCpuBefore));
             }
         } catch (CancelledException e) {
-            turns.add(new Turn(question, userText, backend.tokenizer().decode(toArray(answer)).strip()));
+            turns.add(new Turn(question, userText, StreamedText.wholeLetters(backend.tokenizer().decode(toArray(answer))).strip()));
             throw e;
         }
         lastAnswerIds = toArray(answer);
-        String full = backend.tokenizer().decode(lastAnswerIds);
+        String full = StreamedText.wholeLetters(backend.tokenizer().decode(lastAnswerIds));
         String rest = streamed.finish(full);
         if (!rest.isEmpty()) {
             listener.onText(rest);

@@ -23,7 +23,8 @@ import org.sightline.vision.vlm.Question;
  * What a user waits for: the time from asking about a full-HD screen to the first words of the answer, and the
  * process's peak memory meanwhile, for the 256M and 500M shapes (int8, random weights: speed does not depend
  * on their values), for a fast, an adaptive and a full look, and for the full look with the prompt run in one
- * piece instead of chunks of 128 positions.
+ * piece instead of chunks of 128 positions; then, reusing the views already encoded, a full look at a new
+ * picture, "look closer" after a quick look and the whole picture looked at again.
  * Run: {@code mvn -B -pl vision -am test -Dtest=FirstWordBenchmarkTest -Dsurefire.failIfNoSpecifiedTests=false
  * -DexcludedTestGroups= -Dgroups=bench}; the graphs (about 0.5 and 0.7 GB) are generated into /tmp on first
  * use; results go to stdout and vision/target/first-word-benchmark.txt.
@@ -36,9 +37,9 @@ class FirstWordBenchmarkTest {
     @Test
     void firstWordsAndPeakMemory() throws Exception {
         List<String> lines = new ArrayList<>();
-        lines.add(String.format(Locale.ROOT, "%-10s %-9s %-12s %6s %14s %12s %13s", "model", "look", "prefill",
-                "views", "first word s", "peak RSS MB", "logits buf MB"));
-        for (String preset : new String[] {"256m", "500m"}) {
+        lines.add(String.format(Locale.ROOT, "%-10s %-17s %-12s %6s %14s %12s %13s", "model", "look", "prefill",
+                "encoded views", "first word s", "peak RSS MB", "logits buf MB"));
+        for (String preset : System.getProperty("sightline.bench.presets", "256m,500m").split(",")) {
             Path dir = Path.of("/tmp/sightline-smolvlm-" + preset + "-random-int8");
             if (!Files.isRegularFile(dir.resolve("decoder_model_merged.onnx"))) {
                 generate(dir, preset);
@@ -46,12 +47,23 @@ class FirstWordBenchmarkTest {
             try (SmolVlmBackend backend = SmolVlmBackend.open("bench-" + preset, SmolVlmFiles.fromDirectory(dir))) {
                 // Warm-up, unmeasured: kernels, the JIT and the runner's own view timings for the adaptive look.
                 firstWord(backend, Detail.FAST);
+                // Every view encoded afresh, as each look on a new picture with no view equal to another.
+                backend.encodedViews().limit(0);
                 for (Detail look : Detail.values()) {
-                    lines.add(row(preset, look, "chunks 128", backend));
+                    lines.add(row(preset, look.name().toLowerCase(Locale.ROOT), "chunks 128", backend, look));
                 }
                 backend.prefillChunk(Integer.MAX_VALUE);
-                lines.add(row(preset, Detail.FULL, "one piece", backend));
+                lines.add(row(preset, "full", "one piece", backend, Detail.FULL));
                 backend.prefillChunk(SmolVlmBackend.PREFILL_CHUNK);
+                // Reusing encoded views: a new picture (its equal tiles encoded once), "look closer" after a
+                // quick look, and the whole picture again (as "look closer" after a closer look at a part).
+                backend.encodedViews().limit(EncodedViews.DEFAULT_LIMIT_BYTES);
+                backend.forgetViews();
+                lines.add(row(preset, "full, new picture", "chunks 128", backend, Detail.FULL));
+                backend.forgetViews();
+                firstWord(backend, Detail.FAST);
+                lines.add(row(preset, "full after fast", "chunks 128", backend, Detail.FULL));
+                lines.add(row(preset, "full again", "chunks 128", backend, Detail.FULL));
             }
         }
         lines.add("processors: " + Runtime.getRuntime().availableProcessors() + ", ONNX Runtime threads: "
@@ -60,10 +72,11 @@ class FirstWordBenchmarkTest {
         Files.write(Path.of("target/first-word-benchmark.txt"), lines);
     }
 
-    private static String row(String preset, Detail look, String prefill, SmolVlmBackend backend) throws IOException {
+    private static String row(String preset, String name, String prefill, SmolVlmBackend backend, Detail look)
+            throws IOException {
         PeakMemory.reset();
         Result r = firstWord(backend, look);
-        return String.format(Locale.ROOT, "%-10s %-9s %-12s %6d %14.1f %12d %13.1f", preset, look.name().toLowerCase(Locale.ROOT),
+        return String.format(Locale.ROOT, "%-10s %-17s %-12s %6d %14.1f %12d %13.1f", preset, name,
                 prefill, r.views, r.seconds, PeakMemory.peakMegabytes(), r.logitsBytes / 1e6);
     }
 

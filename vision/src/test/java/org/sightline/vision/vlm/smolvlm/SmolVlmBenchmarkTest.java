@@ -70,6 +70,7 @@ class SmolVlmBenchmarkTest {
                 warm.ask(Question.shortDescription(), p -> { }, TaskContext.none());
             }
             backend.stats().reset();
+            backend.forgetViews();
             Answer a;
             try (Conversation c = backend.startConversation(TinyModel.screen(1280, 800), fast)) {
                 a = c.ask(Question.shortDescription(), p -> { }, TaskContext.none());

@@ -133,7 +133,11 @@ class SmolVlmFilesTest {
                      .withGeneration(GenerationSettings.defaults().withMaxNewTokens(3)))) {
             Answer a = c.ask(Question.shortDescription(), p -> { }, TaskContext.none());
             assertThat(a.tokenCount()).isEqualTo(3);
-            assertThat(backend.stats().visionCalls()).isEqualTo(TilePlan.of(800, 600, 2048, 512).imageCount());
+            // Every view looked at; those equal to one already encoded are not encoded again.
+            assertThat(backend.stats().visionCalls() + backend.stats().visionReused())
+                    .isEqualTo(TilePlan.of(800, 600, 2048, 512).imageCount());
+            assertThat(backend.stats().visionCalls()).isEqualTo(
+                    TinyModel.newViews(backend, List.of(TinyModel.screen(800, 600)), List.of(2048)).get(0).longValue());
         }
     }
 

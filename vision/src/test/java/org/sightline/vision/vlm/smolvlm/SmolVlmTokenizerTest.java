@@ -2,6 +2,9 @@ package org.sightline.vision.vlm.smolvlm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.AfterAll;
@@ -92,5 +95,26 @@ class SmolVlmTokenizerTest {
         heard.append(streamed.finish(tokenizer.decode(ids)));
         assertThat(splitsALetter).isTrue();
         assertThat(heard.toString()).isEqualTo(answer);
+    }
+
+    @Test
+    void theTinyModelsTokenizerHasTheSameFormSoTheWholePipelineSeesBytes() throws IOException {
+        Path file = TinyModel.DIR.resolve("tokenizer.json");
+        JsonNode json = new ObjectMapper().readTree(file.toFile());
+        assertThat(json.at("/model/type").asText()).isEqualTo("BPE");
+        assertThat(json.at("/model/merges").size()).isPositive();
+        assertThat(json.at("/pre_tokenizer/pretokenizers").findValuesAsText("type")).containsExactly("Digits", "ByteLevel");
+        assertThat(json.at("/decoder/type").asText()).isEqualTo("ByteLevel");
+        assertThat(json.get("post_processor").isNull()).isTrue();
+        try (SmolVlmTokenizer tiny = new SmolVlmTokenizer(file)) {
+            assertThat(tiny.idOf("<image>")).isEqualTo(49190);
+            assertThat(tiny.idOf("<end_of_utterance>")).isEqualTo(49279);
+            String text = "The café\nsays 按钮 at 4.50";
+            assertThat(tiny.decode(tiny.encodeText(text))).isEqualTo(text);
+            // " café" is " caf" and two bytes: the first byte alone decodes to a broken letter.
+            long[] cafe = tiny.encodeText(" café");
+            assertThat(cafe).hasSize(3);
+            assertThat(tiny.decode(Arrays.copyOf(cafe, 2))).isEqualTo(" caf\uFFFD");
+        }
     }
 }

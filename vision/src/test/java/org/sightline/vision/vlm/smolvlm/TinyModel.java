@@ -5,6 +5,9 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.sightline.vision.testing.TestFonts;
 
 /** The tiny random-weight SmolVLM graphs under src/test/resources/vlm, made by vision/scripts/make_smolvlm_graphs.py. */
@@ -35,5 +38,26 @@ final class TinyModel {
         g.fillRoundRect(w / 2, h * 2 / 3, w / 4, h / 8, 8, 8);
         g.dispose();
         return img;
+    }
+
+    /**
+     * For each look (an image resized to a longest edge), how many of its views differ from every view before
+     * it, in that look and the looks before: what an encoder that never encodes the same pixels twice runs.
+     * Compared value by value, independently of the runner's digests.
+     */
+    static List<Integer> newViews(SmolVlmBackend backend, List<BufferedImage> images, List<Integer> longestEdges) {
+        List<float[]> seen = new ArrayList<>();
+        List<Integer> counts = new ArrayList<>();
+        for (int i = 0; i < images.size(); i++) {
+            int fresh = 0;
+            for (float[] view : backend.preprocessor().process(images.get(i), longestEdges.get(i)).views()) {
+                if (seen.stream().noneMatch(s -> Arrays.equals(s, view))) {
+                    seen.add(view);
+                    fresh++;
+                }
+            }
+            counts.add(fresh);
+        }
+        return counts;
     }
 }
