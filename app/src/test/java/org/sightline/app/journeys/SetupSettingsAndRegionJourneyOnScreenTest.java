@@ -215,10 +215,7 @@ class SetupSettingsAndRegionJourneyOnScreenTest extends ChromiumJourneys {
     @Test
     @Order(6)
     void theWindowDescribedAfterAFileIsNamedFirst() throws Exception {
-        java.nio.file.Path notice = JourneyPage.writeNotice(dir);
-        app.press("Ctrl+O", "Open an image, dialog. Image file, edit text, empty", "ctrl+o");
-        JourneyDesktop.type(notice.toString());
-        app.waitForQuiet();
+        typeTheNoticeIntoTheOpenDialog();
         // The summary ends with its colours (the offer of a description model came with the first summary).
         List<String> file = app.pressUntilStart("Enter", "Mostly ", "Return");
         assertThat(file).noneMatch(line -> line.startsWith("Looked at"));
@@ -234,10 +231,7 @@ class SetupSettingsAndRegionJourneyOnScreenTest extends ChromiumJourneys {
     @Test
     @Order(7)
     void comingBackRightAfterOpeningAFileIsSpoken() throws Exception {
-        java.nio.file.Path notice = JourneyPage.writeNotice(dir);
-        app.press("Ctrl+O", "Open an image, dialog. Image file, edit text, empty", "ctrl+o");
-        JourneyDesktop.type(notice.toString());
-        app.waitForQuiet();
+        typeTheNoticeIntoTheOpenDialog();
         // The window manager here leaves the keyboard nowhere when the dialog closes, so the user's own return
         // is the first focus Sightline gets after the dialog: it used to pass for the window manager's hand-back.
         app.pressAndGoOn("Enter", "Open an image closed. " + BACK, "Return");
@@ -245,6 +239,14 @@ class SetupSettingsAndRegionJourneyOnScreenTest extends ChromiumJourneys {
         assertThat(back).endsWith("Sightline. " + BACK);
         app.waitForQuiet();
         app.writeTranscript("back-right-after-a-file");
+    }
+
+    /** Ctrl+O and the path of a photographed notice, typed into the dialog; Enter is the journey's next step. */
+    private static void typeTheNoticeIntoTheOpenDialog() throws Exception {
+        java.nio.file.Path notice = JourneyPage.writeNotice(dir);
+        app.press("Ctrl+O", "Open an image, dialog. Image file, edit text, empty", "ctrl+o");
+        JourneyDesktop.type(notice.toString());
+        app.waitForQuiet();
     }
 
     /** What a low-vision user sees of browse mode in Sightline's window, in scene coordinates. */
