@@ -261,6 +261,18 @@ public final class ChatViewModel {
         speech.speak(text, Priority.NEXT);
     }
 
+    /**
+     * Writes what was read from {@code lookedAt} ("report.pdf, page 2 of 3") into the transcript as one block,
+     * without speaking it: it has been spoken already, and is kept to be read again, selected and copied, as the
+     * text read from an image is.
+     */
+    public void transcribe(String lookedAt, String text) {
+        Turn turn = new Turn(null, Objects.requireNonNull(lookedAt));
+        turn.answer(text);
+        turns.add(turn);
+        refresh();
+    }
+
     // ----- actions that look at something
 
     public void describeScreen() {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
@@ -45,6 +46,7 @@ public final class DocumentOpener {
     private final PageRecogniser ocr;
     private final SpeechOutput speech;
     private final Consumer<String> notice;
+    private final BiConsumer<String, String> transcript;
     private final PasswordPrompt passwords;
     private final Supplier<ReadingProgress> progress;
 
@@ -52,15 +54,18 @@ public final class DocumentOpener {
      * @param uiThread runs the reading's news on the user-interface thread ({@code Platform::runLater} in the
      *                 app, {@code Runnable::run} in tests); the executor must call back on the same thread
      * @param notice   shows and speaks a sentence the user must be able to read again
+     * @param transcript writes a page the user reached into the transcript (see {@link DocumentViewModel})
      * @param progress a new progress announcer for each document
      */
     public DocumentOpener(TaskExecutor executor, Executor uiThread, PageRecogniser ocr, SpeechOutput speech,
-                          Consumer<String> notice, PasswordPrompt passwords, Supplier<ReadingProgress> progress) {
+                          Consumer<String> notice, BiConsumer<String, String> transcript, PasswordPrompt passwords,
+                          Supplier<ReadingProgress> progress) {
         this.executor = Objects.requireNonNull(executor);
         this.uiThread = Objects.requireNonNull(uiThread);
         this.ocr = Objects.requireNonNull(ocr);
         this.speech = Objects.requireNonNull(speech);
         this.notice = Objects.requireNonNull(notice);
+        this.transcript = Objects.requireNonNull(transcript);
         this.passwords = Objects.requireNonNull(passwords);
         this.progress = Objects.requireNonNull(progress);
     }
@@ -100,7 +105,7 @@ public final class DocumentOpener {
                     @Override
                     public void onStart(int pageCount, int selected) {
                         uiThread.execute(() -> {
-                            mode[0] = new DocumentViewModel(name, speech, notice, progress.get());
+                            mode[0] = new DocumentViewModel(name, speech, notice, transcript, progress.get());
                             // Escape cancels through the task's own token: no handle is needed, and none exists yet
                             // while the synchronous executor of tests is still inside submit.
                             mode[0].whileReading(() -> context.cancellation().cancel());

@@ -1,12 +1,14 @@
 package org.sightline.app.document;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -27,7 +29,8 @@ import org.sightline.vision.documents.DocumentTable;
  * they land. A heading is one stop however many lines it is set on, so Down never reads half a title; a table's
  * stops are its rows, and its first says the table's size ("Table, 4 rows, 3 columns") before the row.
  * Escape stops the reading while pages are still being read, keeping what was read, and otherwise leaves the
- * mode.
+ * mode. Each page the user reaches is written to the transcript once, whole, so what was heard can be read
+ * again and copied there, as the text read from an image can.
  *
  * <p>No toolkit is needed: the window passes {@link Key}s to {@link #key}, and the opener hands over pages as
  * they are read. Every method runs on the user-interface thread.
@@ -50,7 +53,10 @@ public final class DocumentViewModel {
     private final String name;
     private final SpeechOutput speech;
     private final Consumer<String> notice;
+    private final BiConsumer<String, String> transcript;
     private final ReadingProgress progress;
+    /** The pages already written to the transcript. */
+    private final Set<Integer> transcribed = new HashSet<>();
     /** What has been read, kept whole for "Save as accessible document". */
     private final Document document = new Document();
     /** The stops of every page read, by page number; a page that could not be read has none. */
@@ -70,12 +76,16 @@ public final class DocumentViewModel {
      * @param name     the document's name as the user knows it (its file name)
      * @param notice   shows a sentence in the transcript and speaks it after what is being said (entering,
      *                 leaving, failures): the things a user must be able to read again
+     * @param transcript writes a page the user reached into the transcript, without speaking it: where it is
+     *                   from ("report.pdf, page 2 of 3") and its text
      * @param progress says how far the reading has come on a long document
      */
-    public DocumentViewModel(String name, SpeechOutput speech, Consumer<String> notice, ReadingProgress progress) {
+    public DocumentViewModel(String name, SpeechOutput speech, Consumer<String> notice,
+                             BiConsumer<String, String> transcript, ReadingProgress progress) {
         this.name = Objects.requireNonNull(name);
         this.speech = Objects.requireNonNull(speech);
         this.notice = Objects.requireNonNull(notice);
+        this.transcript = Objects.requireNonNull(transcript);
         this.progress = Objects.requireNonNull(progress);
     }
 
@@ -151,7 +161,27 @@ public final class DocumentViewModel {
             String text = read.isEmpty() ? DocumentText.get("document.blankPage") : read.text();
             shown.set(text);
             speech.speak(text, Priority.NORMAL);
+            transcribe(read.number());
         }
+    }
+
+    /**
+     * Writes page {@code number} to the transcript the first time the user reaches it: one block per page (its
+     * blocks one per line), however often the user comes back to it.
+     */
+    private void transcribe(int number) {
+        if (discarded || !transcribed.add(number)) {
+            return;
+        }
+        String text;
+        if (failures.containsKey(number)) {
+            text = DocumentText.get("document.pageFailed");
+        } else {
+            DocumentPage read = document.pages().stream().filter(p -> p.number() == number).findFirst().orElseThrow();
+            text = read.isEmpty() ? DocumentText.get("document.blankPage")
+                    : String.join("\n", read.blocks().stream().map(DocumentBlock::text).toList());
+        }
+        transcript.accept(DocumentText.get("document.transcriptPage", name, number, pageCount), text);
     }
 
     void pageFailed(int number, String message) {
@@ -256,6 +286,7 @@ public final class DocumentViewModel {
                 page = at[0];
                 stop = at[1];
                 say(DocumentText.get("document.find.found", page, stop + 1, s.text()));
+                transcribe(page);
                 return;
             }
         }
@@ -311,6 +342,7 @@ public final class DocumentViewModel {
         speech.speak(where, Priority.NOW);
         speech.speak(what, Priority.NEXT);
         shown.set(where + ": " + what);
+        transcribe(number);
     }
 
     /** H or T: the next (or previous) stop starting a block of that kind, on this page or a later one. */
@@ -330,6 +362,7 @@ public final class DocumentViewModel {
                         speech.speak(DocumentText.get("document.page", number, pageCount), Priority.NOW);
                         speech.speak(words(s), Priority.NEXT);
                         shown.set(DocumentText.get("document.page", number, pageCount) + ": " + words(s));
+                        transcribe(number);
                     } else {
                         say(words(s));
                     }
@@ -364,7 +397,7 @@ public final class DocumentViewModel {
         return s.text();
     }
 
-    /** A page as stops: each heading whole, every other line on its own. */
+    /** A page as stops: each heading whole, every other line on its own (a footnote's first after its mark). */
     private static List<Stop> stopsOf(DocumentPage page) {
         List<Stop> stops = new ArrayList<>();
         for (DocumentBlock block : page.blocks()) {
@@ -374,7 +407,7 @@ public final class DocumentViewModel {
             }
             List<DocumentLine> lines = block.lines();
             for (int i = 0; i < lines.size(); i++) {
-                stops.add(new Stop(lines.get(i).text(), block, i == 0));
+                stops.add(new Stop(block.lineReading(i), block, i == 0));
             }
         }
         return stops;

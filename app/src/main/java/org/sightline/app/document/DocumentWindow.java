@@ -4,6 +4,7 @@ import java.io.File;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.application.Platform;
@@ -48,18 +49,19 @@ public final class DocumentWindow {
     private String lastFind = "";
 
     /**
-     * @param notice shows a sentence in the transcript and speaks it
-     * @param area   the pane the line being read is shown at the top of
+     * @param notice     shows a sentence in the transcript and speaks it
+     * @param transcript writes a page the user reached into the transcript, without speaking it
+     * @param area       the pane the line being read is shown at the top of
      */
     public DocumentWindow(Window owner, SpeechOutput speech, TaskExecutor executor, PageRecogniser ocr,
-                          Consumer<String> notice, Supplier<Pane> area) {
+                          Consumer<String> notice, BiConsumer<String, String> transcript, Supplier<Pane> area) {
         this.owner = owner;
         this.speech = speech;
         this.executor = executor;
         this.notice = notice;
         this.area = area;
-        this.opener = new DocumentOpener(executor, Platform::runLater, ocr, speech, notice, this::askPassword,
-                () -> new ReadingProgress(speech, System::nanoTime, ReadingProgress.GAP_NANOS));
+        this.opener = new DocumentOpener(executor, Platform::runLater, ocr, speech, notice, transcript,
+                this::askPassword, () -> new ReadingProgress(speech, System::nanoTime, ReadingProgress.GAP_NANOS));
         line.setId("documentLine");
         line.setWrapText(true);
         line.setAccessibleRole(AccessibleRole.TEXT);

@@ -169,7 +169,7 @@ public final class DesktopShell implements AutoCloseable {
             }
         });
         this.documents = new DocumentWindow(stage, services.speech(), services.executor(),
-                DocumentOpener.recogniser(services.assistant().reader()), model::announce,
+                DocumentOpener.recogniser(services.assistant().reader()), model::announce, model::transcribe,
                 () -> (javafx.scene.layout.Pane) view.root());
         this.view = newView();
         this.scene = new Scene(view.root(), 960, 680);

@@ -2,16 +2,31 @@ package org.sightline.app.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.javafx.scene.input.DragboardHelper;
+import com.sun.javafx.tk.TKClipboard;
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.AccessControlContext;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
+import javafx.event.Event;
+import javafx.event.EventType;
+import javafx.scene.Scene;
 import javafx.scene.control.TextField;
+import javafx.scene.image.Image;
+import javafx.scene.input.DataFormat;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.Dragboard;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.TransferMode;
 import javafx.stage.Stage;
+import javafx.util.Pair;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,7 +47,9 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The real window, wired as {@code ./sightline} wires it, reading PDFs by keys alone: what a blind user hears
  * when opening a document, moving through it, going to a page, finding, saving, leaving, and when the file is
- * locked or not a PDF at all. Paths are put into the dialogs' fields directly; every other step is a key.
+ * locked or not a PDF at all; what the transcript keeps of the pages heard; and what a file dropped on the window
+ * says. Paths are put into the dialogs' fields directly; every other step is a key, or a drop delivered through
+ * the scene's event path as a file manager's drag would arrive.
  */
 @ExtendWith(ApplicationExtension.class)
 class DocumentByKeysTest {
@@ -174,6 +191,152 @@ class DocumentByKeysTest {
         awaitSpoken(notPdf);
         assertThat(transcript()).contains(notPdf);
         assertThat(shell.documents().reading()).isEmpty();
+    }
+
+    @Test
+    void thePagesHeardAreKeptInTheTranscriptOnePerPage(FxRobot robot) throws Exception {
+        Path report = TestDocuments.report(dir);
+        awaitSpoken("Sightline ready. Press F1 to hear every key.");
+
+        open(robot, report);
+        awaitAllRead();
+        keys(robot, "Page 2 of 3", KeyCode.PAGE_DOWN);
+        keys(robot, "Four people joined.", KeyCode.DOWN);
+        keys(robot, "Page 1 of 3", KeyCode.PAGE_UP);
+        keys(robot, "Page 2 of 3", KeyCode.PAGE_DOWN);
+
+        String page1 = "Looked at: report.pdf, page 1 of 3\nSightline: Annual Report\nThe year began quietly. Sales "
+                + "rose in spring.\nCosts\nRent went up.\n";
+        String page2 = "Looked at: report.pdf, page 2 of 3\nSightline: Staff\nFour people joined.\nInvoice number "
+                + "4471 is paid.\n";
+        String transcript = transcript();
+        assertThat(transcript).containsSubsequence("Document, report.pdf, 3 pages.", page1, page2);
+        // Coming back to a page adds nothing; a page never reached is not there.
+        assertThat(transcript.split("page 2 of 3", -1)).hasSize(2);
+        assertThat(transcript).doesNotContain("page 3 of 3", "The end of the report.");
+    }
+
+    @Test
+    void aDroppedPdfIsReadAndADroppedTextFileIsRefusedInOneSentence(FxRobot robot) throws Exception {
+        Path report = TestDocuments.report(dir);
+        awaitSpoken("Sightline ready. Press F1 to hear every key.");
+
+        speech.clear();
+        assertThat(drop(robot, report)).as("the drop is taken").isTrue();
+        awaitSpokenStarting("Document, report.pdf, 3 pages. Page Down for the next page");
+        awaitSpokenStarting("Annual Report\n\nThe year began quietly.");
+        awaitAllRead();
+        keys(robot, "Page 2 of 3", KeyCode.PAGE_DOWN);
+        keys(robot, "Left the document report.pdf.", KeyCode.ESCAPE);
+
+        Path notes = Files.writeString(dir.resolve("notes.txt"), "Shopping: tea, milk.");
+        speech.clear();
+        drop(robot, notes);
+        // Not a document, so the window takes it for a picture, and says in one sentence that it is not one.
+        String refused = notes + " is not an image Sightline can open. Use a PNG, JPEG, GIF or BMP file.";
+        awaitSpoken(refused);
+        WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
+        assertThat(speech.spoken()).as("one sentence, nothing else").containsExactly(refused);
+        assertThat(shell.documents().reading()).isEmpty();
+        assertThat(transcript()).contains(refused);
+    }
+
+    /**
+     * Drops {@code file} on the window as a file manager does: a drag over the window, which must accept a copy,
+     * then the drop, with the file on the dragboard; returns whether the drop was completed.
+     */
+    private boolean drop(FxRobot robot, Path file) {
+        Scene scene = shell.view().root().getScene();
+        boolean[] accepted = new boolean[2];
+        robot.interact(() -> {
+            // The board a drag from another program brings, with its files readable as during a real drop.
+            Dragboard board = DragboardHelper.createDragboard(new DraggedFiles(List.of(file.toFile())));
+            DragboardHelper.setDataAccessRestriction(board, false);
+            DragEvent over = dragEvent(DragEvent.DRAG_OVER, board, scene);
+            Event.fireEvent(scene, over);
+            accepted[0] = over.isAccepted();
+            DragEvent dropped = dragEvent(DragEvent.DRAG_DROPPED, board, scene);
+            Event.fireEvent(scene, dropped);
+            accepted[1] = dropped.isDropCompleted();
+        });
+        assertThat(accepted[0]).as("the window accepts the drag of a file").isTrue();
+        return accepted[1];
+    }
+
+    /**
+     * What the toolkit's drag peer holds when files are dragged in from another program: the files, offered to
+     * be copied or moved (a file manager's drag offers both).
+     */
+    private static final class DraggedFiles implements TKClipboard {
+
+        private final List<File> files;
+
+        DraggedFiles(List<File> files) {
+            this.files = files;
+        }
+
+        @Override
+        public void setSecurityContext(@SuppressWarnings("removal") AccessControlContext context) {
+        }
+
+        @Override
+        public Set<DataFormat> getContentTypes() {
+            return Set.of(DataFormat.FILES);
+        }
+
+        @Override
+        @SafeVarargs
+        public final boolean putContent(Pair<DataFormat, Object>... content) {
+            throw new UnsupportedOperationException("a drop is only read");
+        }
+
+        @Override
+        public Object getContent(DataFormat format) {
+            return DataFormat.FILES.equals(format) ? files : null;
+        }
+
+        @Override
+        public boolean hasContent(DataFormat format) {
+            return DataFormat.FILES.equals(format);
+        }
+
+        @Override
+        public Set<TransferMode> getTransferModes() {
+            return Set.of(TransferMode.COPY, TransferMode.MOVE);
+        }
+
+        @Override
+        public void setDragView(Image image) {
+        }
+
+        @Override
+        public void setDragViewOffsetX(double offsetX) {
+        }
+
+        @Override
+        public void setDragViewOffsetY(double offsetY) {
+        }
+
+        @Override
+        public Image getDragView() {
+            return null;
+        }
+
+        @Override
+        public double getDragViewOffsetX() {
+            return 0;
+        }
+
+        @Override
+        public double getDragViewOffsetY() {
+            return 0;
+        }
+    }
+
+    private static DragEvent dragEvent(EventType<DragEvent> type, Dragboard board, Scene scene) {
+        double x = scene.getWidth() / 2;
+        double y = scene.getHeight() / 2;
+        return new DragEvent(type, board, x, y, x, y, TransferMode.COPY, null, scene, null);
     }
 
     /** Ctrl+O, the path, Enter: as a user pastes a path into the open dialog. */

@@ -46,7 +46,7 @@ class DocumentOpenerTest {
 
     private DocumentOpener opener(TaskExecutor executor, java.util.concurrent.Executor ui, PageRecogniser ocr,
                                   Deque<String> passwords) {
-        return new DocumentOpener(executor, ui, ocr, speech, notices::add, (name, problem) -> {
+        return new DocumentOpener(executor, ui, ocr, speech, notices::add, (where, text) -> { }, (name, problem) -> {
             problemsAsked.add(name + ": " + problem);
             return Optional.ofNullable(passwords.poll());
         }, () -> new ReadingProgress(speech, System::nanoTime, ReadingProgress.GAP_NANOS));

@@ -54,7 +54,7 @@ class DocumentScansTest {
     private DocumentViewModel open(Path file) {
         DocumentViewModel[] entered = new DocumentViewModel[1];
         new DocumentOpener(new SynchronousTaskExecutor(), Runnable::run, DocumentOpener.recogniser(ocr), speech,
-                notices::add, (name, problem) -> Optional.empty(),
+                notices::add, (where, text) -> { }, (name, problem) -> Optional.empty(),
                 () -> new ReadingProgress(speech, System::nanoTime, ReadingProgress.GAP_NANOS))
                 .open(file, vm -> entered[0] = vm);
         return entered[0];

@@ -25,6 +25,7 @@ class DocumentViewModelTest {
 
     private final RecordingSpeechOutput speech = new RecordingSpeechOutput();
     private final List<String> notices = new ArrayList<>();
+    private final List<String> transcribed = new ArrayList<>();
 
     @BeforeAll
     static void english() {
@@ -44,7 +45,7 @@ class DocumentViewModelTest {
         }, speech, text -> {
             notices.add(text);
             speech.speak(text, Priority.NEXT);
-        }, passwords, () -> new ReadingProgress(speech, System::nanoTime,
+        }, (where, text) -> transcribed.add(where + ": " + text), passwords, () -> new ReadingProgress(speech, System::nanoTime,
                 ReadingProgress.GAP_NANOS));
     }
 
@@ -154,6 +155,37 @@ class DocumentViewModelTest {
                 "The end of the report.");
         assertThat(saidAfter(() -> vm.find("zebra"))).containsExactly("Not found.");
         assertThat(saidAfter(() -> vm.find("  "))).containsExactly("Type the text to find first.");
+    }
+
+    @Test
+    void footnotesAreReadAfterThePageWithTheirMark() {
+        DocumentViewModel vm = open(TestDocuments.footnoted(dir));
+
+        assertThat(speech.spoken()).contains("The survey of this year asked what readers want\u00b9 and most asked "
+                + "for larger print.\n\nFootnote 1: The survey asked 200 readers by telephone.");
+        assertThat(saidAfter(() -> vm.key(Key.DOWN, false))).containsExactly("and most asked for larger print.");
+        assertThat(saidAfter(() -> vm.key(Key.DOWN, false)))
+                .containsExactly("Footnote 1: The survey asked 200 readers by telephone.");
+        assertThat(saidAfter(() -> vm.key(Key.DOWN, false))).containsExactly("Page 2 of 2", "The second page.");
+    }
+
+    @Test
+    void eachPageReachedIsWrittenToTheTranscriptOnce() {
+        DocumentViewModel vm = open(TestDocuments.report(dir));
+        assertThat(transcribed).containsExactly("report.pdf, page 1 of 3: Annual Report\nThe year began quietly. "
+                + "Sales rose in spring.\nCosts\nRent went up.");
+
+        vm.key(Key.PAGE_DOWN, false);
+        vm.key(Key.DOWN, false);
+        vm.key(Key.PAGE_UP, false);
+        vm.key(Key.PAGE_DOWN, false);
+        vm.find("4471");
+
+        assertThat(transcribed).containsExactly("report.pdf, page 1 of 3: Annual Report\nThe year began quietly. "
+                + "Sales rose in spring.\nCosts\nRent went up.",
+                "report.pdf, page 2 of 3: Staff\nFour people joined.\nInvoice number 4471 is paid.");
+        vm.key(Key.LAST, false);
+        assertThat(transcribed).last().isEqualTo("report.pdf, page 3 of 3: The end of the report.");
     }
 
     @Test

@@ -47,6 +47,21 @@ public final class TestDocuments {
         }
     }
 
+    /**
+     * Two pages: a paragraph with a raised 1 and its note in 8 points at the foot of the first page, above the
+     * page number; one line on the second.
+     */
+    public static Path footnoted(Path dir) {
+        try (TestPdfs pdf = new TestPdfs()) {
+            pdf.page().textWithMark(pdf.regular, 11, 56, 100, "The survey of this year asked what readers want", "1");
+            pdf.paragraph(56, 114, List.of("and most asked for larger print."));
+            pdf.text(pdf.regular, 8, 56, 770, "1 The survey asked 200 readers by telephone.");
+            pdf.text(pdf.regular, 10, 290, 810, "1");
+            pdf.page().paragraph(56, 100, List.of("The second page."));
+            return pdf.save(dir.resolve("footnoted.pdf"));
+        }
+    }
+
     /** One page that opens only with {@code password}. */
     public static Path locked(Path dir, String password) {
         try (TestPdfs pdf = new TestPdfs()) {

@@ -19,10 +19,10 @@ import org.sightline.vision.ocr.layout.ReadingOrder;
 /**
  * Reads a document page by page: a page with a usable text layer is put in reading order from the layer's
  * positions (columns one after the other, by the same XY-cut that orders OCR lines); a page without one, or
- * with a garbage one, is drawn and read by OCR. Each page is structured (headings, list items, running
- * headers and footers set apart) and handed to the listener before the next is read, so speech can start on
- * the first page; cancelling stops between pages (and inside OCR), keeping what was read. A page that cannot
- * be read is reported and skipped.
+ * with a garbage one, is drawn and read by OCR. Each page is structured (headings, list items, footnotes after
+ * the body, running headers and footers set apart) and handed to the listener before the next is read, so
+ * speech can start on the first page; cancelling stops between pages (and inside OCR), keeping what was read.
+ * A page that cannot be read is reported and skipped.
  */
 public final class DocumentReader {
 
@@ -47,13 +47,14 @@ public final class DocumentReader {
         }
         listener.onStart(count, selected);
         RunningLines running = new RunningLines();
+        PageFootnotes footnotes = new PageFootnotes();
         int done = 0;
         for (int number = range.first(); number <= Math.min(range.last(), count); number++) {
             context.cancellation().throwIfCancelled();
             context.progress(new Progress(done, selected,
                     DocumentFiles.MESSAGES.get("progress.page", number, count)));
             try {
-                listener.onPage(readPage(source, number, running, context));
+                listener.onPage(readPage(source, number, running, footnotes, context));
             } catch (SightlineException e) {
                 if (e.problem() != Problem.BAD_INPUT) {
                     throw e;
@@ -65,14 +66,17 @@ public final class DocumentReader {
         context.progress(new Progress(selected, selected, DocumentFiles.MESSAGES.get("progress.done", selected)));
     }
 
-    private DocumentPage readPage(PageSource source, int number, RunningLines running, TaskContext context) {
+    private DocumentPage readPage(PageSource source, int number, RunningLines running, PageFootnotes footnotes,
+                                  TaskContext context) {
         SourcePage page = source.page(number - 1);
         TextLayer layer = page.layer();
         if (TextLayerCheck.isUsable(layer)) {
             Map<DocumentLine, DocumentBlock> tables = new IdentityHashMap<>();
-            List<List<DocumentLine>> blocks = ordered(layer.runs(), tables);
+            // Footnotes first: a note across the foot of the page must not become part of a column.
+            PageFootnotes.Split split = footnotes.split(layer.runs(), layer.height());
+            List<List<DocumentLine>> blocks = ordered(split.body(), tables);
             return build(number, layer.width(), layer.height(), layer.dpi(), PageOrigin.TEXT_LAYER, blocks, tables,
-                    running);
+                    split.notes(), running);
         }
         BufferedImage image = Deskew.straighten(page.image().get());
         int dpi = (int) Math.round(layer.dpi() * (double) image.getWidth() / Math.max(1, layer.width()));
@@ -87,19 +91,22 @@ public final class DocumentReader {
             // A blank page: nothing to read on it, which is not a failure.
             blocks = List.of();
         }
-        return build(number, image.getWidth(), image.getHeight(), dpi, PageOrigin.OCR, blocks, tables, running);
+        return build(number, image.getWidth(), image.getHeight(), dpi, PageOrigin.OCR, blocks, tables, List.of(),
+                running);
     }
 
     /**
      * The page from its blocks of lines; a block whose lines are the rows of a table in {@code tables} (each row
-     * line to its table) becomes that table, and is never taken for running headers or footers.
+     * line to its table) becomes that table, and is never taken for running headers or footers; the footnotes
+     * {@code notes} come after the body.
      */
     private static DocumentPage build(int number, int width, int height, int dpi, PageOrigin origin,
                                       List<List<DocumentLine>> blocks, Map<DocumentLine, DocumentBlock> tables,
-                                      RunningLines running) {
+                                      List<DocumentBlock> notes, RunningLines running) {
         RunningLines.Split split = running.split(blocks, height, tables::containsKey);
-        return new DocumentPage(number, width, height, dpi, origin, PageStructure.of(split.content(), tables),
-                split.furniture(), split.label());
+        List<DocumentBlock> content = new ArrayList<>(PageStructure.of(split.content(), tables));
+        content.addAll(notes);
+        return new DocumentPage(number, width, height, dpi, origin, content, split.furniture(), split.label());
     }
 
     /**

@@ -134,11 +134,22 @@ final class PageTables {
      * cells of the row above (cells set on several lines); two pieces of one row in one column are one cell.
      */
     static Optional<DocumentBlock> table(List<List<DocumentLine>> withRules) {
-        List<List<DocumentLine>> rows = withRules.stream().filter(r -> !isRule(r)).toList();
+        List<List<DocumentLine>> plain = withRules.stream().filter(r -> !isRule(r)).toList();
+        List<List<DocumentLine>> split = splitJoinedCells(plain);
+        Optional<DocumentBlock> table = table(withRules, split);
+        // Runs are split into cells only under a header row: a matrix printed by a program has columns as clear.
+        if (split != plain && table.flatMap(DocumentBlock::table).filter(t -> !t.header()).isPresent()) {
+            return table(withRules, plain);
+        }
+        return table;
+    }
+
+    private static Optional<DocumentBlock> table(List<List<DocumentLine>> withRules, List<List<DocumentLine>> rows) {
         if (rows.isEmpty()) {
             return Optional.empty();
         }
-        if (rows.stream().filter(r -> r.size() >= 2).count() < MIN_ROWS) {
+        boolean oneRow = rows.size() == 2 && isOneRowUnderHeader(rows, withRules);
+        if (!oneRow && rows.stream().filter(r -> r.size() >= 2).count() < MIN_ROWS) {
             return Optional.empty();
         }
         if (rows.stream().flatMap(List::stream).anyMatch(p -> p.text().strip().length() > MAX_LINE_CHARS)) {
@@ -168,7 +179,7 @@ final class PageTables {
                 grid.add(cells);
             }
         }
-        if (grid.size() < MIN_ROWS) {
+        if (grid.size() < (oneRow ? 2 : MIN_ROWS)) {
             return Optional.empty();
         }
         if (grid.stream().map(row -> row.get(0)).filter(c -> c != null).map(c -> c.text().strip())
@@ -186,6 +197,123 @@ final class PageTables {
         }
         return Optional.of(DocumentBlock.of(new DocumentTable(cells(grid, columns), header),
                 bodySize(grid.subList(header ? 1 : 0, grid.size()))));
+    }
+
+    /**
+     * Whether two rows are a header and one row of data: the header marked as one (bold above a row that is not,
+     * larger than it, or with a rule of dashes under it) and each cell of the data row standing under a cell of
+     * the header (their left edges, right edges or middles within a text height), as many cells in each. Nothing
+     * weaker will do for so small a table, which a heading over a line of two parts could otherwise pass for.
+     */
+    private static boolean isOneRowUnderHeader(List<List<DocumentLine>> rows, List<List<DocumentLine>> withRules) {
+        List<DocumentLine> head = rows.get(0);
+        List<DocumentLine> data = rows.get(1);
+        if (head.size() < 2 || data.size() != head.size()) {
+            return false;
+        }
+        boolean bold = head.stream().allMatch(DocumentLine::bold) && data.stream().noneMatch(DocumentLine::bold);
+        boolean larger = head.stream().mapToDouble(DocumentLine::fontSize).min().orElse(0)
+                >= HEADER_SIZE * data.stream().mapToDouble(DocumentLine::fontSize).max().orElse(0);
+        boolean ruled = withRules.size() == 3 && isRule(withRules.get(1));
+        if (!bold && !larger && !ruled) {
+            return false;
+        }
+        for (int c = 0; c < head.size(); c++) {
+            Rectangle h = head.get(c).box();
+            Rectangle d = data.get(c).box();
+            int em = Math.max(h.height, d.height);
+            boolean under = Math.abs(h.x - d.x) <= em || Math.abs(h.x + h.width - d.x - d.width) <= em
+                    || Math.abs(h.getCenterX() - d.getCenterX()) <= em;
+            boolean clear = c + 1 == head.size() || d.x + d.width < head.get(c + 1).box().x;
+            if (!under || !clear) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The rows with each piece that runs two cells together split where the other rows show the next column
+     * starts. A cell's text that comes within a word space of the next cell is one run on the page; it is
+     * split only where most other rows, and at least two, start a column inside it, at the word boundary nearest
+     * that start (its place estimated from the share of characters before it), no further than a text height
+     * from it; a piece with no such boundary is kept whole.
+     */
+    static List<List<DocumentLine>> splitJoinedCells(List<List<DocumentLine>> rows) {
+        List<List<DocumentLine>> out = new ArrayList<>();
+        boolean changed = false;
+        for (List<DocumentLine> row : rows) {
+            List<DocumentLine> split = new ArrayList<>();
+            for (DocumentLine piece : row) {
+                List<Integer> starts = columnStartsInside(piece, rows, row);
+                List<DocumentLine> parts = starts.isEmpty() ? List.of(piece) : splitAt(piece, starts);
+                changed |= parts.size() > 1;
+                split.addAll(parts);
+            }
+            out.add(split);
+        }
+        return changed ? out : rows;
+    }
+
+    /**
+     * The column starts inside {@code piece} that most rows other than {@code own} show, and at least two: a
+     * piece of theirs starts there. A start that only some rows show (a name whose parts stand apart in a few
+     * rows, a program's listing) is no column to split at.
+     */
+    private static List<Integer> columnStartsInside(DocumentLine piece, List<List<DocumentLine>> rows,
+                                                   List<DocumentLine> own) {
+        Rectangle box = piece.box();
+        int em = box.height;
+        List<List<DocumentLine>> others = rows.stream().filter(r -> r != own).toList();
+        List<Integer> lefts = others.stream().flatMap(List::stream).map(p -> p.box().x)
+                .filter(x -> x > box.x + em && x < box.x + box.width - em).sorted().toList();
+        List<Integer> starts = new ArrayList<>();
+        for (int x : lefts) {
+            long shown = others.stream()
+                    .filter(r -> r.stream().anyMatch(p -> Math.abs(p.box().x - x) <= em / 2)).count();
+            if (shown >= 2 && 2 * shown > others.size()
+                    && (starts.isEmpty() || x - starts.get(starts.size() - 1) > em)) {
+                starts.add(x);
+            }
+        }
+        return starts;
+    }
+
+    /** {@code piece} split at the word boundaries nearest {@code starts}; whole when one has none near it. */
+    private static List<DocumentLine> splitAt(DocumentLine piece, List<Integer> starts) {
+        String text = piece.text();
+        Rectangle box = piece.box();
+        List<Integer> cuts = new ArrayList<>();
+        for (int start : starts) {
+            int best = -1;
+            double bestDistance = Double.MAX_VALUE;
+            for (int i = 1; i < text.length(); i++) {
+                if (text.charAt(i - 1) == ' ' && text.charAt(i) != ' ') {
+                    double distance = Math.abs(box.x + box.width * (double) i / text.length() - start);
+                    if (distance < bestDistance) {
+                        bestDistance = distance;
+                        best = i;
+                    }
+                }
+            }
+            if (best < 0 || bestDistance > box.height || cuts.contains(best)) {
+                return List.of(piece);
+            }
+            cuts.add(best);
+        }
+        // Each part after a cut starts where its column does; the part before ends short of it.
+        List<DocumentLine> parts = new ArrayList<>();
+        int from = 0;
+        int left = box.x;
+        for (int k = 0; k <= cuts.size(); k++) {
+            int cut = k < cuts.size() ? cuts.get(k) : text.length();
+            int right = k < cuts.size() ? starts.get(k) - 1 : box.x + box.width;
+            parts.add(new DocumentLine(text.substring(from, cut).strip(),
+                    new Rectangle(left, box.y, Math.max(1, right - left), box.height), piece.fontSize(), piece.bold()));
+            from = cut;
+            left = right + 1;
+        }
+        return parts;
     }
 
     /** Two pieces of one cell as one, in reading order (either may be null). */

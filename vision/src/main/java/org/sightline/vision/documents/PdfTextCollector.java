@@ -80,9 +80,33 @@ final class PdfTextCollector extends PDFTextStripper {
                 boldGlyphs++;
             }
         }
-        double baseline = positions.get(0).getYDirAdj();
-        words.add(new Word(text.strip(), left, right, baseline, size > 0 ? size : positions.get(0).getHeightDir(),
+        // A superscript (a footnote mark, a power) is set smaller and raised; the word's line is that of the rest.
+        double full = size;
+        double baseline = positions.stream().filter(p -> !isSuperscript(p, full, positions)).findFirst()
+                .orElse(positions.get(0)).getYDirAdj();
+        String word = text;
+        if (positions.stream().anyMatch(p -> isSuperscript(p, full, positions))) {
+            StringBuilder read = new StringBuilder();
+            for (TextPosition p : positions) {
+                String unicode = p.getUnicode() == null ? "" : p.getUnicode();
+                read.append(isSuperscript(p, full, positions) ? Superscripts.raise(unicode) : unicode);
+            }
+            word = read.toString();
+        }
+        words.add(new Word(word.strip(), left, right, baseline, size > 0 ? size : positions.get(0).getHeightDir(),
                 2 * boldGlyphs > positions.size()));
+    }
+
+    /**
+     * Whether a glyph is set as a superscript: at most 0.8 of the word's largest size, with its baseline raised
+     * by at least 0.2 of that size above a glyph of full size in the same word.
+     */
+    private static boolean isSuperscript(TextPosition p, double size, List<TextPosition> word) {
+        if (p.getFontSizeInPt() > 0.8 * size) {
+            return false;
+        }
+        return word.stream().filter(o -> o.getFontSizeInPt() > 0.8 * size)
+                .anyMatch(o -> o.getYDirAdj() - p.getYDirAdj() >= 0.2 * size);
     }
 
     private static boolean isBold(PDFont font) {

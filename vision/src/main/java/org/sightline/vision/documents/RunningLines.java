@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 final class RunningLines {
 
     /** The share of the page height at the top and at the bottom where furniture stands. */
-    private static final double EDGE = 0.1;
+    static final double EDGE = 0.1;
     private static final Pattern PAGE_NUMBER = Pattern.compile(
             "(?i)^[\\s\\-\u2013\u2014|\\[(]*(?:page\\s*|p\\.\\s*|\u7b2c\\s*)?(\\d{1,4}|[ivxlcdm]{1,7})"
                     + "(?:\\s*(?:of|/|\u5171)\\s*\\d{1,4})?\\s*\u9875?[\\s\\-\u2013\u2014|\\])]*$");
@@ -66,6 +66,11 @@ final class RunningLines {
         }
         seenEdges.addAll(edgesHere);
         return new Split(content, furniture, label);
+    }
+
+    /** Whether a line is only a page number ("12", "- 12 -", "Page 12 of 40", "第 12 页"). */
+    static boolean isPageNumber(String text) {
+        return PAGE_NUMBER.matcher(text.strip()).matches();
     }
 
     private static boolean atEdge(DocumentLine line, int pageHeight) {

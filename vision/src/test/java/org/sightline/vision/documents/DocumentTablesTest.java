@@ -131,6 +131,68 @@ class DocumentTablesTest {
     }
 
     @Test
+    void aTableOfOneRowUnderABoldHeaderIsATableAndTwoUnalignedLinesAreNot() {
+        Path file;
+        try (TestPdfs pdf = new TestPdfs()) {
+            pdf.page().paragraph(56, 100, List.of("The one room booked for the day is on the second floor of the",
+                    "building, up the stairs from the front desk and to the left of the lifts."));
+            float top = pdf.table(140, new float[] {56, 200, 330}, new String[][] {{"Room", "Floor", "Seats"},
+                {"Library", "2", "12"}}, true);
+            pdf.paragraph(56, top + 10, List.of("Bring your own lunch, as the kitchen on that floor is closed for",
+                    "the whole week while its floor and its cupboards are being replaced."));
+            // A bold line in two pieces over a line whose pieces start elsewhere: a heading and a note, no table.
+            pdf.text(pdf.bold, 11, 56, 300, "Opening hours");
+            pdf.text(pdf.bold, 11, 300, 300, "Closed on Sundays");
+            pdf.text(pdf.regular, 11, 120, 316, "Monday to Friday");
+            pdf.text(pdf.regular, 11, 400, 316, "nine to five");
+            file = pdf.save(dir.resolve("one-row.pdf"));
+        }
+        DocumentPage page = readFirstPage(file);
+
+        List<DocumentBlock> found = tables(page);
+        assertThat(found).hasSize(1);
+        DocumentTable table = found.get(0).table().orElseThrow();
+        assertThat(table.header()).isTrue();
+        assertThat(table.rowCount()).isEqualTo(2);
+        assertThat(table.columnCount()).isEqualTo(3);
+        assertThat(found.get(0).lines()).extracting(DocumentLine::text).containsExactly("Row 1: Room; Floor; Seats",
+                "Row 2: Room, Library; Floor, 2; Seats, 12");
+        assertThat(page.text()).containsSubsequence("The one room", "Row 2: Room, Library", "Bring your own lunch,",
+                "Opening hours", "Monday to Friday");
+    }
+
+    @Test
+    void aCellThatComesWithinAWordSpaceOfTheNextIsSplitWhereTheOtherRowsShowTheColumn() {
+        Path file;
+        try (TestPdfs pdf = new TestPdfs()) {
+            // The price column starts 4 points after "Chocolate biscuits" ends: closer than a word space here.
+            float price = 56 + width(pdf, "Chocolate biscuits") + 4;
+            pdf.page().table(100, new float[] {56, price, price + 90}, new String[][] {{"Item", "Price", "Stock"},
+                {"Tea", "4.50", "12"}, {"Chocolate biscuits", "3.20", "7"}, {"Cake", "2.80", "3"}}, true);
+            file = pdf.save(dir.resolve("close.pdf"));
+        }
+        DocumentBlock block = tables(readFirstPage(file)).get(0);
+        DocumentTable table = block.table().orElseThrow();
+
+        assertThat(table.columnCount()).isEqualTo(3);
+        assertThat(table.rowCount()).isEqualTo(4);
+        assertThat(table.rows().get(2)).extracting(DocumentTable.Cell::text)
+                .containsExactly("Chocolate biscuits", "3.20", "7");
+        assertThat(block.lines().get(2).text()).isEqualTo("Row 3: Item, Chocolate biscuits; Price, 3.20; Stock, 7");
+        // The split cell's boxes part where the price column starts.
+        assertThat(table.rows().get(2).get(1).box().x).isBetween(table.rows().get(1).get(1).box().x - 12,
+                table.rows().get(1).get(1).box().x + 12);
+    }
+
+    private static float width(TestPdfs pdf, String text) {
+        try {
+            return pdf.regular.getStringWidth(text) / 1000 * 11;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void twoColumnsOfProseAContentsPageKeyDescriptionPairsNamesInColumnsAndAMatrixAreNotTables() {
         Path file;
         try (TestPdfs pdf = new TestPdfs()) {

@@ -82,6 +82,21 @@ public final class TestPdfs implements AutoCloseable {
         return this;
     }
 
+    /**
+     * A line of text followed by a footnote mark set as a superscript: {@code mark} at 0.65 of the size, raised
+     * by 0.35 of it, right after the last letter.
+     */
+    public TestPdfs textWithMark(PDFont font, float size, float left, float top, String text, String mark) {
+        float width;
+        try {
+            width = font.getStringWidth(text) / 1000 * size;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        text(font, size, left, top, text);
+        return text(font, 0.65f * size, left + width, top - 0.35f * size, mark);
+    }
+
     /** Lines of body text (11 points, 14 points apart) from {@code top} down; returns the next free top. */
     public float paragraph(float left, float top, List<String> lines) {
         float y = top;

@@ -3,9 +3,16 @@ package org.sightline.vision.documents.export;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.sightline.i18n.Messages;
+import org.sightline.vision.documents.BlockKind;
+import org.sightline.vision.documents.DocumentBlock;
+import org.sightline.vision.documents.DocumentPage;
+import org.sightline.vision.documents.Superscripts;
 
 /** What the writers share: their messages, writing without checked exceptions, and list markers. */
 final class ExportText {
@@ -33,6 +40,39 @@ final class ExportText {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The footnotes of a page by their mark, each with the name an exported file links it by: the mark when it is
+     * a number, else its place among the page's notes ("n2" for a dagger), so a name is always a plain word.
+     */
+    static Map<String, String> notes(DocumentPage page) {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (DocumentBlock block : page.blocks()) {
+            if (block.kind() == BlockKind.FOOTNOTE) {
+                String mark = block.mark().orElseThrow();
+                names.putIfAbsent(mark, mark.matches("\\d+") ? mark : "n" + (names.size() + 1));
+            }
+        }
+        return names;
+    }
+
+    /**
+     * The text with each reference to one of the page's notes ({@code notes}, as {@link #notes} gives them)
+     * replaced by what {@code link} makes of the note's name; raised digits that refer to no note are kept.
+     */
+    static String linkNotes(String text, Map<String, String> notes, Function<String, String> link) {
+        if (notes.isEmpty()) {
+            return text;
+        }
+        Matcher m = Superscripts.referenceMatcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String name = notes.get(Superscripts.lower(m.group(1)));
+            m.appendReplacement(out, Matcher.quoteReplacement(name == null ? m.group(1) : link.apply(name)));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     /** Whether a list item is numbered ("1.", "a)") rather than bulleted. */

@@ -2,6 +2,8 @@ package org.sightline.vision.documents.export;
 
 import java.io.Writer;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.sightline.i18n.Messages;
 import org.sightline.vision.documents.BlockKind;
 import org.sightline.vision.documents.DocumentBlock;
@@ -12,7 +14,9 @@ import org.sightline.vision.documents.DocumentTable;
  * HTML that a screen reader navigates well: each page a {@code section} labelled "Page 3" (a landmark to jump
  * between) with a visible page marker, headings as {@code h1}-{@code h6}, list items in {@code ul} or
  * {@code ol}, tables as {@code table} with a caption that gives their size and the header row's cells as column
- * headers ({@code th scope="col"}), paragraphs as {@code p}; the language of the interface in {@code lang}.
+ * headers ({@code th scope="col"}), paragraphs as {@code p}; the page's footnotes in an {@code aside}
+ * labelled "Footnotes of page 3" at the end of its section, each raised mark in the body a link to its note and
+ * each note a link back; the language of the interface in {@code lang}.
  */
 final class HtmlWriter implements DocumentWriter {
 
@@ -27,8 +31,15 @@ final class HtmlWriter implements DocumentWriter {
     @Override
     public void onPage(DocumentPage page) {
         StringBuilder html = new StringBuilder(open(page.number()));
+        Map<String, String> notes = ExportText.notes(page);
+        int p = page.number();
+        Function<String, String> link = name -> "<sup><a href=\"#note-" + p + "-" + name + "\" id=\"ref-" + p + "-"
+                + name + "\">" + name + "</a></sup>";
         String list = null;
         for (DocumentBlock block : page.blocks()) {
+            if (block.kind() == BlockKind.FOOTNOTE) {
+                continue;
+            }
             String wanted = block.kind() != BlockKind.LIST_ITEM ? null
                     : ExportText.isNumbered(block.text()) ? "ol" : "ul";
             if (list != null && !list.equals(wanted)) {
@@ -41,17 +52,33 @@ final class HtmlWriter implements DocumentWriter {
             }
             if (block.kind() == BlockKind.HEADING) {
                 String tag = "h" + Math.min(6, block.level());
-                html.append('<').append(tag).append('>').append(escape(block.text())).append("</").append(tag).append(">\n");
+                html.append('<').append(tag).append('>').append(ExportText.linkNotes(escape(block.text()), notes, link))
+                        .append("</").append(tag).append(">\n");
             } else if (block.table().isPresent()) {
                 table(block.table().get(), html);
             } else if (wanted != null) {
-                html.append("<li>").append(escape(ExportText.withoutMarker(block.text()))).append("</li>\n");
+                html.append("<li>").append(ExportText.linkNotes(escape(ExportText.withoutMarker(block.text())), notes,
+                        link)).append("</li>\n");
             } else {
-                html.append("<p>").append(escape(block.text())).append("</p>\n");
+                html.append("<p>").append(ExportText.linkNotes(escape(block.text()), notes, link)).append("</p>\n");
             }
         }
         if (list != null) {
             html.append("</").append(list).append(">\n");
+        }
+        if (!notes.isEmpty()) {
+            html.append("<aside aria-label=\"").append(escape(ExportText.MESSAGES.get("html.notes", p)))
+                    .append("\">\n");
+            for (DocumentBlock block : page.blocks()) {
+                if (block.kind() == BlockKind.FOOTNOTE) {
+                    String mark = block.mark().orElseThrow();
+                    String name = notes.get(mark);
+                    html.append("<p id=\"note-").append(p).append('-').append(name).append("\"><a href=\"#ref-")
+                            .append(p).append('-').append(name).append("\">").append(escape(mark)).append("</a> ")
+                            .append(escape(block.noteText())).append("</p>\n");
+                }
+            }
+            html.append("</aside>\n");
         }
         ExportText.write(out, html.append("</section>\n").toString());
         ExportText.flush(out);

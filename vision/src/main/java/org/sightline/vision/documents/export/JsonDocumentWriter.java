@@ -18,9 +18,10 @@ import org.sightline.vision.documents.DocumentTable;
 /**
  * JSON for scripts, written as pages arrive: the document's name and page count, then each page with its
  * number, printed label, origin (text layer or OCR), size and resolution, its blocks (kind, heading level,
- * text, lines with boxes in page pixels, font size, bold; for a table also its size, whether its first row is
- * a header, and its rows of cells, each with its text and box) and its furniture (running headers, footers and page
- * numbers left out of the reading); pages that could not be read are listed at the end with the reason.
+ * text, lines with boxes in page pixels, font size, bold; for a footnote its mark; for a table also its size,
+ * whether its first row is a header, and its rows of cells, each with its text and box) and its furniture (running
+ * headers, footers and page numbers left out of the reading); pages that could not be read are listed at the end
+ * with the reason.
  */
 final class JsonDocumentWriter implements DocumentWriter {
 
@@ -66,6 +67,9 @@ final class JsonDocumentWriter implements DocumentWriter {
                 json.writeStringField("kind", block.kind().name().toLowerCase(Locale.ROOT));
                 if (block.level() > 0) {
                     json.writeNumberField("level", block.level());
+                }
+                if (block.mark().isPresent()) {
+                    json.writeStringField("mark", block.mark().get());
                 }
                 json.writeStringField("text", block.text());
                 json.writeArrayFieldStart("lines");

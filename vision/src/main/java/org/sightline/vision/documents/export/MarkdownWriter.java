@@ -2,6 +2,8 @@ package org.sightline.vision.documents.export;
 
 import java.io.Writer;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.sightline.vision.documents.BlockKind;
 import org.sightline.vision.documents.DocumentBlock;
@@ -12,7 +14,8 @@ import org.sightline.vision.documents.DocumentTable;
  * Markdown: a rule and an emphasised "Page 3" at each page, headings as {@code #} headings of their level,
  * list items as {@code -} or {@code 1.} items, tables as pipe tables (a table without a header row gets an
  * empty one, which Markdown requires), paragraphs as paragraphs (text that would read as Markdown syntax at a
- * line start is escaped).
+ * line start is escaped), footnotes as Markdown footnotes at the end of their page ({@code [^p3-1]}: labels
+ * name the page, as marks start again on every page), each referred to where the body has its raised mark.
  */
 final class MarkdownWriter implements DocumentWriter {
 
@@ -28,12 +31,18 @@ final class MarkdownWriter implements DocumentWriter {
     @Override
     public void onPage(DocumentPage page) {
         StringBuilder md = new StringBuilder(marker(page.number()));
+        Map<String, String> notes = ExportText.notes(page);
+        Function<String, String> link = name -> "[^p" + page.number() + "-" + name + "]";
         int number = 0;
         boolean inList = false;
         for (DocumentBlock block : page.blocks()) {
+            if (block.kind() == BlockKind.FOOTNOTE) {
+                continue;
+            }
             if (block.kind() == BlockKind.LIST_ITEM) {
                 String mark = ExportText.isNumbered(block.text()) ? (++number) + ". " : "- ";
-                md.append(mark).append(escapeInline(ExportText.withoutMarker(block.text()))).append("\n");
+                md.append(mark).append(ExportText.linkNotes(escapeInline(ExportText.withoutMarker(block.text())),
+                        notes, link)).append("\n");
                 inList = true;
                 continue;
             }
@@ -47,7 +56,7 @@ final class MarkdownWriter implements DocumentWriter {
                 table(block.table().get(), md);
                 continue;
             }
-            String text = escapeInline(block.text());
+            String text = ExportText.linkNotes(escapeInline(block.text()), notes, link);
             if (block.kind() == BlockKind.HEADING) {
                 md.append("#".repeat(Math.min(6, block.level()))).append(' ').append(text).append("\n\n");
             } else {
@@ -55,6 +64,17 @@ final class MarkdownWriter implements DocumentWriter {
             }
         }
         if (inList) {
+            md.append('\n');
+        }
+        boolean anyNote = false;
+        for (DocumentBlock block : page.blocks()) {
+            if (block.kind() == BlockKind.FOOTNOTE) {
+                md.append(link.apply(notes.get(block.mark().orElseThrow()))).append(": ")
+                        .append(escapeInline(block.noteText())).append('\n');
+                anyNote = true;
+            }
+        }
+        if (anyNote) {
             md.append('\n');
         }
         ExportText.write(out, md.toString());
