@@ -98,3 +98,35 @@ def markdown(validation):
         lines.append("| %s | %d | %.3f | %.3f | %.3f | %.3f |" % (name, r["truth"], r["recall"], r["precision"],
                                                                r["recall_iou50"], r["precision_iou50"]))
     return "\n".join(lines)
+
+
+def main():
+    """Scores a trained detector (its .pt and the record with its thresholds) on the validation packages:
+
+        python3 evaluate.py --model element-detector.pt --record element-detector.json --data /work/data-detector
+    """
+    import argparse
+    import json
+    import os
+
+    import train
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--model", required=True)
+    ap.add_argument("--record", required=True, help="the JSON whose thresholds the detections must reach")
+    ap.add_argument("--data", required=True, help="the detector's data folder (dataset.py)")
+    args = ap.parse_args()
+    torch.set_num_threads(2)
+    with open(args.record) as f:
+        thresholds = json.load(f)["thresholds"]
+    validation = train.validation_packages()
+    pkgs = sorted(p for p in os.listdir(args.data)
+                  if p in validation and os.path.exists(os.path.join(args.data, p, "boxes.json")))
+    net = d.DetectorNet()
+    net.load_state_dict(torch.load(args.model))
+    result = measure(net.eval(), train.load_pages(args.data, pkgs), thresholds)
+    print("%d validation pages from %d packages, thresholds %s" % (result["pages"], len(pkgs), thresholds))
+    print(markdown(result))
+
+
+if __name__ == "__main__":
+    main()

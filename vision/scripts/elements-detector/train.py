@@ -41,16 +41,29 @@ def load_pages(data_dir, packages):
     return pages
 
 
-def sample(pages, rng):
+def training_pages(data_dir, packages, focus):
+    """The training pages, those holding an element of a `focus` class, and the elements per class."""
+    pages = load_pages(data_dir, packages)
+    focused = [p for p in pages if any(e[0] in focus for e in p[1]["elements"])]
+    counts = np.bincount([e[0] for _, p in pages for e in p["elements"]], minlength=len(d.CLASSES))
+    print("train", len(packages), "packages", len(pages), "pages", len(focused), "with a focus class",
+          dict(zip(d.CLASSES, counts.tolist())), flush=True)
+    return pages, focused, counts
+
+
+def sample(pages, rng, focus=(), focused=(), focus_share=0.0):
     """One training crop: centred (with jitter) on an element of a class chosen uniformly among those on the
     page, seven times in ten, else anywhere; flipped left to right half the time (pages are not symmetric, but
-    a control's look is)."""
-    path, page = pages[rng.integers(len(pages))]
+    a control's look is). With `focus` classes, a share `focus_share` of the crops is centred on an element of
+    one of them, on a page that has one: rare classes (a few buttons among thousands of links) are seen often
+    enough to be learned; `focused` are the pages that hold one."""
+    aim = bool(focused) and rng.random() < focus_share
+    path, page = (focused if aim else pages)[rng.integers(len(focused) if aim else len(pages))]
     image = np.asarray(Image.open(path).convert("RGB"))
     h, w = image.shape[:2]
     elements = page["elements"]
-    if elements and rng.random() < 0.7:
-        classes = sorted({e[0] for e in elements})
+    if elements and (aim or rng.random() < 0.7):
+        classes = sorted({e[0] for e in elements if not aim or e[0] in focus})
         c = classes[rng.integers(len(classes))]
         e = [e for e in elements if e[0] == c][rng.integers(sum(1 for e in elements if e[0] == c))]
         cx, cy = (e[1] + e[3] / 2) / d.DOWN, (e[2] + e[4] / 2) / d.DOWN
@@ -99,16 +112,19 @@ def main():
     ap.add_argument("--resume", help="a .pt to go on training from (its steps and seconds are added from --resume-record)")
     ap.add_argument("--resume-record", help="the record of the run --resume came from")
     ap.add_argument("--lr", type=float, default=2e-3)
+    ap.add_argument("--focus", default="", help="classes to aim crops at, e.g. button,iconbutton")
+    ap.add_argument("--focus-share", type=float, default=0.5)
+    ap.add_argument("--grow", action="store_true",
+                    help="look for newly prepared packages in --data every 50 steps (while the corpus is rendered)")
     args = ap.parse_args()
+    focus = {d.CLASSES.index(c) for c in args.focus.split(",") if c}
     torch.manual_seed(args.seed)
     rng = np.random.default_rng(args.seed)
     validation = validation_packages()
     available = sorted(p for p in os.listdir(args.data) if os.path.exists(os.path.join(args.data, p, "boxes.json")))
     train_pkgs = [p for p in available if p not in validation]
     val_pkgs = [p for p in available if p in validation]
-    train = load_pages(args.data, train_pkgs)
-    counts = np.bincount([e[0] for _, p in train for e in p["elements"]], minlength=len(d.CLASSES))
-    print("train", len(train_pkgs), "packages", len(train), "pages", dict(zip(d.CLASSES, counts.tolist())), flush=True)
+    train, focused, counts = training_pages(args.data, train_pkgs, focus)
     net = d.DetectorNet()
     earlier = {"steps": 0, "seconds": 0}
     if args.resume:
@@ -125,7 +141,13 @@ def main():
         lr = args.lr * min(1.0, frac / 0.05) * (0.5 * (1 + math.cos(math.pi * frac)))
         for g in opt.param_groups:
             g["lr"] = max(lr, 2e-5)
-        batch = [sample(train, rng) for _ in range(args.batch)]
+        if args.grow and step % 50 == 0:
+            more = sorted(p for p in os.listdir(args.data) if p not in validation and p not in train_pkgs
+                          and os.path.exists(os.path.join(args.data, p, "boxes.json")))
+            if more:
+                train_pkgs = sorted(train_pkgs + more)
+                train, focused, counts = training_pages(args.data, train_pkgs, focus)
+        batch = [sample(train, rng, focus, focused, args.focus_share) for _ in range(args.batch)]
         x = torch.from_numpy(np.stack([b[0] for b in batch]))
         heat = torch.from_numpy(np.stack([b[1] for b in batch]))
         box = torch.from_numpy(np.stack([b[2] for b in batch]))
