@@ -71,6 +71,8 @@ class SetupSettingsAndRegionJourneyOnScreenTest extends ChromiumJourneys {
         assertThat(tab()).containsExactly("Keep the transcript between runs, check box, checked");
         assertThat(tab()).containsExactly("Fast descriptions: one look at the whole image, check box, not checked");
         assertThat(tab()).containsExactly("Show speech on a braille display (BRLTTY), check box, not checked");
+        assertThat(tab()).containsExactly(
+                "Answer screen-reader add-ons and scripts from this window, check box, not checked");
         assertThat(tab()).containsExactly("Description server address, edit text, empty");
         assertThat(tab()).containsExactly("Model name on the server, edit text, smolvlm");
         assertThat(tab()).containsExactly("API key for the server, password text, empty");
