@@ -77,9 +77,10 @@ class ReadAndBrowseJourneyOnScreenTest extends ChromiumJourneys {
         assertThat(app.press("B", null, "b")).singleElement().asString().endsWith(", button");
         assertThat(app.press("End", "Print, button", "End")).containsExactly("Print, button");
         assertThat(app.press("Up", "Join, button", "Up")).containsExactly("Join, button");
-        // Heard, not asserted: the element map misses the picture (flat colours, without the texture it looks for).
         assertThat(app.press("F", null, "f")).hasSize(1);
-        assertThat(app.press("G", null, "g")).hasSize(1);
+        // The picture, flat colours, lies in the left column, before Join.
+        assertThat(app.press("G", "No next graphic.", "g")).containsExactly("No next graphic.");
+        assertThat(app.press("Shift+G", null, "shift+g")).singleElement().asString().startsWith("graphic");
         // Escape leaves browse mode; the letters typed next are a question, echoed, not jump keys.
         assertThat(app.press("Escape", "Leaving browse mode.", "Escape")).containsExactly("Leaving browse mode.");
         assertThat(app.press("typing hi", "i", "h", "i")).containsExactly("h", "i");

@@ -77,7 +77,14 @@ public final class ElementFinder {
      */
     static ElementMap analyse(Capture capture, OcrResult text, TaskContext context, Optional<TextRoleModel> roles,
                               Optional<ElementDetector> detector, Set<ElementDetections.Kind> used) {
-        return new Analysis(capture, text, context, roles, detector, used).run();
+        return analyse(capture, text, context, roles, detector, used, LearnedControls.FieldSource.SHIPPED);
+    }
+
+    /** As the method above with the text fields taken from {@code fields} (what the benchmark compares). */
+    static ElementMap analyse(Capture capture, OcrResult text, TaskContext context, Optional<TextRoleModel> roles,
+                              Optional<ElementDetector> detector, Set<ElementDetections.Kind> used,
+                              LearnedControls.FieldSource fields) {
+        return new Analysis(capture, text, context, roles, detector, used, fields).run();
     }
 
     /** One capture's analysis: the finders in turn, each taking the text it explains, then the map in order. */
@@ -89,11 +96,13 @@ public final class ElementFinder {
         private final Optional<TextRoleModel> roles;
         private final Optional<ElementDetector> detector;
         private final Set<ElementDetections.Kind> used;
+        private final LearnedControls.FieldSource fields;
         private final Pixels pixels;
         private final List<Found> found = new ArrayList<>();
 
         Analysis(Capture capture, OcrResult text, TaskContext context, Optional<TextRoleModel> roles,
-                 Optional<ElementDetector> detector, Set<ElementDetections.Kind> used) {
+                 Optional<ElementDetector> detector, Set<ElementDetections.Kind> used,
+                 LearnedControls.FieldSource fields) {
             this.capture = capture;
             this.image = capture.image();
             this.text = text;
@@ -101,6 +110,7 @@ public final class ElementFinder {
             this.roles = roles;
             this.detector = detector;
             this.used = used;
+            this.fields = fields;
             this.pixels = new Pixels(image);
         }
 
@@ -125,7 +135,7 @@ public final class ElementFinder {
             }
             List<ElementDetections.Detection> detections = detect();
             context.cancellation().throwIfCancelled();
-            LearnedControls learned = new LearnedControls(page, used);
+            LearnedControls learned = new LearnedControls(page, used, fields);
             found.addAll(new ToggleFinder(page).find(outlines, segmenter));
             found.addAll(new BoxedControlFinder(page).find(outlines));
             learned.addControls(detections, found);

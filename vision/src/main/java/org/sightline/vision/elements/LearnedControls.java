@@ -13,21 +13,75 @@ import org.sightline.vision.elements.ElementDetections.Kind;
  * scored better on the validation pages of the corpus ({@link #USED}; the table is in
  * {@code vision/scripts/elements-detector/README.md}), a detection becomes an element where the rules found
  * nothing of its type at that place: a button takes the text inside it as its label (a button with only an
- * icon has none, and is spoken as an icon button, never with an invented name); a field (not used today: the rules'
- * fields scored as well, with better precision) is labelled by the text beside or above it. Checkboxes and radio
- * buttons stay with the rules: the training pages hold too few of them.
+ * icon has none, and is spoken as an icon button, never with an invented name). Text fields come from the rules,
+ * checked by the detector ({@link FieldSource#SHIPPED}): a rules' field stays when the detector also sees a field
+ * there or when it has a label or a hint, which halved the false fields on the validation pages and lost none.
+ * Checkboxes and radio buttons stay with the rules: the training pages hold too few of them.
  */
 final class LearnedControls {
 
     /** The detector's kinds the element map takes (see the class comment). */
     static final Set<Kind> USED = EnumSet.of(Kind.BUTTON, Kind.ICON_BUTTON, Kind.ICON, Kind.IMAGE);
 
+    /**
+     * Where the map's text fields come from: the rules' boxed fields, the detector's, or the two together. Each
+     * was measured on the validation pages (docs/benchmarks.md); {@link #SHIPPED} is the one the map uses.
+     */
+    enum FieldSource {
+        /** The rules' fields alone. */
+        RULES(Keep.ALL, false),
+        /** The detector's fields alone. */
+        DETECTOR(Keep.NONE, true),
+        /** The rules' fields, and the detector's where the rules have none. */
+        UNION(Keep.ALL, true),
+        /** The rules' fields that the detector also sees or that have a label or a hint; nothing added. */
+        CONFIRMED(Keep.SEEN_OR_LABELLED, false),
+        /** The rules' fields that the detector also sees or that have a label, and the detector's elsewhere. */
+        CONFIRMED_AND_DETECTOR(Keep.SEEN_OR_LABELLED, true),
+        /** The rules' fields that the detector also sees (their box and label), and the detector's elsewhere. */
+        SEEN_AND_DETECTOR(Keep.SEEN, true),
+        /**
+         * As {@link #CONFIRMED}, but a labelled field where the detector sees a button and no field gives way to
+         * that button (the rules take a box with text at its left for a field; the detector knows buttons).
+         */
+        CONFIRMED_NOT_BUTTON(Keep.SEEN_OR_LABELLED_NOT_BUTTON, false),
+        /** As {@link #CONFIRMED_NOT_BUTTON}, and the detector's fields where the rules have none. */
+        CONFIRMED_NOT_BUTTON_AND_DETECTOR(Keep.SEEN_OR_LABELLED_NOT_BUTTON, true);
+
+        static final FieldSource SHIPPED = CONFIRMED;
+
+        private enum Keep { ALL, SEEN_OR_LABELLED, SEEN_OR_LABELLED_NOT_BUTTON, SEEN, NONE }
+
+        private final Keep keep;
+        private final boolean addsDetected;
+
+        FieldSource(Keep keep, boolean addsDetected) {
+            this.keep = keep;
+            this.addsDetected = addsDetected;
+        }
+
+        /** True when the rules' field {@code f} stays, given the boxes of the detector's fields and buttons. */
+        boolean keeps(Found f, List<Rectangle> detectedFields, List<Rectangle> detectedButtons) {
+            boolean seen = overlapsAnyBox(f.box(), detectedFields);
+            return switch (keep) {
+                case ALL -> true;
+                case NONE -> false;
+                case SEEN -> seen;
+                case SEEN_OR_LABELLED -> seen || !f.label().isEmpty();
+                case SEEN_OR_LABELLED_NOT_BUTTON -> seen
+                        || !f.label().isEmpty() && !overlapsAnyBox(f.box(), detectedButtons);
+            };
+        }
+    }
+
     private final PageText page;
     private final Set<Kind> used;
+    private final FieldSource fields;
 
-    LearnedControls(PageText page, Set<Kind> used) {
+    LearnedControls(PageText page, Set<Kind> used, FieldSource fields) {
         this.page = page;
         this.used = used.isEmpty() ? EnumSet.noneOf(Kind.class) : EnumSet.copyOf(used);
+        this.fields = fields;
     }
 
     /**
@@ -37,6 +91,16 @@ final class LearnedControls {
      * the rules found was something else, often the expand box of a navigation tree, which is an icon button.
      */
     void addControls(List<Detection> detections, List<Found> found) {
+        List<Rectangle> detectedFields = detections.stream().filter(d -> d.kind() == Kind.FIELD)
+                .map(Detection::box).toList();
+        List<Rectangle> detectedButtons = detections.stream().filter(d -> used.contains(d.kind())
+                && (d.kind() == Kind.BUTTON || d.kind() == Kind.ICON_BUTTON)).map(Detection::box).toList();
+        List<Found> dropped = found.stream().filter(f -> f.type() == ElementType.FIELD
+                && !fields.keeps(f, detectedFields, detectedButtons)).toList();
+        found.removeAll(dropped);
+        // The text inside a dropped field (its value or hint) is free again for what else finds it.
+        dropped.forEach(f -> page.releaseInside(f.box()));
+        boolean addFields = fields.addsDetected || used.contains(Kind.FIELD);
         List<Found> added = new ArrayList<>();
         for (Detection d : detections) {
             ElementType type = switch (d.kind()) {
@@ -44,7 +108,8 @@ final class LearnedControls {
                 case FIELD -> ElementType.FIELD;
                 default -> null;
             };
-            if (type == null || !used.contains(d.kind()) || overlapsAny(d.box(), added)) {
+            boolean wanted = type == ElementType.FIELD ? addFields : used.contains(d.kind());
+            if (type == null || !wanted || overlapsAny(d.box(), added)) {
                 continue;
             }
             Rectangle box = d.box().intersection(page.pixels.bounds());
@@ -103,8 +168,11 @@ final class LearnedControls {
 
     /** True when the centre of one box lies in the other, for any of {@code others}. */
     private static boolean overlapsAny(Rectangle box, List<Found> others) {
-        for (Found f : others) {
-            Rectangle o = f.box();
+        return overlapsAnyBox(box, others.stream().map(Found::box).toList());
+    }
+
+    private static boolean overlapsAnyBox(Rectangle box, List<Rectangle> others) {
+        for (Rectangle o : others) {
             if (o.contains(box.getCenterX(), box.getCenterY()) || box.contains(o.getCenterX(), o.getCenterY())) {
                 return true;
             }

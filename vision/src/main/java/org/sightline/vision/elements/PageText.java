@@ -62,6 +62,11 @@ final class PageText {
         return best == null ? "" : best.text.replaceAll("[:：*]+$", "").strip();
     }
 
+    /** Frees the pieces whose centre lies in {@code box}, taken by an element that was then dropped. */
+    void releaseInside(Rectangle box) {
+        segments.stream().filter(s -> box.contains(s.centerX(), s.centerY())).forEach(s -> s.consumed = false);
+    }
+
     /** The pieces not yet taken whose centre lies in {@code box}, in reading order. */
     List<TextSegment> freeInside(Rectangle box) {
         List<TextSegment> inside = new ArrayList<>();

@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
@@ -37,8 +39,9 @@ import org.sightline.vision.regions.RegionFinder;
  * <p>
  * Run: {@code mvn -B -pl vision -am test -Dtest=ElementCorpusBenchmark -Dsurefire.failIfNoSpecifiedTests=false
  * -DexcludedTestGroups= -Dgroups=bench -Dsightline.corpus=/work/corpus} (add
- * {@code -Dsightline.elements.rulesOnly=true} for the map without the text role model); the tables also go to
- * target/corpus-ocr/elements.md.
+ * {@code -Dsightline.elements.rulesOnly=true} for the map without the text role model, and
+ * {@code -Dsightline.elements.fields=RULES,DETECTOR,...} to compare where text fields come from, one table
+ * each after the shipped map's); the tables also go to target/corpus-ocr/elements.md.
  */
 @Tag("bench")
 class ElementCorpusBenchmark {
@@ -48,6 +51,10 @@ class ElementCorpusBenchmark {
     private static final double PAGE_PIXELS = 1280 * 1600;
     /** {@code -Dsightline.elements.rulesOnly=true}: the map without the text role model, to compare. */
     private static final boolean RULES_ONLY = Boolean.getBoolean("sightline.elements.rulesOnly");
+    /** {@code -Dsightline.elements.fields=A,B}: other sources of text fields to score besides the shipped one. */
+    private static final List<LearnedControls.FieldSource> FIELD_SOURCES = Stream.of(
+                    System.getProperty("sightline.elements.fields", "").split(","))
+            .map(String::strip).filter(f -> !f.isEmpty()).map(LearnedControls.FieldSource::valueOf).toList();
 
     /** Times summed over pages: all pages, and those exactly 1280x1600. */
     private static final class Timing {
@@ -96,17 +103,25 @@ class ElementCorpusBenchmark {
         List<Path> teamPages = Files.isDirectory(team) ? screenshots(team, ".truth.json") : List.of();
         ElementTally validation = new ElementTally();
         ElementTally regression = new ElementTally();
+        Map<LearnedControls.FieldSource, ElementTally> byFieldSource = new LinkedHashMap<>();
+        FIELD_SOURCES.forEach(f -> byFieldSource.put(f, new ElementTally()));
         Timing timing = new Timing();
         try (OcrCache ocr = new OcrCache(CACHE.resolve("models"))) {
             measure(ocr, pages.get(0), ".json", new ElementTally(), new Timing()); // loads the models, untimed
             for (Path png : pages) {
                 measure(ocr, png, ".json", validation, timing);
+                for (Map.Entry<LearnedControls.FieldSource, ElementTally> f : byFieldSource.entrySet()) {
+                    measure(ocr, png, ".json", f.getValue(), new Timing(), f.getKey());
+                }
             }
             for (Path png : teamPages) {
                 measure(ocr, png, ".truth.json", regression, new Timing());
             }
         }
-        String report = String.format(Locale.ROOT, "Validation split, %d pages (%d per package):%n%n%s%n%s%n"
+        StringBuilder fieldTables = new StringBuilder();
+        byFieldSource.forEach((f, tally) -> fieldTables.append(String.format(Locale.ROOT,
+                "Validation split, text fields from %s:%n%n%s%n", f, tally.table())));
+        String report = fieldTables + String.format(Locale.ROOT, "Validation split, %d pages (%d per package):%n%n%s%n%s%n"
                         + "Team-written pages (regression set), %d pages:%n%n%s", validation.pages(), perPackage,
                 validation.table(), timing.report(), regression.pages(),
                 teamPages.isEmpty() ? "(not rendered: run src/test/bench-elements/render.sh)\n" : regression.table());
@@ -117,6 +132,12 @@ class ElementCorpusBenchmark {
     /** Maps one screenshot with its cached OCR, timing regions and elements, and scores it against its truth. */
     private static void measure(OcrCache ocrCache, Path png, String truthSuffix, ElementTally tally, Timing timing)
             throws IOException {
+        measure(ocrCache, png, truthSuffix, tally, timing, LearnedControls.FieldSource.SHIPPED);
+    }
+
+    /** As above with the text fields taken from {@code fields}. */
+    private static void measure(OcrCache ocrCache, Path png, String truthSuffix, ElementTally tally, Timing timing,
+                                LearnedControls.FieldSource fields) throws IOException {
         String name = png.getFileName().toString().replace(".png", "");
         Path cache = CACHE.resolve(png.getParent().getFileName().toString()).resolve(name + ".ocr.json");
         Files.createDirectories(cache.getParent());
@@ -126,7 +147,8 @@ class ElementCorpusBenchmark {
         RegionFinder.find(image, ocr.lines().stream().map(TextLine::box).toList());
         long regions = System.nanoTime();
         ElementMap map = ElementFinder.analyse(Capture.ofImage(image, CaptureSource.FILE, name), ocr,
-                TaskContext.none(), RULES_ONLY ? Optional.empty() : TextRoleModel.shipped());
+                TaskContext.none(), RULES_ONLY ? Optional.empty() : TextRoleModel.shipped(), ElementDetector.shipped(),
+                LearnedControls.USED, fields);
         long end = System.nanoTime();
         timing.add(image, ocr.elapsed().toMillis(), (regions - start) / 1e6, (end - regions) / 1e6);
         JsonNode truth = JSON.readTree(png.resolveSibling(name + truthSuffix).toFile());

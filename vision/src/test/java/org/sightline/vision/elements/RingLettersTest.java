@@ -2,6 +2,7 @@ package org.sightline.vision.elements;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +18,8 @@ import org.sightline.vision.testing.RealOcr;
 /**
  * A page Chromium rendered (the library page of the app's journeys, at 1000 by 640): a paragraph that begins with
  * the letter O beside a form of real check boxes and radio buttons. The O of "Open" was once taken for a radio
- * button labelled with the rest of its line.
+ * button labelled with the rest of its line. Its picture, a blue sky over a green hill in flat colours, was once
+ * not found at all: the search for pictures wanted texture.
  */
 class RingLettersTest {
 
@@ -34,6 +36,15 @@ class RingLettersTest {
         }
         map = ElementFinder.analyse(Capture.ofImage(page, CaptureSource.FILE, "library-page.png"),
                 OCR.engine().read(page, TaskContext.none()), TaskContext.none());
+    }
+
+    /** Where the page's 240 by 160 picture lies on the screenshot. */
+    private static final Rectangle PICTURE = new Rectangle(24, 327, 240, 160);
+
+    @Test
+    void theFlatColourPictureIsTheOnlyPicture() {
+        assertThat(map.ofType(ElementType.IMAGE)).singleElement()
+                .satisfies(e -> assertThat(ElementFinder.iou(e.imageBox(), PICTURE)).isGreaterThan(0.8));
     }
 
     @Test
