@@ -154,7 +154,10 @@ class WatchViewModelOnScreenTest {
             model.toggle(WatchTarget.camera(CameraSettings.standIn(video)));
             await(() -> speech.spoken().contains(signs.get(1)), 15_000);
 
-            assertThat(speech.spoken().subList(0, 5)).containsExactly("Watching Riverside Library.",
+            // Whether the watch slows down ("Looking every 300 milliseconds: ..."), and when, depends on the
+            // machine's load: the lines that must be exact leave it out.
+            List<String> heard = speech.spoken().stream().filter(s -> !s.startsWith("Looking every ")).toList();
+            assertThat(heard.subList(0, 5)).containsExactly("Watching Riverside Library.",
                     "Stopped watching Riverside Library.", "Watching the camera.", signs.get(0), signs.get(1));
             // The same key again stops it; a stand-in video loops, as a camera never runs out of pictures.
             model.toggle(WatchTarget.camera(CameraSettings.standIn(video)));
