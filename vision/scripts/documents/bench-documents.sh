@@ -6,6 +6,8 @@
 #   NAME.scanDPI.ocrmypdf.pdf + .seconds   ocrmypdf's (Tesseract's) reading of the scan and the time it took
 # Needs apt poppler-utils img2pdf ocrmypdf imagemagick (Debian's convert: it works on PNG; its policy refuses PDF).
 # Usage: vision/scripts/documents/bench-documents.sh [OUT_DIR]   (default /work/data-documents/bench)
+#   SKIP_OCRMYPDF=1 makes the samples and scans only (ocrmypdf takes about 30 s a page); the benchmark then
+#   reports Sightline alone on the scans, and ocrmypdf's published numbers stand.
 set -euo pipefail
 out="${1:-/work/data-documents/bench}"
 mkdir -p "$out"
@@ -38,6 +40,7 @@ scan() { # NAME DPI
 ocrmypdf_read() { # NAME DPI
   local scan="$out/$1.scan$2.pdf" result="$out/$1.scan$2.ocrmypdf.pdf"
   [ -f "$result" ] && return
+  [ "${SKIP_OCRMYPDF:-0}" = 1 ] && return
   if ! command -v ocrmypdf >/dev/null; then echo "ocrmypdf is not installed: no comparison on scans" >&2; return; fi
   /usr/bin/time -f "%e" -o "$result.seconds" ocrmypdf -q -l eng --output-type pdf --optimize 0 "$scan" "$result"
 }

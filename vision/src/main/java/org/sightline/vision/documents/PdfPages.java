@@ -8,12 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.common.PDStream;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.sightline.error.Problem;
@@ -31,6 +34,11 @@ public final class PdfPages implements PageSource {
     static final int LAYER_DPI = 144;
     /** The resolution pages are drawn at for OCR: 10-point text is then about 28 pixels high. */
     static final int OCR_DPI = 200;
+    /**
+     * The most a scanned page is drawn at: a page whose image holds more detail than {@link #OCR_DPI} is drawn
+     * at the image's own resolution up to this, so thin strokes and small print the scan has are not lost.
+     */
+    static final int MAX_SCAN_DPI = 300;
     /** The most pixels a page is drawn with; larger pages (posters, drawings) are drawn at a lower resolution. */
     static final long MAX_PIXELS = 16L * 1024 * 1024;
 
@@ -106,8 +114,7 @@ public final class PdfPages implements PageSource {
             int width = (int) Math.ceil(box.getWidth() * LAYER_DPI / 72);
             int height = (int) Math.ceil(box.getHeight() * LAYER_DPI / 72);
             TextLayer layer = collector.collect(document, index, width, height);
-            float dpi = ocrDpi(box);
-            return new SourcePage(layer, () -> render(index, dpi));
+            return new SourcePage(layer, () -> render(index, ocrDpi(box, imageDpi(pdfPage))));
         } catch (SightlineException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
@@ -135,11 +142,37 @@ public final class PdfPages implements PageSource {
         return false;
     }
 
-    /** {@link #OCR_DPI}, lowered so the page has at most {@link #MAX_PIXELS}. */
-    static float ocrDpi(PDRectangle box) {
+    /**
+     * {@link #OCR_DPI}, or the resolution of the page's image when that is finer (at most
+     * {@link #MAX_SCAN_DPI}), lowered so the page has at most {@link #MAX_PIXELS}.
+     */
+    static float ocrDpi(PDRectangle box, float imageDpi) {
         double squareInches = (box.getWidth() / 72.0) * (box.getHeight() / 72.0);
         double limit = Math.sqrt(MAX_PIXELS / Math.max(squareInches, 1e-6));
-        return (float) Math.min(OCR_DPI, limit);
+        return (float) Math.min(Math.max(OCR_DPI, Math.min(imageDpi, MAX_SCAN_DPI)), limit);
+    }
+
+    /**
+     * The resolution of the widest image the page draws directly, across the page's width (a scan fills it);
+     * 0 when it draws none. Only the images' dictionaries are read, not their pixels.
+     */
+    static float imageDpi(PDPage page) {
+        PDResources resources = page.getResources();
+        float width = page.getCropBox().getWidth();
+        if (resources == null || width <= 0) {
+            return 0;
+        }
+        float best = 0;
+        for (COSName name : resources.getXObjectNames()) {
+            try {
+                if (resources.getXObject(name) instanceof PDImageXObject image) {
+                    best = Math.max(best, image.getWidth() * 72f / width);
+                }
+            } catch (IOException e) {
+                // An image that cannot be read does not set the resolution; drawing will say what is wrong.
+            }
+        }
+        return best;
     }
 
     private BufferedImage render(int index, float dpi) {

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.sightline.i18n.Messages;
 import org.sightline.task.TaskContext;
 import org.sightline.vision.ocr.BundledOcrModels;
@@ -117,7 +119,7 @@ class MoreDocumentsTest {
 
     @Test
     @Tag("slow")
-    void aPageHoldingA100MegapixelScanIsDrawnAtTheOcrResolution() {
+    void aPageHoldingA100MegapixelScanIsDrawnWithinTheLimits() {
         BufferedImage huge = new BufferedImage(8400, 11900, BufferedImage.TYPE_BYTE_GRAY);
         java.awt.Graphics2D g = huge.createGraphics();
         g.setColor(java.awt.Color.WHITE);
@@ -134,8 +136,65 @@ class MoreDocumentsTest {
         DocumentPage page = read(file).pages().get(0);
 
         assertThat((long) page.width() * page.height()).isLessThanOrEqualTo(PdfPages.MAX_PIXELS);
-        assertThat(page.dpi()).isEqualTo(PdfPages.OCR_DPI);
+        assertThat(page.dpi()).isEqualTo(PdfPages.MAX_SCAN_DPI);
         assertThat(page.text()).contains("very large scan of one short line");
+    }
+
+    /** Code set in a monospaced font inside a line of serif text, scanned: its words come back whole. */
+    @Test
+    @Tag("slow")
+    void monospacedWordsInAScannedLineAreNotSplit() {
+        int dpi = 300;
+        BufferedImage scan = new BufferedImage((int) Math.round(8.27 * dpi), (int) Math.round(11.69 * dpi),
+                BufferedImage.TYPE_BYTE_GRAY);
+        java.awt.Graphics2D g = scan.createGraphics();
+        g.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING,
+                java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, scan.getWidth(), scan.getHeight());
+        g.setColor(java.awt.Color.BLACK);
+        java.awt.Font serif = org.sightline.vision.testing.TestFonts.serif(dpi / 6f);
+        java.awt.Font mono = org.sightline.vision.testing.TestFonts.mono(dpi / 6f);
+        String[][] pieces = {{"The file ", "s"}, {"debian/changelog", "m"}, {" names the ", "s"},
+            {"version", "m"}, {" and ", "s"}, {"distribution", "m"}, {".", "s"}};
+        int x = dpi;
+        for (String[] piece : pieces) {
+            g.setFont(piece[1].equals("m") ? mono : serif);
+            g.drawString(piece[0], x, 2 * dpi);
+            x += g.getFontMetrics().stringWidth(piece[0]);
+        }
+        g.dispose();
+        Path file;
+        try (TestPdfs pdf = new TestPdfs()) {
+            file = pdf.page().image(scan).save(dir.resolve("code-in-text.pdf"));
+        }
+
+        assertThat(read(file).pages().get(0).text())
+                .contains("The file debian/changelog names the version and distribution.");
+    }
+
+    /** A scan finer than the OCR resolution is drawn at its own, up to 300 dpi; a coarser one at 200. */
+    @ParameterizedTest
+    @CsvSource({"150, 200", "300, 300", "450, 300"})
+    @Tag("slow")
+    void aScanIsDrawnAtItsOwnResolutionWithinLimits(int scanDpi, int drawnDpi) {
+        int width = (int) Math.round(8.27 * scanDpi);
+        BufferedImage scan = new BufferedImage(width, (int) Math.round(11.69 * scanDpi), BufferedImage.TYPE_BYTE_GRAY);
+        java.awt.Graphics2D g = scan.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, scan.getWidth(), scan.getHeight());
+        g.setColor(java.awt.Color.BLACK);
+        g.setFont(org.sightline.vision.testing.TestFonts.serif(scanDpi / 6f));
+        g.drawString("Scanned at its own resolution.", scanDpi, scanDpi * 2);
+        g.dispose();
+        Path file;
+        try (TestPdfs pdf = new TestPdfs()) {
+            file = pdf.page().image(scan).save(dir.resolve("scan" + scanDpi + ".pdf"));
+        }
+        DocumentPage page = read(file).pages().get(0);
+
+        assertThat(page.dpi()).isEqualTo(drawnDpi);
+        assertThat(page.text()).contains("Scanned at its own resolution.");
     }
 
     @Test

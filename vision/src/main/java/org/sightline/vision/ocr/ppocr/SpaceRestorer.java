@@ -21,6 +21,9 @@ final class SpaceRestorer {
     /** An empty gap at least this share of the text height looks like a word space. */
     static final double GAP_SHARE_OF_HEIGHT = 0.16;
 
+    /** A gap under this many times its neighbours' median gap is no word space, however wide. */
+    static final double WORD_GAP = 2.5;
+
     /** Narrowest character cell, in pixels of the 48-pixel-high line image, tried when looking for a grid. */
     static final double MIN_PITCH = 6;
 
@@ -60,7 +63,8 @@ final class SpaceRestorer {
                 boolean beforePunctuation = i + 1 < chars.size()
                         && NO_SPACE_BEFORE.indexOf(chars.get(i + 1).text().charAt(0)) >= 0
                         && chars.get(i + 1).text().charAt(0) != '\'';
-                if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ' ' && !beforePunctuation) {
+                boolean sideBearing = evenGaps(chars, i - 1, i + 1, lineInk, reading.pixelsPerStep());
+                if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ' ' && !beforePunctuation && !sideBearing) {
                     sb.append(' ');
                     conf.add(c.confidence());
                     pending = true;
@@ -94,10 +98,9 @@ final class SpaceRestorer {
                         ink = lineInk.columns();
                         textHeight = lineInk.textHeight();
                     }
-                    int from = (int) Math.floor((prev.lastStep() + 0.5) * reading.pixelsPerStep());
-                    int to = (int) Math.ceil((c.firstStep() + 0.5) * reading.pixelsPerStep());
-                    space = longestEmptyRun(ink, from, to) >= GAP_SHARE_OF_HEIGHT * textHeight;
+                    space = emptyGap(ink, prev, c, reading.pixelsPerStep()) >= GAP_SHARE_OF_HEIGHT * textHeight;
                 }
+                space = space && !evenGaps(chars, i - 1, i, lineInk, reading.pixelsPerStep());
                 if (space) {
                     // The space's confidence is that of the gap's neighbours, not the small class probability.
                     sb.append(' ');
@@ -287,6 +290,48 @@ final class SpaceRestorer {
     /** Chinese runs without spaces; only letters, digits and Latin punctuation get word spaces back. */
     static boolean isLatin(char ch) {
         return ch < 0x2E80;
+    }
+
+    /**
+     * Whether the empty gap before character {@code i} is a monospaced font's side bearing rather than a word
+     * space: both neighbouring pairs of letters are set as far apart ({@value #WORD_GAP} times their gap is still
+     * wider). Courier set inside proportional text ("debian/changelog" in a manual) leaves gaps beside narrow
+     * letters as wide as a word space of the text around it, but so do its other letters; in proportional text
+     * letters nearly touch and a word space is several times wider. Only letters with letters on both sides are
+     * judged, so one-letter words and a change of font at a word's edge keep the gap rule.
+     */
+    private static boolean evenGaps(List<CtcDecoder.DecodedChar> chars, int before, int after, LineInk lineInk,
+                                    double pixelsPerStep) {
+        int first = before - 1;
+        while (first >= 0 && chars.get(first).text().isBlank()) {
+            first--;
+        }
+        int last = after + 1;
+        while (last < chars.size() && chars.get(last).text().isBlank()) {
+            last++;
+        }
+        if (before < 0 || first < 0 || last >= chars.size() || !wordLike(chars.get(first))
+                || !wordLike(chars.get(before)) || !wordLike(chars.get(after)) || !wordLike(chars.get(last))) {
+            return false;
+        }
+        boolean[] ink = lineInk.columns();
+        int neighbours = Math.min(emptyGap(ink, chars.get(first), chars.get(before), pixelsPerStep),
+                emptyGap(ink, chars.get(after), chars.get(last), pixelsPerStep));
+        return neighbours > 0
+                && emptyGap(ink, chars.get(before), chars.get(after), pixelsPerStep) < WORD_GAP * neighbours;
+    }
+
+    /** Letters, digits and the punctuation inside paths and names ("debian/rules", "config.sub"). */
+    private static boolean wordLike(CtcDecoder.DecodedChar c) {
+        return c.text().length() == 1
+                && (Character.isLetterOrDigit(c.text().charAt(0)) || "/._-".indexOf(c.text().charAt(0)) >= 0);
+    }
+
+    private static int emptyGap(boolean[] ink, CtcDecoder.DecodedChar prev, CtcDecoder.DecodedChar c,
+                                double pixelsPerStep) {
+        int from = (int) Math.floor((prev.lastStep() + 0.5) * pixelsPerStep);
+        int to = (int) Math.ceil((c.firstStep() + 0.5) * pixelsPerStep);
+        return longestEmptyRun(ink, from, to);
     }
 
     private static float maxSpace(float[] space, int from, int to) {
