@@ -1,5 +1,6 @@
 package org.sightline.vision.documents;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
@@ -9,10 +10,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.sightline.error.Problem;
-import org.sightline.error.SightlineException;
 import org.sightline.i18n.Messages;
-import org.sightline.task.TaskContext;
 
 /**
  * Which footnotes the document reader finds on real PDFs, for checking by hand against the pages: every note with
@@ -37,14 +35,10 @@ class DocumentFootnotesBenchmark {
                 "| document | pages | footnotes | marks without a note |\n|---|---|---|---|\n");
         StringBuilder found = new StringBuilder();
         for (String item : spec.split(",")) {
-            int colon = item.lastIndexOf(':');
-            Path file = Path.of(item.substring(0, colon));
-            Document document = new Document();
-            try (PageSource source = DocumentFiles.open(file, null)) {
-                new DocumentReader((image, context) -> {
-                    throw new SightlineException(Problem.BAD_INPUT, "text layers only");
-                }).read(source, PageRange.parse(item.substring(colon + 1)), document, TaskContext.none());
-            }
+            TextLayerSample sample = TextLayerSample.parse(item);
+            Path file = sample.file();
+            Document document = sample.read();
+            assertThat(document.pages()).as("pages read from %s", item).isNotEmpty();
             int notes = 0;
             int unanswered = 0;
             for (DocumentPage page : document.pages()) {
@@ -68,7 +62,7 @@ class DocumentFootnotesBenchmark {
                     }
                 }
             }
-            md.append("| ").append(file.getFileName()).append(' ').append(item.substring(colon + 1)).append(" | ")
+            md.append("| ").append(file.getFileName()).append(' ').append(sample.pages()).append(" | ")
                     .append(document.pages().size()).append(" | ").append(notes).append(" | ").append(unanswered)
                     .append(" |\n");
         }

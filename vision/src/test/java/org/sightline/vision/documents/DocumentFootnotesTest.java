@@ -5,33 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.sightline.i18n.Messages;
 import org.sightline.vision.documents.export.DocumentFormat;
 import org.sightline.vision.documents.export.DocumentWriter;
+import org.sightline.vision.testing.EnglishMessages;
 
 /** Footnotes at the foot of real PDF pages written by PDFBox: found, read after the body, exported as notes. */
+@ExtendWith(EnglishMessages.class)
 class DocumentFootnotesTest {
 
     @TempDir
     Path dir;
-
-    private Locale saved;
-
-    @BeforeEach
-    void english() {
-        saved = Messages.locale();
-        Messages.setLocale(Locale.ENGLISH);
-    }
-
-    @AfterEach
-    void restore() {
-        Messages.setLocale(saved);
-    }
 
     /**
      * Two paragraphs of 11-point body text, the first with a raised 1 after "spring", the second with a raised

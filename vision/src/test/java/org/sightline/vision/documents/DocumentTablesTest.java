@@ -5,16 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.sightline.error.Problem;
 import org.sightline.error.SightlineException;
 import org.sightline.i18n.Messages;
 import org.sightline.task.TaskContext;
+import org.sightline.vision.testing.EnglishMessages;
 
 /** Tables on real PDFs written by PDFBox, found in the text layer and read row by row; and what is not a table. */
+@ExtendWith(EnglishMessages.class)
 class DocumentTablesTest {
 
     static final String[][] PRICES = {{"Item", "Price", "Stock"}, {"Tea", "4.50", "12"}, {"Coffee", "3.20", "7"},
@@ -24,19 +25,6 @@ class DocumentTablesTest {
 
     @TempDir
     Path dir;
-
-    private Locale saved;
-
-    @BeforeEach
-    void english() {
-        saved = Messages.locale();
-        Messages.setLocale(Locale.ENGLISH);
-    }
-
-    @AfterEach
-    void restore() {
-        Messages.setLocale(saved);
-    }
 
     /** A heading, a paragraph, a 4 by 3 table with a bold header row, and a paragraph after it. */
     static Path priceList(Path file) {
