@@ -278,8 +278,10 @@ final class TextSegmenter {
     }
 
     /**
-     * Splits {@code s} where its words change between the body text colour and another colour (a link
-     * inside a sentence). Returns {@code s} alone when it has one colour.
+     * Splits {@code s} where its words change colour: between the body text's colour, another colour (a link
+     * inside a sentence) and a grey or black that is not the body's (the plain words beside a row of links,
+     * on a page whose links outnumber its plain words and so set the body colour). Returns {@code s} alone when
+     * it has one colour.
      */
     List<TextSegment> splitByColour(TextSegment s, int bodyInk) {
         List<int[]> words = wordClusters(s);
@@ -287,25 +289,69 @@ final class TextSegmenter {
             return List.of(s);
         }
         List<int[]> ranges = new ArrayList<>();
-        Boolean previous = null;
+        int previous = -1;
         for (int[] w : words) {
-            boolean coloured = isColoured(s, w, bodyInk);
-            if (previous != null && previous == coloured) {
+            int kind = inkKind(s, w, bodyInk);
+            if (previous == kind) {
                 ranges.get(ranges.size() - 1)[1] = w[1];
             } else {
                 ranges.add(new int[] {w[0], w[1]});
             }
-            previous = coloured;
+            previous = kind;
         }
         if (ranges.size() == 1) {
             return List.of(s);
         }
-        return pieces(s, ranges);
+        return withMarksJoined(pieces(s, ranges));
     }
 
-    private boolean isColoured(TextSegment s, int[] word, int bodyInk) {
-        int coloured = 0;
-        int inked = 0;
+    /**
+     * Joins each piece that holds no letter or digit (a list's bullet, drawn in another colour than its link)
+     * to the piece after it, or before it when it is last: a bullet alone is neither a link nor text to read.
+     */
+    private List<TextSegment> withMarksJoined(List<TextSegment> pieces) {
+        List<TextSegment> out = new ArrayList<>();
+        TextSegment pending = null;
+        for (TextSegment p : pieces) {
+            if (pending != null) {
+                p = joined(pending, p);
+                pending = null;
+            }
+            if (p.text.chars().noneMatch(Character::isLetterOrDigit)) {
+                pending = p;
+            } else {
+                out.add(p);
+            }
+        }
+        if (pending != null) {
+            if (out.isEmpty()) {
+                out.add(pending);
+            } else {
+                out.set(out.size() - 1, joined(out.get(out.size() - 1), pending));
+            }
+        }
+        return out;
+    }
+
+    private TextSegment joined(TextSegment a, TextSegment b) {
+        TextSegment both = new TextSegment(a.text + " " + b.text, a.box.union(b.box), a.confidence, a.line);
+        measure(both, a.background);
+        return both;
+    }
+
+    /** Ink the colour of the body text. */
+    private static final int BODY = 0;
+    /** Ink in a colour of its own. */
+    private static final int COLOURED = 1;
+    /** Grey or black ink that is not the body text's. */
+    private static final int OTHER = 2;
+
+    /**
+     * What most of a word's ink is, column by column (each column's strongest pixel): {@link #BODY},
+     * {@link #COLOURED} or {@link #OTHER}.
+     */
+    private int inkKind(TextSegment s, int[] word, int bodyInk) {
+        int[] kinds = new int[3];
         for (int x = word[0]; x <= word[1]; x++) {
             int strongest = s.background;
             int best = 0;
@@ -318,13 +364,87 @@ final class TextSegmenter {
                 }
             }
             if (best > INK_CONTRAST) {
-                inked++;
-                if (Pixels.distance(strongest, bodyInk) >= 60 && Pixels.chroma(strongest) >= 50) {
-                    coloured++;
-                }
+                kinds[Pixels.distance(strongest, bodyInk) < 60 ? BODY
+                        : Pixels.chroma(strongest) >= 50 ? COLOURED : OTHER]++;
             }
         }
-        return inked > 0 && coloured * 2 > inked;
+        int inked = kinds[BODY] + kinds[COLOURED] + kinds[OTHER];
+        if (kinds[COLOURED] * 2 > inked) {
+            return COLOURED;
+        }
+        return kinds[OTHER] * 2 > inked ? OTHER : BODY;
+    }
+
+    /** Marks that stand between the items of a menu or a trail of links ("Home | Docs", "Up · Next"). */
+    private static final String SEPARATORS = "|\u00b7\u2022\u00bb\u203a\u300b";
+
+    /**
+     * Splits {@code s} at the marks between the items of a menu or a trail of links: three items or more,
+     * each short (at most five words) and holding a letter or digit. The marks themselves are left out.
+     * Returns {@code s} alone when its text is not such a row.
+     */
+    List<TextSegment> splitAtSeparators(TextSegment s) {
+        String text = s.text;
+        List<int[]> items = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i == text.length() || SEPARATORS.indexOf(text.charAt(i)) >= 0) {
+                String item = text.substring(start, i).strip();
+                if (!item.isEmpty()) {
+                    if (item.split("\\s+").length > 5 || item.chars().noneMatch(Character::isLetterOrDigit)) {
+                        return List.of(s);
+                    }
+                    int lead = text.indexOf(item, start);
+                    items.add(new int[] {lead, lead + item.length()});
+                }
+                start = i + 1;
+            }
+        }
+        if (items.size() < 3) {
+            return List.of(s);
+        }
+        List<int[]> ranges = itemInk(s);
+        if (ranges.size() != items.size()) {
+            return List.of(s);
+        }
+        List<TextSegment> out = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            String t = text.substring(items.get(i)[0], items.get(i)[1]);
+            int[] r = ranges.get(i);
+            TextSegment piece = new TextSegment(t, new Rectangle(r[0], s.box.y, r[1] - r[0] + 1, s.box.height),
+                    s.confidence, s.line);
+            measure(piece, s.background);
+            out.add(piece);
+        }
+        return out;
+    }
+
+    /**
+     * The ink of the items of a row of links, between its separators: a separator is a word-sized cluster of
+     * ink narrower than a third of the line's height (a bar, a bullet, a chevron) with ink on both sides.
+     */
+    private List<int[]> itemInk(TextSegment s) {
+        List<int[]> words = wordClusters(s);
+        List<int[]> items = new ArrayList<>();
+        int[] current = null;
+        for (int i = 0; i < words.size(); i++) {
+            int[] w = words.get(i);
+            boolean separator = i > 0 && i < words.size() - 1 && w[1] - w[0] + 1 < s.box.height / 3.0;
+            if (separator) {
+                if (current != null) {
+                    items.add(current);
+                }
+                current = null;
+            } else if (current == null) {
+                current = w.clone();
+            } else {
+                current[1] = w[1];
+            }
+        }
+        if (current != null) {
+            items.add(current);
+        }
+        return items;
     }
 
     /** Word-sized clusters of ink columns inside {@code s.box}, in image x coordinates. */

@@ -44,10 +44,12 @@ final class TextTyper {
         if (unsplit.isEmpty()) {
             return found;
         }
-        int bodyInk = mostCommonInk(unsplit);
+        int bodyInk = bodyInk(unsplit);
         List<TextSegment> free = new ArrayList<>();
         for (TextSegment s : unsplit) {
-            free.addAll(segmenter.splitByColour(s, bodyInk));
+            for (TextSegment piece : segmenter.splitByColour(s, bodyInk)) {
+                free.addAll(segmenter.splitAtSeparators(piece));
+            }
         }
         Set<TextSegment> code = highlightedCode(free);
         // The body's size and weight come from the running text: a code block's monospaced lines, drawn in
@@ -131,8 +133,9 @@ final class TextTyper {
 
     /**
      * Text in a syntax-highlighted code block: pieces on one background colour, in three or more ink colours,
-     * and mostly code (brackets, semicolons, operators in a third or more of its pieces). Its colours mark
-     * keywords and strings, not links, and its short lines are not headings. The block may fill most of the
+     * and mostly code (brackets, semicolons, operators in a third or more of its pieces), with colours mixed
+     * inside its lines. Its colours mark keywords and strings, not links, and its short lines are not
+     * headings. The block may fill most of the
      * capture (an editor window), so its background may be the page's own. Only the runs of the block's lines
      * that hold a piece with code marks are code: on a documentation page whose code panels are as pale as
      * the page, the block also holds the page's headings, prose and links (and OCR may join a sidebar's item
@@ -153,11 +156,25 @@ final class TextTyper {
                 }
             }
             long codeLike = block.stream().filter(TextTyper::hasCodeMarks).count();
-            if (inks.size() >= 3 && codeLike * 3 >= block.size()) {
+            if (inks.size() >= 3 && codeLike * 3 >= block.size() && manyLinesMixInks(block)) {
                 code.addAll(codeRuns(block));
             }
         }
         return code;
+    }
+
+    /**
+     * Whether at least a quarter of the lines of {@code block} that have two pieces or more mix inks, as
+     * highlighting colours the keywords, names and strings of one line of code. An index of functions, each
+     * entry one link in one colour ("access_method (cryptography.x509.AccessDescription attribute)"), has code
+     * marks and several colours on the page but one colour per line.
+     */
+    private static boolean manyLinesMixInks(List<TextSegment> block) {
+        Map<Integer, List<TextSegment>> lines = new HashMap<>();
+        block.forEach(s -> lines.computeIfAbsent(s.line, k -> new ArrayList<>()).add(s));
+        long mixed = lines.values().stream().filter(line -> line.stream()
+                .anyMatch(a -> Pixels.distance(a.ink, line.get(0).ink) > SAME_INK)).count();
+        return mixed * 4 >= lines.size();
     }
 
     /**
@@ -219,6 +236,18 @@ final class TextTyper {
     private static final String CODE_MARKS = "{}();=<>[]";
     /** Colours at most this far apart count as one. */
     private static final int SAME_INK = 40;
+
+    /**
+     * The body text's ink: the grey or black most of the plain-coloured text has (by characters), when at
+     * least a fifth of the text is grey or black; else the colour most of the text has. On an index page
+     * whose links outnumber its plain words, the links' colour would otherwise pass for the body's.
+     */
+    private static int bodyInk(List<TextSegment> list) {
+        List<TextSegment> neutral = list.stream().filter(s -> Pixels.chroma(s.ink) < 50).toList();
+        long neutralChars = neutral.stream().mapToLong(s -> s.text.length()).sum();
+        long allChars = list.stream().mapToLong(s -> s.text.length()).sum();
+        return !neutral.isEmpty() && neutralChars * 5 >= allChars ? mostCommonInk(neutral) : mostCommonInk(list);
+    }
 
     /** The ink colour most of the text has (by characters), grouping colours that differ only slightly. */
     private static int mostCommonInk(List<TextSegment> list) {

@@ -41,7 +41,9 @@ import org.sightline.vision.regions.RegionFinder;
  * -DexcludedTestGroups= -Dgroups=bench -Dsightline.corpus=/work/corpus} (add
  * {@code -Dsightline.elements.rulesOnly=true} for the map without the text role model, and
  * {@code -Dsightline.elements.fields=RULES,DETECTOR,...} to compare where text fields come from, one table
- * each after the shipped map's); the tables also go to target/corpus-ocr/elements.md.
+ * each after the shipped map's, and {@code -Dsightline.corpus.split=training} to measure the training packages
+ * instead, where rules may be tuned); the tables also go to target/corpus-ocr/elements.md, and every missed
+ * truth element and wrong prediction, with what was mapped there, to target/corpus-ocr/elements-misses.tsv.
  */
 @Tag("bench")
 class ElementCorpusBenchmark {
@@ -93,12 +95,24 @@ class ElementCorpusBenchmark {
     void elementMapWithRealOcr() throws Exception {
         Path corpus = Path.of(System.getProperty("sightline.corpus", "/work/corpus"));
         int perPackage = Integer.getInteger("sightline.corpus.pages", 8);
-        List<Path> pages = new ArrayList<>();
-        for (String pkg : Files.readAllLines(Path.of("scripts/corpus/split.txt")).stream().map(String::strip)
-                .filter(l -> !l.isEmpty() && !l.startsWith("#")).sorted().toList()) {
-            pages.addAll(screenshots(corpus.resolve(pkg), ".json").stream().limit(perPackage).toList());
+        boolean training = "training".equals(System.getProperty("sightline.corpus.split", "validation"));
+        List<String> validationPackages = Files.readAllLines(Path.of("scripts/corpus/split.txt")).stream()
+                .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).sorted().toList();
+        List<String> packages;
+        try (Stream<Path> dirs = Files.list(corpus)) {
+            packages = training
+                    ? dirs.filter(Files::isDirectory).map(d -> d.getFileName().toString())
+                            .filter(d -> !validationPackages.contains(d)).sorted().toList()
+                    : validationPackages;
         }
-        assertThat(pages).as("validation screenshots under " + corpus).isNotEmpty();
+        List<Path> pages = new ArrayList<>();
+        for (String pkg : packages) {
+            Path dir = corpus.resolve(pkg);
+            if (Files.isDirectory(dir)) {
+                pages.addAll(screenshots(dir, ".json").stream().limit(perPackage).toList());
+            }
+        }
+        assertThat(pages).as((training ? "training" : "validation") + " screenshots under " + corpus).isNotEmpty();
         Path team = Path.of(System.getProperty("sightline.bench.elements", "target/bench-elements"));
         List<Path> teamPages = Files.isDirectory(team) ? screenshots(team, ".truth.json") : List.of();
         ElementTally validation = new ElementTally();
@@ -121,12 +135,15 @@ class ElementCorpusBenchmark {
         StringBuilder fieldTables = new StringBuilder();
         byFieldSource.forEach((f, tally) -> fieldTables.append(String.format(Locale.ROOT,
                 "Validation split, text fields from %s:%n%n%s%n", f, tally.table())));
-        String report = fieldTables + String.format(Locale.ROOT, "Validation split, %d pages (%d per package):%n%n%s%n%s%n"
-                        + "Team-written pages (regression set), %d pages:%n%n%s", validation.pages(), perPackage,
-                validation.table(), timing.report(), regression.pages(),
+        String report = fieldTables + String.format(Locale.ROOT, "%s split, %d pages (%d per package):%n%n%s%n"
+                        + "Why elements were missed:%n%n%s%n%s%n"
+                        + "Team-written pages (regression set), %d pages:%n%n%s", training ? "Training" : "Validation",
+                validation.pages(), perPackage, validation.table(), validation.missTable(), timing.report(),
+                regression.pages(),
                 teamPages.isEmpty() ? "(not rendered: run src/test/bench-elements/render.sh)\n" : regression.table());
         System.out.println(report);
         Files.writeString(CACHE.resolve("elements.md"), report);
+        Files.write(CACHE.resolve("elements-misses.tsv"), validation.missLog());
     }
 
     /** Maps one screenshot with its cached OCR, timing regions and elements, and scores it against its truth. */
@@ -155,7 +172,7 @@ class ElementCorpusBenchmark {
         List<ElementTally.Truth> elements = new ArrayList<>();
         truth.get("elements").forEach(e -> ElementTally.Truth.of(e, image.getWidth(), image.getHeight())
                 .ifPresent(elements::add));
-        tally.add(elements, map);
+        tally.add(png.getParent().getFileName() + "/" + name, elements, map);
     }
 
     /** The screenshots in {@code dir} that have a truth file, in name order. */

@@ -3,7 +3,9 @@ package org.sightline.vision.elements;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.Rectangle;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -66,6 +68,11 @@ final class ElementTally {
     }
 
     private final Map<ElementType, Counts> counts = new EnumMap<>(ElementType.class);
+    /** Per type, why counted truth elements were missed: the cause and how many. */
+    private final Map<ElementType, Map<String, Integer>> missCauses = new EnumMap<>(ElementType.class);
+    /** One line per missed truth element and per wrong prediction, for reading by eye. */
+    private final List<String> missLog = new ArrayList<>();
+    private String page = "";
     private int pages;
 
     ElementTally() {
@@ -73,13 +80,86 @@ final class ElementTally {
     }
 
     void add(List<Truth> truth, ElementMap map) {
+        add("page " + (pages + 1), truth, map);
+    }
+
+    /** Scores one page, named {@code name} in the miss log. */
+    void add(String name, List<Truth> truth, ElementMap map) {
         pages++;
+        page = name;
         for (ElementType type : MEASURED) {
             List<Truth> real = truth.stream().filter(t -> t.type() == type).toList();
             List<Element> predicted = map.ofType(type);
             scoreCentres(real, predicted, counts.get(type));
             scoreOverlaps(real, predicted, counts.get(type));
+            explainMisses(real, predicted, map, truth);
         }
+    }
+
+    /**
+     * Why each counted truth element of one type was not found: nothing mapped over it (OCR or the detector
+     * saw nothing there), mapped as another type (its role was wrong), or mapped as its type by an element
+     * whose centre falls outside it (joined with text or elements beside it). Also logs each wrong prediction
+     * with the truth under its centre.
+     */
+    private void explainMisses(List<Truth> real, List<Element> predicted, ElementMap map, List<Truth> all) {
+        for (Truth t : real.stream().filter(Truth::counted).toList()) {
+            if (predicted.stream().anyMatch(p -> centreIn(p, t.box()))) {
+                continue;
+            }
+            Optional<Element> over = map.elements().stream().filter(e -> overlaps(e.imageBox(), t.box()))
+                    .max(Comparator.comparingDouble(e -> ElementFinder.iou(e.imageBox(), t.box())));
+            String cause;
+            if (over.isEmpty()) {
+                cause = "nothing mapped over it";
+            } else {
+                Rectangle o = over.get().imageBox();
+                String extent = ElementFinder.iou(o, t.box()) >= 0.5 ? "about its size"
+                        : o.width * o.height > t.box().width * t.box().height ? "larger" : "smaller";
+                cause = over.get().type() == t.type()
+                        ? "as its type, centre outside it (" + extent + ")"
+                        : "mapped as " + over.get().type().jsonName() + " (" + extent + ")";
+            }
+            missCauses.computeIfAbsent(t.type(), k -> new LinkedHashMap<>()).merge(cause, 1, Integer::sum);
+            missLog.add(String.format(Locale.ROOT, "%s\tmissed %s\t%s\t%s\t%s", page, t.type().jsonName(),
+                    t.label().replaceAll("\\s+", " "), cause,
+                    over.map(e -> "\"" + e.label().replaceAll("\\s+", " ") + "\" " + box(e.imageBox())).orElse("")
+                            + " truth " + box(t.box())));
+        }
+        for (Element p : predicted) {
+            boolean right = real.stream().anyMatch(t -> centreIn(p, t.box()));
+            if (!right) {
+                String under = all.stream().filter(t -> centreIn(p, t.box())).map(t -> t.type().jsonName())
+                        .findFirst().orElse("text or nothing");
+                missLog.add(String.format(Locale.ROOT, "%s\twrong %s\t%s\ttruth there: %s\t%s", page,
+                        p.type().jsonName(), p.label().replaceAll("\\s+", " "), under, box(p.imageBox())));
+            }
+        }
+    }
+
+    /** Whether {@code a} and {@code b} share at least half of the smaller one. */
+    private static boolean overlaps(Rectangle a, Rectangle b) {
+        Rectangle i = a.intersection(b);
+        return !i.isEmpty() && (double) i.width * i.height
+                >= 0.5 * Math.min((double) a.width * a.height, (double) b.width * b.height);
+    }
+
+    private static String box(Rectangle r) {
+        return r.x + "," + r.y + " " + r.width + "x" + r.height;
+    }
+
+    /** Per type, the causes of misses and their counts, as a table. */
+    String missTable() {
+        StringBuilder s = new StringBuilder("| Type | Missed | Cause |\n|---|---:|---|\n");
+        missCauses.forEach((type, causes) -> causes.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .forEach(c -> s.append(String.format(Locale.ROOT, "| %s | %d | %s |%n", type.jsonName(),
+                        c.getValue(), c.getKey()))));
+        return s.toString();
+    }
+
+    List<String> missLog() {
+        return missLog;
     }
 
     private static void scoreCentres(List<Truth> real, List<Element> predicted, Counts c) {
