@@ -364,8 +364,12 @@ final class TextSegmenter {
                 }
             }
             if (best > INK_CONTRAST) {
-                kinds[Pixels.distance(strongest, bodyInk) < 60 ? BODY
-                        : Pixels.chroma(strongest) >= 50 ? COLOURED : OTHER]++;
+                int chroma = Pixels.chroma(strongest);
+                // A muted link colour may stand as near the body's grey as another grey would, yet be clearly
+                // a colour where the body has none (Javadoc's slate blue beside its dark grey).
+                boolean hue = chroma >= 45 && chroma - Pixels.chroma(bodyInk) >= 30;
+                kinds[hue ? COLOURED : Pixels.distance(strongest, bodyInk) < 60 ? BODY
+                        : chroma >= 50 ? COLOURED : OTHER]++;
             }
         }
         int inked = kinds[BODY] + kinds[COLOURED] + kinds[OTHER];
@@ -418,6 +422,80 @@ final class TextSegmenter {
         }
         return out;
     }
+
+    /**
+     * Splits a line of a menu bar at the gaps between its items: gaps at least {@link #ITEM_GAP} times the
+     * line's narrowest word gap and half its height, where the items are set apart by padding while the words
+     * of one item ("Mailing Lists", "Release notes") keep their word spaces; or, where each item's underline
+     * joins its words into one cluster of ink, at every gap. Needs items of at most four words each (and three
+     * clusters of ink or more: a bar's other items may stand in pieces of their own, cut off by their colour);
+     * returns {@code s} alone otherwise. Only for text placed as a menu is (the caller
+     * decides): in running text the gaps differ for other reasons.
+     */
+    List<TextSegment> splitAtWideGaps(TextSegment s) {
+        List<int[]> words = wordClusters(s);
+        String[] tokens = s.text.split("\\s+");
+        if (words.size() < 3 || tokens.length < words.size()) {
+            return List.of(s);
+        }
+        if (tokens.length > words.size()) {
+            // Fewer ink clusters than words: each item's underline joins its words into one cluster, and
+            // breaks between the items.
+            return tokens.length <= 2 * words.size() ? byInkShare(s, tokens, words) : List.of(s);
+        }
+        int narrowest = Integer.MAX_VALUE;
+        for (int i = 1; i < words.size(); i++) {
+            narrowest = Math.min(narrowest, words.get(i)[0] - words.get(i - 1)[1] - 1);
+        }
+        double wide = Math.max(ITEM_GAP * narrowest, 0.5 * s.box.height);
+        List<int[]> ranges = new ArrayList<>();
+        int[] current = words.get(0).clone();
+        int wordsInItem = 1;
+        for (int i = 1; i < words.size(); i++) {
+            int[] w = words.get(i);
+            if (w[0] - current[1] - 1 >= wide) {
+                ranges.add(current);
+                current = w.clone();
+                wordsInItem = 1;
+            } else {
+                current[1] = w[1];
+                if (++wordsInItem > 4) {
+                    return List.of(s);
+                }
+            }
+        }
+        ranges.add(current);
+        return ranges.size() >= 2 ? pieces(s, ranges) : List.of(s);
+    }
+
+    /**
+     * One piece per range of ink, holding the whole words whose middles fall on it when the characters are
+     * laid along the ranges' ink, the gaps between them left out.
+     */
+    private List<TextSegment> byInkShare(TextSegment s, String[] tokens, List<int[]> ranges) {
+        List<StringBuilder> texts = new ArrayList<>();
+        ranges.forEach(r -> texts.add(new StringBuilder()));
+        int letters = String.join("", tokens).length();
+        int done = 0;
+        for (String token : tokens) {
+            append(texts.get(segmentAt(ranges, (done + token.length() / 2.0) / letters)), token, " ");
+            done += token.length();
+        }
+        List<TextSegment> out = new ArrayList<>();
+        for (int i = 0; i < ranges.size(); i++) {
+            if (texts.get(i).length() > 0) {
+                int[] r = ranges.get(i);
+                TextSegment piece = new TextSegment(texts.get(i).toString(),
+                        new Rectangle(r[0], s.box.y, r[1] - r[0] + 1, s.box.height), s.confidence, s.line);
+                measure(piece, s.background);
+                out.add(piece);
+            }
+        }
+        return out;
+    }
+
+    /** A gap between menu items is at least this many times the narrowest word gap of its line. */
+    private static final double ITEM_GAP = 2.2;
 
     /**
      * The ink of the items of a row of links, between its separators: a separator is a word-sized cluster of

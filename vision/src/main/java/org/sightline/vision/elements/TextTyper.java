@@ -46,9 +46,12 @@ final class TextTyper {
         }
         int bodyInk = bodyInk(unsplit);
         List<TextSegment> free = new ArrayList<>();
+        int pageBackground = pixels.dominantColour(pixels.bounds());
         for (TextSegment s : unsplit) {
             for (TextSegment piece : segmenter.splitByColour(s, bodyInk)) {
-                free.addAll(segmenter.splitAtSeparators(piece));
+                for (TextSegment item : segmenter.splitAtSeparators(piece)) {
+                    free.addAll(placedAsMenu(item, pageBackground) ? segmenter.splitAtWideGaps(item) : List.of(item));
+                }
             }
         }
         Set<TextSegment> code = highlightedCode(free);
@@ -58,7 +61,6 @@ final class TextTyper {
         List<TextSegment> scale = prose.isEmpty() ? free : prose;
         double bodyH = PageText.weightedMedian(scale, s -> (double) s.box.height, bodyHeight);
         double bodyStroke = PageText.weightedMedian(scale, s -> s.strokeRatio, 0.1);
-        int pageBackground = pixels.dominantColour(pixels.bounds());
         Set<TextSegment> menuItems = menuItems(free, pageBackground);
         context.cancellation().throwIfCancelled();
         Map<TextSegment, TextRoleModel.Guess> guesses = guessRoles(free);
@@ -175,6 +177,16 @@ final class TextTyper {
         long mixed = lines.values().stream().filter(line -> line.stream()
                 .anyMatch(a -> Pixels.distance(a.ink, line.get(0).ink) > SAME_INK)).count();
         return mixed * 4 >= lines.size();
+    }
+
+    /**
+     * Whether {@code s} stands where a menu bar does: near the top of the page or on a bar of its own colour,
+     * short (at most sixteen words), and not a sentence (no comma, no full stop at its end).
+     */
+    private boolean placedAsMenu(TextSegment s, int pageBackground) {
+        boolean placed = s.centerY() < 0.15 * pixels.height
+                || Pixels.distance(s.background, pageBackground) > OutlineFinder.EDGE_THRESHOLD;
+        return placed && s.words() <= 16 && !s.text.contains(",") && !s.text.endsWith(".");
     }
 
     /**
