@@ -302,41 +302,18 @@ final class TextSegmenter {
         if (ranges.size() == 1) {
             return List.of(s);
         }
-        return withMarksJoined(pieces(s, ranges));
+        return withoutMarks(pieces(s, ranges));
     }
 
     /**
-     * Joins each piece that holds no letter or digit (a list's bullet, drawn in another colour than its link)
-     * to the piece after it, or before it when it is last: a bullet alone is neither a link nor text to read.
+     * Leaves out each piece that holds no letter or digit (a list's bullet, drawn in another colour than its
+     * link): alone it would pass for a link or a heading of its own, and joined to its link it would be
+     * spoken as part of the link's name ("dot Options").
      */
-    private List<TextSegment> withMarksJoined(List<TextSegment> pieces) {
-        List<TextSegment> out = new ArrayList<>();
-        TextSegment pending = null;
-        for (TextSegment p : pieces) {
-            if (pending != null) {
-                p = joined(pending, p);
-                pending = null;
-            }
-            if (p.text.chars().noneMatch(Character::isLetterOrDigit)) {
-                pending = p;
-            } else {
-                out.add(p);
-            }
-        }
-        if (pending != null) {
-            if (out.isEmpty()) {
-                out.add(pending);
-            } else {
-                out.set(out.size() - 1, joined(out.get(out.size() - 1), pending));
-            }
-        }
-        return out;
-    }
-
-    private TextSegment joined(TextSegment a, TextSegment b) {
-        TextSegment both = new TextSegment(a.text + " " + b.text, a.box.union(b.box), a.confidence, a.line);
-        measure(both, a.background);
-        return both;
+    private static List<TextSegment> withoutMarks(List<TextSegment> pieces) {
+        List<TextSegment> out = pieces.stream().filter(p -> p.text.chars().anyMatch(Character::isLetterOrDigit))
+                .toList();
+        return out.isEmpty() ? pieces : out;
     }
 
     /** Ink the colour of the body text. */
