@@ -192,4 +192,43 @@ class PpOcrEngineTest {
         assertThat(ScreenCoordinates.toScreen(line.box(), Capture.ofImage(page, CaptureSource.FILE, "f")))
                 .isNull();
     }
+
+    /**
+     * Four lines of a manual in {@code family} at 9 points as a 300-dpi scan shows them (38 pixels, black on white,
+     * grey noise of a fixed seed), read by the engine.
+     */
+    private static List<String> scannedManualLines(String family) {
+        RenderedPage page = new RenderedPage(2400, 300, PAPER);
+        String[] texts = {"\u2022 The schroot package to boost the chroot creation speed.",
+            "[Constant] MD4_BLOCK_SIZE The internal block size of MD4.",
+            "be smaller than RIPEMD160_DIGEST_SIZE, in which case",
+            "the upstream tarball debhello-0.0.tar.gz and untars its"};
+        for (int i = 0; i < texts.length; i++) {
+            page.text(texts[i], family, Font.PLAIN, 38, Color.BLACK, 40, 60 + 60 * i);
+        }
+        BufferedImage image = page.image();
+        java.util.Random noise = new java.util.Random(7);
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int grey = (int) Math.max(0, Math.min(255, (image.getRGB(x, y) & 0xff) + noise.nextGaussian() * 20));
+                image.setRGB(x, y, grey << 16 | grey << 8 | grey);
+            }
+        }
+        return lines(image);
+    }
+
+    @Test
+    void aBulletReadAsADotBeforeTheFirstWordIsABullet() {
+        // The recogniser reads the bullet as a middle dot in Liberation Serif, as a full stop in DejaVu Serif.
+        assertThat(scannedManualLines("Liberation Serif").get(0)).startsWith("\u2022 The schroot package");
+        assertThat(scannedManualLines("DejaVu Serif").get(0)).startsWith("\u2022 The schroot package");
+    }
+
+    @Test
+    void zeroAndOInANameOfCapitalsAndUnderscoresFollowTheName() {
+        // The recogniser alone reads "RIPEMD16O_DIGEST_SIZE" here: the zero after "16" as the letter O.
+        assertThat(scannedManualLines("Liberation Mono")).contains(
+                "be smaller than RIPEMD160_DIGEST_SIZE, in which case",
+                "the upstream tarball debhello-0.0.tar.gz and untars its");
+    }
 }

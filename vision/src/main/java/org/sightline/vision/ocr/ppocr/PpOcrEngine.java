@@ -205,8 +205,14 @@ public final class PpOcrEngine implements OcrEngine {
                 if (text.length() == 0) {
                     continue;
                 }
-                TextLine line = new TextLine(text.toString(), box, mean(conf), conf,
-                        pieces.size() > 1 ? pieces : List.of());
+                String read = ListBullets.repair(text.toString());
+                if (!read.contentEquals(text) && pieces.size() > 1) {
+                    // The bullet's own box (often one of its own) reads as the line does.
+                    TextLine bullet = pieces.get(0);
+                    pieces.set(0, new TextLine(ListBullets.repairFirstPiece(bullet.text()), bullet.box(),
+                            bullet.confidence(), bullet.characterConfidences()));
+                }
+                TextLine line = new TextLine(read, box, mean(conf), conf, pieces.size() > 1 ? pieces : List.of());
                 List<TextLine> inBlock = blockLines.get(ref[0]);
                 boolean startsBlock = inBlock.isEmpty();
                 if (startsBlock) {
