@@ -39,6 +39,12 @@ final class PageFootnotes {
             "[\u2070\u00b9\u00b2\u00b3\u2074-\u2079]+|\\d{1,3}(?=[\\s.)]|$)[.)]?|[*\u2020\u2021\u00a7]";
     /** A line that starts a note: its mark, then the note. */
     private static final Pattern NOTE = Pattern.compile("^(" + MARK_FORM + ")\\s*(\\S.*)$");
+    /**
+     * A line that starts a note on a scan: as {@link #NOTE}, or a number run into the capital that starts the
+     * note ("4Although"): the OCR often reads the raised mark without the gap after it.
+     */
+    private static final Pattern SCANNED_NOTE =
+            Pattern.compile("^(" + MARK_FORM + "|\\d{1,3}(?=\\p{Lu}))\\s*(\\S.*)$");
     /** A mark set apart from its note's first line (a piece of its own, raised above the note's baseline). */
     private static final Pattern MARK_ONLY = Pattern.compile("^(?:" + MARK_FORM + ")$");
 
@@ -151,7 +157,7 @@ final class PageFootnotes {
             if (first.box().y < LOWER_PART * pageHeight || first.box().y >= bottom) {
                 continue;
             }
-            Matcher m = NOTE.matcher(first.text().strip());
+            Matcher m = SCANNED_NOTE.matcher(first.text().strip());
             if (!m.matches() || RunningLines.isPageNumber(first.text())) {
                 continue;
             }
@@ -212,7 +218,7 @@ final class PageFootnotes {
         String mark = null;
         DocumentLine previous = null;
         for (DocumentLine line : below) {
-            Matcher m = NOTE.matcher(line.text().strip());
+            Matcher m = SCANNED_NOTE.matcher(line.text().strip());
             String own = m.matches() ? Superscripts.lower(m.group(1)).replaceAll("[.)]$", "") : null;
             boolean symbol = own != null && !own.matches("\\d+");
             if (own != null && (mark == null || follows(mark, own) || symbol)) {
