@@ -231,4 +231,56 @@ class PpOcrEngineTest {
                 "be smaller than RIPEMD160_DIGEST_SIZE, in which case",
                 "the upstream tarball debhello-0.0.tar.gz and untars its");
     }
+
+    @Test
+    void anUncertainLineOfSmallPrintIsReadAgainAtTwiceTheSize() {
+        // Notes in 15-pixel Liberation Serif, each after a raised mark, scanned (grey noise of a fixed seed) and
+        // drawn a third larger, as a 150-dpi scan is drawn for OCR. Read once, the second line ends "for al their
+        // changes, i t".
+        String[][] notes = {
+            {"6", "In the case of a sponsored upload, the uploader signs the files, but the letter names the person "
+                    + "who wrote it."},
+            {"4", "Although nothing stops an author who is also the maintainer from using this list for all their "
+                    + "changes, it"},
+            {"2", "The reason for this is that the lists change, and you should name all those parts, and only "
+                    + "those parts."},
+            {"9", "This is not currently found when building the packages, but only when taking them apart again "
+                    + "later."}};
+        int w = 1300;
+        int h = 60 * notes.length + 40;
+        BufferedImage scan = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = scan.createGraphics();
+        g.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING,
+                java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, w, h);
+        g.setColor(Color.BLACK);
+        float px = 15f;
+        int y = 40;
+        for (String[] note : notes) {
+            g.setFont(org.sightline.vision.testing.TestFonts.font("Liberation Serif", Font.PLAIN, px * 0.7f));
+            g.drawString(note[0], 20, y - px * 0.4f);
+            int markWidth = g.getFontMetrics().stringWidth(note[0]);
+            g.setFont(org.sightline.vision.testing.TestFonts.font("Liberation Serif", Font.PLAIN, px));
+            g.drawString(note[1], 20 + markWidth + 2, y);
+            y += 60;
+        }
+        g.dispose();
+        java.util.Random noise = new java.util.Random(7);
+        for (int yy = 0; yy < h; yy++) {
+            for (int x = 0; x < w; x++) {
+                int grey = (int) Math.max(0, Math.min(255, (scan.getRGB(x, yy) & 0xff) + noise.nextGaussian() * 30));
+                scan.setRGB(x, yy, grey << 16 | grey << 8 | grey);
+            }
+        }
+        BufferedImage drawn = new BufferedImage(w * 4 / 3, h * 4 / 3, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g2 = drawn.createGraphics();
+        g2.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION,
+                java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g2.drawImage(scan, 0, 0, drawn.getWidth(), drawn.getHeight(), null);
+        g2.dispose();
+
+        assertThat(lines(drawn)).anySatisfy(line -> assertThat(line)
+                .endsWith("from using this list for all their changes, it"));
+    }
 }
