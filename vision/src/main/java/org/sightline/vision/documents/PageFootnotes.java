@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * lines right under it until the next mark. The rule is strict, as a paragraph taken out of the body would be read out of place: without such a mark
  * the small lines stay in the body. What stands below the notes apart from them (a running footer, the page
  * number) stays in the body too, where the running lines are found. Remembers the marks of the page before, so
- * it is used page by page, like {@link RunningLines}.
+ * it is used page by page, like {@link RunningLines}. Pages read by OCR have their own rule, {@link #scanned}.
  */
 final class PageFootnotes {
 
@@ -179,7 +179,7 @@ final class PageFootnotes {
         return none;
     }
 
-    /** Whether a rule at least {@code length} pixels long is drawn across the rows from {@code top} to {@code bottom}. */
+    /** Whether a rule at least {@code length} pixels long is drawn in the rows from {@code top} to {@code bottom}. */
     @FunctionalInterface
     interface Rules {
         boolean between(int top, int bottom, int length);

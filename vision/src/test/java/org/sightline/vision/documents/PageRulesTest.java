@@ -34,7 +34,8 @@ class PageRulesTest {
                     1700));
         }
         // Smaller type: more characters over the same width. The second note's mark ran into its first word.
-        page.add(ocrLine("3 Mistakes are best rectified by a new entry rather than by editing old entries.", 2760, 1300));
+        page.add(ocrLine("3 Mistakes are best rectified by a new entry rather than by editing old entries.", 2760,
+                1300));
         page.add(ocrLine("4Although nothing stops an author who is also the maintainer from using this changelog "
                 + "for all changes,", 2805, 1700));
         page.add(ocrLine("it will have to be renamed if the two maintainers become different people.", 2850, 1150));

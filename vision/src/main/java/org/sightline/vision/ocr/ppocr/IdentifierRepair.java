@@ -14,13 +14,15 @@ import java.util.regex.Pattern;
 final class IdentifierRepair {
 
     /** A word of capitals, digits and underscores with at least one underscore between two of them. */
-    private static final Pattern CONSTANT = Pattern.compile("(?<![\\p{L}\\p{N}_])[A-Z0-9]+(?:_[A-Z0-9]+)+(?![\\p{L}\\p{N}_])");
+    private static final Pattern CONSTANT =
+            Pattern.compile("(?<![\\p{L}\\p{N}_])[A-Z0-9]+(?:_[A-Z0-9]+)+(?![\\p{L}\\p{N}_])");
     /** A zero with a capital on each side. */
     private static final Pattern ZERO_IN_LETTERS = Pattern.compile("(?<=[A-Z])0+(?=[A-Z])");
     /** A letter O that ends a run of at least two digits. */
     private static final Pattern O_AFTER_DIGITS = Pattern.compile("(?<=\\d\\d)O+(?![A-Z])");
     /** A version after a name and a hyphen: parts of digits or a lone O, joined by dots, at least two. */
-    private static final Pattern VERSION = Pattern.compile("(?<=\\p{L}-)(?:\\d+|[Oo])(?:\\.(?:\\d+|[Oo]))+(?=[.\\s]|$)");
+    private static final Pattern VERSION =
+            Pattern.compile("(?<=\\p{L}-)(?:\\d+|[Oo])(?:\\.(?:\\d+|[Oo]))+(?=[.\\s]|$)");
 
     private IdentifierRepair() {
     }
