@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.sightline.error.Problem;
 import org.sightline.error.SightlineException;
 import org.sightline.task.Progress;
@@ -81,9 +82,19 @@ public final class DocumentReader {
         BufferedImage image = Deskew.straighten(page.image().get());
         int dpi = (int) Math.round(layer.dpi() * (double) image.getWidth() / Math.max(1, layer.width()));
         List<List<DocumentLine>> blocks;
+        List<DocumentBlock> notes = List.of();
         Map<DocumentLine, DocumentBlock> tables = new IdentityHashMap<>();
         try {
-            blocks = fromOcr(ocr.recognise(image, context), tables);
+            OcrResult result = ocr.recognise(image, context);
+            // Footnotes first, as on a text layer: their lines are left out of the body's blocks and tables.
+            Map<TextLine, DocumentLine> asLines = new IdentityHashMap<>();
+            result.lines().stream().filter(l -> !l.text().isBlank()).forEach(l -> asLines.put(l, ocrLine(l)));
+            PageFootnotes.Split split = PageFootnotes.scanned(new ArrayList<>(asLines.values()), image.getHeight(),
+                    PageFootnotes.Rules.in(image));
+            Map<DocumentLine, Boolean> body = new IdentityHashMap<>();
+            split.body().forEach(l -> body.put(l, true));
+            blocks = fromOcr(result, tables, line -> !body.containsKey(asLines.get(line)));
+            notes = split.notes();
         } catch (SightlineException e) {
             if (e.problem() != Problem.BAD_INPUT) {
                 throw e;
@@ -91,21 +102,27 @@ public final class DocumentReader {
             // A blank page: nothing to read on it, which is not a failure.
             blocks = List.of();
         }
-        return build(number, image.getWidth(), image.getHeight(), dpi, PageOrigin.OCR, blocks, tables, List.of(),
+        return build(number, image.getWidth(), image.getHeight(), dpi, PageOrigin.OCR, blocks, tables, notes,
                 running);
     }
 
     /**
      * The page from its blocks of lines; a block whose lines are the rows of a table in {@code tables} (each row
      * line to its table) becomes that table, and is never taken for running headers or footers; the footnotes
-     * {@code notes} come after the body.
+     * {@code notes} come after the body, before what stands below them.
      */
     private static DocumentPage build(int number, int width, int height, int dpi, PageOrigin origin,
                                       List<List<DocumentLine>> blocks, Map<DocumentLine, DocumentBlock> tables,
                                       List<DocumentBlock> notes, RunningLines running) {
         RunningLines.Split split = running.split(blocks, height, tables::containsKey);
         List<DocumentBlock> content = new ArrayList<>(PageStructure.of(split.content(), tables));
-        content.addAll(notes);
+        // What stands below the notes (a footer that differs from page to page) is read after them.
+        int notesTop = notes.stream().mapToInt(n -> n.lines().get(0).box().y).min().orElse(Integer.MAX_VALUE);
+        int at = content.size();
+        while (at > 0 && content.get(at - 1).lines().stream().allMatch(l -> l.box().y > notesTop)) {
+            at--;
+        }
+        content.addAll(at, notes);
         return new DocumentPage(number, width, height, dpi, origin, content, split.furniture(), split.label());
     }
 
@@ -184,10 +201,16 @@ public final class DocumentReader {
      * put in {@code tables} as in {@link #ordered}.
      */
     static List<List<DocumentLine>> fromOcr(OcrResult result, Map<DocumentLine, DocumentBlock> tables) {
+        return fromOcr(result, tables, line -> false);
+    }
+
+    /** As {@link #fromOcr(OcrResult, Map)}, leaving out the lines {@code skip} accepts (footnotes). */
+    static List<List<DocumentLine>> fromOcr(OcrResult result, Map<DocumentLine, DocumentBlock> tables,
+                                            Predicate<TextLine> skip) {
         Map<TextLine, List<DocumentLine>> piecesOf = new IdentityHashMap<>();
         List<DocumentLine> pieces = new ArrayList<>();
         for (TextLine line : result.lines()) {
-            if (line.text().isBlank()) {
+            if (line.text().isBlank() || skip.test(line)) {
                 continue;
             }
             List<DocumentLine> own = (line.pieces().isEmpty() ? List.of(line) : line.pieces()).stream()
@@ -205,7 +228,8 @@ public final class DocumentReader {
         DocumentLine previous = null;
         for (TextBlock block : result.blocks()) {
             for (TextLine line : block.lines()) {
-                if (line.text().isBlank() || piecesOf.get(line).stream().allMatch(inTable::containsKey)) {
+                if (line.text().isBlank() || skip.test(line)
+                        || piecesOf.get(line).stream().allMatch(inTable::containsKey)) {
                     continue;
                 }
                 DocumentLine current = ocrLine(line);

@@ -229,6 +229,51 @@ class DocumentReaderTest {
                 "Row 3: Item, Coffee; Price, 3.20; Stock, 7", "Row 4: Item, Cake; Price, 2.80; Stock, 3");
     }
 
+    /** Thirty lines of body text, enough to reach the lower part of a scanned A4 page. */
+    private static List<String> reportBody() {
+        List<String> body = new ArrayList<>();
+        for (int i = 1; i <= 30; i++) {
+            body.add("Paragraph line " + i + " of the annual report tells the readers how the year went.");
+        }
+        return body;
+    }
+
+    private static final List<String> NOTES = List.of("1 The survey asked 200 readers by telephone.",
+            "2 Their letter of 3 March gives the prices of the", "coming year for each kind of paper.");
+
+    @Test
+    void footnotesUnderARuleOnAScannedPageAreReadAfterTheBodyWithTheirMark() {
+        Path file;
+        try (TestPdfs pdf = new TestPdfs()) {
+            pdf.page().image(TestPdfs.scanWithNotes(200, reportBody(), NOTES, true, "7"));
+            file = pdf.save(dir.resolve("scanned-notes.pdf"));
+        }
+        DocumentPage page = read(file, null).pages().get(0);
+
+        assertThat(page.origin()).isEqualTo(PageOrigin.OCR);
+        List<DocumentBlock> notes = page.blocks().stream().filter(b -> b.kind() == BlockKind.FOOTNOTE).toList();
+        assertThat(notes).extracting(b -> b.mark().orElseThrow()).containsExactly("1", "2");
+        assertThat(notes.get(0).text()).isEqualTo("Footnote 1: The survey asked 200 readers by telephone.");
+        assertThat(notes.get(1).text()).isEqualTo("Footnote 2: Their letter of 3 March gives the prices of the "
+                + "coming year for each kind of paper.");
+        assertThat(page.text()).contains("Paragraph line 30 of the annual report")
+                .endsWith("coming year for each kind of paper.");
+        assertThat(page.label()).hasValue("7");
+    }
+
+    @Test
+    void smallLinesUnderTheBodyOfAScanWithoutARuleOrGapStayText() {
+        Path file;
+        try (TestPdfs pdf = new TestPdfs()) {
+            pdf.page().image(TestPdfs.scanWithNotes(200, reportBody(), NOTES, false, "7"));
+            file = pdf.save(dir.resolve("scanned-small-lines.pdf"));
+        }
+        DocumentPage page = read(file, null).pages().get(0);
+
+        assertThat(page.blocks()).extracting(DocumentBlock::kind).doesNotContain(BlockKind.FOOTNOTE);
+        assertThat(page.text()).contains("1 The survey asked 200 readers by telephone.");
+    }
+
     @Test
     void aScanWithAGarbageHiddenOcrLayerIsReadAgain() {
         Path file;

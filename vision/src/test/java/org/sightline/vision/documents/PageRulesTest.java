@@ -21,6 +21,47 @@ class PageRulesTest {
         return new DocumentLine(text, new Rectangle(100, y, 8 * text.length(), 20), 20, false);
     }
 
+    /** An OCR line: its box {@code width} wide and 30 pixels high at {@code y}, as a 300-dpi scan gives them. */
+    private static DocumentLine ocrLine(String text, int y, int width) {
+        return new DocumentLine(text, new Rectangle(300, y, width, 30), 30, false);
+    }
+
+    @Test
+    void notesOnAScanAreTheSmallLinesSetApartAtTheFootEachFromItsMark() {
+        List<DocumentLine> page = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            page.add(ocrLine("Body line " + i + " of the page, in the size most of its words are set in.", 300 + 60 * i,
+                    1700));
+        }
+        // Smaller type: more characters over the same width. The second note's mark ran into its first word.
+        page.add(ocrLine("3 Mistakes are best rectified by a new entry rather than by editing old entries.", 2760,
+                1300));
+        page.add(ocrLine("4Although nothing stops an author who is also the maintainer from using this changelog "
+                + "for all changes,", 2805, 1700));
+        page.add(ocrLine("it will have to be renamed if the two maintainers become different people.", 2850, 1150));
+        page.add(ocrLine("21", 3200, 40));
+
+        PageFootnotes.Split split = PageFootnotes.scanned(page, 3300, (top, bottom, length) -> false);
+
+        assertThat(split.notes()).extracting(b -> b.mark().orElseThrow()).containsExactly("3", "4");
+        assertThat(split.notes().get(1).noteText()).startsWith("Although nothing stops").endsWith("different people.");
+        assertThat(split.body()).hasSize(41).last().extracting(DocumentLine::text).isEqualTo("21");
+    }
+
+    @Test
+    void smallLinesRightUnderTheBodyOfAScanAreNotesOnlyUnderARule() {
+        List<DocumentLine> page = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            page.add(ocrLine("Body line " + i + " of the page, in the size most of its words are set in.", 300 + 60 * i,
+                    1700));
+        }
+        page.add(ocrLine("1 The survey asked two hundred readers by telephone, over a week in March.", 2690, 1150));
+
+        assertThat(PageFootnotes.scanned(page, 3300, (top, bottom, length) -> false).notes()).isEmpty();
+        assertThat(PageFootnotes.scanned(page, 3300, (top, bottom, length) -> top < 2700 && bottom > 2670)
+                .notes()).extracting(b -> b.mark().orElseThrow()).containsExactly("1");
+    }
+
     @Test
     void realTextPassesAndGarbageLayersDoNot() {
         assertThat(TextLayerCheck.plausibility("The package x86_64 build uses ISO-8859-1 and 3rd-party code, "

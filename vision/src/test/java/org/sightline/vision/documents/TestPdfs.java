@@ -227,4 +227,43 @@ public final class TestPdfs implements AutoCloseable {
         g.dispose();
         return image;
     }
+
+    /**
+     * A scanned A4 page at {@code dpi} set like a printed manual: the {@code body} lines in 11-point DejaVu Serif
+     * from a 72-point margin, then the {@code notes} in 8 points a little more than a body line lower, with a short
+     * rule between (when {@code rule}). {@code pageNumber} stands centred at the foot.
+     */
+    public static BufferedImage scanWithNotes(int dpi, List<String> body, List<String> notes, boolean rule,
+                                              String pageNumber) {
+        int w = Math.round(A4.getWidth() / 72 * dpi);
+        int h = Math.round(A4.getHeight() / 72 * dpi);
+        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, w, h);
+        g.setColor(Color.BLACK);
+        float bodyPx = 11 * dpi / 72f;
+        float notePx = 8 * dpi / 72f;
+        g.setFont(TestFonts.serif(bodyPx));
+        float y = dpi + bodyPx;
+        for (String line : body) {
+            g.drawString(line, dpi, y);
+            y += 1.3f * bodyPx;
+        }
+        // The notes start a fifth of a line lower than the next body line would, the rule (when drawn) halfway.
+        if (rule) {
+            g.fillRect(dpi, Math.round(y - 0.7f * bodyPx), Math.round(2.5f * dpi), Math.max(1, dpi / 150));
+        }
+        y += 0.2f * bodyPx;
+        g.setFont(TestFonts.serif(notePx));
+        for (String line : notes) {
+            g.drawString(line, dpi, y);
+            y += 1.3f * notePx;
+        }
+        g.setFont(TestFonts.serif(bodyPx));
+        g.drawString(pageNumber, w / 2f, h - dpi * 0.6f);
+        g.dispose();
+        return image;
+    }
 }

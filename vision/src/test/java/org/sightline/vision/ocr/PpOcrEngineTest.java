@@ -192,4 +192,95 @@ class PpOcrEngineTest {
         assertThat(ScreenCoordinates.toScreen(line.box(), Capture.ofImage(page, CaptureSource.FILE, "f")))
                 .isNull();
     }
+
+    /**
+     * Four lines of a manual in {@code family} at 9 points as a 300-dpi scan shows them (38 pixels, black on white,
+     * grey noise of a fixed seed), read by the engine.
+     */
+    private static List<String> scannedManualLines(String family) {
+        RenderedPage page = new RenderedPage(2400, 300, PAPER);
+        String[] texts = {"\u2022 The schroot package to boost the chroot creation speed.",
+            "[Constant] MD4_BLOCK_SIZE The internal block size of MD4.",
+            "be smaller than RIPEMD160_DIGEST_SIZE, in which case",
+            "the upstream tarball debhello-0.0.tar.gz and untars its"};
+        for (int i = 0; i < texts.length; i++) {
+            page.text(texts[i], family, Font.PLAIN, 38, Color.BLACK, 40, 60 + 60 * i);
+        }
+        BufferedImage image = page.image();
+        java.util.Random noise = new java.util.Random(7);
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int grey = (int) Math.max(0, Math.min(255, (image.getRGB(x, y) & 0xff) + noise.nextGaussian() * 20));
+                image.setRGB(x, y, grey << 16 | grey << 8 | grey);
+            }
+        }
+        return lines(image);
+    }
+
+    @Test
+    void aBulletReadAsADotBeforeTheFirstWordIsABullet() {
+        // The recogniser reads the bullet as a middle dot in Liberation Serif, as a full stop in DejaVu Serif.
+        assertThat(scannedManualLines("Liberation Serif").get(0)).startsWith("\u2022 The schroot package");
+        assertThat(scannedManualLines("DejaVu Serif").get(0)).startsWith("\u2022 The schroot package");
+    }
+
+    @Test
+    void zeroAndOInANameOfCapitalsAndUnderscoresFollowTheName() {
+        // The recogniser alone reads "RIPEMD16O_DIGEST_SIZE" here: the zero after "16" as the letter O.
+        assertThat(scannedManualLines("Liberation Mono")).contains(
+                "be smaller than RIPEMD160_DIGEST_SIZE, in which case",
+                "the upstream tarball debhello-0.0.tar.gz and untars its");
+    }
+
+    @Test
+    void anUncertainLineOfSmallPrintIsReadAgainAtTwiceTheSize() {
+        // Notes in 15-pixel Liberation Serif, each after a raised mark, scanned (grey noise of a fixed seed) and
+        // drawn a third larger, as a 150-dpi scan is drawn for OCR. Read once, the second line ends "for al their
+        // changes, i t".
+        String[][] notes = {
+            {"6", "In the case of a sponsored upload, the uploader signs the files, but the letter names the person "
+                    + "who wrote it."},
+            {"4", "Although nothing stops an author who is also the maintainer from using this list for all their "
+                    + "changes, it"},
+            {"2", "The reason for this is that the lists change, and you should name all those parts, and only "
+                    + "those parts."},
+            {"9", "This is not currently found when building the packages, but only when taking them apart again "
+                    + "later."}};
+        int w = 1300;
+        int h = 60 * notes.length + 40;
+        BufferedImage scan = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = scan.createGraphics();
+        g.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING,
+                java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, w, h);
+        g.setColor(Color.BLACK);
+        float px = 15f;
+        int y = 40;
+        for (String[] note : notes) {
+            g.setFont(org.sightline.vision.testing.TestFonts.font("Liberation Serif", Font.PLAIN, px * 0.7f));
+            g.drawString(note[0], 20, y - px * 0.4f);
+            int markWidth = g.getFontMetrics().stringWidth(note[0]);
+            g.setFont(org.sightline.vision.testing.TestFonts.font("Liberation Serif", Font.PLAIN, px));
+            g.drawString(note[1], 20 + markWidth + 2, y);
+            y += 60;
+        }
+        g.dispose();
+        java.util.Random noise = new java.util.Random(7);
+        for (int yy = 0; yy < h; yy++) {
+            for (int x = 0; x < w; x++) {
+                int grey = (int) Math.max(0, Math.min(255, (scan.getRGB(x, yy) & 0xff) + noise.nextGaussian() * 30));
+                scan.setRGB(x, yy, grey << 16 | grey << 8 | grey);
+            }
+        }
+        BufferedImage drawn = new BufferedImage(w * 4 / 3, h * 4 / 3, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g2 = drawn.createGraphics();
+        g2.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION,
+                java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g2.drawImage(scan, 0, 0, drawn.getWidth(), drawn.getHeight(), null);
+        g2.dispose();
+
+        assertThat(lines(drawn)).anySatisfy(line -> assertThat(line)
+                .endsWith("from using this list for all their changes, it"));
+    }
 }

@@ -119,7 +119,7 @@ final class SpaceRestorer {
             sb.setLength(sb.length() - 1);
             conf.remove(conf.size() - 1);
         }
-        return new Text(NumberRepair.repair(latinPunctuation(sb.toString())), conf);
+        return new Text(IdentifierRepair.repair(NumberRepair.repair(latinPunctuation(sb.toString()))), conf);
     }
 
     /**
@@ -226,7 +226,7 @@ final class SpaceRestorer {
             sb.append(text[i]);
             conf.add(letters.get(i).confidence());
         }
-        return new Text(NumberRepair.repair(latinPunctuation(sb.toString())), conf);
+        return new Text(IdentifierRepair.repair(NumberRepair.repair(latinPunctuation(sb.toString()))), conf);
     }
 
     /**
