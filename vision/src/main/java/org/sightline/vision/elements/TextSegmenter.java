@@ -234,17 +234,8 @@ final class TextSegmenter {
             texts.add(new StringBuilder());
             extents.add(new int[] {Integer.MAX_VALUE, Integer.MIN_VALUE});
         }
-        if (!words.isEmpty() && tokens.length == words.size()) {
-            for (int i = 0; i < tokens.length; i++) {
-                int[] w = words.get(i);
-                int r = rangeOf(ranges, (w[0] + w[1]) / 2);
-                if (r >= 0) {
-                    append(texts.get(r), tokens[i], " ");
-                    extents.get(r)[0] = Math.min(extents.get(r)[0], w[0]);
-                    extents.get(r)[1] = Math.max(extents.get(r)[1], w[1]);
-                }
-            }
-        } else if (!words.isEmpty()) {
+        if (!words.isEmpty() && tokens.length < ranges.size()) {
+            // Fewer words than pieces (Chinese has no spaces between words): character by character along the ink.
             int first = words.get(0)[0];
             int last = words.get(words.size() - 1)[1];
             String text = s.text;
@@ -253,13 +244,20 @@ final class TextSegmenter {
                 int r = rangeOf(ranges, x);
                 if (r >= 0) {
                     texts.get(r).append(text.charAt(i));
-                    extents.get(r)[0] = Math.min(extents.get(r)[0], x - 3);
-                    extents.get(r)[1] = Math.max(extents.get(r)[1], x + 3);
+                    extents.get(r)[0] = Math.max(ranges.get(r)[0], Math.min(extents.get(r)[0], x - 3));
+                    extents.get(r)[1] = Math.min(ranges.get(r)[1], Math.max(extents.get(r)[1], x + 3));
                 }
             }
-            for (int r = 0; r < ranges.size(); r++) {
-                extents.get(r)[0] = Math.max(extents.get(r)[0], ranges.get(r)[0]);
-                extents.get(r)[1] = Math.min(extents.get(r)[1], ranges.get(r)[1]);
+        } else if (!words.isEmpty()) {
+            List<int[]> placed = tokenExtents(tokens, words);
+            for (int i = 0; i < tokens.length; i++) {
+                int[] w = placed.get(i);
+                int r = rangeOf(ranges, (w[0] + w[1]) / 2);
+                if (r >= 0) {
+                    append(texts.get(r), tokens[i], " ");
+                    extents.get(r)[0] = Math.max(ranges.get(r)[0], Math.min(extents.get(r)[0], w[0]));
+                    extents.get(r)[1] = Math.min(ranges.get(r)[1], Math.max(extents.get(r)[1], w[1]));
+                }
             }
         }
         List<TextSegment> out = new ArrayList<>();
@@ -500,6 +498,75 @@ final class TextSegmenter {
             items.add(current);
         }
         return items;
+    }
+
+    /**
+     * Where each word of a line's text lies on its ink: on its own cluster when there are as many clusters as
+     * words; else each boundary between two words goes to the gap between clusters nearest to where its share
+     * of the letters falls along the ink (a word in brackets may be three clusters, the words of an underlined
+     * link one), or inside a cluster when no gap is within a letter and a half of it. Words are never cut.
+     */
+    static List<int[]> tokenExtents(String[] tokens, List<int[]> words) {
+        List<int[]> out = new ArrayList<>();
+        if (tokens.length == words.size()) {
+            words.forEach(w -> out.add(w.clone()));
+            return out;
+        }
+        int letters = 0;
+        for (String t : tokens) {
+            letters += t.length();
+        }
+        double ink = 0;
+        for (int[] w : words) {
+            ink += w[1] - w[0] + 1;
+        }
+        double perLetter = ink / Math.max(1, letters);
+        int start = words.get(0)[0];
+        int nextGap = 0;
+        int done = 0;
+        for (int k = 0; k < tokens.length - 1; k++) {
+            done += tokens[k].length();
+            double expected = inkX(words, (double) done / letters);
+            int best = -1;
+            double bestDistance = 1.5 * perLetter;
+            for (int j = nextGap; j < words.size() - 1; j++) {
+                double gapMiddle = (words.get(j)[1] + words.get(j + 1)[0]) / 2.0;
+                double distance = Math.max(0, Math.abs(gapMiddle - expected)
+                        - (words.get(j + 1)[0] - words.get(j)[1]) / 2.0);
+                if (distance <= bestDistance) {
+                    best = j;
+                    bestDistance = distance;
+                }
+            }
+            if (best >= 0) {
+                out.add(new int[] {start, words.get(best)[1]});
+                start = words.get(best + 1)[0];
+                nextGap = best + 1;
+            } else {
+                int at = Math.max(start, (int) Math.round(expected));
+                out.add(new int[] {start, Math.max(start, at - 1)});
+                start = at;
+            }
+        }
+        out.add(new int[] {start, Math.max(start, words.get(words.size() - 1)[1])});
+        return out;
+    }
+
+    /** The x at {@code fraction} (0 to 1) of the clusters' ink widths added up, the gaps left out. */
+    private static double inkX(List<int[]> words, double fraction) {
+        double total = 0;
+        for (int[] w : words) {
+            total += w[1] - w[0] + 1;
+        }
+        double at = fraction * total;
+        for (int[] w : words) {
+            double width = w[1] - w[0] + 1;
+            if (at <= width) {
+                return w[0] + at;
+            }
+            at -= width;
+        }
+        return words.get(words.size() - 1)[1];
     }
 
     /** Word-sized clusters of ink columns inside {@code s.box}, in image x coordinates. */
