@@ -382,7 +382,7 @@ final class TextSegmenter {
         if (items.size() < 3) {
             return List.of(s);
         }
-        List<int[]> ranges = itemInk(s);
+        List<int[]> ranges = itemInk(s, false);
         if (ranges.size() != items.size()) {
             return List.of(s);
         }
@@ -402,15 +402,22 @@ final class TextSegmenter {
      * Splits a line of a menu bar at the gaps between its items: gaps at least {@link #ITEM_GAP} times the
      * line's narrowest word gap and half its height, where the items are set apart by padding while the words
      * of one item ("Mailing Lists", "Release notes") keep their word spaces; or, where each item's underline
-     * joins its words into one cluster of ink, at every gap. Needs items of at most four words each (and three
-     * clusters of ink or more: a bar's other items may stand in pieces of their own, cut off by their colour);
-     * returns {@code s} alone otherwise. Only for text placed as a menu is (the caller
-     * decides): in running text the gaps differ for other reasons.
+     * joins its words into one cluster of ink, at every gap; or, in a tab bar, at the thin lines between its
+     * tabs. Needs items of at most four words each (and three clusters of ink or more: a bar's other items may
+     * stand in pieces of their own, cut off by their colour); returns {@code s} alone otherwise. Only for text
+     * placed as a menu is (the caller decides): in running text the gaps differ for other reasons.
      */
     List<TextSegment> splitAtWideGaps(TextSegment s) {
         List<int[]> words = wordClusters(s);
         String[] tokens = s.text.split("\\s+");
-        if (words.size() < 3 || tokens.length < words.size()) {
+        if (tokens.length < words.size()) {
+            // More clusters than words: the thin lines a tab bar draws between its tabs (and its menus' arrows)
+            // are ink that OCR does not read. The lines part the tabs.
+            List<int[]> tabs = itemInk(s, true);
+            return tabs.size() >= 2 && tabs.size() <= tokens.length && tabs.size() < words.size()
+                    ? byInkShare(s, tokens, tabs) : List.of(s);
+        }
+        if (words.size() < 3) {
             return List.of(s);
         }
         if (tokens.length > words.size()) {
@@ -473,16 +480,43 @@ final class TextSegmenter {
     private static final double ITEM_GAP = 2.2;
 
     /**
-     * The ink of the items of a row of links, between its separators: a separator is a word-sized cluster of
-     * ink narrower than a third of the line's height (a bar, a bullet, a chevron) with ink on both sides.
+     * Whether the ink in columns {@code w} of {@code s} is a thin upright line from the top of the line's box to
+     * its bottom (a tab bar's divider), taller than any letter, not a narrow letter ("l", "i").
      */
-    private List<int[]> itemInk(TextSegment s) {
+    private boolean isRule(TextSegment s, int[] w) {
+        if (w[1] - w[0] + 1 > 2) {
+            return false;
+        }
+        // Faintly: a divider may fade towards one end (drawn as a gradient), a letter stops at its ascender.
+        Rectangle b = new Rectangle(w[0], s.box.y, w[1] - w[0] + 1, s.box.height).intersection(pixels.bounds());
+        int marked = 0;
+        for (int y = b.y; y < b.y + b.height; y++) {
+            for (int x = b.x; x < b.x + b.width; x++) {
+                if (Pixels.distance(pixels.at(x, y), s.background) > RULE_CONTRAST) {
+                    marked++;
+                    break;
+                }
+            }
+        }
+        return marked >= 0.9 * s.box.height;
+    }
+
+    /** A divider's faint end differs from the background by at least this much (channel difference). */
+    private static final int RULE_CONTRAST = 25;
+
+    /**
+     * The ink of the items of a row of links, between its separators: a separator is a word-sized cluster of
+     * ink narrower than a third of the line's height (a bar, a bullet, a chevron) with ink on both sides; when
+     * {@code ruled}, only a thin line from the top of the line's box to its bottom.
+     */
+    private List<int[]> itemInk(TextSegment s, boolean ruled) {
         List<int[]> words = wordClusters(s);
         List<int[]> items = new ArrayList<>();
         int[] current = null;
         for (int i = 0; i < words.size(); i++) {
             int[] w = words.get(i);
-            boolean separator = i > 0 && i < words.size() - 1 && w[1] - w[0] + 1 < s.box.height / 3.0;
+            boolean separator = i > 0 && i < words.size() - 1 && w[1] - w[0] + 1 < s.box.height / 3.0
+                    && (!ruled || isRule(s, w));
             if (separator) {
                 if (current != null) {
                     items.add(current);
