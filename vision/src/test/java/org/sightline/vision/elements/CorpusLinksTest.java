@@ -8,22 +8,18 @@ import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.sightline.task.TaskContext;
 import org.sightline.vision.capture.Capture;
 import org.sightline.vision.capture.CaptureSource;
-import org.sightline.vision.ocr.BundledOcrModels;
 import org.sightline.vision.ocr.OcrResult;
-import org.sightline.vision.ocr.ppocr.PpOcrEngine;
+import org.sightline.vision.testing.RealOcr;
 
 /**
  * Links that share a line with other text, on real pages of the corpus's training packages (cropped
@@ -46,20 +42,8 @@ class CorpusLinksTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CORPUS = "/org/sightline/vision/elements/corpus/";
 
-    @TempDir
-    static Path models;
-
-    private static PpOcrEngine engine;
-
-    @BeforeAll
-    static void load() {
-        engine = PpOcrEngine.load(BundledOcrModels.extractTo(models));
-    }
-
-    @AfterAll
-    static void close() {
-        engine.close();
-    }
+    @RegisterExtension
+    static final RealOcr OCR = new RealOcr();
 
     // Measured when these fixes were made (recall / precision), before them on the same crops: qhull 0.94 / 1.00
     // (0.00 / -), cppunit 1.00 / 0.94 (0.00 / -), cryptography 0.52 / 1.00 (0.27 / 1.00), exim 1.00 / 0.83
@@ -90,7 +74,7 @@ class CorpusLinksTest {
             links.add(r);
             labels.add(l.get("label").asText());
         }
-        OcrResult text = engine.read(image, TaskContext.none());
+        OcrResult text = OCR.engine().read(image, TaskContext.none());
         ElementMap map = ElementFinder.analyse(Capture.ofImage(image, CaptureSource.FILE, page), text,
                 TaskContext.none());
         List<Element> predicted = map.ofType(ElementType.LINK);

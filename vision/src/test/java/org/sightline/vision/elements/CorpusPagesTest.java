@@ -4,22 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.Rectangle;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 import org.sightline.task.TaskContext;
 import org.sightline.vision.capture.Capture;
 import org.sightline.vision.capture.CaptureSource;
-import org.sightline.vision.ocr.BundledOcrModels;
 import org.sightline.vision.ocr.OcrResult;
-import org.sightline.vision.ocr.ppocr.PpOcrEngine;
+import org.sightline.vision.testing.RealOcr;
 
 /**
  * Real documentation pages from the corpus's training packages, read by the real OCR models and mapped with
@@ -32,26 +28,14 @@ class CorpusPagesTest {
     /** Measured with the model trained on all 53 training packages: every found heading's level right. */
     private static final double LEVELS = 0.99;
 
-    @TempDir
-    static Path models;
-
-    private static PpOcrEngine engine;
-
-    @BeforeAll
-    static void load() {
-        engine = PpOcrEngine.load(BundledOcrModels.extractTo(models));
-    }
-
-    @AfterAll
-    static void close() {
-        engine.close();
-    }
+    @RegisterExtension
+    static final RealOcr OCR = new RealOcr();
 
     @ParameterizedTest
     @ValueSource(strings = {"python-attr-doc-007-0", "python-pytest-doc-013-0"})
     void sidebarLinksAreLinksAndHeadingsAreHeadings(String page) throws IOException {
         TextRoleModelTest.Golden g = TextRoleModelTest.Golden.read(page);
-        OcrResult text = engine.read(g.image(), TaskContext.none());
+        OcrResult text = OCR.engine().read(g.image(), TaskContext.none());
         ElementMap map = ElementFinder.analyse(Capture.ofImage(g.image(), CaptureSource.FILE, page), text,
                 TaskContext.none());
         double links = found(g, "nav"::equals, map.ofType(ElementType.LINK));

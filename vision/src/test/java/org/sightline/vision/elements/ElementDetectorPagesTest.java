@@ -4,19 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.Rectangle;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.sightline.task.TaskContext;
 import org.sightline.vision.capture.Capture;
 import org.sightline.vision.capture.CaptureSource;
-import org.sightline.vision.ocr.BundledOcrModels;
 import org.sightline.vision.ocr.OcrResult;
-import org.sightline.vision.ocr.ppocr.PpOcrEngine;
+import org.sightline.vision.testing.RealOcr;
 
 /**
  * Real pages from the corpus's training packages, read by the real OCR models and mapped with the shipped
@@ -27,23 +23,11 @@ import org.sightline.vision.ocr.ppocr.PpOcrEngine;
  */
 class ElementDetectorPagesTest {
 
-    @TempDir
-    static Path models;
-
-    private static PpOcrEngine engine;
-
-    @BeforeAll
-    static void load() {
-        engine = PpOcrEngine.load(BundledOcrModels.extractTo(models));
-    }
-
-    @AfterAll
-    static void close() {
-        engine.close();
-    }
+    @RegisterExtension
+    static final RealOcr OCR = new RealOcr();
 
     private static ElementMap map(ElementDetectorTest.Golden g, String page) {
-        OcrResult text = engine.read(g.image(), TaskContext.none());
+        OcrResult text = OCR.engine().read(g.image(), TaskContext.none());
         return ElementFinder.analyse(Capture.ofImage(g.image(), CaptureSource.FILE, page), text, TaskContext.none());
     }
 
