@@ -181,14 +181,8 @@ public final class TestPdfs implements AutoCloseable {
      * {@code 2.2 r} text heights lower and whose cell {@code c} starts {@code lefts[c]} points from the left edge.
      */
     public static BufferedImage scanTable(int dpi, float size, String title, float[] lefts, String[][] rows) {
-        int w = Math.round(A4.getWidth() / 72 * dpi);
-        int h = Math.round(A4.getHeight() / 72 * dpi);
-        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, w, h);
-        g.setColor(Color.BLACK);
+        BufferedImage image = blankA4(dpi);
+        Graphics2D g = pen(image);
         float px = size * dpi / 72f;
         g.setFont(TestFonts.sans(Font.PLAIN, px));
         float y = dpi + px;
@@ -209,14 +203,8 @@ public final class TestPdfs implements AutoCloseable {
      * line every 1.6 sizes from a 72-point margin, as a scanner would deliver a printed letter.
      */
     public static BufferedImage scan(int dpi, float size, List<String> lines) {
-        int w = Math.round(A4.getWidth() / 72 * dpi);
-        int h = Math.round(A4.getHeight() / 72 * dpi);
-        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, w, h);
-        g.setColor(Color.BLACK);
+        BufferedImage image = blankA4(dpi);
+        Graphics2D g = pen(image);
         float px = size * dpi / 72f;
         g.setFont(TestFonts.sans(Font.PLAIN, px));
         float y = dpi + px;
@@ -235,14 +223,10 @@ public final class TestPdfs implements AutoCloseable {
      */
     public static BufferedImage scanWithNotes(int dpi, List<String> body, List<String> notes, boolean rule,
                                               String pageNumber) {
-        int w = Math.round(A4.getWidth() / 72 * dpi);
-        int h = Math.round(A4.getHeight() / 72 * dpi);
-        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, w, h);
-        g.setColor(Color.BLACK);
+        BufferedImage image = blankA4(dpi);
+        int w = image.getWidth();
+        int h = image.getHeight();
+        Graphics2D g = pen(image);
         float bodyPx = 11 * dpi / 72f;
         float notePx = 8 * dpi / 72f;
         g.setFont(TestFonts.serif(bodyPx));
@@ -265,5 +249,24 @@ public final class TestPdfs implements AutoCloseable {
         g.drawString(pageNumber, w / 2f, h - dpi * 0.6f);
         g.dispose();
         return image;
+    }
+
+    /** A white A4 page scanned at {@code dpi}. */
+    private static BufferedImage blankA4(int dpi) {
+        BufferedImage image = new BufferedImage(Math.round(A4.getWidth() / 72 * dpi),
+                Math.round(A4.getHeight() / 72 * dpi), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, image.getWidth(), image.getHeight());
+        g.dispose();
+        return image;
+    }
+
+    /** Graphics that draw smooth black text on {@code image}. */
+    private static Graphics2D pen(BufferedImage image) {
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.BLACK);
+        return g;
     }
 }
