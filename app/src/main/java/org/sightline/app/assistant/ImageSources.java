@@ -15,9 +15,12 @@ public final class ImageSources {
     private ImageSources() {
     }
 
-    /** Loads {@code file}; a missing or damaged file fails with a clear BAD_INPUT message. */
+    /**
+     * Loads {@code file}, opened or dropped in the window where documents are taken too; a missing or damaged
+     * file, or one that is neither an image nor a document, fails with a clear BAD_INPUT message.
+     */
     public static Capture fromFile(Path file) {
-        BufferedImage image = ImageFiles.read(file);
+        BufferedImage image = ImageFiles.readPage(file);
         Path name = file.getFileName();
         return Capture.ofImage(image, CaptureSource.FILE, name == null ? file.toString() : name.toString());
     }

@@ -195,7 +195,7 @@ public final class ReadCommand implements Callable<Integer> {
     private record LocalPages(TextReader reader, boolean json) implements Pages {
         @Override
         public Reading read(Path file, LinePrinter printer) {
-            BufferedImage image = ImageFiles.read(file);
+            BufferedImage image = ImageFiles.readPage(file);
             OcrResult result = reader.read(image, (line, at) -> printer.line(line.text(), at.startsBlock(),
                     at.block()), TaskContext.none());
             String name = file.getFileName().toString();

@@ -61,7 +61,8 @@ class ReadCommandTest {
         assertThat(Files.readString(outDir.resolve("first.txt"))).isEqualTo("First page of the letter\n");
         assertThat(Files.readString(outDir.resolve("second.txt"))).isEqualTo("Second page of the letter\n");
         assertThat(r.err().lines().toList()).containsExactly(
-                notImage + " is not an image Sightline can open. Use a PNG, JPEG, GIF or BMP file.",
+                notImage + " is neither an image nor a document Sightline can open. Use a PDF, a TIFF, or a PNG, JPEG,"
+                        + " GIF or BMP image.",
                 "blank.png: The capture is blank; is a screen curtain on?");
     }
 

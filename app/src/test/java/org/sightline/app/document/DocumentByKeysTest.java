@@ -233,7 +233,8 @@ class DocumentByKeysTest {
         speech.clear();
         drop(robot, notes);
         // Not a document, so the window takes it for a picture, and says in one sentence that it is not one.
-        String refused = notes + " is not an image Sightline can open. Use a PNG, JPEG, GIF or BMP file.";
+        String refused = notes + " is neither an image nor a document Sightline can open. Use a PDF, a TIFF, or a"
+                + " PNG, JPEG, GIF or BMP image.";
         awaitSpoken(refused);
         WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
         assertThat(speech.spoken()).as("one sentence, nothing else").containsExactly(refused);

@@ -28,7 +28,20 @@ public final class ImageFiles {
     private ImageFiles() {
     }
 
+    /** Reads an image file; a file that is not an image fails with a message that names the image formats. */
     public static BufferedImage read(Path file) {
+        return read(file, "image.notImage");
+    }
+
+    /**
+     * Reads an image file where Sightline also takes documents (reading a file, opening or dropping one in the
+     * app): a file that is neither fails with a message that names the document formats too.
+     */
+    public static BufferedImage readPage(Path file) {
+        return read(file, "image.notPage");
+    }
+
+    private static BufferedImage read(Path file, String notImage) {
         if (!Files.exists(file)) {
             throw new SightlineException(Problem.BAD_INPUT, MESSAGES.get("image.missing", file));
         }
@@ -42,7 +55,7 @@ public final class ImageFiles {
              ImageInputStream stream = ImageIO.createImageInputStream(in)) {
             Iterator<ImageReader> readers = stream == null ? null : ImageIO.getImageReaders(stream);
             if (readers == null || !readers.hasNext()) {
-                throw new SightlineException(Problem.BAD_INPUT, MESSAGES.get("image.notImage", file));
+                throw new SightlineException(Problem.BAD_INPUT, MESSAGES.get(notImage, file));
             }
             ImageReader reader = readers.next();
             try {

@@ -63,6 +63,14 @@ class ImageFilesTest {
     }
 
     @Test
+    void whereDocumentsAreTakenTooTheMessageNamesThem() throws Exception {
+        Path f = dir.resolve("notes.txt");
+        Files.writeString(f, "hello, this is text");
+        assertThatThrownBy(() -> ImageFiles.readPage(f)).isInstanceOf(SightlineException.class)
+                .hasMessageContaining("neither an image nor a document").hasMessageContaining("Use a PDF, a TIFF");
+    }
+
+    @Test
     void truncatedPngIsCorrupt() throws Exception {
         BufferedImage img = new BufferedImage(200, 200, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
