@@ -139,7 +139,7 @@ public final class ElementFinder {
             found.addAll(new ToggleFinder(page).find(outlines, segmenter));
             found.addAll(new BoxedControlFinder(page).find(outlines));
             learned.addControls(detections, found);
-            found.addAll(new TextTyper(page, roles, context).find(segmenter));
+            addText(new TextTyper(page, roles, context).find(segmenter));
             context.cancellation().throwIfCancelled();
             List<Found> controls = List.copyOf(found);
             for (Rectangle picture : new PictureFinder(pixels, outlineFinder.structure(), textBoxes()).find()) {
@@ -153,6 +153,26 @@ public final class ElementFinder {
         }
 
         /** What the element detector sees, when it is there and wanted; nothing when it fails (the rules stay). */
+        /**
+         * Adds the typed text. Text whose middle lies in a one-line text field is the field's hint or value,
+         * which OCR may have read as part of a line beside the field ("Search docs" after a menu): it names a
+         * field that has no label yet, and is never a link or a heading of its own.
+         */
+        private void addText(List<Found> typed) {
+            for (Found t : typed) {
+                // A one-line field: the lines inside a text area are what the user wrote, kept as text.
+                Optional<Found> field = found.stream().filter(f -> f.type() == ElementType.FIELD
+                        && f.box().height <= 2.5 * t.box().height
+                        && f.box().contains(t.box().getCenterX(), t.box().getCenterY())).findFirst();
+                if (field.isEmpty()) {
+                    found.add(t);
+                } else if (field.get().label().isBlank()) {
+                    Found f = field.get();
+                    found.set(found.indexOf(f), new Found(f.type(), t.label(), f.box(), f.confidence()));
+                }
+            }
+        }
+
         private List<ElementDetections.Detection> detect() {
             if (detector.isEmpty() || used.isEmpty()) {
                 return List.of();
