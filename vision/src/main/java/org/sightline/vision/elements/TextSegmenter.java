@@ -73,14 +73,8 @@ final class TextSegmenter {
                 append(texts.get(segmentOf(segments, (words.get(i)[0] + words.get(i)[1]) / 2)), tokens[i], " ");
             }
         } else if (tokens.length > 1) {
-            // Whole words by where they fall along the segments' ink, the gaps between segments left out: a word
-            // is never cut between two menu items.
-            int done = 0;
-            for (String token : tokens) {
-                double middle = (done + token.length() / 2.0) / text.replaceAll("\\s+", "").length();
-                append(texts.get(segmentAt(segments, middle)), token, " ");
-                done += token.length();
-            }
+            // A word is never cut between two menu items.
+            shareWords(tokens, segments, texts);
         } else {
             // Character by character along the segments' ink (Chinese has no spaces between words).
             for (int i = 0; i < text.length(); i++) {
@@ -457,12 +451,7 @@ final class TextSegmenter {
     private List<TextSegment> byInkShare(TextSegment s, String[] tokens, List<int[]> ranges) {
         List<StringBuilder> texts = new ArrayList<>();
         ranges.forEach(r -> texts.add(new StringBuilder()));
-        int letters = String.join("", tokens).length();
-        int done = 0;
-        for (String token : tokens) {
-            append(texts.get(segmentAt(ranges, (done + token.length() / 2.0) / letters)), token, " ");
-            done += token.length();
-        }
+        shareWords(tokens, ranges, texts);
         List<TextSegment> out = new ArrayList<>();
         for (int i = 0; i < ranges.size(); i++) {
             if (texts.get(i).length() > 0) {
@@ -474,6 +463,19 @@ final class TextSegmenter {
             }
         }
         return out;
+    }
+
+    /**
+     * Appends each whole word to the text of the range its middle falls on, when the letters (spaces left out)
+     * are laid along the ranges' ink and the gaps between the ranges are left out.
+     */
+    private static void shareWords(String[] tokens, List<int[]> ranges, List<StringBuilder> texts) {
+        int letters = String.join("", tokens).length();
+        int done = 0;
+        for (String token : tokens) {
+            append(texts.get(segmentAt(ranges, (done + token.length() / 2.0) / letters)), token, " ");
+            done += token.length();
+        }
     }
 
     /** A gap between menu items is at least this many times the narrowest word gap of its line. */

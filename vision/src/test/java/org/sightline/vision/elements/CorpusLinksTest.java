@@ -57,10 +57,7 @@ class CorpusLinksTest {
         "python-cryptography-doc-001-0, 0.4, 0.9", "exim4-doc-html-000-0, 0.9, 0.75",
         "libsdl2-doc-000-0, 0.7, 0.9"})
     void linksBesideOtherTextAreFound(String page, double recallAtLeast, double precisionAtLeast) throws IOException {
-        BufferedImage image;
-        try (InputStream in = getClass().getResourceAsStream(CORPUS + "links-" + page + ".png")) {
-            image = ImageIO.read(in);
-        }
+        BufferedImage image = fixture("links-" + page + ".png");
         JsonNode truth;
         try (InputStream in = getClass().getResourceAsStream(CORPUS + "links-" + page + ".json")) {
             truth = JSON.readTree(in);
@@ -104,15 +101,18 @@ class CorpusLinksTest {
      */
     @Test
     void aFieldsHintInTheMenusLineNamesTheField() throws IOException {
-        BufferedImage image;
-        try (InputStream in = getClass().getResourceAsStream(CORPUS + "field-exim4-doc-html-000-0.png")) {
-            image = ImageIO.read(in);
-        }
+        BufferedImage image = fixture("field-exim4-doc-html-000-0.png");
         ElementMap map = ElementFinder.analyse(Capture.ofImage(image, CaptureSource.FILE, "exim"),
                 OCR.engine().read(image, TaskContext.none()), TaskContext.none());
         assertThat(map.ofType(ElementType.FIELD)).extracting(Element::label).contains("Search Docs Online");
         assertThat(map.elements()).filteredOn(e -> e.type() != ElementType.FIELD).extracting(Element::label)
                 .doesNotContain("Search Docs Online");
+    }
+
+    private static BufferedImage fixture(String name) throws IOException {
+        try (InputStream in = CorpusLinksTest.class.getResourceAsStream(CORPUS + name)) {
+            return ImageIO.read(in);
+        }
     }
 
     private static java.util.function.Predicate<Element> centreIn(Rectangle r) {
