@@ -61,9 +61,18 @@ function htmlFiles(pkg, filter) {
   return list.filter(f => /\.x?html?$/i.test(f) && (!filter || filter.test(f))).filter(f => {
     try {
       const st = fs.statSync(f); // symlinks to another package's file are fine; tiny redirect stubs are not
-      return st.isFile() && st.size > 1500;
+      return st.isFile() && st.size > 1500 && !redirects(f);
     } catch { return false; }
   }).sort();
+}
+
+/** A page that only sends the browser on to another (Texinfo's node stubs): it moves while being read. */
+function redirects(file) {
+  const head = Buffer.alloc(4096);
+  const fd = fs.openSync(file, 'r');
+  let n;
+  try { n = fs.readSync(fd, head, 0, head.length, 0); } finally { fs.closeSync(fd); }
+  return /<meta[^>]+http-equiv=["']?refresh/i.test(head.toString('latin1', 0, n));
 }
 
 function sample(rnd, list, n) {
