@@ -178,8 +178,8 @@ public final class BrowseViewModel {
             case UP, LEFT -> move(-1, e -> true, null);
             case HOME -> jump(0);
             case END -> jump(map.size() - 1);
-            case H -> move(shift ? -1 : 1, e -> e.type() == ElementType.HEADING, ElementType.HEADING);
-            case K -> move(shift ? -1 : 1, e -> e.type() == ElementType.LINK, ElementType.LINK);
+            case H -> move(shift ? -1 : 1, e -> e.is(ElementType.HEADING), ElementType.HEADING);
+            case K -> move(shift ? -1 : 1, e -> e.is(ElementType.LINK), ElementType.LINK);
             case B -> move(shift ? -1 : 1, e -> e.type() == ElementType.BUTTON, ElementType.BUTTON);
             case F -> move(shift ? -1 : 1, e -> e.type().isFormField(), ElementType.FIELD);
             case G -> move(shift ? -1 : 1, e -> e.type() == ElementType.IMAGE, ElementType.IMAGE);
@@ -269,7 +269,7 @@ public final class BrowseViewModel {
             return Outcome.IGNORED;
         }
         Element element = e.get();
-        if (!element.type().isClickable()) {
+        if (!element.isClickable()) {
             say(ElementWords.MESSAGES.get("browse.notActivatable", ElementWords.target(element)));
             return Outcome.HANDLED;
         }

@@ -217,7 +217,7 @@ public final class ElementRequests {
                 .replaceAll("^\\s*(那个|这个)", "").strip();
         ElementType preferred = type != null ? type : defaultType;
         if (p.isEmpty() && preferred != null) {
-            List<Element> ofType = map.elements().stream().filter(e -> e.type() == preferred).toList();
+            List<Element> ofType = map.elements().stream().filter(e -> e.is(preferred)).toList();
             return ofType.size() == 1 ? Optional.of(ofType.get(0)) : Optional.empty();
         }
         return LabelMatcher.best(p, map.elements(), preferred);

@@ -40,6 +40,9 @@ public final class ElementWords {
             return MESSAGES.get("element.iconButton", typeName(e.type()));
         }
         String type = e.headingLevel() > 0 ? MESSAGES.get("type.heading.level", e.headingLevel()) : typeName(e.type());
+        if (e.link()) {
+            type = MESSAGES.get("type.alsoLink", type);
+        }
         return e.label().isEmpty() ? MESSAGES.get("element.unlabelled", type) : MESSAGES.get("element", e.label(), type);
     }
 
@@ -86,9 +89,10 @@ public final class ElementWords {
         return words.length <= 6 ? e.label() : Arrays.stream(words).limit(6).collect(Collectors.joining(" ")) + "…";
     }
 
-    /** "Sign in button": the name of the element a request acts on. */
+    /** "Sign in button": the name of the element a request acts on; a heading that is a link is acted on as a link. */
     static String target(Element e) {
-        return e.label().isEmpty() ? typeName(e.type()) : shortName(e) + " " + typeName(e.type());
+        String type = typeName(e.link() ? ElementType.LINK : e.type());
+        return e.label().isEmpty() ? type : shortName(e) + " " + type;
     }
 
     /**

@@ -62,7 +62,8 @@ public final class ElementsCommand implements Callable<Integer> {
             for (JsonNode e : elements) {
                 JsonNode b = e.get("box");
                 String label = e.get("label").asText();
-                out.println(String.format("%-9s %s  at %d,%d %dx%d", e.get("type").asText(),
+                String type = e.get("type").asText() + (e.path("link").asBoolean(false) ? ", link" : "");
+                out.println(String.format("%-9s %s  at %d,%d %dx%d", type,
                         label.isEmpty() ? "-" : "\"" + label + "\"", b.get("x").asInt(), b.get("y").asInt(),
                         b.get("width").asInt(), b.get("height").asInt()));
             }

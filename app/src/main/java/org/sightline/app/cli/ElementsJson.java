@@ -45,6 +45,9 @@ public final class ElementsJson {
             RegionsJson.box(node, e.box());
             node.put("confidence", e.confidence());
             level(node, e.headingLevel());
+            if (e.link()) {
+                node.put("link", true);
+            }
             RegionsJson.tag(node, map.regionOf(e));
         }
         return root;

@@ -89,6 +89,28 @@ class BrowseViewModelTest {
     }
 
     @Test
+    void aHeadingThatIsALinkIsMetByHAndByKAndSaysBoth() throws Exception {
+        BrowseViewModel page = new BrowseViewModel(Screens.sidebar(), speech, actions);
+        page.start();
+        assertThat(speech.lastSpoken()).isEqualTo("Crate syn, link");
+        page.key(Key.H, false);
+        assertThat(speech.lastSpoken()).isEqualTo("Fields, heading level 3, link");
+        page.key(Key.H, false);
+        assertThat(speech.lastSpoken()).isEqualTo("Struct PatBox, heading");
+        page.key(Key.HOME, false);
+        page.key(Key.K, false);
+        assertThat(speech.lastSpoken()).isEqualTo("Fields, heading level 3, link");
+        page.key(Key.K, false);
+        assertThat(speech.lastSpoken()).isEqualTo("attrs, link");
+        page.key(Key.K, true);
+        page.key(Key.ENTER, false);
+        assertThat(speech.lastSpoken()).isEqualTo("Press Enter to click Fields link, or Escape to cancel.");
+        page.key(Key.ENTER, false);
+        waitForEvents(2);
+        assertThat(desktop.events()).containsExactly("move 49,191", "click");
+    }
+
+    @Test
     void enterAsksFirstAndOnlyTheSecondEnterClicks() throws Exception {
         browse.start();
         browse.key(Key.B, false);

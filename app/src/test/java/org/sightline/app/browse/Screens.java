@@ -62,6 +62,17 @@ final class Screens {
                 element(ElementType.LINK, "the changelog", 300, 150, 140, 20)), regions, 1280, 800, true);
     }
 
+    /** A reference page whose sidebar's section titles are headings that are also links, as rustdoc draws them. */
+    static ElementMap sidebar() {
+        Rectangle fields = new Rectangle(24, 180, 50, 22);
+        return new ElementMap(List.of(
+                element(ElementType.LINK, "Crate syn", 24, 130, 90, 18),
+                new Element(ElementType.HEADING, "Fields", fields, fields, 0.8, 3, true),
+                element(ElementType.LINK, "attrs", 24, 220, 40, 18),
+                element(ElementType.LINK, "box_token", 24, 250, 80, 18),
+                element(ElementType.HEADING, "Struct PatBox", 300, 60, 200, 30)), 1280, 800, true);
+    }
+
     /** A page whose text tells the reader to click Delete, next to a Delete button. */
     static ElementMap trap() {
         return new ElementMap(List.of(

@@ -10,10 +10,12 @@ import java.util.Objects;
  * {@code label} is the text a person would read on or beside it (empty for an unlabelled image);
  * {@code confidence} between 0 and 1 says how sure the type and label are. {@code headingLevel} is a heading's
  * level as a screen reader announces it (1, 2, or 3 for the third level and deeper, which the text role model
- * does not tell apart), and 0 where it is not known or the element is no heading.
+ * does not tell apart), and 0 where it is not known or the element is no heading. {@code link} marks a heading
+ * whose text is also a link (a heading drawn in a table of contents' colours, a sidebar's section title that
+ * opens its section): a screen reader says "heading level 3, link", and both H and K land on it.
  */
 public record Element(ElementType type, String label, Rectangle box, Rectangle imageBox, double confidence,
-                      int headingLevel) {
+                      int headingLevel, boolean link) {
 
     /** The deepest level told apart: level 3 stands for 3 and below. */
     public static final int DEEPEST_LEVEL = 3;
@@ -23,14 +25,33 @@ public record Element(ElementType type, String label, Rectangle box, Rectangle i
         if (headingLevel < 0 || headingLevel > DEEPEST_LEVEL || headingLevel > 0 && type != ElementType.HEADING) {
             throw new IllegalArgumentException("heading level " + headingLevel + " for a " + type);
         }
+        if (link && type != ElementType.HEADING) {
+            throw new IllegalArgumentException("only a heading is marked as also a link, not a " + type);
+        }
         label = label == null ? "" : label.strip();
         box = new Rectangle(Objects.requireNonNull(box, "box"));
         imageBox = new Rectangle(Objects.requireNonNull(imageBox, "imageBox"));
     }
 
+    /** An element that is not also a link (every element but a heading whose text is a link). */
+    public Element(ElementType type, String label, Rectangle box, Rectangle imageBox, double confidence,
+                   int headingLevel) {
+        this(type, label, box, imageBox, confidence, headingLevel, false);
+    }
+
     /** An element with no heading level (not a heading, or one whose level is not known). */
     public Element(ElementType type, String label, Rectangle box, Rectangle imageBox, double confidence) {
         this(type, label, box, imageBox, confidence, 0);
+    }
+
+    /** Whether this element counts as {@code kind}: its type, or a link for a heading that is also one. */
+    public boolean is(ElementType kind) {
+        return type == kind || link && kind == ElementType.LINK;
+    }
+
+    /** True where a click makes sense: the clickable types, and a heading that is also a link. */
+    public boolean isClickable() {
+        return type.isClickable() || link;
     }
 
     @Override

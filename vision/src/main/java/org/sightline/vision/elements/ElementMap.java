@@ -47,9 +47,9 @@ public record ElementMap(List<Element> elements, PageRegions regions, int imageW
         return elements.get(index);
     }
 
-    /** The elements of {@code type}, in reading order. */
+    /** The elements of {@code type}, in reading order; the links include the headings that are also links. */
     public List<Element> ofType(ElementType type) {
-        return elements.stream().filter(e -> e.type() == type).toList();
+        return elements.stream().filter(e -> e.is(type)).toList();
     }
 
     /** How many elements of each kind (heading, button, link ...), by the kind's JSON name, in name order. */

@@ -4,11 +4,18 @@ import java.awt.Rectangle;
 import org.sightline.vision.capture.Capture;
 import org.sightline.vision.ocr.ScreenCoordinates;
 
-/** An element one of the finders has found, in image pixels, before the map orders it. */
-record Found(ElementType type, String label, Rectangle box, double confidence, int headingLevel) {
+/**
+ * An element one of the finders has found, in image pixels, before the map orders it; {@code link} as in
+ * {@link Element}.
+ */
+record Found(ElementType type, String label, Rectangle box, double confidence, int headingLevel, boolean link) {
 
     Found {
         box = new Rectangle(box);
+    }
+
+    Found(ElementType type, String label, Rectangle box, double confidence, int headingLevel) {
+        this(type, label, box, confidence, headingLevel, false);
     }
 
     Found(ElementType type, String label, Rectangle box, double confidence) {
@@ -24,6 +31,6 @@ record Found(ElementType type, String label, Rectangle box, double confidence, i
         Rectangle screen = ScreenCoordinates.toScreen(box, capture);
         double c = Math.max(0, Math.min(1, confidence));
         return new Element(type, label, screen == null ? box : screen, box, Math.round(c * 100) / 100.0,
-                headingLevel);
+                headingLevel, link);
     }
 }

@@ -77,7 +77,7 @@ public final class LabelMatcher {
     private static double weighted(String query, Element e, ElementType preferred) {
         double s = score(query, e.label());
         if (preferred != null) {
-            s *= e.type() == preferred || preferred == ElementType.FIELD && e.type().isFormField() ? 1.0 : 0.7;
+            s *= e.is(preferred) || preferred == ElementType.FIELD && e.type().isFormField() ? 1.0 : 0.7;
         }
         return s;
     }

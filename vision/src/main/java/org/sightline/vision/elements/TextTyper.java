@@ -96,12 +96,43 @@ final class TextTyper {
                 type = ElementType.LINK;
                 certainty = 0.55;
             }
+            Optional<TextRoleModel.Guess> guess = Optional.ofNullable(guesses.get(s));
             TextRoleChoice.Choice choice = TextRoleChoice.choose(type, certainty,
-                    code.contains(s) || labelsOfFields.contains(s.text), Optional.ofNullable(guesses.get(s)));
+                    code.contains(s) || labelsOfFields.contains(s.text), guess);
+            if (choice.type() == ElementType.LINK && type == ElementType.HEADING && (ratio >= 1.3 || ratio >= 1.1 && bold)
+                    && !stacked(s, free)) {
+                // Set apart like a heading (clearly taller, or taller and bolder, than the body, and unlike the
+                // lines above and below it) and read as a link where it stands: a sidebar's section title that
+                // opens its section. A column of bold links alike (a list of functions) is no heading.
+                found.add(new Found(ElementType.HEADING, s.text, s.box, choice.certainty() * s.confidence,
+                        guess.map(TextRoleModel.Guess::headingLevel).orElse(0), true));
+                continue;
+            }
             found.add(new Found(choice.type(), s.text, s.box, choice.certainty() * s.confidence,
                     choice.headingLevel()));
         }
         return found;
+    }
+
+    /**
+     * Whether a line just above or below {@code s} starts where it does in the same size and weight: {@code s} is
+     * one item of a column of alike items (a menu, a list of names), not a heading set apart from its text.
+     */
+    private static boolean stacked(TextSegment s, List<TextSegment> free) {
+        for (TextSegment o : free) {
+            if (o == s || o.sameRow(s)) {
+                continue;
+            }
+            int gap = Math.max(o.box.y - (s.box.y + s.box.height), s.box.y - (o.box.y + o.box.height));
+            boolean near = gap <= 0.8 * s.box.height;
+            boolean aligned = Math.abs(o.box.x - s.box.x) <= Math.max(4, s.box.height / 2);
+            boolean alike = Math.abs(o.box.height - s.box.height) <= 0.15 * s.box.height
+                    && Math.abs(o.strokeRatio - s.strokeRatio) <= 0.15 * s.strokeRatio;
+            if (near && aligned && alike) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
