@@ -89,7 +89,7 @@ public final class ElementWords {
         return words.length <= 6 ? e.label() : Arrays.stream(words).limit(6).collect(Collectors.joining(" ")) + "…";
     }
 
-    /** "Sign in button": the name of the element a request acts on; a heading that is a link is acted on as a link. */
+    /** "Sign in button": the name of the element a request acts on; a heading that is a link is clicked as a link. */
     static String target(Element e) {
         String type = typeName(e.link() ? ElementType.LINK : e.type());
         return e.label().isEmpty() ? type : shortName(e) + " " + type;

@@ -99,8 +99,8 @@ final class TextTyper {
             Optional<TextRoleModel.Guess> guess = Optional.ofNullable(guesses.get(s));
             TextRoleChoice.Choice choice = TextRoleChoice.choose(type, certainty,
                     code.contains(s) || labelsOfFields.contains(s.text), guess);
-            if (choice.type() == ElementType.LINK && type == ElementType.HEADING && (ratio >= 1.3 || ratio >= 1.1 && bold)
-                    && !stacked(s, free)) {
+            boolean setApart = ratio >= 1.3 || ratio >= 1.1 && bold;
+            if (choice.type() == ElementType.LINK && type == ElementType.HEADING && setApart && !stacked(s, free)) {
                 // Set apart like a heading (clearly taller, or taller and bolder, than the body, and unlike the
                 // lines above and below it) and read as a link where it stands: a sidebar's section title that
                 // opens its section. A column of bold links alike (a list of functions) is no heading.
