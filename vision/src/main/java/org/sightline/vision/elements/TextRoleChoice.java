@@ -43,6 +43,16 @@ final class TextRoleChoice {
      */
     static Choice choose(ElementType ruled, double ruledCertainty, boolean settled,
                          Optional<TextRoleModel.Guess> guess) {
+        return choose(ruled, ruledCertainty, settled, guess, true);
+    }
+
+    /**
+     * @param settled true when the rules' verdict stands whatever the model says (code, a field's label)
+     * @param headingPossible false for text that cannot be a heading (a name cut out of a word, as a linked
+     *     name is from the brackets after it): the model's heading roles are then left out
+     */
+    static Choice choose(ElementType ruled, double ruledCertainty, boolean settled,
+                         Optional<TextRoleModel.Guess> guess, boolean headingPossible) {
         if (settled || guess.isEmpty()) {
             return new Choice(ruled, ruledCertainty);
         }
@@ -51,7 +61,7 @@ final class TextRoleChoice {
         EnumMap<ElementType, Double> byType = new EnumMap<>(ElementType.class);
         double total = 0;
         for (TextRole role : TextRole.values()) {
-            if (role != TextRole.BUTTON) {
+            if (role != TextRole.BUTTON && (headingPossible || role.elementType() != ElementType.HEADING)) {
                 byType.merge(role.elementType(), guess.get().score(role), Double::sum);
                 total += guess.get().score(role);
             }

@@ -19,6 +19,9 @@ final class TextSegment {
     double strokeRatio;
     boolean underlined;
     boolean consumed;
+    /** Cut out of a word where its ink changes colour (a linked name from the brackets after it): never a
+     * heading, which does not share a word with marks of another colour. */
+    boolean partOfWord;
 
     TextSegment(String text, Rectangle box, double confidence, int line) {
         this.text = text.strip();

@@ -322,23 +322,9 @@ final class TextSegmenter {
     private int inkKind(TextSegment s, int[] word, int bodyInk) {
         int[] kinds = new int[3];
         for (int x = word[0]; x <= word[1]; x++) {
-            int strongest = s.background;
-            int best = 0;
-            for (int y = s.box.y; y < Math.min(pixels.height, s.box.y + s.box.height); y++) {
-                int c = pixels.at(x, y);
-                int d = Pixels.distance(c, s.background);
-                if (d > best) {
-                    best = d;
-                    strongest = c;
-                }
-            }
-            if (best > INK_CONTRAST) {
-                int chroma = Pixels.chroma(strongest);
-                // A muted link colour may stand as near the body's grey as another grey would, yet be clearly
-                // a colour where the body has none (Javadoc's slate blue beside its dark grey).
-                boolean hue = chroma >= 45 && chroma - Pixels.chroma(bodyInk) >= 30;
-                kinds[hue ? COLOURED : Pixels.distance(strongest, bodyInk) < 60 ? BODY
-                        : chroma >= 50 ? COLOURED : OTHER]++;
+            int kind = columnKind(s, x, bodyInk);
+            if (kind >= 0) {
+                kinds[kind]++;
             }
         }
         int inked = kinds[BODY] + kinds[COLOURED] + kinds[OTHER];
@@ -346,6 +332,256 @@ final class TextSegmenter {
             return COLOURED;
         }
         return kinds[OTHER] * 2 > inked ? OTHER : BODY;
+    }
+
+    /**
+     * The kind of the strongest ink in column {@code x} of {@code s}: {@link #BODY}, {@link #COLOURED} or
+     * {@link #OTHER}; -1 when the column holds no ink.
+     */
+    private int columnKind(TextSegment s, int x, int bodyInk) {
+        return columnKind(s, x, bodyInk, INK_CONTRAST);
+    }
+
+    /** As {@link #columnKind(TextSegment, int, int)}, with ink that differs from the background by more than
+     * {@code contrast}. */
+    private int columnKind(TextSegment s, int x, int bodyInk, int contrast) {
+        int strongest = strongestInk(s, x);
+        if (Pixels.distance(strongest, s.background) <= contrast) {
+            return -1;
+        }
+        int chroma = Pixels.chroma(strongest);
+        // A muted link colour may stand as near the body's grey as another grey would, yet be clearly
+        // a colour where the body has none (Javadoc's slate blue beside its dark grey).
+        boolean hue = chroma >= 45 && chroma - Pixels.chroma(bodyInk) >= 30;
+        return hue ? COLOURED : Pixels.distance(strongest, bodyInk) < 60 ? BODY : chroma >= 50 ? COLOURED : OTHER;
+    }
+
+    /**
+     * Cuts the words of {@code s} where their ink changes colour inside them: a coloured name and the brackets
+     * after it in body ink ("accept()", "setAccepted(bool"), as member lists set a linked name against its
+     * signature. The text is cut where its share of the letters falls along the word's ink, moved by at most a
+     * letter to where letters give way to other marks; a last run of a letter's width with no such place is
+     * a mark OCR misread or left out. The pieces of one colour in a row stay one. Returns {@code s} alone when
+     * no word changes colour inside it.
+     */
+    List<TextSegment> splitInsideWords(TextSegment s, int bodyInk) {
+        List<int[]> words = wordClusters(s);
+        String[] tokens = s.text.split("\\s+");
+        if (words.isEmpty() || s.text.isEmpty()) {
+            return List.of(s);
+        }
+        List<int[]> placed = tokenExtents(tokens, words);
+        int minRun = Math.max(2, (int) Math.round(0.12 * s.box.height));
+        // Units: (text, from, to, kind, joined to the unit before without a space).
+        List<String> texts = new ArrayList<>();
+        List<int[]> units = new ArrayList<>();
+        boolean cut = false;
+        for (int i = 0; i < tokens.length; i++) {
+            int[] w = placed.get(i);
+            // Only a word placed on whole clusters of ink is cut: where OCR's words and the ink's clusters do
+            // not match, a word's ink may start inside its neighbour, in the neighbour's colour.
+            boolean onClusters = words.stream().anyMatch(c -> c[0] == w[0])
+                    && words.stream().anyMatch(c -> c[1] == w[1]);
+            List<int[]> runs = onClusters ? colourRuns(s, w, bodyInk, minRun) : List.of();
+            String token = tokens[i];
+            if (runs.size() < 2 || token.length() < 2) {
+                texts.add(token);
+                units.add(new int[] {w[0], w[1], inkKind(s, w, bodyInk), 0});
+                continue;
+            }
+            int from = 0;
+            for (int r = 0; r < runs.size(); r++) {
+                int to = token.length();
+                if (r < runs.size() - 1) {
+                    double share = (runs.get(r + 1)[0] - w[0]) / (double) (w[1] - w[0] + 1);
+                    int at = (int) Math.round(share * token.length());
+                    int[] next = runs.get(r + 1);
+                    double letter = (w[1] - w[0] + 1) / (double) token.length();
+                    int mark = markAt(token, share * token.length(), from, runs.get(r)[2] == COLOURED);
+                    if (from + 1 >= token.length()) {
+                        to = from;
+                    } else if (mark >= 0) {
+                        to = mark;
+                    } else if (r + 1 == runs.size() - 1 && next[1] - next[0] + 1 <= 1.5 * letter) {
+                        // A mark of a letter's width at the end that OCR did not read as one: "()" read as
+                        // "O" or "0" after the name, or a glyph OCR left out (a permalink's sign after a
+                        // heading), which takes no letter of the word.
+                        char last = token.charAt(token.length() - 1);
+                        to = token.length();
+                        if ((last == 'O' || last == '0') && next[2] != COLOURED) {
+                            // The misread brackets are left out: neither part of the name nor a word.
+                            texts.add(token.substring(from, to - 1));
+                            units.add(unit(s, runs.get(r), bodyInk, from));
+                            cut = true;
+                            break;
+                        }
+                    } else {
+                        to = Math.max(from + 1, Math.min(token.length() - 1, at));
+                    }
+                }
+                if (to > from) {
+                    texts.add(token.substring(from, to));
+                    units.add(unit(s, runs.get(r), bodyInk, from));
+                    cut |= from > 0;
+                    from = to;
+                }
+            }
+        }
+        if (!cut) {
+            return List.of(s);
+        }
+        List<TextSegment> out = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        int start = 0;
+        for (int u = 0; u <= units.size(); u++) {
+            if (u == units.size() || u > start && units.get(u)[2] != units.get(start)[2]) {
+                int left = units.get(start)[0];
+                int right = units.get(u - 1)[1];
+                TextSegment piece = new TextSegment(text.toString(),
+                        new Rectangle(left, s.box.y, Math.max(1, right - left + 1), s.box.height), s.confidence,
+                        s.line);
+                measure(piece, s.background);
+                piece.partOfWord = Pixels.chroma(piece.ink) >= COLOUR_OF_ITS_OWN
+                        && (units.get(start)[3] == 1 || u < units.size() && units.get(u)[3] == 1);
+                out.add(piece);
+                text.setLength(0);
+                start = u;
+                if (u == units.size()) {
+                    break;
+                }
+            }
+            if (text.length() > 0 && units.get(u)[3] == 0) {
+                text.append(' ');
+            }
+            text.append(texts.get(u));
+        }
+        return withoutMarks(out);
+    }
+
+    /** A unit of {@link #splitInsideWords}: from, to, ink kind, and 1 when it goes on a word begun before. */
+    private int[] unit(TextSegment s, int[] run, int bodyInk, int from) {
+        int kind = run[2] == COLOURED ? COLOURED : inkKind(s, new int[] {run[0], run[1]}, bodyInk);
+        return new int[] {run[0], run[1], kind, from > 0 ? 1 : 0};
+    }
+
+    /**
+     * The runs of one ink kind along columns {@code w} of {@code s}, each {from, to, kind}, where a colour of
+     * its own meets body ink (or another grey): a run narrower than {@code minRun} inked columns (the blended edge of a letter)
+     * joins its neighbour. Empty when the word is one colour, or when neighbouring runs differ by less than
+     * {@link #RUN_COLOUR_STEP} or are alike in how coloured they are (one colour that only seems to change from
+     * letter to letter: a pale, slanted comment in a code block; black beside grey).
+     */
+    private List<int[]> colourRuns(TextSegment s, int[] w, int bodyInk, int minRun) {
+        // Only the columns that cross a letter's stem count: a stroke's blended edge is paler, and a pale
+        // colour reads as grey.
+        int strongest = 0;
+        for (int x = w[0]; x <= w[1]; x++) {
+            strongest = Math.max(strongest, Pixels.distance(strongestInk(s, x), s.background));
+        }
+        int contrast = Math.max(INK_CONTRAST, (int) (0.7 * strongest));
+        // Each run: from, to, kind, inked columns, then the sums of red, green and blue of their ink.
+        List<int[]> runs = new ArrayList<>();
+        for (int x = w[0]; x <= w[1]; x++) {
+            int kind = columnKind(s, x, bodyInk, contrast);
+            if (kind < 0) {
+                continue;
+            }
+            // Body ink and another grey are one here: only a colour of its own cuts a word (black line numbers
+            // before a listing's coloured code are not cut off).
+            kind = kind == COLOURED ? COLOURED : BODY;
+            int[] last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
+            if (last == null || last[2] != kind) {
+                last = new int[] {x, x, kind, 0, 0, 0, 0};
+                runs.add(last);
+            }
+            last[1] = x;
+            addInk(last, strongestInk(s, x));
+        }
+        List<int[]> merged = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            int[] r = runs.get(i);
+            int[] last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+            if (last != null && (r[3] < minRun || last[2] == r[2])) {
+                last[1] = r[1];
+                if (last[2] == r[2]) {
+                    joinInk(last, r);
+                }
+            } else if (last == null && r[3] < minRun && i + 1 < runs.size()) {
+                runs.get(i + 1)[0] = r[0];
+            } else {
+                merged.add(r.clone());
+            }
+        }
+        if (merged.size() < 2) {
+            return List.of();
+        }
+        for (int i = 1; i < merged.size(); i++) {
+            int a = meanInk(merged.get(i - 1));
+            int b = meanInk(merged.get(i));
+            if (Pixels.distance(a, b) < RUN_COLOUR_STEP || Math.abs(Pixels.chroma(a) - Pixels.chroma(b)) < 40) {
+                return List.of();
+            }
+        }
+        return merged;
+    }
+
+    /** Ink at least this far from grey is in a colour (a link's blue, green or brown). */
+    private static final int COLOUR_OF_ITS_OWN = 45;
+
+    /** Neighbouring runs of ink inside a word differ by at least this much (channel difference). */
+    private static final int RUN_COLOUR_STEP = 60;
+
+    private static void addInk(int[] run, int c) {
+        run[3]++;
+        run[4] += (c >> 16) & 0xff;
+        run[5] += (c >> 8) & 0xff;
+        run[6] += c & 0xff;
+    }
+
+    private static void joinInk(int[] run, int[] other) {
+        for (int k = 3; k <= 6; k++) {
+            run[k] += other[k];
+        }
+    }
+
+    private static int meanInk(int[] run) {
+        int n = Math.max(1, run[3]);
+        return (run[4] / n) << 16 | (run[5] / n) << 8 | (run[6] / n);
+    }
+
+    /** The pixel of column {@code x} inside {@code s}'s box that differs most from its background. */
+    private int strongestInk(TextSegment s, int x) {
+        int strongest = s.background;
+        int best = -1;
+        for (int y = s.box.y; y < Math.min(pixels.height, s.box.y + s.box.height); y++) {
+            int c = pixels.at(x, y);
+            int d = Pixels.distance(c, s.background);
+            if (d > best) {
+                best = d;
+                strongest = c;
+            }
+        }
+        return strongest;
+    }
+
+    /**
+     * Where near {@code at} (within a letter and a half) the coloured part of {@code token} meets its marks: a
+     * letter or digit before a mark when {@code colouredFirst} (a name, then its brackets), a mark before a letter
+     * or digit otherwise ("[Index"); after {@code from} and before the token's end. -1 where there is no such
+     * place.
+     */
+    private static int markAt(String token, double at, int from, boolean colouredFirst) {
+        int best = -1;
+        for (int i = Math.max(from + 1, (int) Math.floor(at - 1.5)); i <= Math.min(token.length() - 1, at + 1.5);
+                i++) {
+            boolean before = Character.isLetterOrDigit(token.charAt(i - 1));
+            boolean after = Character.isLetterOrDigit(token.charAt(i));
+            if (before != after && before == colouredFirst
+                    && (best < 0 || Math.abs(i - at) < Math.abs(best - at))) {
+                best = i;
+            }
+        }
+        return best;
     }
 
     /** Marks that stand between the items of a menu or a trail of links ("Home | Docs", "Up · Next"). */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.sightline.task.TaskContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,16 +46,20 @@ final class TextTyper {
             return found;
         }
         int bodyInk = bodyInk(unsplit);
-        List<TextSegment> free = new ArrayList<>();
+        List<TextSegment> whole = new ArrayList<>();
         int pageBackground = pixels.dominantColour(pixels.bounds());
         for (TextSegment s : unsplit) {
             for (TextSegment piece : segmenter.splitByColour(s, bodyInk)) {
                 for (TextSegment item : segmenter.splitAtSeparators(piece)) {
-                    free.addAll(placedAsMenu(item, pageBackground) ? segmenter.splitAtWideGaps(item) : List.of(item));
+                    whole.addAll(placedAsMenu(item, pageBackground) ? segmenter.splitAtWideGaps(item) : List.of(item));
                 }
             }
         }
-        Set<TextSegment> code = highlightedCode(free);
+        Set<TextSegment> code = highlightedCode(whole);
+        // Words that change colour inside them are cut outside code only: in code a coloured word between
+        // marks ("<body>") is a keyword, and cut out of its marks it would pass for a word set apart.
+        List<TextSegment> free = whole.stream().flatMap(s -> code.contains(s) ? Stream.of(s)
+                : segmenter.splitInsideWords(s, bodyInk).stream()).toList();
         // The body's size and weight come from the running text: a code block's monospaced lines, drawn in
         // another face and often bolder, would otherwise set the scale that headings and links are read by.
         List<TextSegment> prose = free.stream().filter(s -> !code.contains(s)).toList();
@@ -96,9 +101,12 @@ final class TextTyper {
                 type = ElementType.LINK;
                 certainty = 0.55;
             }
+            if (s.partOfWord && type == ElementType.HEADING) {
+                type = coloured ? ElementType.LINK : ElementType.TEXT;
+            }
             Optional<TextRoleModel.Guess> guess = Optional.ofNullable(guesses.get(s));
             TextRoleChoice.Choice choice = TextRoleChoice.choose(type, certainty,
-                    code.contains(s) || labelsOfFields.contains(s.text), guess);
+                    code.contains(s) || labelsOfFields.contains(s.text), guess, !s.partOfWord);
             boolean setApart = ratio >= 1.3 || ratio >= 1.1 && bold;
             if (choice.type() == ElementType.LINK && type == ElementType.HEADING && setApart && !stacked(s, free)) {
                 // Set apart like a heading (clearly taller, or taller and bolder, than the body, and unlike the

@@ -29,6 +29,17 @@ class TextRoleChoiceTest {
     }
 
     @Test
+    void textCutOutOfAWordIsNeverAHeadingAndTakesTheLikelierOfTheRest() {
+        // Heading levels 0.60 together; of the rest, link (content and navigation, 0.25) beats text (0.15).
+        Optional<TextRoleModel.Guess> g = guess(0.15f, 0.10f, 0.20f, 0.30f, 0.15f, 0.10f, 0f, 0f);
+        assertThat(TextRoleChoice.choose(ElementType.TEXT, 0.9, false, g).type()).isEqualTo(ElementType.HEADING);
+        TextRoleChoice.Choice cut = TextRoleChoice.choose(ElementType.TEXT, 0.9, false, g, false);
+        assertThat(cut.type()).isEqualTo(ElementType.LINK);
+        assertThat(cut.headingLevel()).isZero();
+        assertThat(cut.certainty()).isCloseTo(0.25 / 0.40, org.assertj.core.data.Offset.offset(1e-6));
+    }
+
+    @Test
     void noLevelWhereTheTextIsNoHeadingOrTheRulesDecided() {
         assertThat(TextRoleChoice.choose(ElementType.TEXT, 0.9, false,
                 guess(0.1f, 0.05f, 0.05f, 0.1f, 0.6f, 0.1f, 0f, 0f)).headingLevel()).isZero();
