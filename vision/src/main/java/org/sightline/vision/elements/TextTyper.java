@@ -74,6 +74,7 @@ final class TextTyper {
             free.forEach(s -> System.err.printf("free %s ink=%06x stroke=%.3f under=%s%n", s, s.ink, s.strokeRatio,
                     s.underlined));
         }
+        List<Integer> linkInks = linkInks(free, guesses, code, bodyInk);
         for (TextSegment s : free) {
             double ratio = s.box.height / bodyH;
             boolean bold = s.strokeRatio >= 1.25 * bodyStroke && bodyStroke > 0;
@@ -107,6 +108,13 @@ final class TextTyper {
             Optional<TextRoleModel.Guess> guess = Optional.ofNullable(guesses.get(s));
             TextRoleChoice.Choice choice = TextRoleChoice.choose(type, certainty,
                     code.contains(s) || labelsOfFields.contains(s.text), guess, !s.partOfWord);
+            boolean linkInk = linkInks.stream().anyMatch(ink -> Pixels.distance(ink, s.ink) <= SAME_INK);
+            if (choice.type() == ElementType.TEXT && type == ElementType.LINK && coloured && s.partOfWord
+                    && !code.contains(s) && linkInk) {
+                // A name cut from the brackets after it, in the colour of the links the model itself found on
+                // this page: a member list's linked names, which the model reads as text among signatures.
+                choice = new TextRoleChoice.Choice(ElementType.LINK, certainty);
+            }
             boolean setApart = ratio >= 1.3 || ratio >= 1.1 && bold;
             if (choice.type() == ElementType.LINK && type == ElementType.HEADING && setApart && !stacked(s, free)) {
                 // Set apart like a heading (clearly taller, or taller and bolder, than the body, and unlike the
@@ -121,6 +129,36 @@ final class TextTyper {
         }
         return found;
     }
+
+    /**
+     * The page's link colours: a colour of its own (not the body's) that at least {@link #LINK_INK_PIECES} pieces
+     * of text outside code have, each taken for a link by the text role model with at least
+     * {@link #SURE_LINK} of its probability.
+     */
+    private static List<Integer> linkInks(List<TextSegment> free, Map<TextSegment, TextRoleModel.Guess> guesses,
+                                          Set<TextSegment> code, int bodyInk) {
+        List<Integer> sure = new ArrayList<>();
+        for (TextSegment s : free) {
+            TextRoleModel.Guess g = guesses.get(s);
+            if (g != null && !code.contains(s) && Pixels.chroma(s.ink) >= 60 && Pixels.distance(s.ink, bodyInk) >= 60
+                    && g.score(TextRole.LINK) + g.score(TextRole.NAVIGATION) >= SURE_LINK) {
+                sure.add(s.ink);
+            }
+        }
+        List<Integer> inks = new ArrayList<>();
+        for (int ink : sure) {
+            long alike = sure.stream().filter(o -> Pixels.distance(o, ink) <= SAME_INK).count();
+            if (alike >= LINK_INK_PIECES && inks.stream().noneMatch(i -> Pixels.distance(i, ink) <= SAME_INK)) {
+                inks.add(ink);
+            }
+        }
+        return inks;
+    }
+
+    /** The model's probability of a link (in the content or in a menu) for a piece that sets the link colour. */
+    private static final double SURE_LINK = 0.8;
+    /** Pieces the model is sure are links, in one colour, that make it the page's link colour. */
+    private static final int LINK_INK_PIECES = 3;
 
     /**
      * Whether a line just above or below {@code s} starts where it does in the same size and weight: {@code s} is
