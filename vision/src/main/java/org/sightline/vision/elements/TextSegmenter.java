@@ -466,8 +466,8 @@ final class TextSegmenter {
 
     /**
      * The runs of one ink kind along columns {@code w} of {@code s}, each {from, to, kind}, where a colour of
-     * its own meets body ink (or another grey): a run narrower than {@code minRun} inked columns (the blended edge of a letter)
-     * joins its neighbour. Empty when the word is one colour, or when neighbouring runs differ by less than
+     * its own meets body ink (or another grey): a run narrower than {@code minRun} inked columns (the blended
+     * edge of a letter) joins its neighbour. Empty when the word is one colour, or when neighbouring runs differ by less than
      * {@link #RUN_COLOUR_STEP} or are alike in how coloured they are (one colour that only seems to change from
      * letter to letter: a pale, slanted comment in a code block; black beside grey).
      */
