@@ -467,9 +467,9 @@ final class TextSegmenter {
     /**
      * The runs of one ink kind along columns {@code w} of {@code s}, each {from, to, kind}, where a colour of
      * its own meets body ink (or another grey): a run narrower than {@code minRun} inked columns (the blended
-     * edge of a letter) joins its neighbour. Empty when the word is one colour, or when neighbouring runs differ by less than
-     * {@link #RUN_COLOUR_STEP} or are alike in how coloured they are (one colour that only seems to change from
-     * letter to letter: a pale, slanted comment in a code block; black beside grey).
+     * edge of a letter) joins its neighbour. Empty when the word is one colour, or when neighbouring runs differ
+     * by less than {@link #RUN_COLOUR_STEP} or are alike in how coloured they are (one colour that only seems to
+     * change from letter to letter: a pale, slanted comment in a code block; black beside grey).
      */
     private List<int[]> colourRuns(TextSegment s, int[] w, int bodyInk, int minRun) {
         // Only the columns that cross a letter's stem count: a stroke's blended edge is paler, and a pale
@@ -588,6 +588,19 @@ final class TextSegmenter {
     private static final String SEPARATORS = "|\u00b7\u2022\u00bb\u203a\u300b";
 
     /**
+     * Whether the character at {@code i} of {@code text} parts the items of a menu: one of {@link #SEPARATORS},
+     * or a "&gt;" standing alone between spaces, as OCR reads a breadcrumb trail's "»" ("CMake &gt; 3.25.1
+     * Documentation &gt; cmake-policies(7)").
+     */
+    private static boolean isSeparator(String text, int i) {
+        char c = text.charAt(i);
+        if (SEPARATORS.indexOf(c) >= 0) {
+            return true;
+        }
+        return c == '>' && i > 0 && i + 1 < text.length() && text.charAt(i - 1) == ' ' && text.charAt(i + 1) == ' ';
+    }
+
+    /**
      * Splits {@code s} at the marks between the items of a menu or a trail of links: three items or more,
      * each short (at most five words) and holding a letter or digit. The marks themselves are left out.
      * Returns {@code s} alone when its text is not such a row.
@@ -595,9 +608,13 @@ final class TextSegmenter {
     List<TextSegment> splitAtSeparators(TextSegment s) {
         String text = s.text;
         List<int[]> items = new ArrayList<>();
+        List<Integer> marks = new ArrayList<>();
         int start = 0;
         for (int i = 0; i <= text.length(); i++) {
-            if (i == text.length() || SEPARATORS.indexOf(text.charAt(i)) >= 0) {
+            if (i == text.length() || isSeparator(text, i)) {
+                if (i < text.length()) {
+                    marks.add(i);
+                }
                 String item = text.substring(start, i).strip();
                 if (!item.isEmpty()) {
                     if (item.split("\\s+").length > 5 || item.chars().noneMatch(Character::isLetterOrDigit)) {
@@ -613,6 +630,9 @@ final class TextSegmenter {
             return List.of(s);
         }
         List<int[]> ranges = itemInk(s, false);
+        if (ranges.size() != items.size() && marks.size() == items.size() - 1) {
+            ranges = inkBetweenMarks(s, text, marks);
+        }
         if (ranges.size() != items.size()) {
             return List.of(s);
         }
@@ -627,6 +647,55 @@ final class TextSegmenter {
         }
         return out;
     }
+
+    /**
+     * The ink of the items of a row of links, parted at the marks at {@code marks} of {@code text}: each mark is
+     * the cluster of ink, narrower than {@link #MARK_WIDTH} of the line's height, nearest to where the mark's
+     * share of the letters falls along the ink, and within three letters of it. For marks wider than a bar
+     * ("»" in a large font) and items whose words break into several clusters ("3.25.1"), where counting
+     * narrow clusters does not find the marks. Empty when a mark has no such cluster.
+     */
+    private List<int[]> inkBetweenMarks(TextSegment s, String text, List<Integer> marks) {
+        List<int[]> words = wordClusters(s);
+        int letters = text.replace(" ", "").length();
+        if (words.size() < 3 || letters == 0) {
+            return List.of();
+        }
+        double ink = 0;
+        for (int[] w : words) {
+            ink += w[1] - w[0] + 1;
+        }
+        double perLetter = ink / letters;
+        List<int[]> out = new ArrayList<>();
+        int next = 0;
+        for (int mark : marks) {
+            int before = text.substring(0, mark).replace(" ", "").length();
+            double expected = inkX(words, (before + 0.5) / letters);
+            int best = -1;
+            double bestDistance = 3 * perLetter;
+            for (int j = Math.max(1, next); j < words.size() - 1; j++) {
+                int[] w = words.get(j);
+                double distance = Math.abs((w[0] + w[1]) / 2.0 - expected);
+                if (w[1] - w[0] + 1 <= MARK_WIDTH * s.box.height && distance <= bestDistance) {
+                    best = j;
+                    bestDistance = distance;
+                }
+            }
+            if (best < 0 || best == next) {
+                return List.of();
+            }
+            out.add(new int[] {words.get(next)[0], words.get(best - 1)[1]});
+            next = best + 1;
+        }
+        if (next >= words.size()) {
+            return List.of();
+        }
+        out.add(new int[] {words.get(next)[0], words.get(words.size() - 1)[1]});
+        return out;
+    }
+
+    /** A mark between menu items is at most this share of its line's height wide. */
+    private static final double MARK_WIDTH = 0.6;
 
     /**
      * Splits a line of a menu bar at the gaps between its items: gaps at least {@link #ITEM_GAP} times the
