@@ -22,6 +22,8 @@ final class TextSegment {
     /** Cut out of a word where its ink changes colour (a linked name from the brackets after it): never a
      * heading, which does not share a word with marks of another colour. */
     boolean partOfWord;
+    /** One item of a row in brackets, its box laid out by its share of the letters: not cut again inside. */
+    boolean bracketItem;
 
     TextSegment(String text, Rectangle box, double confidence, int line) {
         this.text = text.strip();

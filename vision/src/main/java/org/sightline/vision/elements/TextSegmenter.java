@@ -3,6 +3,8 @@ package org.sightline.vision.elements;
 import java.awt.Rectangle;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.sightline.vision.ocr.TextLine;
 
 /**
@@ -362,12 +364,12 @@ final class TextSegmenter {
      * signature. The text is cut where its share of the letters falls along the word's ink, moved by at most a
      * letter to where letters give way to other marks; a last run of a letter's width with no such place is
      * a mark OCR misread or left out. The pieces of one colour in a row stay one. Returns {@code s} alone when
-     * no word changes colour inside it.
+     * no word changes colour inside it, and for an item of a row in brackets (its brackets are inside its box).
      */
     List<TextSegment> splitInsideWords(TextSegment s, int bodyInk) {
         List<int[]> words = wordClusters(s);
         String[] tokens = s.text.split("\\s+");
-        if (words.isEmpty() || s.text.isEmpty()) {
+        if (words.isEmpty() || s.text.isEmpty() || s.bracketItem) {
             return List.of(s);
         }
         List<int[]> placed = tokenExtents(tokens, words);
@@ -607,6 +609,10 @@ final class TextSegmenter {
      */
     List<TextSegment> splitAtSeparators(TextSegment s) {
         String text = s.text;
+        List<TextSegment> bracketed = splitBracketed(s);
+        if (bracketed.size() > 1) {
+            return bracketed;
+        }
         List<int[]> items = new ArrayList<>();
         List<Integer> marks = new ArrayList<>();
         int start = 0;
@@ -643,6 +649,47 @@ final class TextSegmenter {
             TextSegment piece = new TextSegment(t, new Rectangle(r[0], s.box.y, r[1] - r[0] + 1, s.box.height),
                     s.confidence, s.line);
             measure(piece, s.background);
+            out.add(piece);
+        }
+        return out;
+    }
+
+    /** An item in brackets: "[Index]", "[ &lt;&lt; ]". */
+    private static final Pattern BRACKETED = Pattern.compile("\\[([^\\[\\]]+)]");
+
+    /**
+     * Splits a row of items each in brackets, as Texinfo's manuals draw their links to the next page, the
+     * contents and the index ("[Top] [Contents] [Index] [?]", "[&lt;&lt;][&gt;&gt;]"): one piece per item, named
+     * by what its brackets hold, placed where its letters fall along the ink. Returns {@code s} alone unless its
+     * text is two such items or more and nothing else.
+     */
+    List<TextSegment> splitBracketed(TextSegment s) {
+        String text = s.text;
+        Matcher m = BRACKETED.matcher(text);
+        List<int[]> groups = new ArrayList<>();
+        int end = 0;
+        while (m.find()) {
+            if (!text.substring(end, m.start()).isBlank() || m.group(1).isBlank()) {
+                return List.of(s);
+            }
+            groups.add(new int[] {m.start(), m.end()});
+            end = m.end();
+        }
+        List<int[]> words = wordClusters(s);
+        if (groups.size() < 2 || !text.substring(end).isBlank() || words.isEmpty()) {
+            return List.of(s);
+        }
+        int letters = text.replace(" ", "").length();
+        List<TextSegment> out = new ArrayList<>();
+        for (int[] g : groups) {
+            double from = inkX(words, text.substring(0, g[0]).replace(" ", "").length() / (double) letters);
+            double to = inkX(words, text.substring(0, g[1]).replace(" ", "").length() / (double) letters);
+            int left = (int) Math.round(from);
+            int right = Math.max(left, (int) Math.round(to) - 1);
+            TextSegment piece = new TextSegment(text.substring(g[0] + 1, g[1] - 1),
+                    new Rectangle(left, s.box.y, right - left + 1, s.box.height), s.confidence, s.line);
+            measure(piece, s.background);
+            piece.bracketItem = true;
             out.add(piece);
         }
         return out;

@@ -17,9 +17,9 @@ import org.sightline.vision.testing.RealOcr;
 import org.sightline.vision.testing.TestFonts;
 
 /**
- * A breadcrumb trail in a large font on a coloured bar, as Sphinx themes draw it: its "»" marks are wider than
- * a bar and its version number breaks into several clusters of ink, and OCR reads some marks as "&gt;". Each
- * item is a link of its own, with its own words.
+ * Rows of links between marks, each item a link of its own with its own words: a breadcrumb trail in a large
+ * font on a coloured bar, as Sphinx themes draw it (its "»" marks are wider than a bar, its version number breaks
+ * into several clusters of ink, and OCR reads some marks as "&gt;"); and Texinfo's row of links in brackets.
  */
 class BreadcrumbTest {
 
@@ -36,6 +36,51 @@ class BreadcrumbTest {
                 OCR.engine().read(page, TaskContext.none()), TaskContext.none());
         assertThat(map.ofType(ElementType.LINK)).extracting(e -> e.label().replace(" ", ""))
                 .containsExactlyElementsOf(TRAIL.stream().map(t -> t.replace(" ", "")).toList());
+    }
+
+    @Test
+    void eachItemOfARowInBracketsIsALinkNamedByWhatItsBracketsHold() {
+        BufferedImage page = drawBracketedRow();
+        ElementMap map = ElementFinder.analyse(Capture.ofImage(page, CaptureSource.FILE, "texinfo"),
+                OCR.engine().read(page, TaskContext.none()), TaskContext.none());
+        List<Element> links = map.ofType(ElementType.LINK);
+        assertThat(links).extracting(Element::label).containsSubsequence("Top", "Contents", "Index");
+        // Each link's box is its own item's: the box of "Contents" lies between those of "Top" and "Index".
+        Element top = links.stream().filter(e -> e.label().equals("Top")).findFirst().orElseThrow();
+        Element contents = links.stream().filter(e -> e.label().equals("Contents")).findFirst().orElseThrow();
+        Element index = links.stream().filter(e -> e.label().equals("Index")).findFirst().orElseThrow();
+        assertThat(top.imageBox().getMaxX()).isLessThanOrEqualTo(contents.imageBox().getMinX() + 2);
+        assertThat(contents.imageBox().getMaxX()).isLessThanOrEqualTo(index.imageBox().getMinX() + 2);
+    }
+
+    /** Texinfo's navigation, links in blue underlined between black brackets, above a heading and a sentence. */
+    private static BufferedImage drawBracketedRow() {
+        BufferedImage img = new BufferedImage(900, 170, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, img.getWidth(), img.getHeight());
+        g.setFont(TestFonts.font("Liberation Serif", Font.PLAIN, 18));
+        int x = 20;
+        for (String item : List.of("Top", "Contents", "Index", "?")) {
+            g.setColor(Color.BLACK);
+            g.drawString("[", x, 30);
+            x += g.getFontMetrics().stringWidth("[");
+            g.setColor(new Color(0, 0, 0xee));
+            g.drawString(item, x, 30);
+            int width = g.getFontMetrics().stringWidth(item);
+            g.fillRect(x, 32, width, 1);
+            x += width;
+            g.setColor(Color.BLACK);
+            g.drawString("]", x, 30);
+            x += g.getFontMetrics().stringWidth("] ");
+        }
+        g.setFont(TestFonts.sans(Font.BOLD, 24));
+        g.drawString("11.2 Invoking the msgfmt Program", 20, 90);
+        g.setFont(TestFonts.font("Liberation Serif", Font.PLAIN, 18));
+        g.drawString("The msgfmt program generates a binary message catalog from a textual translation.", 20, 140);
+        g.dispose();
+        return img;
     }
 
     private static BufferedImage drawTrail() {
