@@ -613,6 +613,10 @@ final class TextSegmenter {
         if (bracketed.size() > 1) {
             return bracketed;
         }
+        List<TextSegment> letters = splitAlphabet(s);
+        if (letters.size() > 1) {
+            return letters;
+        }
         List<int[]> items = new ArrayList<>();
         List<Integer> marks = new ArrayList<>();
         int start = 0;
@@ -648,6 +652,37 @@ final class TextSegmenter {
             int[] r = ranges.get(i);
             TextSegment piece = new TextSegment(t, new Rectangle(r[0], s.box.y, r[1] - r[0] + 1, s.box.height),
                     s.confidence, s.line);
+            measure(piece, s.background);
+            out.add(piece);
+        }
+        return out;
+    }
+
+    /**
+     * Splits an index's row of letters ("A C D E F H I K ...", each a link to its part of the index), which OCR
+     * reads as one word ("ACDEFHIK"), into one piece per letter: four capital letters or more in alphabetical
+     * order, standing in as many clusters of ink. Returns {@code s} alone otherwise.
+     */
+    List<TextSegment> splitAlphabet(TextSegment s) {
+        String letters = s.text.replaceAll("\\s", "");
+        if (letters.length() < 4) {
+            return List.of(s);
+        }
+        for (int i = 0; i < letters.length(); i++) {
+            char c = letters.charAt(i);
+            if (c < 'A' || c > 'Z' || i > 0 && c <= letters.charAt(i - 1)) {
+                return List.of(s);
+            }
+        }
+        List<int[]> clusters = wordClusters(s);
+        if (clusters.size() != letters.length()) {
+            return List.of(s);
+        }
+        List<TextSegment> out = new ArrayList<>();
+        for (int i = 0; i < clusters.size(); i++) {
+            int[] r = clusters.get(i);
+            TextSegment piece = new TextSegment(String.valueOf(letters.charAt(i)),
+                    new Rectangle(r[0], s.box.y, r[1] - r[0] + 1, s.box.height), s.confidence, s.line);
             measure(piece, s.background);
             out.add(piece);
         }

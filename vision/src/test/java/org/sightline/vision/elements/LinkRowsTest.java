@@ -19,9 +19,10 @@ import org.sightline.vision.testing.TestFonts;
 /**
  * Rows of links between marks, each item a link of its own with its own words: a breadcrumb trail in a large
  * font on a coloured bar, as Sphinx themes draw it (its "»" marks are wider than a bar, its version number breaks
- * into several clusters of ink, and OCR reads some marks as "&gt;"); and Texinfo's row of links in brackets.
+ * into several clusters of ink, and OCR reads some marks as "&gt;"); Texinfo's row of links in brackets; and an
+ * index's row of letters, each a link to its part of the index.
  */
-class BreadcrumbTest {
+class LinkRowsTest {
 
     private static final List<String> TRAIL = List.of("CMake", "3.25.1 Documentation", "cmake-policies(7)",
             "CMP0107");
@@ -51,6 +52,35 @@ class BreadcrumbTest {
         Element index = links.stream().filter(e -> e.label().equals("Index")).findFirst().orElseThrow();
         assertThat(top.imageBox().getMaxX()).isLessThanOrEqualTo(contents.imageBox().getMinX() + 2);
         assertThat(contents.imageBox().getMaxX()).isLessThanOrEqualTo(index.imageBox().getMinX() + 2);
+    }
+
+    @Test
+    void eachLetterOfAnIndexsRowIsALinkOfItsOwn() {
+        String row = "ACDEFHIKLMNOP";
+        BufferedImage img = new BufferedImage(700, 150, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, img.getWidth(), img.getHeight());
+        g.setFont(TestFonts.font("Liberation Serif", Font.PLAIN, 18));
+        g.setColor(Color.BLACK);
+        g.drawString("Index of the commands, by the first letter of their names:", 20, 30);
+        // As Texinfo sets it: the row of letters on a line of its own, below the row of symbols.
+        g.setFont(TestFonts.sans(Font.BOLD, 18));
+        g.setColor(new Color(0, 0, 0xff));
+        for (int i = 0; i < row.length(); i++) {
+            g.drawString(row.substring(i, i + 1), 100 + 23 * i, 62);
+        }
+        g.setFont(TestFonts.font("Liberation Serif", Font.PLAIN, 18));
+        g.setColor(Color.BLACK);
+        g.drawString("Index Entry and the section of the manual where it is described.", 20, 100);
+        g.dispose();
+        ElementMap map = ElementFinder.analyse(Capture.ofImage(img, CaptureSource.FILE, "index"),
+                OCR.engine().read(img, TaskContext.none()), TaskContext.none());
+        // Each link is one letter, in the row's order; the thin "I" standing alone may be taken for text.
+        List<String> letters = map.ofType(ElementType.LINK).stream().map(Element::label).toList();
+        assertThat(letters).allMatch(l -> l.length() == 1).hasSizeGreaterThanOrEqualTo(row.length() - 1);
+        assertThat(String.join("", letters)).isIn(row, row.replace("I", ""));
     }
 
     /** Texinfo's navigation, links in blue underlined between black brackets, above a heading and a sentence. */
