@@ -204,7 +204,10 @@ public record LayoutSummary(Optional<String> title, int lineCount, int blockCoun
         return chars == 0 ? 0 : (double) line.box().width / chars;
     }
 
-    /** The first lines of the block with the most text (the title left out), up to about 200 characters. */
+    /**
+     * The first lines of the block with the most text (the title left out), up to about 200 characters; a line
+     * the same as one already quoted (an index's entries that all name one section) is quoted once.
+     */
     private static List<String> opening(List<TextBlock> blocks, TextLine title) {
         List<String> best = List.of();
         int bestChars = 0;
@@ -228,6 +231,9 @@ public record LayoutSummary(Optional<String> title, int lineCount, int blockCoun
         for (String line : best) {
             if (quoted.size() == OPENING_LINES || used >= OPENING_CHARS) {
                 break;
+            }
+            if (quoted.contains(line)) {
+                continue;
             }
             String piece = line.length() > OPENING_CHARS - used ? cut(line, OPENING_CHARS - used) : line;
             quoted.add(piece);

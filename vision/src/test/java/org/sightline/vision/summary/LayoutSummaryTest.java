@@ -95,6 +95,16 @@ class LayoutSummaryTest {
     }
 
     @Test
+    void aRepeatedLineIsQuotedOnce() {
+        // An index's column of sections, each entry naming the same one.
+        OcrResult page = result(TextBlock.of(List.of(line("8.3.12 C Sources Context", 10, 5, 20),
+                line("8.3.12 C Sources Context", 10, 30, 20), line("8.3.12 C Sources Context", 10, 55, 20),
+                line("8.3.9 Modifying Translations", 10, 80, 20))));
+        assertThat(LayoutSummary.of(screen(), page).opening()).containsExactly("8.3.12 C Sources Context",
+                "8.3.9 Modifying Translations");
+    }
+
+    @Test
     void linesOfOneSizeHaveNoTitleBecauseTheFirstLineMayBeAMenu() {
         OcrResult page = result(TextBlock.of(List.of(line("File Edit View", 10, 5, 20),
                 line("Dear Sir or Madam,", 10, 60, 20), line("thank you for your letter.", 10, 90, 20))));
