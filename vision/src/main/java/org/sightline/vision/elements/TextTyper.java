@@ -236,10 +236,29 @@ final class TextTyper {
             }
             long codeLike = block.stream().filter(TextTyper::hasCodeMarks).count();
             if (inks.size() >= 3 && codeLike * 3 >= block.size() && manyLinesMixInks(block)) {
-                code.addAll(codeRuns(block));
+                Set<TextSegment> runs = codeRuns(block);
+                if (hues(runs) >= 2) {
+                    code.addAll(runs);
+                }
             }
         }
         return code;
+    }
+
+    /**
+     * How many colours of their own (not greys) the pieces of the runs of code marks, {@code runs}, are drawn in:
+     * highlighting gives keywords, strings, numbers and comments colours of their own, while a member list's
+     * brackets stand beside names in its one link colour.
+     */
+    private static int hues(Set<TextSegment> runs) {
+        List<Integer> hues = new ArrayList<>();
+        for (TextSegment o : runs) {
+            if (Pixels.chroma(o.ink) >= 45
+                    && hues.stream().noneMatch(h -> Pixels.distance(h, o.ink) <= SAME_INK)) {
+                hues.add(o.ink);
+            }
+        }
+        return hues.size();
     }
 
     /**
