@@ -58,10 +58,7 @@ class LinkRowsTest {
     void eachLetterOfAnIndexsRowIsALinkOfItsOwn() {
         String row = "ACDEFHIKLMNOP";
         BufferedImage img = new BufferedImage(700, 150, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, img.getWidth(), img.getHeight());
+        Graphics2D g = whitePage(img);
         g.setFont(TestFonts.font("Liberation Serif", Font.PLAIN, 18));
         g.setColor(Color.BLACK);
         g.drawString("Index of the commands, by the first letter of their names:", 20, 30);
@@ -86,10 +83,7 @@ class LinkRowsTest {
     /** Texinfo's navigation, links in blue underlined between black brackets, above a heading and a sentence. */
     private static BufferedImage drawBracketedRow() {
         BufferedImage img = new BufferedImage(900, 170, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, img.getWidth(), img.getHeight());
+        Graphics2D g = whitePage(img);
         g.setFont(TestFonts.font("Liberation Serif", Font.PLAIN, 18));
         int x = 20;
         for (String item : List.of("Top", "Contents", "Index", "?")) {
@@ -113,12 +107,18 @@ class LinkRowsTest {
         return img;
     }
 
-    private static BufferedImage drawTrail() {
-        BufferedImage img = new BufferedImage(1000, 160, BufferedImage.TYPE_INT_RGB);
+    /** Graphics on {@code img}, painted white, that smooth the letters as a browser does. */
+    private static Graphics2D whitePage(BufferedImage img) {
         Graphics2D g = img.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, img.getWidth(), img.getHeight());
+        return g;
+    }
+
+    private static BufferedImage drawTrail() {
+        BufferedImage img = new BufferedImage(1000, 160, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = whitePage(img);
         g.setColor(new Color(0x0b, 0x4f, 0x96));
         g.fillRect(0, 0, img.getWidth(), 56);
         g.setColor(Color.WHITE);
