@@ -374,7 +374,7 @@ final class TextSegmenter {
         }
         List<int[]> placed = tokenExtents(tokens, words);
         int minRun = Math.max(2, (int) Math.round(0.12 * s.box.height));
-        // Units: (text, from, to, kind, joined to the unit before without a space).
+        // Units: (text, from, to, kind, joined to the unit before without a space, marks after it left out).
         List<String> texts = new ArrayList<>();
         List<int[]> units = new ArrayList<>();
         boolean cut = false;
@@ -388,7 +388,7 @@ final class TextSegmenter {
             String token = tokens[i];
             if (runs.size() < 2 || token.length() < 2) {
                 texts.add(token);
-                units.add(new int[] {w[0], w[1], inkKind(s, w, bodyInk), 0});
+                units.add(new int[] {w[0], w[1], inkKind(s, w, bodyInk), 0, 0});
                 continue;
             }
             int from = 0;
@@ -407,16 +407,16 @@ final class TextSegmenter {
                     } else if (r + 1 == runs.size() - 1 && next[1] - next[0] + 1 <= 1.5 * letter) {
                         // A mark of a letter's width at the end that OCR did not read as one: "()" read as
                         // "O" or "0" after the name, or a glyph OCR left out (a permalink's sign after a
-                        // heading), which takes no letter of the word.
+                        // heading), which takes no letter of the word. The mark is left out, neither part of
+                        // the name nor a word of its own.
                         char last = token.charAt(token.length() - 1);
-                        to = token.length();
-                        if ((last == 'O' || last == '0') && next[2] != COLOURED) {
-                            // The misread brackets are left out: neither part of the name nor a word.
-                            texts.add(token.substring(from, to - 1));
-                            units.add(unit(s, runs.get(r), bodyInk, from));
-                            cut = true;
-                            break;
-                        }
+                        boolean misread = (last == 'O' || last == '0') && next[2] != COLOURED;
+                        texts.add(token.substring(from, misread ? token.length() - 1 : token.length()));
+                        int[] named = unit(s, runs.get(r), bodyInk, from);
+                        named[4] = 1;
+                        units.add(named);
+                        cut = true;
+                        break;
                     } else {
                         to = Math.max(from + 1, Math.min(token.length() - 1, at));
                     }
@@ -444,7 +444,8 @@ final class TextSegmenter {
                         s.line);
                 measure(piece, s.background);
                 piece.partOfWord = Pixels.chroma(piece.ink) >= COLOUR_OF_ITS_OWN
-                        && (units.get(start)[3] == 1 || u < units.size() && units.get(u)[3] == 1);
+                        && (units.get(start)[3] == 1 || units.get(u - 1)[4] == 1
+                        || u < units.size() && units.get(u)[3] == 1);
                 out.add(piece);
                 text.setLength(0);
                 start = u;
@@ -460,10 +461,13 @@ final class TextSegmenter {
         return withoutMarks(out);
     }
 
-    /** A unit of {@link #splitInsideWords}: from, to, ink kind, and 1 when it goes on a word begun before. */
+    /**
+     * A unit of {@link #splitInsideWords}: from, to, ink kind, 1 when it goes on a word begun before, and 1 when
+     * the marks after it in its word were left out (set by the caller).
+     */
     private int[] unit(TextSegment s, int[] run, int bodyInk, int from) {
         int kind = run[2] == COLOURED ? COLOURED : inkKind(s, new int[] {run[0], run[1]}, bodyInk);
-        return new int[] {run[0], run[1], kind, from > 0 ? 1 : 0};
+        return new int[] {run[0], run[1], kind, from > 0 ? 1 : 0, 0};
     }
 
     /**

@@ -75,6 +75,9 @@ final class TextTyper {
                     s.underlined));
         }
         List<Integer> linkInks = linkInks(free, guesses, code, bodyInk);
+        if (Boolean.getBoolean("sightline.elements.debug")) {
+            System.err.println("link inks " + linkInks.stream().map(Integer::toHexString).toList());
+        }
         for (TextSegment s : free) {
             double ratio = s.box.height / bodyH;
             boolean bold = s.strokeRatio >= 1.25 * bodyStroke && bodyStroke > 0;
