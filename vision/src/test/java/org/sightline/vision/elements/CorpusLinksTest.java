@@ -117,6 +117,26 @@ class CorpusLinksTest {
                 .doesNotContain("Search Docs Online");
     }
 
+    /**
+     * rustdoc's sidebar (the rust-doc package's core library reference): its title "In core::arch::x86" is an h2
+     * whose text is a link. It is one heading marked as a link, so H and K both reach it; the item links under
+     * it stay plain links. The top left of the screenshot, with the page's own text beside it.
+     */
+    @Test
+    void aSidebarTitleThatIsALinkIsAHeadingMarkedAsALink() throws IOException {
+        BufferedImage image = fixture("heading-link-rust-doc-000-0.png");
+        ElementMap map = ElementFinder.analyse(Capture.ofImage(image, CaptureSource.FILE, "rustdoc"),
+                OCR.engine().read(image, TaskContext.none()), TaskContext.none());
+        assertThat(map.ofType(ElementType.HEADING)).filteredOn(e -> e.label().contains("core::arch::x86"))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.link()).isTrue();
+                    assertThat(e.imageBox().x).isLessThan(250);
+                });
+        assertThat(map.ofType(ElementType.LINK)).extracting(Element::label).contains("In core::arch::x86",
+                "CpuidResult");
+        assertThat(map.ofType(ElementType.HEADING)).extracting(Element::label).doesNotContain("CpuidResult");
+    }
+
     private static BufferedImage fixture(String name) throws IOException {
         try (InputStream in = CorpusLinksTest.class.getResourceAsStream(CORPUS + name)) {
             return ImageIO.read(in);
