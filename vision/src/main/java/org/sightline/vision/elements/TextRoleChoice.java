@@ -40,14 +40,6 @@ final class TextRoleChoice {
 
     /**
      * @param settled true when the rules' verdict stands whatever the model says (code, a field's label)
-     */
-    static Choice choose(ElementType ruled, double ruledCertainty, boolean settled,
-                         Optional<TextRoleModel.Guess> guess) {
-        return choose(ruled, ruledCertainty, settled, guess, true);
-    }
-
-    /**
-     * @param settled true when the rules' verdict stands whatever the model says (code, a field's label)
      * @param headingPossible false for text that cannot be a heading (a name cut out of a word, as a linked
      *     name is from the brackets after it): the model's heading roles are then left out
      */

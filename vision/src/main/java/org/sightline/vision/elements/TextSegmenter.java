@@ -263,10 +263,7 @@ final class TextSegmenter {
             if (t.isEmpty() || e[1] < e[0]) {
                 continue;
             }
-            TextSegment piece = new TextSegment(t, new Rectangle(e[0], s.box.y, e[1] - e[0] + 1, s.box.height),
-                    s.confidence, s.line);
-            measure(piece, s.background);
-            out.add(piece);
+            out.add(piece(s, t, e[0], e[1]));
         }
         return out;
     }
@@ -374,9 +371,7 @@ final class TextSegmenter {
         }
         List<int[]> placed = tokenExtents(tokens, words);
         int minRun = Math.max(2, (int) Math.round(0.12 * s.box.height));
-        // Units: (text, from, to, kind, joined to the unit before without a space, marks after it left out).
-        List<String> texts = new ArrayList<>();
-        List<int[]> units = new ArrayList<>();
+        List<Unit> units = new ArrayList<>();
         boolean cut = false;
         for (int i = 0; i < tokens.length; i++) {
             int[] w = placed.get(i);
@@ -384,46 +379,42 @@ final class TextSegmenter {
             // not match, a word's ink may start inside its neighbour, in the neighbour's colour.
             boolean onClusters = words.stream().anyMatch(c -> c[0] == w[0])
                     && words.stream().anyMatch(c -> c[1] == w[1]);
-            List<int[]> runs = onClusters ? colourRuns(s, w, bodyInk, minRun) : List.of();
+            List<Run> runs = onClusters ? colourRuns(s, w, bodyInk, minRun) : List.of();
             String token = tokens[i];
             if (runs.size() < 2 || token.length() < 2) {
-                texts.add(token);
-                units.add(new int[] {w[0], w[1], inkKind(s, w, bodyInk), 0, 0});
+                units.add(new Unit(token, w[0], w[1], inkKind(s, w, bodyInk), false, false));
                 continue;
             }
             int from = 0;
             for (int r = 0; r < runs.size(); r++) {
+                Run run = runs.get(r);
                 int to = token.length();
                 if (r < runs.size() - 1) {
-                    double share = (runs.get(r + 1)[0] - w[0]) / (double) (w[1] - w[0] + 1);
-                    int at = (int) Math.round(share * token.length());
-                    int[] next = runs.get(r + 1);
+                    Run next = runs.get(r + 1);
+                    double at = (next.from - w[0]) / (double) (w[1] - w[0] + 1) * token.length();
                     double letter = (w[1] - w[0] + 1) / (double) token.length();
-                    int mark = markAt(token, share * token.length(), from, runs.get(r)[2] == COLOURED);
+                    int mark = markAt(token, at, from, run.kind == COLOURED);
                     if (from + 1 >= token.length()) {
                         to = from;
                     } else if (mark >= 0) {
                         to = mark;
-                    } else if (r + 1 == runs.size() - 1 && next[1] - next[0] + 1 <= 1.5 * letter) {
+                    } else if (r + 1 == runs.size() - 1 && next.to - next.from + 1 <= 1.5 * letter) {
                         // A mark of a letter's width at the end that OCR did not read as one: "()" read as
                         // "O" or "0" after the name, or a glyph OCR left out (a permalink's sign after a
                         // heading), which takes no letter of the word. The mark is left out, neither part of
                         // the name nor a word of its own.
                         char last = token.charAt(token.length() - 1);
-                        boolean misread = (last == 'O' || last == '0') && next[2] != COLOURED;
-                        texts.add(token.substring(from, misread ? token.length() - 1 : token.length()));
-                        int[] named = unit(s, runs.get(r), bodyInk, from);
-                        named[4] = 1;
-                        units.add(named);
+                        boolean misread = (last == 'O' || last == '0') && next.kind != COLOURED;
+                        String name = token.substring(from, misread ? token.length() - 1 : token.length());
+                        units.add(unit(s, name, run, bodyInk, from > 0, true));
                         cut = true;
                         break;
                     } else {
-                        to = Math.max(from + 1, Math.min(token.length() - 1, at));
+                        to = Math.max(from + 1, Math.min(token.length() - 1, (int) Math.round(at)));
                     }
                 }
                 if (to > from) {
-                    texts.add(token.substring(from, to));
-                    units.add(unit(s, runs.get(r), bodyInk, from));
+                    units.add(unit(s, token.substring(from, to), run, bodyInk, from > 0, false));
                     cut |= from > 0;
                     from = to;
                 }
@@ -433,51 +424,85 @@ final class TextSegmenter {
             return List.of(s);
         }
         List<TextSegment> out = new ArrayList<>();
-        StringBuilder text = new StringBuilder();
         int start = 0;
-        for (int u = 0; u <= units.size(); u++) {
-            if (u == units.size() || u > start && units.get(u)[2] != units.get(start)[2]) {
-                int left = units.get(start)[0];
-                int right = units.get(u - 1)[1];
-                TextSegment piece = new TextSegment(text.toString(),
-                        new Rectangle(left, s.box.y, Math.max(1, right - left + 1), s.box.height), s.confidence,
-                        s.line);
-                measure(piece, s.background);
-                piece.partOfWord = Pixels.chroma(piece.ink) >= COLOUR_OF_ITS_OWN
-                        && (units.get(start)[3] == 1 || units.get(u - 1)[4] == 1
-                        || u < units.size() && units.get(u)[3] == 1);
-                out.add(piece);
-                text.setLength(0);
-                start = u;
-                if (u == units.size()) {
-                    break;
-                }
+        for (int u = 1; u <= units.size(); u++) {
+            if (u < units.size() && units.get(u).kind == units.get(start).kind) {
+                continue;
             }
-            if (text.length() > 0 && units.get(u)[3] == 0) {
-                text.append(' ');
+            // Units start .. u-1 share one kind of ink: one piece, its words spaced as they were.
+            StringBuilder text = new StringBuilder(units.get(start).text);
+            for (int k = start + 1; k < u; k++) {
+                text.append(units.get(k).joined ? "" : " ").append(units.get(k).text);
             }
-            text.append(texts.get(u));
+            TextSegment piece = piece(s, text.toString(), units.get(start).from, units.get(u - 1).to);
+            piece.partOfWord = Pixels.chroma(piece.ink) >= COLOUR_OF_ITS_OWN && (units.get(start).joined
+                    || units.get(u - 1).marksLeftOut || u < units.size() && units.get(u).joined);
+            out.add(piece);
+            start = u;
         }
         return withoutMarks(out);
     }
 
     /**
-     * A unit of {@link #splitInsideWords}: from, to, ink kind, 1 when it goes on a word begun before, and 1 when
-     * the marks after it in its word were left out (set by the caller).
+     * Part of a word of one ink kind, in {@link #splitInsideWords}: its text, its columns, whether it goes on a
+     * word begun before it (no space between), and whether marks after it in its word were left out.
      */
-    private int[] unit(TextSegment s, int[] run, int bodyInk, int from) {
-        int kind = run[2] == COLOURED ? COLOURED : inkKind(s, new int[] {run[0], run[1]}, bodyInk);
-        return new int[] {run[0], run[1], kind, from > 0 ? 1 : 0, 0};
+    private record Unit(String text, int from, int to, int kind, boolean joined, boolean marksLeftOut) {
+    }
+
+    private Unit unit(TextSegment s, String text, Run run, int bodyInk, boolean joined, boolean marksLeftOut) {
+        int kind = run.kind == COLOURED ? COLOURED : inkKind(s, new int[] {run.from, run.to}, bodyInk);
+        return new Unit(text, run.from, run.to, kind, joined, marksLeftOut);
+    }
+
+    /** Columns of one ink kind inside a word, with the count and the summed channels of their strongest ink. */
+    private static final class Run {
+        int from;
+        int to;
+        final int kind;
+        int columns;
+        long red;
+        long green;
+        long blue;
+
+        Run(int x, int kind) {
+            this.from = x;
+            this.to = x;
+            this.kind = kind;
+        }
+
+        void add(int x, int c) {
+            to = x;
+            columns++;
+            red += (c >> 16) & 0xff;
+            green += (c >> 8) & 0xff;
+            blue += c & 0xff;
+        }
+
+        void join(Run other) {
+            to = other.to;
+            if (other.kind == kind) {
+                columns += other.columns;
+                red += other.red;
+                green += other.green;
+                blue += other.blue;
+            }
+        }
+
+        int meanInk() {
+            int n = Math.max(1, columns);
+            return (int) (red / n) << 16 | (int) (green / n) << 8 | (int) (blue / n);
+        }
     }
 
     /**
-     * The runs of one ink kind along columns {@code w} of {@code s}, each {from, to, kind}, where a colour of
-     * its own meets body ink (or another grey): a run narrower than {@code minRun} inked columns (the blended
-     * edge of a letter) joins its neighbour. Empty when the word is one colour, or when neighbouring runs differ
-     * by less than {@link #RUN_COLOUR_STEP} or are alike in how coloured they are (one colour that only seems to
-     * change from letter to letter: a pale, slanted comment in a code block; black beside grey).
+     * The runs of one ink kind along columns {@code w} of {@code s}, where a colour of its own meets body ink (or
+     * another grey): a run narrower than {@code minRun} inked columns (the blended edge of a letter) joins its
+     * neighbour. Empty when the word is one colour, or when neighbouring runs differ by less than
+     * {@link #RUN_COLOUR_STEP} or are alike in how coloured they are (one colour that only seems to change from
+     * letter to letter: a pale, slanted comment in a code block; black beside grey).
      */
-    private List<int[]> colourRuns(TextSegment s, int[] w, int bodyInk, int minRun) {
+    private List<Run> colourRuns(TextSegment s, int[] w, int bodyInk, int minRun) {
         // Only the columns that cross a letter's stem count: a stroke's blended edge is paler, and a pale
         // colour reads as grey.
         int strongest = 0;
@@ -485,8 +510,7 @@ final class TextSegmenter {
             strongest = Math.max(strongest, Pixels.distance(strongestInk(s, x), s.background));
         }
         int contrast = Math.max(INK_CONTRAST, (int) (0.7 * strongest));
-        // Each run: from, to, kind, inked columns, then the sums of red, green and blue of their ink.
-        List<int[]> runs = new ArrayList<>();
+        List<Run> runs = new ArrayList<>();
         for (int x = w[0]; x <= w[1]; x++) {
             int kind = columnKind(s, x, bodyInk, contrast);
             if (kind < 0) {
@@ -495,35 +519,29 @@ final class TextSegmenter {
             // Body ink and another grey are one here: only a colour of its own cuts a word (black line numbers
             // before a listing's coloured code are not cut off).
             kind = kind == COLOURED ? COLOURED : BODY;
-            int[] last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
-            if (last == null || last[2] != kind) {
-                last = new int[] {x, x, kind, 0, 0, 0, 0};
-                runs.add(last);
+            if (runs.isEmpty() || runs.get(runs.size() - 1).kind != kind) {
+                runs.add(new Run(x, kind));
             }
-            last[1] = x;
-            addInk(last, strongestInk(s, x));
+            runs.get(runs.size() - 1).add(x, strongestInk(s, x));
         }
-        List<int[]> merged = new ArrayList<>();
+        List<Run> merged = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {
-            int[] r = runs.get(i);
-            int[] last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
-            if (last != null && (r[3] < minRun || last[2] == r[2])) {
-                last[1] = r[1];
-                if (last[2] == r[2]) {
-                    joinInk(last, r);
-                }
-            } else if (last == null && r[3] < minRun && i + 1 < runs.size()) {
-                runs.get(i + 1)[0] = r[0];
+            Run r = runs.get(i);
+            Run last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+            if (last != null && (r.columns < minRun || last.kind == r.kind)) {
+                last.join(r);
+            } else if (last == null && r.columns < minRun && i + 1 < runs.size()) {
+                runs.get(i + 1).from = r.from;
             } else {
-                merged.add(r.clone());
+                merged.add(r);
             }
         }
         if (merged.size() < 2) {
             return List.of();
         }
         for (int i = 1; i < merged.size(); i++) {
-            int a = meanInk(merged.get(i - 1));
-            int b = meanInk(merged.get(i));
+            int a = merged.get(i - 1).meanInk();
+            int b = merged.get(i).meanInk();
             if (Pixels.distance(a, b) < RUN_COLOUR_STEP || Math.abs(Pixels.chroma(a) - Pixels.chroma(b)) < 40) {
                 return List.of();
             }
@@ -536,24 +554,6 @@ final class TextSegmenter {
 
     /** Neighbouring runs of ink inside a word differ by at least this much (channel difference). */
     private static final int RUN_COLOUR_STEP = 60;
-
-    private static void addInk(int[] run, int c) {
-        run[3]++;
-        run[4] += (c >> 16) & 0xff;
-        run[5] += (c >> 8) & 0xff;
-        run[6] += c & 0xff;
-    }
-
-    private static void joinInk(int[] run, int[] other) {
-        for (int k = 3; k <= 6; k++) {
-            run[k] += other[k];
-        }
-    }
-
-    private static int meanInk(int[] run) {
-        int n = Math.max(1, run[3]);
-        return (run[4] / n) << 16 | (run[5] / n) << 8 | (run[6] / n);
-    }
 
     /** The pixel of column {@code x} inside {@code s}'s box that differs most from its background. */
     private int strongestInk(TextSegment s, int x) {
@@ -654,10 +654,7 @@ final class TextSegmenter {
         for (int i = 0; i < items.size(); i++) {
             String t = text.substring(items.get(i)[0], items.get(i)[1]);
             int[] r = ranges.get(i);
-            TextSegment piece = new TextSegment(t, new Rectangle(r[0], s.box.y, r[1] - r[0] + 1, s.box.height),
-                    s.confidence, s.line);
-            measure(piece, s.background);
-            out.add(piece);
+            out.add(piece(s, t, r[0], r[1]));
         }
         return out;
     }
@@ -685,10 +682,7 @@ final class TextSegmenter {
         List<TextSegment> out = new ArrayList<>();
         for (int i = 0; i < clusters.size(); i++) {
             int[] r = clusters.get(i);
-            TextSegment piece = new TextSegment(String.valueOf(letters.charAt(i)),
-                    new Rectangle(r[0], s.box.y, r[1] - r[0] + 1, s.box.height), s.confidence, s.line);
-            measure(piece, s.background);
-            out.add(piece);
+            out.add(piece(s, String.valueOf(letters.charAt(i)), r[0], r[1]));
         }
         return out;
     }
@@ -725,9 +719,7 @@ final class TextSegmenter {
             double to = inkX(words, text.substring(0, g[1]).replace(" ", "").length() / (double) letters);
             int left = (int) Math.round(from);
             int right = Math.max(left, (int) Math.round(to) - 1);
-            TextSegment piece = new TextSegment(text.substring(g[0] + 1, g[1] - 1),
-                    new Rectangle(left, s.box.y, right - left + 1, s.box.height), s.confidence, s.line);
-            measure(piece, s.background);
+            TextSegment piece = piece(s, text.substring(g[0] + 1, g[1] - 1), left, right);
             piece.bracketItem = true;
             out.add(piece);
         }
@@ -847,10 +839,7 @@ final class TextSegmenter {
         for (int i = 0; i < ranges.size(); i++) {
             if (texts.get(i).length() > 0) {
                 int[] r = ranges.get(i);
-                TextSegment piece = new TextSegment(texts.get(i).toString(),
-                        new Rectangle(r[0], s.box.y, r[1] - r[0] + 1, s.box.height), s.confidence, s.line);
-                measure(piece, s.background);
-                out.add(piece);
+                out.add(piece(s, texts.get(i).toString(), r[0], r[1]));
             }
         }
         return out;
@@ -1028,6 +1017,17 @@ final class TextSegmenter {
             }
         }
         return -1;
+    }
+
+    /**
+     * A piece of {@code s} holding {@code text} over columns {@code left} to {@code right} (inclusive) of its
+     * line, measured against {@code s}'s background.
+     */
+    private TextSegment piece(TextSegment s, String text, int left, int right) {
+        TextSegment piece = new TextSegment(text, new Rectangle(left, s.box.y, Math.max(1, right - left + 1),
+                s.box.height), s.confidence, s.line);
+        measure(piece, s.background);
+        return piece;
     }
 
     /** Measures ink colour, stroke width and underline of {@code s} against the background {@code bg}. */

@@ -23,7 +23,7 @@ class TextRoleChoiceTest {
     void aHeadingTakesTheLikeliestLevelEvenWhenTextIsTheLikeliestSingleRole() {
         // text 0.40 alone beats each level, but the three levels together (0.55) make it a heading, of level 2.
         TextRoleChoice.Choice choice = TextRoleChoice.choose(ElementType.TEXT, 0.9, false,
-                guess(0.40f, 0.10f, 0.25f, 0.20f, 0.05f, 0f, 0f, 0f));
+                guess(0.40f, 0.10f, 0.25f, 0.20f, 0.05f, 0f, 0f, 0f), true);
         assertThat(choice.type()).isEqualTo(ElementType.HEADING);
         assertThat(choice.headingLevel()).isEqualTo(2);
     }
@@ -32,7 +32,8 @@ class TextRoleChoiceTest {
     void textCutOutOfAWordIsNeverAHeadingAndTakesTheLikelierOfTheRest() {
         // Heading levels 0.60 together; of the rest, link (content and navigation, 0.25) beats text (0.15).
         Optional<TextRoleModel.Guess> g = guess(0.15f, 0.10f, 0.20f, 0.30f, 0.15f, 0.10f, 0f, 0f);
-        assertThat(TextRoleChoice.choose(ElementType.TEXT, 0.9, false, g).type()).isEqualTo(ElementType.HEADING);
+        assertThat(TextRoleChoice.choose(ElementType.TEXT, 0.9, false, g, true).type())
+                .isEqualTo(ElementType.HEADING);
         TextRoleChoice.Choice cut = TextRoleChoice.choose(ElementType.TEXT, 0.9, false, g, false);
         assertThat(cut.type()).isEqualTo(ElementType.LINK);
         assertThat(cut.headingLevel()).isZero();
@@ -42,8 +43,9 @@ class TextRoleChoiceTest {
     @Test
     void noLevelWhereTheTextIsNoHeadingOrTheRulesDecided() {
         assertThat(TextRoleChoice.choose(ElementType.TEXT, 0.9, false,
-                guess(0.1f, 0.05f, 0.05f, 0.1f, 0.6f, 0.1f, 0f, 0f)).headingLevel()).isZero();
-        TextRoleChoice.Choice ruled = TextRoleChoice.choose(ElementType.HEADING, 0.85, false, Optional.empty());
+                guess(0.1f, 0.05f, 0.05f, 0.1f, 0.6f, 0.1f, 0f, 0f), true).headingLevel()).isZero();
+        TextRoleChoice.Choice ruled = TextRoleChoice.choose(ElementType.HEADING, 0.85, false, Optional.empty(),
+                true);
         assertThat(ruled.type()).isEqualTo(ElementType.HEADING);
         assertThat(ruled.headingLevel()).isZero();
     }
