@@ -98,21 +98,28 @@ class ReadAndBrowseJourneyOnScreenTest extends ChromiumJourneys {
         app.listen();
         JourneyDesktop.type(notice.toString());
         app.saidAfterQuiet();
-        // Enter and the read key within a tenth of a second: the read is about the file being opened. When it cut
-        // the file's description short, it says first which picture it read, since the last answer the user heard
-        // was about the browser's window; when the description of notice.png was quicker, the user heard it.
+        // Enter and the read key within a tenth of a second: the read is about the file being opened. When it
+        // replaced the file's description, it says first which picture it read, since the last answer the user
+        // heard whole was about the browser's window; when the description of notice.png was quicker, the user
+        // heard it.
         List<String> read = app.press("Enter, Ctrl+Shift+T", "The library is closed on Monday.", "Return",
                 "ctrl+shift+t");
         assertThat(read.get(0)).isEqualTo("Open an image closed. Question, edit text, empty");
         assertThat(read.subList(read.size() - 2, read.size()))
                 .containsExactly("Notice", "The library is closed on Monday.");
-        if (read.size() == 4) {
-            assertThat(read.get(1)).isEqualTo("Looked at notice.png.");
-        } else {
-            assertThat(read.get(1)).isEqualTo(
+        // Whatever of the description was spoken comes between; when the read key replaced the description before
+        // it was done (cut short, or its last words given to speech but not yet finished), "Looked at" comes
+        // right before the text, and only then.
+        int about = read.indexOf("Looked at notice.png.");
+        List<String> description = read.subList(1, about >= 0 ? about : read.size() - 2);
+        if (!description.isEmpty()) {
+            assertThat(description.get(0)).isEqualTo(
                     "No description model is installed, so here is a summary of the text and layout.");
-            assertThat(read).noneMatch(line -> line.startsWith("Looked at"));
+        } else {
+            assertThat(about).as("a description cut short names the picture read next").isEqualTo(1);
         }
+        assertThat(about).isIn(-1, read.size() - 3);
+        assertThat(read.stream().filter(line -> line.startsWith("Looked at"))).hasSizeLessThanOrEqualTo(1);
         app.writeTranscript("open-then-read");
     }
 
