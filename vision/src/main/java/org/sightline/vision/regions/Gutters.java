@@ -20,6 +20,12 @@ final class Gutters {
     private static final int MIN_LINES_EACH_SIDE = 3;
     /** When this share of the lines beside a gutter have a partner across it on the same row, it is a table. */
     private static final double TABLE_ROWS = 0.8;
+    /**
+     * A white strip is also a table's when nearly every line on one side has a partner across it and most on the
+     * other do: an index's entries beside their sections, with the letters that head each group alone on one side.
+     */
+    private static final double ONE_SIDE_ROWS = 0.95;
+    private static final double OTHER_SIDE_ROWS = 0.6;
 
     private Gutters() {
     }
@@ -134,7 +140,12 @@ final class Gutters {
         if (left.size() < MIN_LINES_EACH_SIDE || right.size() < MIN_LINES_EACH_SIDE) {
             return false;
         }
-        return !tableRows(left, right);
+        double leftPaired = pairedShare(left, right);
+        double rightPaired = pairedShare(right, left);
+        boolean table = Math.min(leftPaired, rightPaired) >= TABLE_ROWS
+                || Math.max(leftPaired, rightPaired) >= ONE_SIDE_ROWS
+                && Math.min(leftPaired, rightPaired) >= OTHER_SIDE_ROWS;
+        return !table;
     }
 
     /** Whether the lines on the two sides of a cut line up row by row, as a table's cells do. */

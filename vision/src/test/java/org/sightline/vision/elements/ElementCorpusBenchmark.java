@@ -49,7 +49,9 @@ import org.sightline.vision.regions.RegionFinder;
 class ElementCorpusBenchmark {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path CACHE = Path.of("target/corpus-ocr");
+    /** Where recognised pages are kept; another folder ({@code -Dsightline.corpus.ocr}) for a corpus whose page
+     *  names repeat another's. */
+    private static final Path CACHE = Path.of(System.getProperty("sightline.corpus.ocr", "target/corpus-ocr"));
     private static final double PAGE_PIXELS = 1280 * 1600;
     /** {@code -Dsightline.elements.rulesOnly=true}: the map without the text role model, to compare. */
     private static final boolean RULES_ONLY = Boolean.getBoolean("sightline.elements.rulesOnly");

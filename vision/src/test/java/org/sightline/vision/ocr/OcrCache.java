@@ -40,8 +40,11 @@ public final class OcrCache implements AutoCloseable {
         try {
             if (Files.exists(cache)) {
                 OcrResult cached = load(cache);
-                return cached.withRegions(RegionFinder.find(image,
-                        cached.lines().stream().map(TextLine::box).toList()));
+                if (cached.imageWidth() == image.getWidth() && cached.imageHeight() == image.getHeight()) {
+                    return cached.withRegions(RegionFinder.find(image,
+                            cached.lines().stream().map(TextLine::box).toList()));
+                }
+                // Another screenshot of the same name (another corpus): recognised again below.
             }
             if (engine == null) {
                 engine = PpOcrEngine.load(BundledOcrModels.extractTo(modelDir));

@@ -39,7 +39,9 @@ class PageCorpusBenchmark {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path SPLIT = Path.of("scripts/corpus/split.txt");
-    private static final Path CACHE = Path.of("target/corpus-ocr");
+    /** Where recognised pages are kept; another folder ({@code -Dsightline.corpus.ocr}) for a corpus whose page
+     *  names repeat another's. */
+    private static final Path CACHE = Path.of(System.getProperty("sightline.corpus.ocr", "target/corpus-ocr"));
 
     /** Edits and reference characters, summed over pages, and the pages counted. */
     private static final class Tally {
@@ -47,6 +49,13 @@ class PageCorpusBenchmark {
         long after;
         long mainFirst;
         long reference;
+        /** Edits of the order alone: the same recognised lines, in Sightline's order against the DOM's. */
+        long orderBefore;
+        long orderAfter;
+        /** The same with the DOM regions in whatever order Sightline first reaches them. */
+        long freeBefore;
+        long freeAfter;
+        long orderReference;
         int pages;
         /** DOM regions with two lines or more, and how many of them each order reads in one piece. */
         int panes;
@@ -59,6 +68,11 @@ class PageCorpusBenchmark {
 
         String cer(long edits) {
             return reference == 0 ? "-" : String.format(Locale.ROOT, "%.1f %%", 100.0 * edits / reference);
+        }
+
+        String orderCer(long edits) {
+            return orderReference == 0 ? "-"
+                    : String.format(Locale.ROOT, "%.1f %%", 100.0 * edits / orderReference);
         }
     }
 
@@ -106,30 +120,55 @@ class PageCorpusBenchmark {
                 tally.mainFirst += editsMainFirst;
                 tally.reference += referenceLength;
                 tally.pages++;
+                if (List.of(System.getProperty("sightline.corpus.dump", "").split(",")).contains(name)) {
+                    System.out.println("page " + name);
+                    dump(lines, Boolean.getBoolean("sightline.corpus.dump.plain") ? plain : layout, regions, truth);
+                }
+                long[] orderBefore = orderEdits(lines, plain, truth, false);
+                long[] orderAfter = orderEdits(lines, layout, truth, false);
+                long[] freeBefore = orderEdits(lines, plain, truth, true);
+                long[] freeAfter = orderEdits(lines, layout, truth, true);
+                tally.orderBefore += orderBefore[0];
+                tally.orderAfter += orderAfter[0];
+                tally.freeBefore += freeBefore[0];
+                tally.freeAfter += freeAfter[0];
+                tally.orderReference += orderAfter[1];
                 List<Rectangle> truthPanes = truthRegions(truth);
                 int[] wholeBefore = piecesWhole(boxes, plain, truthPanes);
                 int[] wholeAfter = piecesWhole(boxes, layout, truthPanes);
                 tally.panes += wholeBefore[1];
                 tally.wholeBefore += wholeBefore[0];
                 tally.wholeAfter += wholeAfter[0];
-                perPage.append(String.format(Locale.ROOT, "%s %s regions=%s before=%.3f after=%.3f main-first=%.3f%n",
+                perPage.append(String.format(Locale.ROOT,
+                        "%s %s regions=%s before=%.3f after=%.3f main-first=%.3f order-before=%.3f order-after=%.3f "
+                                + "free-before=%.3f free-after=%.3f%n",
                         name, multiPane ? "multi " : "single", regions.regions().stream()
                                 .map(r -> r.kind().jsonName()).collect(Collectors.joining("+")),
                         editsBefore / (double) Math.max(1, referenceLength),
                         editsAfter / (double) Math.max(1, referenceLength),
-                        editsMainFirst / (double) Math.max(1, referenceLength)));
+                        editsMainFirst / (double) Math.max(1, referenceLength),
+                        orderBefore[0] / (double) Math.max(1, orderBefore[1]),
+                        orderAfter[0] / (double) Math.max(1, orderAfter[1]),
+                        freeBefore[0] / (double) Math.max(1, freeBefore[1]),
+                        freeAfter[0] / (double) Math.max(1, freeAfter[1])));
             }
         }
         String table = String.format(Locale.ROOT, "| Pages (%s split) | Count | CER without regions "
                         + "| CER with regions, natural order | CER with regions, main content first "
+                        + "| Order alone: CER without / with regions | Order alone, regions in any order "
                         + "| DOM regions read in one piece, without / with regions |%n"
-                        + "|---|---|---|---|---|---|%n| single-column | %d | %s | %s | %s | %s / %s |%n"
-                        + "| multi-pane | %d | %s | %s | %s | %s / %s |%n%n"
+                        + "|---|---|---|---|---|---|---|---|%n"
+                        + "| single-column | %d | %s | %s | %s | %s / %s | %s / %s | %s / %s |%n"
+                        + "| multi-pane | %d | %s | %s | %s | %s / %s | %s / %s | %s / %s |%n%n"
                         + "OCR %d ms per page (cached recognition time); regions %.1f ms per page%n",
                 validation ? "validation" : "training", single.pages, single.cer(single.before),
-                single.cer(single.after), single.cer(single.mainFirst), single.whole(single.wholeBefore),
+                single.cer(single.after), single.cer(single.mainFirst), single.orderCer(single.orderBefore),
+                single.orderCer(single.orderAfter), single.orderCer(single.freeBefore),
+                single.orderCer(single.freeAfter), single.whole(single.wholeBefore),
                 single.whole(single.wholeAfter), multi.pages, multi.cer(multi.before), multi.cer(multi.after),
-                multi.cer(multi.mainFirst), multi.whole(multi.wholeBefore), multi.whole(multi.wholeAfter),
+                multi.cer(multi.mainFirst), multi.orderCer(multi.orderBefore), multi.orderCer(multi.orderAfter),
+                multi.orderCer(multi.freeBefore), multi.orderCer(multi.freeAfter),
+                multi.whole(multi.wholeBefore), multi.whole(multi.wholeAfter),
                 ocrMillis / pages.size(), regionNanos / 1e6 / pages.size());
         System.out.println(perPage);
         System.out.println(table);
@@ -184,6 +223,102 @@ class PageCorpusBenchmark {
             runs.add(run.get("text").asText());
         }
         return String.join(" ", runs);
+    }
+
+    /**
+     * The error of the order alone: the recognised lines that lie on a DOM text run (the run covering most of the
+     * line), read in the given order, against the same lines sorted by their runs' DOM order (lines on one run
+     * keep the given order). Recognition errors and text the DOM has but OCR missed cancel out, so what is left is
+     * lines read out of place. With {@code regionsFree}, the DOM's regions (each stretch of runs in one landmark or
+     * pane, or in none) may come in any order, the order in which the given order first reaches them, when that
+     * is closer than the DOM's own: a sidebar read before the content it follows in the DOM is not an error, a
+     * sidebar read line by line between the content's lines is. Returns the edits and the reference's length.
+     */
+    private static long[] orderEdits(List<TextLine> lines, PageLayout layout, JsonNode truth, boolean regionsFree) {
+        JsonNode runs = truth.get("runs");
+        // A region's stretch of runs: runs next to each other in the DOM that lie in the same region (or in none).
+        int[] segment = new int[runs.size()];
+        for (int r = 1; r < runs.size(); r++) {
+            boolean same = runs.get(r).get("region").asInt() == runs.get(r - 1).get("region").asInt();
+            segment[r] = segment[r - 1] + (same ? 0 : 1);
+        }
+        List<int[]> read = new ArrayList<>(); // {line, run, stretch}
+        for (List<List<Integer>> block : layout.blocks()) {
+            for (List<Integer> row : block) {
+                for (int i : row) {
+                    Rectangle box = lines.get(i).box();
+                    int best = -1;
+                    long bestArea = (long) box.width * box.height / 3;
+                    for (int r = 0; r < runs.size(); r++) {
+                        JsonNode b = runs.get(r).get("box");
+                        Rectangle overlap = box.intersection(new Rectangle(b.get("x").asInt(), b.get("y").asInt(),
+                                b.get("width").asInt(), b.get("height").asInt()));
+                        long area = overlap.isEmpty() ? 0 : (long) overlap.width * overlap.height;
+                        if (area > bestArea) {
+                            bestArea = area;
+                            best = r;
+                        }
+                    }
+                    if (best >= 0) {
+                        read.add(new int[] {i, best, segment[best]});
+                    }
+                }
+            }
+        }
+        List<Integer> regionRank = new ArrayList<>();
+        for (int[] line : read) {
+            if (!regionRank.contains(line[2])) {
+                regionRank.add(line[2]);
+            }
+        }
+        String hypothesis = read.stream().map(a -> lines.get(a[0]).text()).collect(Collectors.joining("\n"));
+        long[] best = null;
+        for (boolean free : regionsFree ? new boolean[] {false, true} : new boolean[] {false}) {
+            List<int[]> dom = new ArrayList<>(read);
+            // Stable: the lines of one run keep the order they were read in.
+            dom.sort(java.util.Comparator.<int[]>comparingInt(a -> free ? regionRank.indexOf(a[2]) : 0)
+                    .thenComparingInt(a -> a[1]));
+            String reference = dom.stream().map(a -> lines.get(a[0]).text()).collect(Collectors.joining("\n"));
+            long length = OcrBenchmark.words(reference).stream().collect(Collectors.joining(" ")).length();
+            long edits = Math.round(OcrBenchmark.score(hypothesis, reference).cer() * length);
+            if (best == null || edits < best[0]) {
+                best = new long[] {edits, length};
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Prints a page's lines in Sightline's order, each with its block, its region, the DOM run it lies on and that
+     * run's DOM region ({@code -Dsightline.corpus.dump=PACKAGE/NNN-V}), to see where an order goes wrong.
+     */
+    private static void dump(List<TextLine> lines, PageLayout layout, PageRegions regions, JsonNode truth) {
+        JsonNode runs = truth.get("runs");
+        regions.regions().forEach(r -> System.out.println("region " + r.index() + " " + r.kind().jsonName() + " "
+                + r.box()));
+        for (int b = 0; b < layout.blocks().size(); b++) {
+            for (List<Integer> row : layout.blocks().get(b)) {
+                for (int i : row) {
+                    Rectangle box = lines.get(i).box();
+                    int best = -1;
+                    long bestArea = (long) box.width * box.height / 3;
+                    for (int r = 0; r < runs.size(); r++) {
+                        JsonNode rb = runs.get(r).get("box");
+                        Rectangle overlap = box.intersection(new Rectangle(rb.get("x").asInt(), rb.get("y").asInt(),
+                                rb.get("width").asInt(), rb.get("height").asInt()));
+                        long area = overlap.isEmpty() ? 0 : (long) overlap.width * overlap.height;
+                        if (area > bestArea) {
+                            bestArea = area;
+                            best = r;
+                        }
+                    }
+                    System.out.printf(Locale.ROOT, "block %3d region %d run %4d dom-region %2d %4d,%4d %4dx%3d %s%n",
+                            b, layout.blockRegions().get(b), best,
+                            best < 0 ? -9 : runs.get(best).get("region").asInt(), box.x, box.y, box.width,
+                            box.height, lines.get(i).text());
+                }
+            }
+        }
     }
 
     /** The lines' text in the given order. */

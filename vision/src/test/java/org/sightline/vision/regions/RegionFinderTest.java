@@ -108,6 +108,28 @@ class RegionFinderTest {
     }
 
     @Test
+    void anIndexWhoseGroupLettersStandAloneOnTheLeftIsOneTableNotTwoPanes() {
+        // A Texinfo index: "Index Entry" and "Section" columns on the same rows, each group headed by its letter
+        // alone on the left, so only three in four lines on the left have a partner across the white strip.
+        DrawnPage page = new DrawnPage(800, 900);
+        page.text("Index Entry", 30, 40, 15, Color.BLACK);
+        page.text("Section", 340, 40, 15, Color.BLACK);
+        int y = 90;
+        for (char letter = 'Q'; letter <= 'T'; letter++) {
+            page.text(String.valueOf(letter), 12, y, 15, Color.BLACK);
+            y += 22;
+            for (int entry = 0; entry < 3; entry++, y += 22) {
+                page.text(Character.toLowerCase(letter) + ", PO Mode command", 30, y, 15, LINK);
+                page.text("8.3." + entry + " Main PO mode Commands", 340, y, 15, LINK);
+            }
+            y += 30;
+        }
+        page.done();
+
+        assertThat(RegionFinder.find(page.image, page.lines).size()).isEqualTo(1);
+    }
+
+    @Test
     void aBlankPageIsOneRegion() {
         DrawnPage page = new DrawnPage(800, 600).done();
 

@@ -27,6 +27,10 @@ public final class ReadingOrder {
 
     /** A line at least this many times as long as it is tall holds running text, not a table cell. */
     private static final double PROSE_LINE_LENGTH = 8;
+    /** A line of running text fills at least this share of its column's width. */
+    private static final double PROSE_FILL = 0.6;
+    /** Columns whose boxes line up in rows at least this share of the time are a table unless all are prose. */
+    private static final double STRICT_ROWS = 0.9;
 
     private ReadingOrder() {
     }
@@ -91,9 +95,12 @@ public final class ReadingOrder {
         }
         // Columns first: a gutter running the full height of the region.
         List<int[]> vGaps = gutters(boxes, items, medianH);
-        if (!vGaps.isEmpty()) {
-            List<List<Integer>> columns = split(boxes, items, vGaps, true);
-            if (isTable(boxes, columns)) {
+        List<List<Integer>> columns = columns(boxes, items, vGaps);
+        if (columns.size() > 1) {
+            // Whether it is a table is judged on the columns as the gutters cut them, lone lines left out: a lone
+            // line joined to the column beside it would widen that column and hide that it is running text.
+            List<List<Integer>> cells = split(boxes, items, vGaps, true).stream().filter(c -> c.size() > 1).toList();
+            if (isTable(boxes, cells)) {
                 out.add(rows(boxes, items));
                 return;
             }
@@ -124,6 +131,28 @@ public final class ReadingOrder {
             return;
         }
         out.add(rows(boxes, items));
+    }
+
+    /**
+     * The items split at the gutters into columns, left to right. A "column" of one line (a link bar at the top
+     * right, a table's value beside its label) is not a column: the gutter beside it is dropped, so the line is
+     * read with the rows it stands among rather than after everything beside it.
+     */
+    private static List<List<Integer>> columns(List<Rectangle> boxes, List<Integer> items, List<int[]> gutters) {
+        List<int[]> kept = new ArrayList<>(gutters);
+        while (!kept.isEmpty()) {
+            List<List<Integer>> columns = split(boxes, items, kept, true);
+            int lone = -1;
+            for (int c = 0; c < columns.size() && lone < 0; c++) {
+                lone = columns.get(c).size() == 1 ? c : -1;
+            }
+            if (lone < 0) {
+                return columns;
+            }
+            // The gutter to its left, or to its right when it is the first column.
+            kept.remove(lone == 0 ? 0 : lone - 1);
+        }
+        return List.of(items);
     }
 
     /** The region split after a one-row bar at its top or bottom, or null when there is no such bar. */
@@ -284,26 +313,42 @@ public final class ReadingOrder {
 
     /**
      * Whether columns side by side are a table: their boxes line up in rows and no column is running text
-     * (running text fills its column's width line after line).
+     * (running text fills its column's width line after line). Where nearly every box has a partner on its row, one
+     * column of long entries does not make it prose (a help file's two-column list of topics and their tags); only
+     * columns that are all prose are (a newsletter's columns set on the same baselines).
      */
     private static boolean isTable(List<Rectangle> boxes, List<List<Integer>> columns) {
         int aligned = 0;
+        int centred = 0;
         int total = 0;
+        int prose = 0;
         for (int c = 0; c < columns.size(); c++) {
             if (isProse(boxes, columns.get(c))) {
-                return false;
+                prose++;
             }
             for (int i : columns.get(c)) {
                 total++;
-                if (hasRowPartner(boxes, i, columns, c)) {
+                if (hasRowPartner(boxes, i, columns, c, false)) {
                     aligned++;
+                }
+                if (hasRowPartner(boxes, i, columns, c, true)) {
+                    centred++;
                 }
             }
         }
-        return total >= 4 && aligned >= 0.6 * total;
+        if (total < 4) {
+            return false;
+        }
+        return prose == 0 ? aligned >= 0.6 * total : prose < columns.size() && centred >= STRICT_ROWS * total;
     }
 
-    private static boolean hasRowPartner(List<Rectangle> boxes, int i, List<List<Integer>> columns, int own) {
+    /**
+     * Whether box {@code i} has a box of another column on its row: overlapping by half the lower one's height,
+     * or, {@code centred}, with the two centres within a quarter of the lower one's height (a dense column of
+     * small lines overlaps nearly every line beside it by half; it rarely shares their centres).
+     */
+    private static boolean hasRowPartner(List<Rectangle> boxes, int i, List<List<Integer>> columns, int own,
+                                         boolean centred) {
         Rectangle a = boxes.get(i);
         for (int c = 0; c < columns.size(); c++) {
             if (c == own) {
@@ -311,8 +356,10 @@ public final class ReadingOrder {
             }
             for (int j : columns.get(c)) {
                 Rectangle b = boxes.get(j);
-                int overlap = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
-                if (overlap >= 0.5 * Math.min(a.height, b.height)) {
+                int low = Math.min(a.height, b.height);
+                boolean partner = centred ? Math.abs(a.getCenterY() - b.getCenterY()) <= 0.25 * low
+                        : Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y) >= 0.5 * low;
+                if (partner) {
                     return true;
                 }
             }
@@ -334,7 +381,7 @@ public final class ReadingOrder {
         int width = right - left;
         // Running text: lines that fill the column and hold many words (long for their height).
         long full = column.stream().map(boxes::get)
-                .filter(r -> r.width >= 0.6 * width && r.width >= PROSE_LINE_LENGTH * r.height).count();
+                .filter(r -> r.width >= PROSE_FILL * width && r.width >= PROSE_LINE_LENGTH * r.height).count();
         return full >= 0.5 * column.size();
     }
 

@@ -43,6 +43,48 @@ class ReadingOrderTest {
     }
 
     @Test
+    void aListOfLongTopicsBesideTheirShortTagsIsReadRowByRow() {
+        // A help file's table of contents: topics of 100-290 pixels on the left, their tags on the right, every
+        // row lined up. The left column's long lines do not make it running text, since the right one is not.
+        int[] topics = {272, 234, 195, 131, 263, 211, 233, 115, 247, 234, 125, 210, 290, 93};
+        List<Rectangle> boxes = new ArrayList<>();
+        for (int row = 0; row < topics.length; row++) {
+            boxes.add(new Rectangle(5, 360 + 15 * row, topics[row], 16));
+            boxes.add(new Rectangle(385, 360 + 15 * row, 80 + 5 * (row % 8), 16));
+        }
+        List<Integer> order = rows(ReadingOrder.of(boxes)).stream().flatMap(List::stream).toList();
+        for (int i = 0; i < order.size(); i++) {
+            assertThat(order.get(i)).isEqualTo(i);
+        }
+    }
+
+    @Test
+    void aLoneLineBesideTheTopOfAColumnIsReadWhereItStands() {
+        // A class reference: its summary links at the top right, a little above the title, and a tall column of
+        // text whose right edge leaves a white strip below those links. The links are not a column of their own.
+        List<Rectangle> boxes = new ArrayList<>();
+        boxes.add(new Rectangle(11, 112, 264, 20));              // 0 title
+        for (int i = 1; i <= 12; i++) {
+            boxes.add(new Rectangle(76, 140 + 22 * i, 500 + 25 * (i % 10), 19));  // 1..12 text
+        }
+        boxes.add(new Rectangle(956, 97, 321, 16));              // 13 summary links
+        List<Integer> order = rows(ReadingOrder.of(boxes)).stream().flatMap(List::stream).toList();
+        assertThat(order.get(0)).isEqualTo(13);
+        assertThat(order.subList(1, order.size())).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
+    }
+
+    @Test
+    void aLabelsValueInAColumnOfItsOwnIsReadAfterItsLabel() {
+        // "Source File:  mod_dumpio.c" above a heading: the value is one line right of a white strip.
+        List<Rectangle> boxes = List.of(
+                new Rectangle(41, 318, 103, 20),   // 0 Source File:
+                new Rectangle(36, 367, 94, 24),    // 1 Summary (a heading below)
+                new Rectangle(193, 316, 120, 23)); // 2 mod_dumpio.c
+        List<Integer> order = rows(ReadingOrder.of(boxes)).stream().flatMap(List::stream).toList();
+        assertThat(order).containsExactly(0, 2, 1);
+    }
+
+    @Test
     void joinsBoxesOnOneRowLeftToRightAndSplitsParagraphs() {
         List<Rectangle> boxes = List.of(
                 new Rectangle(200, 10, 100, 20),   // 0: second word of line 1
