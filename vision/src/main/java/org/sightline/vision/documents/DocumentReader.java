@@ -27,6 +27,9 @@ import org.sightline.vision.ocr.layout.ReadingOrder;
  */
 public final class DocumentReader {
 
+    /** A page number further than this many times its type's size from the rest of its row stands apart. */
+    private static final double WIDE_GAP = 3;
+
     private final PageRecogniser ocr;
 
     public DocumentReader(PageRecogniser ocr) {
@@ -75,7 +78,7 @@ public final class DocumentReader {
             Map<DocumentLine, DocumentBlock> tables = new IdentityHashMap<>();
             // Footnotes first: a note across the foot of the page must not become part of a column.
             PageFootnotes.Split split = footnotes.split(layer.runs(), layer.height());
-            List<List<DocumentLine>> blocks = ordered(split.body(), tables);
+            List<List<DocumentLine>> blocks = ordered(split.body(), tables, layer.height());
             return build(number, layer.width(), layer.height(), layer.dpi(), PageOrigin.TEXT_LAYER, blocks, tables,
                     split.notes(), running);
         }
@@ -133,7 +136,8 @@ public final class DocumentReader {
      * before the first block that starts below their top; their lines are their rows as read, each put in
      * {@code tables} with the table.
      */
-    static List<List<DocumentLine>> ordered(List<DocumentLine> runs, Map<DocumentLine, DocumentBlock> tables) {
+    static List<List<DocumentLine>> ordered(List<DocumentLine> runs, Map<DocumentLine, DocumentBlock> tables,
+                                           int pageHeight) {
         List<List<DocumentLine>> blocks = new ArrayList<>();
         for (List<DocumentLine> group : PageColumns.groups(runs)) {
             List<List<DocumentLine>> rows = PageTables.rows(group);
@@ -147,7 +151,11 @@ public final class DocumentReader {
             if (!rest.isEmpty()) {
                 PageLayout layout = ReadingOrder.of(rest.stream().map(DocumentLine::box).toList());
                 for (List<List<Integer>> block : layout.blocks()) {
-                    own.add(block.stream().map(row -> joinRow(row.stream().map(rest::get).toList())).toList());
+                    List<DocumentLine> lines = new ArrayList<>();
+                    for (List<Integer> row : block) {
+                        apart(row.stream().map(rest::get).toList(), pageHeight).forEach(part -> lines.add(joinRow(part)));
+                    }
+                    own.add(lines);
                 }
             }
             insertTables(found, own, tables);
@@ -176,6 +184,34 @@ public final class DocumentReader {
 
     private static int top(List<DocumentLine> block) {
         return block.stream().mapToInt(l -> l.box().y).min().orElse(0);
+    }
+
+    /**
+     * A row's runs (left to right) in the pieces that stand apart on it: at the page's top or bottom edge, a page
+     * number a wide space (more than {@code WIDE_GAP} times the type's size) from the running header at the other
+     * margin is a line of its own, so it is recognised as the page number. Other runs far apart on a row (a
+     * definition and its category at the right margin, a contents entry and its page) stay one line.
+     */
+    private static List<List<DocumentLine>> apart(List<DocumentLine> row, int pageHeight) {
+        List<List<DocumentLine>> parts = new ArrayList<>();
+        List<DocumentLine> part = new ArrayList<>();
+        DocumentLine previous = null;
+        for (DocumentLine run : row) {
+            if (previous != null) {
+                int gap = run.box().x - (previous.box().x + previous.box().width);
+                double size = Math.max(Math.max(run.fontSize(), previous.fontSize()), 1);
+                boolean atEdge = RunningLines.atEdge(run, pageHeight);
+                if (gap > WIDE_GAP * size && atEdge
+                        && (RunningLines.isPageNumber(run.text()) || RunningLines.isPageNumber(previous.text()))) {
+                    parts.add(part);
+                    part = new ArrayList<>();
+                }
+            }
+            part.add(run);
+            previous = run;
+        }
+        parts.add(part);
+        return parts;
     }
 
     private static DocumentLine joinRow(List<DocumentLine> row) {

@@ -73,7 +73,8 @@ final class RunningLines {
         return PAGE_NUMBER.matcher(text.strip()).matches();
     }
 
-    private static boolean atEdge(DocumentLine line, int pageHeight) {
+    /** Whether a line lies in the band at the top or the bottom of the page where furniture stands. */
+    static boolean atEdge(DocumentLine line, int pageHeight) {
         return line.box().y + line.box().height <= EDGE * pageHeight || line.box().y >= (1 - EDGE) * pageHeight;
     }
 

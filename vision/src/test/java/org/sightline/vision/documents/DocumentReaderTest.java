@@ -131,6 +131,22 @@ class DocumentReaderTest {
     }
 
     @Test
+    void aPageNumberAtTheFarEndOfTheRunningHeadersRowIsTheLabelFromTheFirstPage() {
+        Path file;
+        try (TestPdfs pdf = new TestPdfs()) {
+            pdf.page().text(pdf.regular, 10, 56, 40, "Chapter 7: Reference");
+            pdf.text(pdf.regular, 10, 530, 40, "15");
+            pdf.paragraph(56, 120, LEFT);
+            file = pdf.save(dir.resolve("header.pdf"));
+        }
+        DocumentPage page = read(file, null).pages().get(0);
+
+        assertThat(page.label()).contains("15");
+        assertThat(page.furniture()).extracting(DocumentLine::text).containsExactly("15");
+        assertThat(page.text()).startsWith("Chapter 7: Reference").doesNotContain("15");
+    }
+
+    @Test
     void twoColumnsAreReadOneAfterTheOther() {
         Path file;
         try (TestPdfs pdf = new TestPdfs()) {

@@ -29,8 +29,13 @@ public final class ReadingOrder {
     private static final double PROSE_LINE_LENGTH = 8;
     /** A line of running text fills at least this share of its column's width. */
     private static final double PROSE_FILL = 0.6;
-    /** Columns whose boxes line up in rows at least this share of the time are a table unless all are prose. */
-    private static final double STRICT_ROWS = 0.9;
+    /**
+     * Columns are a table, unless all are prose, when nearly every line of one column (this share) has a partner
+     * centred on its row across, and most lines of every other column (the next share) do: a group's heading may
+     * stand alone in the first column.
+     */
+    private static final double STRICT_ROWS = 0.95;
+    private static final double STRICT_ROWS_OTHERS = 0.6;
 
     private ReadingOrder() {
     }
@@ -210,7 +215,13 @@ public final class ReadingOrder {
         List<Integer> bandCounts = new ArrayList<>();
         List<Integer> current = null;
         List<int[]> open = List.of();
+        List<Integer> previous = null;
+        List<Integer> beforePrevious = null;
         for (List<Integer> band : bands) {
+            List<Integer> above = previous;
+            List<Integer> twoAbove = beforePrevious;
+            beforePrevious = previous;
+            previous = band;
             if (current != null && !open.isEmpty()) {
                 List<int[]> kept = new ArrayList<>();
                 for (int[] g : open) {
@@ -231,6 +242,13 @@ public final class ReadingOrder {
                 continue;
             }
             current = new ArrayList<>(band);
+            if (sections.size() > 0 && bandCounts.get(bandCounts.size() - 1) > 1
+                    && headsNext(boxes, twoAbove, above, band, medianH)) {
+                // The heading just above this band is its own, not the end of the section before it.
+                sections.get(sections.size() - 1).removeAll(above);
+                bandCounts.set(bandCounts.size() - 1, bandCounts.get(bandCounts.size() - 1) - 1);
+                current.addAll(0, above);
+            }
             sections.add(current);
             columned.add(!own.isEmpty());
             bandCounts.add(1);
@@ -250,6 +268,23 @@ public final class ReadingOrder {
             previousFullWidth = fullWidth;
         }
         return merged;
+    }
+
+    /**
+     * Whether {@code heading}, a band of one row with no gutter of its own, heads the band after it rather than
+     * ending the one before: it stands closer to what follows than to what precedes it (an index's group letter).
+     */
+    private static boolean headsNext(List<Rectangle> boxes, List<Integer> before, List<Integer> heading,
+                                     List<Integer> after, double medianH) {
+        if (before == null || heading == null || rows(boxes, heading).size() != 1
+                || !gutters(boxes, heading, medianH).isEmpty()) {
+            return false;
+        }
+        int headingTop = heading.stream().mapToInt(i -> boxes.get(i).y).min().orElse(0);
+        int headingBottom = heading.stream().mapToInt(i -> boxes.get(i).y + boxes.get(i).height).max().orElse(0);
+        int beforeBottom = before.stream().mapToInt(i -> boxes.get(i).y + boxes.get(i).height).max().orElse(0);
+        int afterTop = after.stream().mapToInt(i -> boxes.get(i).y).min().orElse(0);
+        return headingTop - beforeBottom > afterTop - headingBottom;
     }
 
     private static boolean crosses(Rectangle r, int[] gap) {
@@ -313,19 +348,21 @@ public final class ReadingOrder {
 
     /**
      * Whether columns side by side are a table: their boxes line up in rows and no column is running text
-     * (running text fills its column's width line after line). Where nearly every box has a partner on its row, one
-     * column of long entries does not make it prose (a help file's two-column list of topics and their tags); only
-     * columns that are all prose are (a newsletter's columns set on the same baselines).
+     * (running text fills its column's width line after line). Where the rows line up closely, one column of long
+     * entries does not make it prose (a help file's two-column list of topics and their tags); only columns that
+     * are all prose are (a newsletter's columns set on the same baselines).
      */
     private static boolean isTable(List<Rectangle> boxes, List<List<Integer>> columns) {
         int aligned = 0;
-        int centred = 0;
         int total = 0;
         int prose = 0;
+        double mostCentred = 0;
+        double leastCentred = 1;
         for (int c = 0; c < columns.size(); c++) {
             if (isProse(boxes, columns.get(c))) {
                 prose++;
             }
+            int centred = 0;
             for (int i : columns.get(c)) {
                 total++;
                 if (hasRowPartner(boxes, i, columns, c, false)) {
@@ -335,11 +372,15 @@ public final class ReadingOrder {
                     centred++;
                 }
             }
+            double share = centred / (double) Math.max(1, columns.get(c).size());
+            mostCentred = Math.max(mostCentred, share);
+            leastCentred = Math.min(leastCentred, share);
         }
         if (total < 4) {
             return false;
         }
-        return prose == 0 ? aligned >= 0.6 * total : prose < columns.size() && centred >= STRICT_ROWS * total;
+        return prose == 0 ? aligned >= 0.6 * total
+                : prose < columns.size() && mostCentred >= STRICT_ROWS && leastCentred >= STRICT_ROWS_OTHERS;
     }
 
     /**

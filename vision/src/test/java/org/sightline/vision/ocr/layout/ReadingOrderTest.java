@@ -59,6 +59,30 @@ class ReadingOrderTest {
     }
 
     @Test
+    void anIndexIsReadGroupByGroupWithEachLetterBeforeItsEntries() {
+        // A Texinfo index: each group's letter alone on the left, closer to its entries than to the group above;
+        // the entries' width differs from group to group, so the white strip between the columns does too.
+        List<Rectangle> boxes = new ArrayList<>();
+        List<Integer> expected = new ArrayList<>();
+        int y = 210;
+        int[] widths = {151, 166, 198};
+        for (int group = 0; group < 3; group++) {
+            expected.add(boxes.size());
+            boxes.add(new Rectangle(11, y, 16, 17));                     // the letter
+            y += 18;
+            for (int entry = 0; entry < 4; entry++, y += 22) {
+                expected.add(boxes.size());
+                boxes.add(new Rectangle(28, y, widths[group], 22));      // "q, PO Mode command"
+                expected.add(boxes.size());
+                boxes.add(new Rectangle(336, y + 2, 213, 19));           // "8.3.2 Main PO mode Commands"
+            }
+            y += 40;
+        }
+        List<Integer> order = rows(ReadingOrder.of(boxes)).stream().flatMap(List::stream).toList();
+        assertThat(order).containsExactlyElementsOf(expected);
+    }
+
+    @Test
     void aLoneLineBesideTheTopOfAColumnIsReadWhereItStands() {
         // A class reference: its summary links at the top right, a little above the title, and a tall column of
         // text whose right edge leaves a white strip below those links. The links are not a column of their own.
