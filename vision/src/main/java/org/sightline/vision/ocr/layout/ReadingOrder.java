@@ -27,6 +27,8 @@ public final class ReadingOrder {
 
     /** A line at least this many times as long as it is tall holds running text, not a table cell. */
     private static final double PROSE_LINE_LENGTH = 8;
+    /** Fewer lines than this in a column cannot show that it is running text. */
+    private static final int PROSE_MIN_LINES = 3;
     /** A line of running text fills at least this share of its column's width. */
     private static final double PROSE_FILL = 0.6;
     /**
@@ -356,11 +358,14 @@ public final class ReadingOrder {
         int aligned = 0;
         int total = 0;
         int prose = 0;
+        boolean cells = false;
         double mostCentred = 0;
         double leastCentred = 1;
         for (int c = 0; c < columns.size(); c++) {
             if (isProse(boxes, columns.get(c))) {
                 prose++;
+            } else if (columns.get(c).size() >= PROSE_MIN_LINES) {
+                cells = true;
             }
             int centred = 0;
             for (int i : columns.get(c)) {
@@ -379,8 +384,10 @@ public final class ReadingOrder {
         if (total < 4) {
             return false;
         }
+        // Beside running text, a table needs a column long enough to show it is not running text (two lines of a
+        // newsletter's second column cannot).
         return prose == 0 ? aligned >= 0.6 * total
-                : prose < columns.size() && mostCentred >= STRICT_ROWS && leastCentred >= STRICT_ROWS_OTHERS;
+                : cells && mostCentred >= STRICT_ROWS && leastCentred >= STRICT_ROWS_OTHERS;
     }
 
     /**
@@ -409,7 +416,7 @@ public final class ReadingOrder {
     }
 
     private static boolean isProse(List<Rectangle> boxes, List<Integer> column) {
-        if (column.size() < 3) {
+        if (column.size() < PROSE_MIN_LINES) {
             return false;
         }
         int left = Integer.MAX_VALUE;

@@ -83,6 +83,20 @@ class ReadingOrderTest {
     }
 
     @Test
+    void twoShortColumnsOfTextUnderATitleAreNotATable() {
+        // A paper's title over its first column, then two columns of two lines on the same baselines: the second
+        // column is too short to show it is not running text, so the two are not taken for a table's cells.
+        List<Rectangle> boxes = List.of(
+                new Rectangle(56, 58, 200, 26),    // 0 title
+                new Rectangle(56, 110, 190, 14),   // 1 left, first line
+                new Rectangle(56, 126, 160, 14),   // 2 left, second line
+                new Rectangle(310, 110, 200, 14),  // 3 right, first line
+                new Rectangle(310, 126, 130, 14)); // 4 right, second line
+        List<Integer> order = rows(ReadingOrder.of(boxes)).stream().flatMap(List::stream).toList();
+        assertThat(order).containsExactly(0, 1, 2, 3, 4);
+    }
+
+    @Test
     void aLoneLineBesideTheTopOfAColumnIsReadWhereItStands() {
         // A class reference: its summary links at the top right, a little above the title, and a tall column of
         // text whose right edge leaves a white strip below those links. The links are not a column of their own.
