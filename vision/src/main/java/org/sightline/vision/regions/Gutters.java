@@ -24,8 +24,8 @@ final class Gutters {
      * A white strip is also a table's when nearly every line on one side has a partner across it and most on the
      * other do: an index's entries beside their sections, with the letters that head each group alone on one side.
      */
-    private static final double ONE_SIDE_ROWS = 0.95;
-    private static final double OTHER_SIDE_ROWS = 0.6;
+    private static final double ONE_SIDE_ROWS = 0.85;
+    private static final double OTHER_SIDE_ROWS = 0.65;
 
     private Gutters() {
     }
@@ -59,12 +59,17 @@ final class Gutters {
             if ((s + 1 - first) * STEP >= minWidth) {
                 // The run may hold a page margin as well as the gutter (a short sidebar leaves the space below
                 // it empty): its parts are tried tallest first, and the first with text on both sides is the cut.
+                // A part whose two sides are a table's columns makes the whole run the table's: a shorter part
+                // beside it (where fewer rows have a partner across) is the same space between the same columns.
                 for (int[] part : parts(free, first, s)) {
                     int x0 = part[0] * STEP;
                     int x1 = (part[1] + 1) * STEP;
                     int[] span = free[part[0]];
-                    if (dividesColumns(lines, x0, x1, span[0], span[1])) {
+                    Strip strip = strip(lines, x0, x1, span[0], span[1]);
+                    if (strip == Strip.COLUMNS) {
                         gutters.add((x0 + x1) / 2);
+                    }
+                    if (strip != Strip.TOO_FEW_LINES) {
                         break;
                     }
                 }
@@ -122,8 +127,14 @@ final class Gutters {
         return best;
     }
 
-    /** Whether the strip has enough lines on both sides within its height, not lined up in table rows. */
-    private static boolean dividesColumns(List<Rectangle> lines, int x0, int x1, int y0, int y1) {
+    /** What an empty strip lies between. */
+    private enum Strip { COLUMNS, TABLE, TOO_FEW_LINES }
+
+    /**
+     * Whether the strip has enough lines on both sides within its height, and whether those line up in table rows
+     * (a table's columns) or not (columns of a page).
+     */
+    private static Strip strip(List<Rectangle> lines, int x0, int x1, int y0, int y1) {
         List<Rectangle> left = new ArrayList<>();
         List<Rectangle> right = new ArrayList<>();
         for (Rectangle r : lines) {
@@ -138,14 +149,14 @@ final class Gutters {
             }
         }
         if (left.size() < MIN_LINES_EACH_SIDE || right.size() < MIN_LINES_EACH_SIDE) {
-            return false;
+            return Strip.TOO_FEW_LINES;
         }
         double leftPaired = pairedShare(left, right);
         double rightPaired = pairedShare(right, left);
         boolean table = Math.min(leftPaired, rightPaired) >= TABLE_ROWS
                 || Math.max(leftPaired, rightPaired) >= ONE_SIDE_ROWS
                 && Math.min(leftPaired, rightPaired) >= OTHER_SIDE_ROWS;
-        return !table;
+        return table ? Strip.TABLE : Strip.COLUMNS;
     }
 
     /** Whether the lines on the two sides of a cut line up row by row, as a table's cells do. */

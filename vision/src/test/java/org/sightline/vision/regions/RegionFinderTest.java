@@ -130,6 +130,33 @@ class RegionFinderTest {
     }
 
     @Test
+    void aGeneralIndexWithLongEntriesLowDownIsOneTableNotTwoPanes() {
+        // A general index: each letter over two lists of entries on the same rows, the right one shorter in the
+        // first groups. Three long entries low down reach into the white strip, so its full height is only its right
+        // edge, where the two sides are a table's; above them the strip is wider, and there, with the short right
+        // lists, fewer rows have a partner across. It is the same space between the same two lists.
+        DrawnPage page = new DrawnPage(1000, 1000);
+        int[] rightCounts = {3, 3, 6, 6, 6};
+        int y = 40;
+        for (int group = 0; group < 5; group++) {
+            page.text(String.valueOf((char) ('A' + group)), 40, y, 18, Color.BLACK);
+            y += 26;
+            for (int entry = 0; entry < 6; entry++, y += 24) {
+                String left = group == 3 && entry < 3 ? "a rather long entry name (in module with a long name)"
+                        : "entry " + group + "." + entry + " (in module)";
+                page.text(left, 60, y, 15, LINK);
+                if (entry < rightCounts[group]) {
+                    page.text("other " + group + "." + entry + " (class in module)", 500, y, 15, LINK);
+                }
+            }
+            y += 20;
+        }
+        page.done();
+
+        assertThat(RegionFinder.find(page.image, page.lines).size()).isEqualTo(1);
+    }
+
+    @Test
     void aBlankPageIsOneRegion() {
         DrawnPage page = new DrawnPage(800, 600).done();
 
