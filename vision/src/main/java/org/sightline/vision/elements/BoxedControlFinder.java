@@ -8,10 +8,14 @@ import java.util.List;
 /**
  * Buttons and text fields from the outlines of boxes: a box around one short centred text (or text that fills
  * it) is a button; a wide empty box, or one with text at its left (a value, a hint), is a field labelled by the
- * text beside or above it. Where the learned detector is better for a type, {@link ElementFinder} keeps this
+ * text beside or above it, unless its inside is clearly darker than the page around it (a heading's bar; see
+ * docs/decisions/0031-bars-are-not-fields.md). Where the learned detector is better for a type, {@link ElementFinder} keeps this
  * rule's findings of that type only where the detector found nothing ({@link LearnedControls}).
  */
 final class BoxedControlFinder {
+
+    /** A field's inside is at most this much darker (in luminance, 0-255) than the page around it. */
+    private static final int DARKER_FILL = 25;
 
     private final PageText page;
 
@@ -44,6 +48,10 @@ final class BoxedControlFinder {
             double confidence = inside.stream().mapToDouble(s -> s.confidence).average().orElse(0.5);
             if (centred || fills) {
                 found.add(new Found(ElementType.BUTTON, label, b, 0.8 * confidence));
+            } else if (darkerThanAround(b)) {
+                // A bar filled darker than the page around it, its text at the left: a heading's or a section's
+                // bar (white on slate, dark on pale blue), not a field, whose inside is white or the page's own.
+                continue;
             } else {
                 String outside = page.fieldLabel(b);
                 found.add(new Found(ElementType.FIELD, outside.isEmpty() ? label : outside, b, 0.65 * confidence));
@@ -51,6 +59,20 @@ final class BoxedControlFinder {
             inside.forEach(s -> s.consumed = true);
         }
         return found;
+    }
+
+    /** True when the inside of box {@code b} is clearly darker than the page just above and below it. */
+    private boolean darkerThanAround(Rectangle b) {
+        Pixels pixels = page.pixels;
+        int fill = pixels.dominantColour(new Rectangle(b.x + 2, b.y + 2, b.width - 4, b.height - 4));
+        int above = pixels.dominantColour(new Rectangle(b.x, b.y - 5, b.width, 3));
+        int below = pixels.dominantColour(new Rectangle(b.x, b.y + b.height + 2, b.width, 3));
+        int around = Math.max(luminance(above), luminance(below));
+        return luminance(fill) < around - DARKER_FILL;
+    }
+
+    private static int luminance(int c) {
+        return (((c >> 16) & 0xff) * 299 + ((c >> 8) & 0xff) * 587 + (c & 0xff) * 114) / 1000;
     }
 
     /** Outlines of a control's height and shape; of a box's outer and inner edges, the inner one. */

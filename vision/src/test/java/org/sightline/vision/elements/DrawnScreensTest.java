@@ -191,6 +191,46 @@ class DrawnScreensTest {
                 .satisfies(e -> assertThat(e.label()).isEqualTo("installation guide"));
     }
 
+    @Test
+    void aBarFilledDarkerThanThePageIsNoFieldWhileAWhiteFieldOnAGreyBandStaysOne() {
+        BufferedImage img = new BufferedImage(900, 300, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, img.getWidth(), img.getHeight());
+        // A section's bar, as a manual draws its headings: slate, bordered, its title in white at the left.
+        Rectangle bar = new Rectangle(40, 30, 820, 40);
+        g.setColor(new Color(0x40, 0x58, 0x71));
+        g.fillRect(bar.x, bar.y, bar.width, bar.height);
+        g.setColor(new Color(0x2a, 0x3a, 0x4a));
+        g.drawRect(bar.x, bar.y, bar.width - 1, bar.height - 1);
+        g.setColor(Color.WHITE);
+        g.setFont(TestFonts.sans(Font.BOLD, 20));
+        g.drawString("Enabling dumpio Support", bar.x + 14, bar.y + 27);
+        g.setColor(new Color(0x22, 0x22, 0x22));
+        g.setFont(TestFonts.sans(Font.PLAIN, 17));
+        g.drawString("To enable the module, load it into your running configuration.", 40, 105);
+        // A search field on a grey band: white inside, its hint at the left.
+        g.setColor(new Color(0xee, 0xee, 0xee));
+        g.fillRect(0, 160, 900, 100);
+        Rectangle field = new Rectangle(40, 190, 320, 34);
+        g.setColor(Color.WHITE);
+        g.fillRect(field.x, field.y, field.width, field.height);
+        g.setColor(new Color(0x76, 0x76, 0x76));
+        g.drawRect(field.x, field.y, field.width - 1, field.height - 1);
+        g.setColor(new Color(0x75, 0x75, 0x75));
+        g.drawString("Search the docs", field.x + 10, field.y + 23);
+        g.dispose();
+
+        ElementMap page = ElementFinder.analyse(Capture.ofImage(img, CaptureSource.FILE, "bars"),
+                engine.read(img, TaskContext.none()), TaskContext.none());
+
+        assertThat(page.ofType(ElementType.FIELD)).singleElement()
+                .satisfies(e -> assertThat(e.box().contains(field.getCenterX(), field.getCenterY())).isTrue());
+        assertThat(page.ofType(ElementType.HEADING)).singleElement()
+                .satisfies(e -> assertThat(e.label()).endsWith("dumpio Support"));
+    }
+
     static BufferedImage drawScreen() {
         BufferedImage img = new BufferedImage(900, 420, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
