@@ -8,12 +8,15 @@ import java.util.List;
 /**
  * Buttons and text fields from the outlines of boxes: a box around one short centred text (or text that fills
  * it) is a button; a wide empty box, or one with text at its left (a value, a hint), is a field labelled by the
- * text beside or above it, unless its inside is clearly darker than the page around it (a heading's bar; see
- * docs/decisions/0031-bars-are-not-fields.md). Where the learned detector is better for a type, {@link ElementFinder} keeps this
- * rule's findings of that type only where the detector found nothing ({@link LearnedControls}).
+ * text beside or above it, unless its inside is clearly darker than the page around it (a heading's bar); a box
+ * with text at its right end past a rule is a field and its button drawn as one (decision 0031). Where the
+ * learned detector is better for a type, {@link ElementFinder} keeps this rule's findings of that type only where
+ * the detector found nothing ({@link LearnedControls}).
  */
 final class BoxedControlFinder {
 
+    /** A rule between a field and its button differs from both sides by at least this much in one channel. */
+    private static final int RULE_CONTRAST = 24;
     /** A field's inside is at most this much darker (in luminance, 0-255) than the page around it. */
     private static final int DARKER_FILL = 25;
 
@@ -48,6 +51,13 @@ final class BoxedControlFinder {
             double confidence = inside.stream().mapToDouble(s -> s.confidence).average().orElse(0.5);
             if (centred || fills) {
                 found.add(new Found(ElementType.BUTTON, label, b, 0.8 * confidence));
+            } else if (innerRule(b, textBox) > 0) {
+                // A field and its button drawn as one box ("[          | Go ]"): the rule between them parts them.
+                int rule = innerRule(b, textBox);
+                Rectangle field = new Rectangle(b.x, b.y, rule - b.x, b.height);
+                Rectangle button = new Rectangle(rule, b.y, b.x + b.width - rule, b.height);
+                found.add(new Found(ElementType.FIELD, page.fieldLabel(field), field, 0.65 * confidence));
+                found.add(new Found(ElementType.BUTTON, label, button, 0.8 * confidence));
             } else if (darkerThanAround(b)) {
                 // A bar filled darker than the page around it, its text at the left: a heading's or a section's
                 // bar (white on slate, dark on pale blue), not a field, whose inside is white or the page's own.
@@ -59,6 +69,35 @@ final class BoxedControlFinder {
             inside.forEach(s -> s.consumed = true);
         }
         return found;
+    }
+
+    /**
+     * The x of a vertical rule running the inner height of box {@code b} between an empty part at its left and
+     * {@code text} at its right end, where a button is drawn against a field; -1 when there is none. The text
+     * must end near the box's right edge and take less than half of it, the empty part at least twice its height.
+     */
+    private int innerRule(Rectangle b, Rectangle text) {
+        Pixels pixels = page.pixels;
+        int right = b.x + b.width;
+        if (right - (text.x + text.width) > b.height || text.x - b.x < b.width / 2 || b.height < 12) {
+            return -1;
+        }
+        int top = b.y + 3;
+        int bottom = b.y + b.height - 3;
+        for (int x = text.x - 3; x >= b.x + 2 * b.height; x--) {
+            int ruled = 0;
+            for (int y = top; y < bottom; y++) {
+                int c = pixels.at(x, y);
+                if (Pixels.distance(c, pixels.at(x - 2, y)) >= RULE_CONTRAST
+                        && Pixels.distance(c, pixels.at(x + 2, y)) >= RULE_CONTRAST) {
+                    ruled++;
+                }
+            }
+            if (ruled >= 0.9 * (bottom - top)) {
+                return x;
+            }
+        }
+        return -1;
     }
 
     /** True when the inside of box {@code b} is clearly darker than the page just above and below it. */

@@ -231,6 +231,42 @@ class DrawnScreensTest {
                 .satisfies(e -> assertThat(e.label()).endsWith("dumpio Support"));
     }
 
+    @Test
+    void aGoButtonDrawnAgainstItsSearchFieldIsAButtonBesideAField() {
+        // A documentation sidebar's quick search: a white field and a grey "Go" button sharing one border.
+        BufferedImage img = new BufferedImage(600, 160, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(new Color(0xee, 0xee, 0xee));
+        g.fillRect(0, 0, img.getWidth(), img.getHeight());
+        g.setColor(new Color(0x22, 0x22, 0x22));
+        g.setFont(TestFonts.sans(Font.BOLD, 17));
+        g.drawString("Quick search", 20, 40);
+        Rectangle field = new Rectangle(20, 60, 150, 30);
+        Rectangle go = new Rectangle(170, 60, 40, 30);
+        g.setColor(Color.WHITE);
+        g.fillRect(field.x, field.y, field.width, field.height);
+        g.setColor(new Color(0xdd, 0xdd, 0xdd));
+        g.fillRect(go.x, go.y, go.width, go.height);
+        g.setColor(new Color(0x99, 0x99, 0x99));
+        g.drawRect(field.x, field.y, field.width + go.width - 1, field.height - 1);
+        g.drawLine(go.x, go.y, go.x, go.y + go.height - 1);
+        g.setColor(Color.BLACK);
+        g.setFont(TestFonts.sans(Font.PLAIN, 16));
+        g.drawString("Go", go.x + 9, go.y + 21);
+        g.dispose();
+
+        ElementMap page = ElementFinder.analyse(Capture.ofImage(img, CaptureSource.FILE, "search"),
+                engine.read(img, TaskContext.none()), TaskContext.none());
+
+        assertThat(page.ofType(ElementType.BUTTON)).singleElement().satisfies(e -> {
+            assertThat(e.label()).isEqualTo("Go");
+            assertThat(go.contains(e.box().getCenterX(), e.box().getCenterY())).isTrue();
+        });
+        assertThat(page.ofType(ElementType.FIELD)).singleElement()
+                .satisfies(e -> assertThat(field.contains(e.box().getCenterX(), e.box().getCenterY())).isTrue());
+    }
+
     static BufferedImage drawScreen() {
         BufferedImage img = new BufferedImage(900, 420, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
