@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Buttons and text fields from the outlines of boxes: a box around one short centred text (or text that fills
- * it) is a button, unless it hugs that text as a box round code does; a wide empty box, or one with text at its left (a value, a hint), is a field labelled by the
+ * it) is a button; a wide empty box, or one with text at its left (a value, a hint), is a field labelled by the
  * text beside or above it, unless its inside is clearly darker than the page around it (a heading's bar); a box
  * with text at its right end past a rule is a field and its button drawn as one (decision 0031). Where the
  * learned detector is better for a type, {@link ElementFinder} keeps this rule's findings of that type only where
@@ -15,8 +15,6 @@ import java.util.List;
  */
 final class BoxedControlFinder {
 
-    /** A box less than this many times as tall as its text hugs it. */
-    private static final double SNUG_BOX = 1.2;
     /** A rule between a field and its button differs from both sides by at least this much in one channel. */
     private static final int RULE_CONTRAST = 24;
     /** A field's inside is at most this much darker (in luminance, 0-255) than the page around it. */
@@ -51,11 +49,7 @@ final class BoxedControlFinder {
             boolean centred = Math.abs(textBox.getCenterX() - b.getCenterX()) <= 0.12 * b.width + 3;
             boolean fills = textBox.width >= 0.6 * b.width;
             double confidence = inside.stream().mapToDouble(s -> s.confidence).average().orElse(0.5);
-            if ((centred || fills) && b.height < SNUG_BOX * textBox.height) {
-                // A box that hugs its text (a code chip inside a link) is how code is drawn, not a button: a
-                // button leaves room round its label.
-                continue;
-            } else if (centred || fills) {
+            if (centred || fills) {
                 found.add(new Found(ElementType.BUTTON, label, b, 0.8 * confidence));
             } else if (innerRule(b, textBox) > 0) {
                 // A field and its button drawn as one box ("[          | Go ]"): the rule between them parts them.

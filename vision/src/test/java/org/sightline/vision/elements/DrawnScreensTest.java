@@ -267,34 +267,6 @@ class DrawnScreensTest {
                 .satisfies(e -> assertThat(field.contains(e.box().getCenterX(), e.box().getCenterY())).isTrue());
     }
 
-    @Test
-    void codeInBoxesThatHugItIsNoButton() {
-        // A module's list of functions, each name set as code in a thin box only a little taller than the text.
-        BufferedImage img = new BufferedImage(500, 200, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, img.getWidth(), img.getHeight());
-        g.setFont(TestFonts.mono(15));
-        String[] names = {"annotate()", "read_file()", "split_body()", "SetMixin"};
-        for (int i = 0; i < names.length; i++) {
-            int y = 30 + 40 * i;
-            int w = g.getFontMetrics().stringWidth(names[i]);
-            g.setColor(new Color(0xf8, 0xf8, 0xf8));
-            g.fillRect(40, y, w + 8, 19);
-            g.setColor(new Color(0xdd, 0xdd, 0xdd));
-            g.drawRect(40, y, w + 8, 19);
-            g.setColor(new Color(0xc7, 0x25, 0x4e));
-            g.drawString(names[i], 44, y + 14);
-        }
-        g.dispose();
-
-        ElementMap page = ElementFinder.analyse(Capture.ofImage(img, CaptureSource.FILE, "chips"),
-                engine.read(img, TaskContext.none()), TaskContext.none());
-
-        assertThat(page.ofType(ElementType.BUTTON)).isEmpty();
-    }
-
     static BufferedImage drawScreen() {
         BufferedImage img = new BufferedImage(900, 420, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
