@@ -147,10 +147,7 @@ class DrawnScreensTest {
     @Test
     void colouredWordsOfHighlightedCodeAreNotLinksWhileTheLinkAboveIs() {
         BufferedImage img = new BufferedImage(900, 330, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, img.getWidth(), img.getHeight());
+        Graphics2D g = canvas(img, Color.WHITE);
         g.setFont(TestFonts.sans(Font.PLAIN, 17));
         g.setColor(new Color(0x22, 0x22, 0x22));
         g.drawString("Before you start, read the", 40, 40);
@@ -184,8 +181,7 @@ class DrawnScreensTest {
         }
         g.dispose();
 
-        ElementMap code = ElementFinder.analyse(Capture.ofImage(img, CaptureSource.FILE, "code"),
-                engine.read(img, TaskContext.none()), TaskContext.none());
+        ElementMap code = mapOf(img, "code");
 
         assertThat(code.ofType(ElementType.LINK)).singleElement()
                 .satisfies(e -> assertThat(e.label()).isEqualTo("installation guide"));
@@ -194,10 +190,7 @@ class DrawnScreensTest {
     @Test
     void aBarFilledDarkerThanThePageIsNoFieldWhileAWhiteFieldOnAGreyBandStaysOne() {
         BufferedImage img = new BufferedImage(900, 300, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, img.getWidth(), img.getHeight());
+        Graphics2D g = canvas(img, Color.WHITE);
         // A section's bar, as a manual draws its headings: slate, bordered, its title in white at the left.
         Rectangle bar = new Rectangle(40, 30, 820, 40);
         g.setColor(new Color(0x40, 0x58, 0x71));
@@ -222,8 +215,7 @@ class DrawnScreensTest {
         g.drawString("Search the docs", field.x + 10, field.y + 23);
         g.dispose();
 
-        ElementMap page = ElementFinder.analyse(Capture.ofImage(img, CaptureSource.FILE, "bars"),
-                engine.read(img, TaskContext.none()), TaskContext.none());
+        ElementMap page = mapOf(img, "bars");
 
         assertThat(page.ofType(ElementType.FIELD)).singleElement()
                 .satisfies(e -> assertThat(e.box().contains(field.getCenterX(), field.getCenterY())).isTrue());
@@ -235,10 +227,7 @@ class DrawnScreensTest {
     void aGoButtonDrawnAgainstItsSearchFieldIsAButtonBesideAField() {
         // A documentation sidebar's quick search: a white field and a grey "Go" button sharing one border.
         BufferedImage img = new BufferedImage(600, 160, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(new Color(0xee, 0xee, 0xee));
-        g.fillRect(0, 0, img.getWidth(), img.getHeight());
+        Graphics2D g = canvas(img, new Color(0xee, 0xee, 0xee));
         g.setColor(new Color(0x22, 0x22, 0x22));
         g.setFont(TestFonts.sans(Font.BOLD, 17));
         g.drawString("Quick search", 20, 40);
@@ -256,8 +245,7 @@ class DrawnScreensTest {
         g.drawString("Go", go.x + 9, go.y + 21);
         g.dispose();
 
-        ElementMap page = ElementFinder.analyse(Capture.ofImage(img, CaptureSource.FILE, "search"),
-                engine.read(img, TaskContext.none()), TaskContext.none());
+        ElementMap page = mapOf(img, "search");
 
         assertThat(page.ofType(ElementType.BUTTON)).singleElement().satisfies(e -> {
             assertThat(e.label()).isEqualTo("Go");
@@ -265,6 +253,21 @@ class DrawnScreensTest {
         });
         assertThat(page.ofType(ElementType.FIELD)).singleElement()
                 .satisfies(e -> assertThat(field.contains(e.box().getCenterX(), e.box().getCenterY())).isTrue());
+    }
+
+    /** Something to draw on {@code img}: filled with {@code background}, text smoothed as a browser draws it. */
+    private static Graphics2D canvas(BufferedImage img, Color background) {
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(background);
+        g.fillRect(0, 0, img.getWidth(), img.getHeight());
+        return g;
+    }
+
+    /** The element map of a drawn picture, read by the real OCR. */
+    private static ElementMap mapOf(BufferedImage img, String name) {
+        OcrResult text = engine.read(img, TaskContext.none());
+        return ElementFinder.analyse(Capture.ofImage(img, CaptureSource.FILE, name), text, TaskContext.none());
     }
 
     static BufferedImage drawScreen() {
