@@ -49,11 +49,11 @@ final class BoxedControlFinder {
             boolean centred = Math.abs(textBox.getCenterX() - b.getCenterX()) <= 0.12 * b.width + 3;
             boolean fills = textBox.width >= 0.6 * b.width;
             double confidence = inside.stream().mapToDouble(s -> s.confidence).average().orElse(0.5);
+            int rule = centred || fills ? -1 : innerRule(b, textBox);
             if (centred || fills) {
                 found.add(new Found(ElementType.BUTTON, label, b, 0.8 * confidence));
-            } else if (innerRule(b, textBox) > 0) {
+            } else if (rule > 0) {
                 // A field and its button drawn as one box ("[          | Go ]"): the rule between them parts them.
-                int rule = innerRule(b, textBox);
                 Rectangle field = new Rectangle(b.x, b.y, rule - b.x, b.height);
                 Rectangle button = new Rectangle(rule, b.y, b.x + b.width - rule, b.height);
                 found.add(new Found(ElementType.FIELD, page.fieldLabel(field), field, 0.65 * confidence));
