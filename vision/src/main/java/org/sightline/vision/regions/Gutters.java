@@ -21,8 +21,9 @@ final class Gutters {
     /** When this share of the lines beside a gutter have a partner across it on the same row, it is a table. */
     private static final double TABLE_ROWS = 0.8;
     /**
-     * A white strip is also a table's when nearly every line on one side has a partner across it and most on the
-     * other do: an index's entries beside their sections, with the letters that head each group alone on one side.
+     * A white strip is also a table's when most lines on one side (0.85) have a partner across it and most on the
+     * other (0.65) do: an index's entries beside their sections, with each group's letter alone on one side, or a
+     * general index's two lists whose wrapped entries put some rows out of step.
      */
     private static final double ONE_SIDE_ROWS = 0.85;
     private static final double OTHER_SIDE_ROWS = 0.65;
