@@ -152,8 +152,8 @@ final class Gutters {
         if (left.size() < MIN_LINES_EACH_SIDE || right.size() < MIN_LINES_EACH_SIDE) {
             return Strip.TOO_FEW_LINES;
         }
-        double leftPaired = pairedShare(left, right);
-        double rightPaired = pairedShare(right, left);
+        double leftPaired = Rows.centredShare(left, right);
+        double rightPaired = Rows.centredShare(right, left);
         boolean table = Math.min(leftPaired, rightPaired) >= TABLE_ROWS
                 || Math.max(leftPaired, rightPaired) >= ONE_SIDE_ROWS
                 && Math.min(leftPaired, rightPaired) >= OTHER_SIDE_ROWS;
@@ -163,16 +163,6 @@ final class Gutters {
     /** Whether the lines on the two sides of a cut line up row by row, as a table's cells do. */
     static boolean tableRows(List<Rectangle> left, List<Rectangle> right) {
         return !left.isEmpty() && !right.isEmpty()
-                && pairedShare(left, right) >= TABLE_ROWS && pairedShare(right, left) >= TABLE_ROWS;
-    }
-
-    /** The share of {@code side}'s lines that have a line on the same row on the {@code other} side. */
-    private static double pairedShare(List<Rectangle> side, List<Rectangle> other) {
-        long paired = side.stream().filter(a -> other.stream().anyMatch(b -> sameRow(a, b))).count();
-        return paired / (double) side.size();
-    }
-
-    private static boolean sameRow(Rectangle a, Rectangle b) {
-        return Math.abs(a.getCenterY() - b.getCenterY()) <= 0.25 * Math.min(a.height, b.height);
+                && Rows.centredShare(left, right) >= TABLE_ROWS && Rows.centredShare(right, left) >= TABLE_ROWS;
     }
 }

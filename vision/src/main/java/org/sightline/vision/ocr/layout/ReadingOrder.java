@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.sightline.vision.regions.PageRegions;
+import org.sightline.vision.regions.Rows;
 
 /**
  * Orders text boxes the way a person reads a page, by recursive cuts through the white space between them
@@ -391,9 +392,8 @@ public final class ReadingOrder {
     }
 
     /**
-     * Whether box {@code i} has a box of another column on its row: overlapping by half the lower one's height,
-     * or, {@code centred}, with the two centres within a quarter of the lower one's height (a dense column of
-     * small lines overlaps nearly every line beside it by half; it rarely shares their centres).
+     * Whether box {@code i} has a box of another column on its row: overlapping it ({@link Rows#overlapping}) or,
+     * {@code centred}, sharing its centre ({@link Rows#centred}).
      */
     private static boolean hasRowPartner(List<Rectangle> boxes, int i, List<List<Integer>> columns, int own,
                                          boolean centred) {
@@ -404,10 +404,7 @@ public final class ReadingOrder {
             }
             for (int j : columns.get(c)) {
                 Rectangle b = boxes.get(j);
-                int low = Math.min(a.height, b.height);
-                boolean partner = centred ? Math.abs(a.getCenterY() - b.getCenterY()) <= 0.25 * low
-                        : Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y) >= 0.5 * low;
-                if (partner) {
+                if (centred ? Rows.centred(a, b) : Rows.overlapping(a, b)) {
                     return true;
                 }
             }
