@@ -19,6 +19,10 @@ final class BoxedControlFinder {
     private static final int RULE_CONTRAST = 24;
     /** A field's inside is at most this much darker (in luminance, 0-255) than the page around it. */
     private static final int DARKER_FILL = 25;
+    /** Running text goes on at most this many box heights from a box set within it (a space, or two). */
+    private static final double INLINE_GAP = 0.5;
+    /** Pieces of one label stand at most this many box heights apart. */
+    private static final double LABEL_GAP = 1.5;
 
     private final PageText page;
 
@@ -46,10 +50,21 @@ final class BoxedControlFinder {
             inside.sort(Comparator.comparingInt(s -> s.box.x));
             Rectangle textBox = union(inside);
             String label = joined(inside);
-            boolean centred = Math.abs(textBox.getCenterX() - b.getCenterX()) <= 0.12 * b.width + 3;
-            boolean fills = textBox.width >= 0.6 * b.width;
+            // A button's label is one group of words; a field may hold its hint at the left and a clear button or
+            // an icon far off at the right, which together only look centred.
+            boolean oneGroup = widestGap(inside) <= LABEL_GAP * b.height;
+            boolean centred = oneGroup && Math.abs(textBox.getCenterX() - b.getCenterX()) <= 0.12 * b.width + 3;
+            // A label fills its button to both ends; a field's long hint starts at the left and leaves room at the
+            // right.
+            int leftRoom = textBox.x - b.x;
+            int rightRoom = b.x + b.width - (textBox.x + textBox.width);
+            boolean fills = oneGroup && textBox.width >= 0.6 * b.width && rightRoom <= Math.max(leftRoom, b.height);
             double confidence = inside.stream().mapToDouble(s -> s.confidence).average().orElse(0.5);
             int rule = centred || fills ? -1 : innerRule(b, textBox);
+            if ((centred || fills) && inRunningText(b, inside, boxes)) {
+                // Code set in a thin box within a sentence: the sentence's line runs on right outside the box.
+                continue;
+            }
             if (centred || fills) {
                 found.add(new Found(ElementType.BUTTON, label, b, 0.8 * confidence));
             } else if (rule > 0) {
@@ -63,12 +78,69 @@ final class BoxedControlFinder {
                 // bar (white on slate, dark on pale blue), not a field, whose inside is white or the page's own.
                 continue;
             } else {
+                TextSegment clear = clearButton(b, inside);
+                if (clear != null) {
+                    // A field's clear (or search) button drawn inside it, after its hint: an icon, never named by
+                    // the glyph OCR took it for.
+                    int side = Math.max(clear.box.width, clear.box.height);
+                    Rectangle icon = new Rectangle((int) Math.round(clear.centerX() - side / 2.0),
+                            (int) Math.round(clear.centerY() - side / 2.0), side, side).intersection(b);
+                    found.add(new Found(ElementType.BUTTON, "", icon, 0.6 * clear.confidence));
+                    clear.consumed = true;
+                    inside.remove(clear);
+                    label = joined(inside);
+                }
                 String outside = page.fieldLabel(b);
                 found.add(new Found(ElementType.FIELD, outside.isEmpty() ? label : outside, b, 0.65 * confidence));
             }
             inside.forEach(s -> s.consumed = true);
         }
         return found;
+    }
+
+    /**
+     * The piece at the right end of field {@code b} that is a glyph of one or two characters standing far from
+     * the text before it (the clear button's cross, a search icon read as "Q"); null when there is none.
+     */
+    private static TextSegment clearButton(Rectangle b, List<TextSegment> inside) {
+        if (inside.size() < 2) {
+            return null;
+        }
+        TextSegment last = inside.get(inside.size() - 1);
+        TextSegment before = inside.get(inside.size() - 2);
+        boolean glyph = last.text.codePointCount(0, last.text.length()) <= 2;
+        boolean atEnd = b.x + b.width - (last.box.x + last.box.width) <= b.height;
+        boolean apart = last.box.x - (before.box.x + before.box.width) > LABEL_GAP * b.height;
+        return glyph && atEnd && apart ? last : null;
+    }
+
+    /**
+     * Whether the OCR line of the text inside box {@code b} goes on just outside it, at its left or right, within
+     * a word space or two, and not into another of the {@code boxes}: a word boxed within running text (inline
+     * code), which a button is not. Buttons side by side, or a field and its button, are each in a box.
+     */
+    private boolean inRunningText(Rectangle b, List<TextSegment> inside, List<Outline> boxes) {
+        for (TextSegment s : page.segments) {
+            if (inside.contains(s) || inside.stream().noneMatch(i -> i.line == s.line)
+                    || boxes.stream().anyMatch(o -> o.box().contains(s.centerX(), s.centerY()))) {
+                continue;
+            }
+            int gap = Math.max(b.x - (s.box.x + s.box.width), s.box.x - (b.x + b.width));
+            if (gap >= -2 && gap <= INLINE_GAP * b.height) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The widest space between consecutive pieces of {@code pieces}, sorted left to right. */
+    private static int widestGap(List<TextSegment> pieces) {
+        int widest = 0;
+        for (int i = 1; i < pieces.size(); i++) {
+            Rectangle a = pieces.get(i - 1).box;
+            widest = Math.max(widest, pieces.get(i).box.x - (a.x + a.width));
+        }
+        return widest;
     }
 
     /**

@@ -119,7 +119,8 @@ public final class ElementFinder {
             OutlineFinder outlineFinder = new OutlineFinder(pixels);
             List<Outline> outlines = outlineFinder.find();
             context.cancellation().throwIfCancelled();
-            TextSegmenter segmenter = new TextSegmenter(pixels);
+            TextSegmenter segmenter = new TextSegmenter(pixels,
+                    outlines.stream().filter(o -> !o.circle()).map(Outline::box).toList());
             List<TextSegment> segments = new ArrayList<>();
             List<TextLine> lines = text.lines();
             for (int i = 0; i < lines.size(); i++) {
@@ -152,7 +153,6 @@ public final class ElementFinder {
             return order();
         }
 
-        /** What the element detector sees, when it is there and wanted; nothing when it fails (the rules stay). */
         /**
          * Adds the typed text. Text whose middle lies in a one-line text field is the field's hint or value,
          * which OCR may have read as part of a line beside the field ("Search docs" after a menu): it names a
@@ -173,6 +173,7 @@ public final class ElementFinder {
             }
         }
 
+        /** What the element detector sees, when it is there and wanted; nothing when it fails (the rules stay). */
         private List<ElementDetections.Detection> detect() {
             if (detector.isEmpty() || used.isEmpty()) {
                 return List.of();

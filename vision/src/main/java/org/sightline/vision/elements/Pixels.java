@@ -22,6 +22,16 @@ final class Pixels {
         return rgb[y * width + x];
     }
 
+    /** Chroma from which ink has a hue of its own, as a link's blue or a highlighted keyword's colour has. */
+    static final int HUE = 45;
+    /** Chroma below which ink is a grey: body text's black or grey, whatever its shade. */
+    static final int GREY_BELOW = 50;
+    /**
+     * Chroma, and distance from the body's ink, at which text stands clearly apart in colour: a link colour the
+     * eye cannot miss. Also the distance within which ink is the body's own.
+     */
+    static final int CLEARLY_APART = 60;
+
     /** The largest difference of one channel: a cheap colour distance that sees a blue link on black text. */
     static int distance(int a, int b) {
         int dr = Math.abs(((a >> 16) & 0xff) - ((b >> 16) & 0xff));

@@ -10,31 +10,62 @@ import org.sightline.vision.ocr.TextLine;
 /**
  * Cuts OCR lines where the ink has a gap much wider than a word space (the detector often joins the items of
  * a menu bar into one line) and measures the look of each piece. Words are given to pieces by counting the
- * word-sized ink clusters; when the count does not match the text, by position along the line.
+ * word-sized ink clusters; when the count does not match the text, by position along the line. A line that runs
+ * across the side of a box is cut there too, however narrow the gap: a field's label and its hint, read by OCR as
+ * one line ("SEARCH: Search"), are a label outside the box and a hint inside it.
  */
 final class TextSegmenter {
 
     /** Ink differs from the local background by at least this much (channel difference). */
     private static final int INK_CONTRAST = 60;
 
+    /** A box's side cuts a line only where the box is at most this many times the line's height. */
+    private static final double WALL_BOX_HEIGHTS = 4;
+
     private final Pixels pixels;
+    /** The boxes whose sides cut the lines that run across them. */
+    private final List<Rectangle> boxes;
 
     TextSegmenter(Pixels pixels) {
+        this(pixels, List.of());
+    }
+
+    TextSegmenter(Pixels pixels, List<Rectangle> boxes) {
         this.pixels = pixels;
+        this.boxes = List.copyOf(boxes);
     }
 
     List<TextSegment> split(TextLine line, int lineIndex) {
         Rectangle lb = line.box().intersection(pixels.bounds());
         String text = line.text().strip();
-        List<TextSegment> out = new ArrayList<>();
         if (lb.isEmpty() || text.isEmpty()) {
-            return out;
+            return new ArrayList<>();
         }
         int bg = pixels.dominantColour(lb);
         boolean[] ruled = ruledRows(lb, bg);
+        boolean[] wall = walls(lb);
+        if (anyTrue(wall)) {
+            // Cut at the boxes' sides only where every word can be given to its piece by its ink: a filled
+            // button's colour is ink on a white line, and sharing words out by position across it misplaces them.
+            List<TextSegment> walled = cut(line, lineIndex, lb, text, bg, ruled, wall);
+            if (walled != null) {
+                return walled;
+            }
+        }
+        return cut(line, lineIndex, lb, text, bg, ruled, null);
+    }
+
+    /**
+     * The pieces of {@code line} (box {@code lb}, its text, background and ruled rows), cut at the columns of
+     * {@code wall} as well as at wide gaps; with a wall, null where the words cannot each be placed by their ink.
+     */
+    private List<TextSegment> cut(TextLine line, int lineIndex, Rectangle lb, String text, int bg,
+                                  boolean[] ruled, boolean[] walls) {
+        List<TextSegment> out = new ArrayList<>();
+        boolean[] wall = walls == null ? new boolean[lb.width] : walls;
         boolean[] inkColumn = new boolean[lb.width];
         for (int x = 0; x < lb.width; x++) {
-            for (int y = lb.y; y < lb.y + lb.height; y++) {
+            for (int y = lb.y; y < lb.y + lb.height && !wall[x]; y++) {
                 if (!ruled[y - lb.y] && Pixels.distance(pixels.at(lb.x + x, y), bg) > INK_CONTRAST) {
                     inkColumn[x] = true;
                     break;
@@ -61,9 +92,15 @@ final class TextSegmenter {
         int h = lb.height;
         int wordGap = Math.max(3, (int) Math.round(0.14 * h));
         int segmentGap = Math.max(10, (int) Math.round(0.8 * h));
-        List<int[]> words = cluster(runs, wordGap);
-        List<int[]> segments = cluster(runs, segmentGap);
+        List<int[]> words = cluster(runs, wordGap, wall);
+        if (walls != null) {
+            words = withPunctuation(words, 2 * wordGap, Math.max(2, (int) Math.round(0.2 * h)), wall);
+        }
+        List<int[]> segments = cluster(runs, segmentGap, wall);
         String[] tokens = text.split("\\s+");
+        if (walls != null && segments.size() > 1 && tokens.length != words.size()) {
+            return null;
+        }
         List<StringBuilder> texts = new ArrayList<>();
         for (int i = 0; i < segments.size(); i++) {
             texts.add(new StringBuilder());
@@ -201,12 +238,41 @@ final class TextSegmenter {
         return best;
     }
 
-    private static List<int[]> cluster(List<int[]> runs, int gap) {
+    /**
+     * The columns of line box {@code lb} that are the side of a box the line runs across (a field's border
+     * between its label and its hint), three pixels either side: no ink of the line, and a cut between pieces. The
+     * box must span most of the line's height, be at most a few lines tall (a control, not a pane) and at least
+     * twice as wide as tall (a field or a button; a square beside text is a checkbox, or the outline of a letter).
+     */
+    private boolean[] walls(Rectangle lb) {
+        boolean[] wall = new boolean[lb.width];
+        for (Rectangle b : boxes) {
+            boolean across = b.y <= lb.y + 0.25 * lb.height && b.y + b.height >= lb.y + 0.75 * lb.height
+                    && b.height >= 0.8 * lb.height && b.height <= WALL_BOX_HEIGHTS * lb.height
+                    && b.width >= 2 * b.height;
+            if (!across) {
+                continue;
+            }
+            for (int side : new int[] {b.x, b.x + b.width - 1}) {
+                int x = side - lb.x;
+                if (x >= 2 && x < lb.width - 2) {
+                    // The border's own width and its smoothed edges: three columns either side of the side found.
+                    for (int k = Math.max(0, x - 3); k <= Math.min(lb.width - 1, x + 3); k++) {
+                        wall[k] = true;
+                    }
+                }
+            }
+        }
+        return wall;
+    }
+
+    /** Runs closer than {@code gap} join, unless a column of {@code wall} (indexed as the runs) lies between. */
+    private static List<int[]> cluster(List<int[]> runs, int gap, boolean[] wall) {
         List<int[]> out = new ArrayList<>();
         int[] current = runs.get(0).clone();
         for (int i = 1; i < runs.size(); i++) {
             int[] r = runs.get(i);
-            if (r[0] - current[1] - 1 >= gap) {
+            if (r[0] - current[1] - 1 >= gap || walled(wall, current[1], r[0])) {
                 out.add(current);
                 current = r.clone();
             } else {
@@ -215,6 +281,41 @@ final class TextSegmenter {
         }
         out.add(current);
         return out;
+    }
+
+    /**
+     * {@code words} with each mark narrower than {@code narrow} (a colon, a full stop, a comma) joined to the word
+     * it follows within {@code near}: "SEARCH:" is one word of the text, whatever the space before its colon.
+     */
+    private static List<int[]> withPunctuation(List<int[]> words, int near, int narrow, boolean[] wall) {
+        List<int[]> out = new ArrayList<>();
+        for (int[] w : words) {
+            int[] last = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (last != null && w[1] - w[0] + 1 < narrow && w[0] - last[1] - 1 < near && !walled(wall, last[1], w[0])) {
+                last[1] = w[1];
+            } else {
+                out.add(w.clone());
+            }
+        }
+        return out;
+    }
+
+    private static boolean anyTrue(boolean[] flags) {
+        for (boolean f : flags) {
+            if (f) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean walled(boolean[] wall, int from, int to) {
+        for (int x = Math.max(0, from + 1); x < Math.min(to, wall.length); x++) {
+            if (wall[x]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -351,8 +452,9 @@ final class TextSegmenter {
         int chroma = Pixels.chroma(strongest);
         // A muted link colour may stand as near the body's grey as another grey would, yet be clearly
         // a colour where the body has none (Javadoc's slate blue beside its dark grey).
-        boolean hue = chroma >= 45 && chroma - Pixels.chroma(bodyInk) >= 30;
-        return hue ? COLOURED : Pixels.distance(strongest, bodyInk) < 60 ? BODY : chroma >= 50 ? COLOURED : OTHER;
+        boolean hue = chroma >= Pixels.HUE && chroma - Pixels.chroma(bodyInk) >= 30;
+        return hue ? COLOURED : Pixels.distance(strongest, bodyInk) < Pixels.CLEARLY_APART ? BODY
+                : chroma >= Pixels.GREY_BELOW ? COLOURED : OTHER;
     }
 
     /**
@@ -435,7 +537,7 @@ final class TextSegmenter {
                 text.append(units.get(k).joined ? "" : " ").append(units.get(k).text);
             }
             TextSegment piece = piece(s, text.toString(), units.get(start).from, units.get(u - 1).to);
-            piece.partOfWord = Pixels.chroma(piece.ink) >= COLOUR_OF_ITS_OWN && (units.get(start).joined
+            piece.partOfWord = Pixels.chroma(piece.ink) >= Pixels.HUE && (units.get(start).joined
                     || units.get(u - 1).marksLeftOut || u < units.size() && units.get(u).joined);
             out.add(piece);
             start = u;
@@ -548,9 +650,6 @@ final class TextSegmenter {
         }
         return merged;
     }
-
-    /** Ink at least this far from grey is in a colour (a link's blue, green or brown). */
-    private static final int COLOUR_OF_ITS_OWN = 45;
 
     /** Neighbouring runs of ink inside a word differ by at least this much (channel difference). */
     private static final int RUN_COLOUR_STEP = 60;
@@ -1007,7 +1106,7 @@ final class TextSegmenter {
         if (runs.isEmpty()) {
             return runs;
         }
-        return cluster(runs, Math.max(3, (int) Math.round(0.14 * b.height)));
+        return cluster(runs, Math.max(3, (int) Math.round(0.14 * b.height)), new boolean[0]);
     }
 
     private static int rangeOf(List<int[]> ranges, int x) {

@@ -84,7 +84,8 @@ final class TextTyper {
             boolean alone = free.stream().noneMatch(o -> o != s && o.sameRow(s));
             int words = s.words();
             boolean shortText = words <= 12 && s.text.length() <= 90;
-            boolean coloured = Pixels.distance(s.ink, bodyInk) >= 60 && Pixels.chroma(s.ink) >= 60;
+            boolean coloured = Pixels.distance(s.ink, bodyInk) >= Pixels.CLEARLY_APART
+                    && Pixels.chroma(s.ink) >= Pixels.CLEARLY_APART;
             ElementType type = ElementType.TEXT;
             double certainty = 0.9;
             boolean label = fieldLabels.contains(s.text);
@@ -107,6 +108,10 @@ final class TextTyper {
             }
             if (s.partOfWord && type == ElementType.HEADING) {
                 type = coloured ? ElementType.LINK : ElementType.TEXT;
+            }
+            if (label && type == ElementType.LINK) {
+                // Right against a field, in a row of menu items ("SEARCH:" after "METHOD"): the field's label.
+                type = ElementType.TEXT;
             }
             Optional<TextRoleModel.Guess> guess = Optional.ofNullable(guesses.get(s));
             TextRoleChoice.Choice choice = TextRoleChoice.choose(type, certainty,
@@ -143,7 +148,8 @@ final class TextTyper {
         List<Integer> sure = new ArrayList<>();
         for (TextSegment s : free) {
             TextRoleModel.Guess g = guesses.get(s);
-            if (g != null && !code.contains(s) && Pixels.chroma(s.ink) >= 60 && Pixels.distance(s.ink, bodyInk) >= 60
+            if (g != null && !code.contains(s) && Pixels.chroma(s.ink) >= Pixels.CLEARLY_APART
+                    && Pixels.distance(s.ink, bodyInk) >= Pixels.CLEARLY_APART
                     && g.score(TextRole.LINK) + g.score(TextRole.NAVIGATION) >= SURE_LINK) {
                 sure.add(s.ink);
             }
@@ -256,7 +262,7 @@ final class TextTyper {
     private static int hues(Set<TextSegment> runs) {
         List<Integer> hues = new ArrayList<>();
         for (TextSegment o : runs) {
-            if (Pixels.chroma(o.ink) >= 45
+            if (Pixels.chroma(o.ink) >= Pixels.HUE
                     && hues.stream().noneMatch(h -> Pixels.distance(h, o.ink) <= SAME_INK)) {
                 hues.add(o.ink);
             }
@@ -354,7 +360,7 @@ final class TextTyper {
      * whose links outnumber its plain words, the links' colour would otherwise pass for the body's.
      */
     private static int bodyInk(List<TextSegment> list) {
-        List<TextSegment> neutral = list.stream().filter(s -> Pixels.chroma(s.ink) < 50).toList();
+        List<TextSegment> neutral = list.stream().filter(s -> Pixels.chroma(s.ink) < Pixels.GREY_BELOW).toList();
         long neutralChars = neutral.stream().mapToLong(s -> s.text.length()).sum();
         long allChars = list.stream().mapToLong(s -> s.text.length()).sum();
         return !neutral.isEmpty() && neutralChars * 5 >= allChars ? mostCommonInk(neutral) : mostCommonInk(list);

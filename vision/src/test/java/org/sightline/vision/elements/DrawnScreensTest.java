@@ -255,6 +255,46 @@ class DrawnScreensTest {
                 .satisfies(e -> assertThat(field.contains(e.box().getCenterX(), e.box().getCenterY())).isTrue());
     }
 
+    @Test
+    void aSearchBoxWithItsLabelCloseByAndAClearCrossIsAFieldAndAnIconButton() {
+        // A reference's search box on a pale band: "SEARCH:" a few pixels before a dark-ringed field holding the
+        // hint "Search" at its left and a grey cross at its right, close enough for OCR to read as one line.
+        BufferedImage img = new BufferedImage(760, 120, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = canvas(img, new Color(0xdd, 0xe1, 0xe6));
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(new Color(0x35, 0x35, 0x35));
+        g.setFont(TestFonts.sans(Font.PLAIN, 14));
+        g.drawString("SEARCH:", 40, 66);
+        Rectangle field = new Rectangle(116, 46, 420, 26);
+        g.setColor(Color.WHITE);
+        g.fillRoundRect(field.x, field.y, field.width, field.height, 6, 6);
+        g.setColor(new Color(0x10, 0x10, 0x10));
+        g.setStroke(new java.awt.BasicStroke(2));
+        g.drawRoundRect(field.x + 1, field.y + 1, field.width - 3, field.height - 3, 6, 6);
+        g.setColor(new Color(0x75, 0x75, 0x75));
+        g.setFont(TestFonts.sans(Font.PLAIN, 15));
+        g.drawString("Search", field.x + 10, field.y + 19);
+        Rectangle cross = new Rectangle(field.x + field.width - 22, field.y + 7, 12, 12);
+        g.setColor(new Color(0x88, 0x88, 0x88));
+        g.setStroke(new java.awt.BasicStroke(3));
+        g.drawLine(cross.x, cross.y, cross.x + cross.width, cross.y + cross.height);
+        g.drawLine(cross.x, cross.y + cross.height, cross.x + cross.width, cross.y);
+        g.dispose();
+
+        ElementMap page = mapOf(img, "search box");
+
+        assertThat(page.ofType(ElementType.FIELD)).singleElement().satisfies(e -> {
+            assertThat(e.label()).isEqualToIgnoringCase("search");
+            assertThat(field.contains(e.box().getCenterX(), e.box().getCenterY())).isTrue();
+        });
+        assertThat(page.ofType(ElementType.BUTTON)).allSatisfy(e -> {
+            assertThat(e.label()).isEmpty();
+            assertThat(new Rectangle(cross.x - 4, cross.y - 4, cross.width + 8, cross.height + 8)
+                    .contains(e.box().getCenterX(), e.box().getCenterY())).isTrue();
+        });
+        assertThat(page.ofType(ElementType.LINK)).isEmpty();
+    }
+
     /** Something to draw on {@code img}: filled with {@code background}, text smoothed as a browser draws it. */
     private static Graphics2D canvas(BufferedImage img, Color background) {
         Graphics2D g = img.createGraphics();
