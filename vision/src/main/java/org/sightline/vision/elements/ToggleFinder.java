@@ -13,6 +13,11 @@ import java.util.Map;
  */
 final class ToggleFinder {
 
+    /** Pixels this close to a disc's centre (channel difference) are its colour. */
+    private static final int SAME_COLOUR = 60;
+    /** A bullet's disc has its centre's colour over this share of its inside. */
+    private static final double SOLID_SHARE = 0.85;
+
     private final PageText page;
     private final Pixels pixels;
 
@@ -30,7 +35,7 @@ final class ToggleFinder {
         for (Outline o : outlines) {
             Rectangle b = o.box();
             boolean squarish = Math.abs(b.width - b.height) <= Math.max(2, 0.2 * Math.max(b.width, b.height));
-            if (!squarish || b.height > Math.max(30, 1.6 * bodyHeight) || b.height < 9) {
+            if (!squarish || b.height > Math.max(30, 1.6 * bodyHeight) || b.height < 9 || o.circle() && solidDisc(b)) {
                 continue;
             }
             TextSegment host = null;
@@ -133,6 +138,33 @@ final class ToggleFinder {
 
     private static boolean isBoxGlyph(char c) {
         return "口□☐☑☒○◯〇OoQ0◎●◉".indexOf(c) >= 0;
+    }
+
+    /**
+     * Whether circle {@code b} is one colour through and through, unlike the page around it: a list's bullet. A
+     * radio button is a ring, empty inside (the page's colour) or holding a dot apart from the ring.
+     */
+    private boolean solidDisc(Rectangle b) {
+        double cx = b.x + b.width / 2.0;
+        double cy = b.y + b.height / 2.0;
+        double r = 0.85 * Math.min(b.width, b.height) / 2.0;
+        int centre = pixels.at((int) cx, (int) cy);
+        int inside = 0;
+        int alike = 0;
+        for (int y = b.y; y < b.y + b.height; y++) {
+            for (int x = b.x; x < b.x + b.width; x++) {
+                double dx = x + 0.5 - cx;
+                double dy = y + 0.5 - cy;
+                if (dx * dx + dy * dy <= r * r) {
+                    inside++;
+                    if (Pixels.distance(pixels.at(x, y), centre) < SAME_COLOUR) {
+                        alike++;
+                    }
+                }
+            }
+        }
+        int outside = pixels.dominantColour(new Rectangle(b.x - 3, b.y - 3, b.width + 6, 2));
+        return inside > 0 && alike >= SOLID_SHARE * inside && Pixels.distance(centre, outside) >= SAME_COLOUR;
     }
 
     private boolean gapAfter(Rectangle b, TextSegment host) {

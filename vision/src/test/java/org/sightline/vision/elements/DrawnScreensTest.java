@@ -295,6 +295,34 @@ class DrawnScreensTest {
         assertThat(page.ofType(ElementType.LINK)).isEmpty();
     }
 
+    @Test
+    void theBulletsOfAListAreNoRadioButtonsAndTheirLinksStayLinks() {
+        // An API index: each item a black disc, a function's name and the files that define it as links.
+        BufferedImage img = new BufferedImage(700, 200, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = canvas(img, Color.WHITE);
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        String[][] items = {{"LevelImage() : ", "enhance.c"}, {"LinearStretch() : ", "histogram.c"},
+            {"LiquidRescale() : ", "resize.c"}};
+        for (int i = 0; i < items.length; i++) {
+            int y = 50 + 44 * i;
+            g.setColor(Color.BLACK);
+            g.fillOval(40, y - 11, 9, 9);
+            g.setFont(TestFonts.sans(Font.PLAIN, 20));
+            g.drawString(items[i][0], 70, y);
+            int x = 70 + g.getFontMetrics().stringWidth(items[i][0]);
+            g.setColor(new Color(0x3a, 0x55, 0x99));
+            g.setFont(TestFonts.sans(Font.BOLD, 20));
+            g.drawString(items[i][1], x, y);
+        }
+        g.dispose();
+
+        ElementMap page = mapOf(img, "bullets");
+
+        assertThat(page.ofType(ElementType.RADIO)).isEmpty();
+        assertThat(page.ofType(ElementType.LINK)).extracting(e -> e.label())
+                .contains("enhance.c", "histogram.c", "resize.c");
+    }
+
     /** Something to draw on {@code img}: filled with {@code background}, text smoothed as a browser draws it. */
     private static Graphics2D canvas(BufferedImage img, Color background) {
         Graphics2D g = img.createGraphics();
