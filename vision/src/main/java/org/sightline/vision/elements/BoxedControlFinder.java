@@ -21,6 +21,8 @@ final class BoxedControlFinder {
     private static final int DARKER_FILL = 25;
     /** Running text goes on at most this many box heights from a box set within it (a space, or two). */
     private static final double INLINE_GAP = 0.5;
+    /** A bullet's ink differs from the page around it by more than this (channel difference). */
+    private static final int BULLET_INK = 60;
     /** Pieces of one label stand at most this many box heights apart. */
     private static final double LABEL_GAP = 1.5;
 
@@ -61,8 +63,9 @@ final class BoxedControlFinder {
             boolean fills = oneGroup && textBox.width >= 0.6 * b.width && rightRoom <= Math.max(leftRoom, b.height);
             double confidence = inside.stream().mapToDouble(s -> s.confidence).average().orElse(0.5);
             int rule = centred || fills ? -1 : innerRule(b, textBox);
-            if ((centred || fills) && inRunningText(b, inside, boxes)) {
-                // Code set in a thin box within a sentence: the sentence's line runs on right outside the box.
+            if ((centred || fills) && (inRunningText(b, inside, boxes) || afterBullet(b))) {
+                // Code set in a thin box within a sentence (the sentence's line runs on right outside the box), or
+                // an item of a bulleted list set in a box: content, not a control.
                 continue;
             }
             if (centred || fills) {
@@ -131,6 +134,56 @@ final class BoxedControlFinder {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether a list's bullet stands just left of box {@code b}: within two box heights of its left side, one small
+     * blot of ink (at most half the box's height either way, at least 3 pixels) level with the box's middle, and
+     * no other ink between the two.
+     */
+    private boolean afterBullet(Rectangle b) {
+        Pixels pixels = page.pixels;
+        int from = Math.max(0, b.x - 2 * b.height);
+        int to = b.x - 2;
+        if (to - from < 4) {
+            return false;
+        }
+        int background = pixels.dominantColour(new Rectangle(from, b.y, to - from, b.height));
+        int left = Integer.MAX_VALUE;
+        int right = -1;
+        int top = Integer.MAX_VALUE;
+        int bottom = -1;
+        for (int y = b.y; y < b.y + b.height; y++) {
+            for (int x = from; x < to; x++) {
+                if (Pixels.distance(pixels.at(x, y), background) > BULLET_INK) {
+                    left = Math.min(left, x);
+                    right = Math.max(right, x);
+                    top = Math.min(top, y);
+                    bottom = Math.max(bottom, y);
+                }
+            }
+        }
+        if (right < 0) {
+            return false;
+        }
+        int width = right - left + 1;
+        int height = bottom - top + 1;
+        double middle = (top + bottom) / 2.0;
+        return width >= 3 && height >= 3 && width <= b.height / 2 && height <= b.height / 2
+                && Math.abs(middle - b.getCenterY()) <= 0.2 * b.height && solid(left, top, width, height, background);
+    }
+
+    /** Whether the ink in the given rectangle covers most of it, as a bullet's disc or square does. */
+    private boolean solid(int x0, int y0, int width, int height, int background) {
+        int ink = 0;
+        for (int y = y0; y < y0 + height; y++) {
+            for (int x = x0; x < x0 + width; x++) {
+                if (Pixels.distance(page.pixels.at(x, y), background) > BULLET_INK) {
+                    ink++;
+                }
+            }
+        }
+        return ink >= 0.6 * width * height;
     }
 
     /** The widest space between consecutive pieces of {@code pieces}, sorted left to right. */

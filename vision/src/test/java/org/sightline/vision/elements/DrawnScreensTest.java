@@ -323,6 +323,44 @@ class DrawnScreensTest {
                 .contains("enhance.c", "histogram.c", "resize.c");
     }
 
+    @Test
+    void boxedNamesInABulletedListAreNoButtonsWhileAButtonBesideTheListIsOne() {
+        // A module's contents: each function's name in a thin pale box after a square bullet; below, a real
+        // button.
+        BufferedImage img = new BufferedImage(600, 260, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = canvas(img, new Color(0xfc, 0xfc, 0xfc));
+        String[] names = {"annotate()", "read_file()", "split_body()"};
+        for (int i = 0; i < names.length; i++) {
+            int y = 30 + 40 * i;
+            g.setColor(new Color(0x40, 0x40, 0x40));
+            g.fillRect(40, y + 11, 6, 6);
+            g.setFont(TestFonts.mono(16));
+            int width = g.getFontMetrics().stringWidth(names[i]) + 12;
+            g.setColor(Color.WHITE);
+            g.fillRect(60, y, width, 28);
+            g.setColor(new Color(0xd8, 0xdb, 0xdd));
+            g.drawRect(60, y, width - 1, 27);
+            g.setColor(new Color(0xe7, 0x4c, 0x3c));
+            g.drawString(names[i], 66, y + 19);
+        }
+        Rectangle button = new Rectangle(40, 180, 120, 36);
+        g.setColor(new Color(0xe9, 0xe9, 0xed));
+        g.fillRect(button.x, button.y, button.width, button.height);
+        g.setColor(new Color(0x76, 0x76, 0x76));
+        g.drawRect(button.x, button.y, button.width - 1, button.height - 1);
+        g.setColor(Color.BLACK);
+        g.setFont(TestFonts.sans(Font.PLAIN, 16));
+        g.drawString("Download", button.x + 24, button.y + 23);
+        g.dispose();
+
+        ElementMap page = mapOf(img, "module contents");
+
+        assertThat(page.ofType(ElementType.BUTTON)).singleElement().satisfies(e -> {
+            assertThat(e.label()).isEqualTo("Download");
+            assertThat(button.contains(e.box().getCenterX(), e.box().getCenterY())).isTrue();
+        });
+    }
+
     /** Something to draw on {@code img}: filled with {@code background}, text smoothed as a browser draws it. */
     private static Graphics2D canvas(BufferedImage img, Color background) {
         Graphics2D g = img.createGraphics();
