@@ -21,6 +21,8 @@ final class BoxedControlFinder {
     private static final int DARKER_FILL = 25;
     /** Running text goes on at most this many box heights from a box set within it (a space, or two). */
     private static final double INLINE_GAP = 0.5;
+    /** A button's label is a few words; a box holding more holds a sentence (a notice, a caption). */
+    private static final int MAX_LABEL_WORDS = 6;
     /** A bullet's ink differs from the page around it by more than this (channel difference). */
     private static final int BULLET_INK = 60;
     /** Pieces of one label stand at most this many box heights apart. */
@@ -63,9 +65,10 @@ final class BoxedControlFinder {
             boolean fills = oneGroup && textBox.width >= 0.6 * b.width && rightRoom <= Math.max(leftRoom, b.height);
             double confidence = inside.stream().mapToDouble(s -> s.confidence).average().orElse(0.5);
             int rule = centred || fills ? -1 : innerRule(b, textBox);
-            if ((centred || fills) && (inRunningText(b, inside, boxes) || afterBullet(b))) {
-                // Code set in a thin box within a sentence (the sentence's line runs on right outside the box), or
-                // an item of a bulleted list set in a box: content, not a control.
+            if ((centred || fills) && (isSentence(label) || inRunningText(b, inside, boxes) || afterBullet(b))) {
+                // A notice or a caption's bar (a sentence in a box), code set in a thin box within a sentence (the
+                // sentence's line runs on right outside the box), or an item of a bulleted list set in a box:
+                // content, not a control.
                 continue;
             }
             if (centred || fills) {
@@ -99,6 +102,11 @@ final class BoxedControlFinder {
             inside.forEach(s -> s.consumed = true);
         }
         return found;
+    }
+
+    /** Whether {@code label} is too long for a button's: a sentence, as a notice or a caption's bar holds. */
+    private static boolean isSentence(String label) {
+        return !label.isBlank() && label.strip().split("\\s+").length > MAX_LABEL_WORDS;
     }
 
     /**
