@@ -324,10 +324,10 @@ class DrawnScreensTest {
     }
 
     @Test
-    void boxedNamesInABulletedListAreNoButtonsWhileAButtonBesideTheListIsOne() {
+    void boxedNamesInABulletedListAndABoxedNoticeAreNoButtonsWhileAButtonIsOne() {
         // A module's contents: each function's name in a thin pale box after a square bullet; below, a real
-        // button.
-        BufferedImage img = new BufferedImage(600, 260, BufferedImage.TYPE_INT_RGB);
+        // button; below that, a notice in a box.
+        BufferedImage img = new BufferedImage(600, 320, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = canvas(img, new Color(0xfc, 0xfc, 0xfc));
         String[] names = {"annotate()", "read_file()", "split_body()"};
         for (int i = 0; i < names.length; i++) {
@@ -351,6 +351,12 @@ class DrawnScreensTest {
         g.setColor(Color.BLACK);
         g.setFont(TestFonts.sans(Font.PLAIN, 16));
         g.drawString("Download", button.x + 24, button.y + 23);
+        g.setColor(new Color(0xff, 0xf5, 0xd6));
+        g.fillRect(40, 240, 520, 40);
+        g.setColor(new Color(0xcc, 0xaa, 0x55));
+        g.drawRect(40, 240, 519, 39);
+        g.setColor(Color.BLACK);
+        g.drawString("This is a nightly-only experimental API for now.", 80, 266);
         g.dispose();
 
         ElementMap page = mapOf(img, "module contents");
