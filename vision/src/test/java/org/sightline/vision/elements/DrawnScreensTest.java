@@ -193,10 +193,7 @@ class DrawnScreensTest {
         Graphics2D g = canvas(img, Color.WHITE);
         // A section's bar, as a manual draws its headings: slate, bordered, its title in white at the left.
         Rectangle bar = new Rectangle(40, 30, 820, 40);
-        g.setColor(new Color(0x40, 0x58, 0x71));
-        g.fillRect(bar.x, bar.y, bar.width, bar.height);
-        g.setColor(new Color(0x2a, 0x3a, 0x4a));
-        g.drawRect(bar.x, bar.y, bar.width - 1, bar.height - 1);
+        box(g, bar, new Color(0x40, 0x58, 0x71), new Color(0x2a, 0x3a, 0x4a));
         g.setColor(Color.WHITE);
         g.setFont(TestFonts.sans(Font.BOLD, 20));
         g.drawString("Enabling dumpio Support", bar.x + 14, bar.y + 27);
@@ -336,25 +333,16 @@ class DrawnScreensTest {
             g.fillRect(40, y + 11, 6, 6);
             g.setFont(TestFonts.mono(16));
             int width = g.getFontMetrics().stringWidth(names[i]) + 12;
-            g.setColor(Color.WHITE);
-            g.fillRect(60, y, width, 28);
-            g.setColor(new Color(0xd8, 0xdb, 0xdd));
-            g.drawRect(60, y, width - 1, 27);
+            box(g, new Rectangle(60, y, width, 28), Color.WHITE, new Color(0xd8, 0xdb, 0xdd));
             g.setColor(new Color(0xe7, 0x4c, 0x3c));
             g.drawString(names[i], 66, y + 19);
         }
         Rectangle button = new Rectangle(40, 180, 120, 36);
-        g.setColor(new Color(0xe9, 0xe9, 0xed));
-        g.fillRect(button.x, button.y, button.width, button.height);
-        g.setColor(new Color(0x76, 0x76, 0x76));
-        g.drawRect(button.x, button.y, button.width - 1, button.height - 1);
+        box(g, button, new Color(0xe9, 0xe9, 0xed), new Color(0x76, 0x76, 0x76));
         g.setColor(Color.BLACK);
         g.setFont(TestFonts.sans(Font.PLAIN, 16));
         g.drawString("Download", button.x + 24, button.y + 23);
-        g.setColor(new Color(0xff, 0xf5, 0xd6));
-        g.fillRect(40, 240, 520, 40);
-        g.setColor(new Color(0xcc, 0xaa, 0x55));
-        g.drawRect(40, 240, 519, 39);
+        box(g, new Rectangle(40, 240, 520, 40), new Color(0xff, 0xf5, 0xd6), new Color(0xcc, 0xaa, 0x55));
         g.setColor(Color.BLACK);
         g.drawString("This is a nightly-only experimental API for now.", 80, 266);
         g.dispose();
@@ -365,6 +353,14 @@ class DrawnScreensTest {
             assertThat(e.label()).isEqualTo("Download");
             assertThat(button.contains(e.box().getCenterX(), e.box().getCenterY())).isTrue();
         });
+    }
+
+    /** A box as a page draws one: {@code area} filled with {@code fill}, a one-pixel {@code border} inside its edge. */
+    private static void box(Graphics2D g, Rectangle area, Color fill, Color border) {
+        g.setColor(fill);
+        g.fillRect(area.x, area.y, area.width, area.height);
+        g.setColor(border);
+        g.drawRect(area.x, area.y, area.width - 1, area.height - 1);
     }
 
     /** Something to draw on {@code img}: filled with {@code background}, text smoothed as a browser draws it. */
