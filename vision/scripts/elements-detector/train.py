@@ -101,6 +101,24 @@ def focal(pred_logits, heat):
     return (pos_loss + neg_loss) / pos.sum().clamp(min=1)
 
 
+def held_score(net, pages):
+    """The mean over buttons (with text or an icon) and pictures (icons and images) of the best centre-in-box F1
+    on `pages`, each at its best threshold: how well the network finds what the element map takes from it."""
+    net.eval()
+    with torch.no_grad():
+        detections = [evaluate.detect(net, path) for path, _ in pages]
+    scores = []
+    for classes in (evaluate.TYPES["button"], evaluate.TYPES["image"]):
+        f1 = 0.0
+        for th in evaluate.GRID:
+            row = evaluate.table(detections, pages, [th] * len(d.CLASSES), {"c": classes})["c"]
+            r, p = row["recall"], row["precision"]
+            f1 = max(f1, 2 * r * p / max(1e-9, r + p))
+        scores.append(f1)
+    net.train()
+    return sum(scores) / len(scores)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", default="/work/data-detector")
@@ -114,6 +132,10 @@ def main():
     ap.add_argument("--lr", type=float, default=2e-3)
     ap.add_argument("--focus", default="", help="classes to aim crops at, e.g. button,iconbutton")
     ap.add_argument("--focus-share", type=float, default=0.5)
+    ap.add_argument("--holdout", type=int, default=0,
+                    help="keep every Nth training package out of training: thresholds are chosen on its pages, and "
+                         "the weights kept are those that scored best there (checked every --check-minutes)")
+    ap.add_argument("--check-minutes", type=float, default=5)
     ap.add_argument("--grow", action="store_true",
                     help="look for newly prepared packages in --data every 50 steps (while the corpus is rendered)")
     args = ap.parse_args()
@@ -124,6 +146,11 @@ def main():
     available = sorted(p for p in os.listdir(args.data) if os.path.exists(os.path.join(args.data, p, "boxes.json")))
     train_pkgs = [p for p in available if p not in validation]
     val_pkgs = [p for p in available if p in validation]
+    held_pkgs = train_pkgs[args.holdout - 1::args.holdout] if args.holdout > 0 else []
+    train_pkgs = [p for p in train_pkgs if p not in held_pkgs]
+    held = load_pages(args.data, held_pkgs)
+    if held:
+        print("held out", len(held_pkgs), "packages", len(held), "pages:", " ".join(held_pkgs), flush=True)
     train, focused, counts = training_pages(args.data, train_pkgs, focus)
     net = d.DetectorNet()
     earlier = {"steps": 0, "seconds": 0}
@@ -136,7 +163,17 @@ def main():
     budget = args.minutes * 60
     step = 0
     running = None
+    best = (held_score(net, held), 0, {k: v.clone() for k, v in net.state_dict().items()}) if held else None
+    if held:
+        print("held-out score at the start %.4f" % best[0], flush=True)
+    next_check = args.check_minutes * 60
     while time.time() - start < budget:
+        if held and time.time() - start >= next_check:
+            score = held_score(net, held)
+            print("step %d held-out score %.4f (best %.4f at step %d)" % (step, score, best[0], best[1]), flush=True)
+            if score > best[0]:
+                best = (score, step, {k: v.clone() for k, v in net.state_dict().items()})
+            next_check += args.check_minutes * 60
         frac = (time.time() - start) / budget
         lr = args.lr * min(1.0, frac / 0.05) * (0.5 * (1 + math.cos(math.pi * frac)))
         for g in opt.param_groups:
@@ -166,12 +203,20 @@ def main():
             print("step %d loss %.3f (heat %.3f box %.3f) %.0f s" % (step, running, float(loss_heat),
                                                                      float(loss_box), time.time() - start), flush=True)
     train_seconds = time.time() - start
+    if held:
+        score = held_score(net, held)
+        print("step %d held-out score %.4f (best %.4f at step %d)" % (step, score, best[0], best[1]), flush=True)
+        if score <= best[0]:
+            net.load_state_dict(best[2])
+            print("kept the weights of step %d" % best[1], flush=True)
     net.eval()
     os.makedirs(args.out, exist_ok=True)
     torch.save(net.state_dict(), os.path.join(args.out, "element-detector.pt"))
-    # Thresholds are chosen on training pages (the best F1 per class), never on validation.
-    tune = [train[i] for i in np.random.default_rng(1).choice(len(train), min(args.tune_pages, len(train)),
-                                                              replace=False)]
+    # Thresholds are chosen on training pages (the best F1 per class), never on validation: on the held-out
+    # packages' pages when there are some, which the network has not learned by heart.
+    pool = held or train
+    tune = [pool[i] for i in np.random.default_rng(1).choice(len(pool), min(args.tune_pages, len(pool)),
+                                                             replace=False)]
     thresholds = evaluate.tune_thresholds(net, tune)
     print("thresholds", dict(zip(d.CLASSES, thresholds)), flush=True)
     result = {"classes": d.CLASSES, "cell": d.CELL, "down": d.DOWN, "thresholds": thresholds,
@@ -181,6 +226,9 @@ def main():
                         "seconds": round(train_seconds) + earlier["seconds"]}}
     if args.resume:
         result["train"]["resumed"] = {"from": earlier, "command": earlier.get("command", "")}
+    if held:
+        result["train"]["heldOut"] = {"packages": held_pkgs, "pages": len(held), "bestScore": round(best[0], 4),
+                                      "keptStep": best[1] if best[0] >= score else step}
     if val_pkgs:
         val = load_pages(args.data, val_pkgs)
         result["validation"] = evaluate.measure(net, val, thresholds)
