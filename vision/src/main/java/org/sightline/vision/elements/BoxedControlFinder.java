@@ -84,14 +84,17 @@ final class BoxedControlFinder {
                 // bar (white on slate, dark on pale blue), not a field, whose inside is white or the page's own.
                 continue;
             } else {
-                TextSegment clear = clearButton(b, inside);
+                TextSegment clear = buttonAtEnd(b, inside);
                 if (clear != null) {
-                    // A field's clear (or search) button drawn inside it, after its hint: an icon, never named by
-                    // the glyph OCR took it for.
+                    // A field's own button drawn inside it, after its hint: a clear or search icon, never named by
+                    // the glyph OCR took it for, or a short word ("Go") that names it.
+                    boolean icon = isGlyph(clear.text);
                     int side = Math.max(clear.box.width, clear.box.height);
-                    Rectangle icon = new Rectangle((int) Math.round(clear.centerX() - side / 2.0),
-                            (int) Math.round(clear.centerY() - side / 2.0), side, side).intersection(b);
-                    found.add(new Found(ElementType.BUTTON, "", icon, 0.6 * clear.confidence));
+                    int pad = clear.box.height / 4;
+                    Rectangle button = (icon ? new Rectangle((int) Math.round(clear.centerX() - side / 2.0),
+                            (int) Math.round(clear.centerY() - side / 2.0), side, side)
+                            : new Rectangle(clear.box.x - pad, b.y, clear.box.width + 2 * pad, b.height)).intersection(b);
+                    found.add(new Found(ElementType.BUTTON, icon ? "" : clear.text, button, 0.6 * clear.confidence));
                     clear.consumed = true;
                     inside.remove(clear);
                     label = joined(inside);
@@ -104,16 +107,22 @@ final class BoxedControlFinder {
         return found;
     }
 
+    /** One mark ("×", "X", "Q" for a magnifier), or two that are not letters; "Go" and "OK" are words. */
+    private static boolean isGlyph(String text) {
+        int marks = text.codePointCount(0, text.length());
+        return marks == 1 || marks == 2 && text.codePoints().noneMatch(Character::isLetter);
+    }
+
     /** Whether {@code label} is too long for a button's: a sentence, as a notice or a caption's bar holds. */
     private static boolean isSentence(String label) {
         return !label.isBlank() && label.strip().split("\\s+").length > MAX_LABEL_WORDS;
     }
 
     /**
-     * The piece at the right end of field {@code b} that is a glyph of one or two characters standing far from
-     * the text before it (the clear button's cross, a search icon read as "Q"); null when there is none.
+     * The piece at the right end of field {@code b}, one or two characters standing far from the text before it:
+     * the field's button (a clear cross, a search icon read as "Q", a "Go"); null when there is none.
      */
-    private static TextSegment clearButton(Rectangle b, List<TextSegment> inside) {
+    private static TextSegment buttonAtEnd(Rectangle b, List<TextSegment> inside) {
         if (inside.size() < 2) {
             return null;
         }

@@ -355,6 +355,30 @@ class DrawnScreensTest {
         });
     }
 
+    @Test
+    void aGoAtTheRightEndOfASearchBoxWithoutARuleIsAButtonNamedGo() {
+        // A sidebar's search: one box, its hint at the left and "Go" at its right end, nothing drawn between.
+        BufferedImage img = new BufferedImage(420, 120, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = canvas(img, Color.WHITE);
+        Rectangle field = new Rectangle(20, 40, 260, 34);
+        box(g, field, Color.WHITE, new Color(0x99, 0x99, 0x99));
+        g.setFont(TestFonts.sans(Font.PLAIN, 16));
+        g.setColor(new Color(0x75, 0x75, 0x75));
+        g.drawString("Search", field.x + 10, field.y + 23);
+        g.setColor(Color.BLACK);
+        g.drawString("Go", field.x + field.width - 34, field.y + 23);
+        g.dispose();
+
+        ElementMap page = mapOf(img, "quick search");
+
+        assertThat(page.ofType(ElementType.BUTTON)).singleElement().satisfies(e -> {
+            assertThat(e.label()).isEqualTo("Go");
+            assertThat(e.box().getCenterX()).isGreaterThan(field.x + field.width - 50);
+        });
+        assertThat(page.ofType(ElementType.FIELD)).singleElement()
+                .satisfies(e -> assertThat(e.label()).isEqualTo("Search"));
+    }
+
     /** A box as a page draws one: {@code area} filled with {@code fill}, a one-pixel {@code border} inside its edge. */
     private static void box(Graphics2D g, Rectangle area, Color fill, Color border) {
         g.setColor(fill);
