@@ -23,8 +23,6 @@ final class BoxedControlFinder {
     private static final double INLINE_GAP = 0.5;
     /** A button's label is a few words; a box holding more holds a sentence (a notice, a caption). */
     private static final int MAX_LABEL_WORDS = 6;
-    /** A bullet's ink differs from the page around it by more than this (channel difference). */
-    private static final int BULLET_INK = 60;
     /** Pieces of one label stand at most this many box heights apart. */
     private static final double LABEL_GAP = 1.5;
 
@@ -84,19 +82,21 @@ final class BoxedControlFinder {
                 // bar (white on slate, dark on pale blue), not a field, whose inside is white or the page's own.
                 continue;
             } else {
-                TextSegment clear = buttonAtEnd(b, inside);
-                if (clear != null) {
+                TextSegment own = buttonAtEnd(b, inside);
+                if (own != null) {
                     // A field's own button drawn inside it, after its hint: a clear or search icon, never named by
                     // the glyph OCR took it for, or a short word ("Go") that names it.
-                    boolean icon = isGlyph(clear.text);
-                    int side = Math.max(clear.box.width, clear.box.height);
-                    int pad = clear.box.height / 4;
-                    Rectangle button = (icon ? new Rectangle((int) Math.round(clear.centerX() - side / 2.0),
-                            (int) Math.round(clear.centerY() - side / 2.0), side, side)
-                            : new Rectangle(clear.box.x - pad, b.y, clear.box.width + 2 * pad, b.height)).intersection(b);
-                    found.add(new Found(ElementType.BUTTON, icon ? "" : clear.text, button, 0.6 * clear.confidence));
-                    clear.consumed = true;
-                    inside.remove(clear);
+                    boolean icon = isGlyph(own.text);
+                    int side = Math.max(own.box.width, own.box.height);
+                    int pad = own.box.height / 4;
+                    Rectangle button = icon
+                            ? new Rectangle((int) Math.round(own.centerX() - side / 2.0),
+                                    (int) Math.round(own.centerY() - side / 2.0), side, side)
+                            : new Rectangle(own.box.x - pad, b.y, own.box.width + 2 * pad, b.height);
+                    found.add(new Found(ElementType.BUTTON, icon ? "" : own.text, button.intersection(b),
+                            0.6 * own.confidence));
+                    own.consumed = true;
+                    inside.remove(own);
                     label = joined(inside);
                 }
                 String outside = page.fieldLabel(b);
@@ -172,7 +172,7 @@ final class BoxedControlFinder {
         int bottom = -1;
         for (int y = b.y; y < b.y + b.height; y++) {
             for (int x = from; x < to; x++) {
-                if (Pixels.distance(pixels.at(x, y), background) > BULLET_INK) {
+                if (Pixels.distance(pixels.at(x, y), background) > Pixels.INK_CONTRAST) {
                     left = Math.min(left, x);
                     right = Math.max(right, x);
                     top = Math.min(top, y);
@@ -195,7 +195,7 @@ final class BoxedControlFinder {
         int ink = 0;
         for (int y = y0; y < y0 + height; y++) {
             for (int x = x0; x < x0 + width; x++) {
-                if (Pixels.distance(page.pixels.at(x, y), background) > BULLET_INK) {
+                if (Pixels.distance(page.pixels.at(x, y), background) > Pixels.INK_CONTRAST) {
                     ink++;
                 }
             }

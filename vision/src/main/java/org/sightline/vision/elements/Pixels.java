@@ -22,6 +22,8 @@ final class Pixels {
         return rgb[y * width + x];
     }
 
+    /** Ink differs from the background behind it by more than this (channel difference); less is background. */
+    static final int INK_CONTRAST = 60;
     /** Chroma from which ink has a hue of its own, as a link's blue or a highlighted keyword's colour has. */
     static final int HUE = 45;
     /**

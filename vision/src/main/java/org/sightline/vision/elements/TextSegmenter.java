@@ -16,9 +16,6 @@ import org.sightline.vision.ocr.TextLine;
  */
 final class TextSegmenter {
 
-    /** Ink differs from the local background by at least this much (channel difference). */
-    private static final int INK_CONTRAST = 60;
-
     /** A box's side cuts a line only where the box is at most this many times the line's height. */
     private static final double WALL_BOX_HEIGHTS = 4;
 
@@ -66,7 +63,7 @@ final class TextSegmenter {
         boolean[] inkColumn = new boolean[lb.width];
         for (int x = 0; x < lb.width; x++) {
             for (int y = lb.y; y < lb.y + lb.height && !wall[x]; y++) {
-                if (!ruled[y - lb.y] && Pixels.distance(pixels.at(lb.x + x, y), bg) > INK_CONTRAST) {
+                if (!ruled[y - lb.y] && Pixels.distance(pixels.at(lb.x + x, y), bg) > Pixels.INK_CONTRAST) {
                     inkColumn[x] = true;
                     break;
                 }
@@ -145,7 +142,7 @@ final class TextSegmenter {
         for (int y = lb.y; y < lb.y + lb.height; y++) {
             int run = 0;
             for (int x = lb.x; x < lb.x + lb.width && !ruled[y - lb.y]; x++) {
-                run = Pixels.distance(pixels.at(x, y), bg) > INK_CONTRAST ? run + 1 : 0;
+                run = Pixels.distance(pixels.at(x, y), bg) > Pixels.INK_CONTRAST ? run + 1 : 0;
                 ruled[y - lb.y] = run >= longest;
             }
         }
@@ -188,7 +185,7 @@ final class TextSegmenter {
         int bottom = -1;
         for (int y = b.y; y < b.y + b.height; y++) {
             for (int x = b.x; x < b.x + b.width; x++) {
-                if (Pixels.distance(pixels.at(x, y), bg) > INK_CONTRAST) {
+                if (Pixels.distance(pixels.at(x, y), bg) > Pixels.INK_CONTRAST) {
                     if (top < 0) {
                         top = y;
                     }
@@ -439,7 +436,7 @@ final class TextSegmenter {
      * {@link #OTHER}; -1 when the column holds no ink.
      */
     private int columnKind(TextSegment s, int x, int bodyInk) {
-        return columnKind(s, x, bodyInk, INK_CONTRAST);
+        return columnKind(s, x, bodyInk, Pixels.INK_CONTRAST);
     }
 
     /** As {@link #columnKind(TextSegment, int, int)}, with ink that differs from the background by more than
@@ -611,7 +608,7 @@ final class TextSegmenter {
         for (int x = w[0]; x <= w[1]; x++) {
             strongest = Math.max(strongest, Pixels.distance(strongestInk(s, x), s.background));
         }
-        int contrast = Math.max(INK_CONTRAST, (int) (0.7 * strongest));
+        int contrast = Math.max(Pixels.INK_CONTRAST, (int) (0.7 * strongest));
         List<Run> runs = new ArrayList<>();
         for (int x = w[0]; x <= w[1]; x++) {
             int kind = columnKind(s, x, bodyInk, contrast);
@@ -1093,7 +1090,7 @@ final class TextSegmenter {
             boolean ink = false;
             if (x < b.x + b.width) {
                 for (int y = b.y; y < b.y + b.height && !ink; y++) {
-                    ink = Pixels.distance(pixels.at(x, y), s.background) > INK_CONTRAST;
+                    ink = Pixels.distance(pixels.at(x, y), s.background) > Pixels.INK_CONTRAST;
                 }
             }
             if (ink && start < 0) {
