@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,7 +30,8 @@ import org.sightline.vision.testing.RealOcr;
  * Real two-pane documentation pages from the page corpus (training packages only, see
  * vision/scripts/corpus/split.txt), read by the real OCR engine: the sidebar and the content, as the page's DOM
  * places them, are each read in one piece, and Sightline calls them navigation and main content; the element
- * map lists its elements region after region.
+ * map lists its elements region after region. A general index's lists set in columns are read as the DOM
+ * reads them.
  */
 @Tag("slow")
 class CorpusPagesRegionsTest {
@@ -75,15 +77,51 @@ class CorpusPagesRegionsTest {
         assertThat(map.regions()).isEqualTo(result.regions());
     }
 
+    @Test
+    void aGeneralIndexIsReadLetterByLetterEachListDownItsColumns() throws Exception {
+        // Requests' general index, scrolled: each letter over its entries set in two columns whose lines line up
+        // row by row. The DOM reads a letter's left list, then its right one, then the next letter.
+        BufferedImage image;
+        JsonNode truth;
+        try (InputStream png = getClass().getResourceAsStream("corpus/python-requests-doc-genindex.png");
+             InputStream json = getClass().getResourceAsStream("corpus/python-requests-doc-genindex.json")) {
+            image = ImageIO.read(png);
+            truth = JSON.readTree(json);
+        }
+        List<Rectangle> runs = new ArrayList<>();
+        truth.get("runs").forEach(r -> runs.add(box(r.get("box"))));
+
+        OcrResult result = OCR.engine().read(image, TaskContext.none());
+
+        // Each recognised line stands for the DOM run it covers most of; read in order, the runs go forward.
+        List<Integer> order = new ArrayList<>();
+        for (TextLine line : result.lines()) {
+            int best = -1;
+            double most = 0;
+            for (int r = 0; r < runs.size(); r++) {
+                Rectangle common = runs.get(r).intersection(line.box());
+                double area = common.isEmpty() ? 0 : (double) common.width * common.height;
+                if (area > most) {
+                    most = area;
+                    best = r;
+                }
+            }
+            if (best >= 0) {
+                order.add(best);
+            }
+        }
+        assertThat(order).hasSizeGreaterThan(40).isSorted();
+    }
+
+    private static Rectangle box(JsonNode b) {
+        return new Rectangle(b.get("x").asInt(), b.get("y").asInt(), b.get("width").asInt(), b.get("height").asInt());
+    }
+
     /** The DOM's navigation and main landmarks of the page, by kind. */
     private static Map<String, Rectangle> panes(JsonNode truth) {
         List<JsonNode> regions = new ArrayList<>();
         truth.get("regions").forEach(regions::add);
         return regions.stream().filter(r -> List.of("navigation", "main").contains(r.get("kind").asText()))
-                .collect(Collectors.toMap(r -> r.get("kind").asText(), r -> {
-                    JsonNode b = r.get("box");
-                    return new Rectangle(b.get("x").asInt(), b.get("y").asInt(), b.get("width").asInt(),
-                            b.get("height").asInt());
-                }, (a, b) -> a));
+                .collect(Collectors.toMap(r -> r.get("kind").asText(), r -> box(r.get("box")), (a, b) -> a));
     }
 }

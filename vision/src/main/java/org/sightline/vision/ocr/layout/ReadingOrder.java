@@ -39,6 +39,12 @@ public final class ReadingOrder {
      */
     private static final double STRICT_ROWS = 0.95;
     private static final double STRICT_ROWS_OTHERS = 0.6;
+    /** A line that heads every column stands at least this many median line heights below the line above it. */
+    private static final double HEADING_GAP = 0.8;
+    /** ... and the other columns are empty this many median line heights above and below it ... */
+    private static final double HEADING_MARGIN = 0.5;
+    /** ... and under it the columns' first lines start within this many median line heights of each other. */
+    private static final double SAME_START = 0.3;
 
     private ReadingOrder() {
     }
@@ -105,6 +111,13 @@ public final class ReadingOrder {
         List<int[]> vGaps = gutters(boxes, items, medianH);
         List<List<Integer>> columns = columns(boxes, items, vGaps);
         if (columns.size() > 1) {
+            List<List<Integer>> groups = headedGroups(boxes, columns, medianH);
+            if (groups.size() > 1) {
+                for (List<Integer> group : groups) {
+                    cut(boxes, group, medianH, out);
+                }
+                return;
+            }
             // Whether it is a table is judged on the columns as the gutters cut them, lone lines left out: a lone
             // line joined to the column beside it would widen that column and hide that it is running text.
             List<List<Integer>> cells = split(boxes, items, vGaps, true).stream().filter(c -> c.size() > 1).toList();
@@ -161,6 +174,65 @@ public final class ReadingOrder {
             kept.remove(lone == 0 ? 0 : lone - 1);
         }
         return List.of(items);
+    }
+
+    /**
+     * The columns cut into groups above each line of the first column that heads all of them: a line alone on
+     * its row, set apart from the line above it (further than the column's lines usually are), with every other
+     * column empty beside it and holding lines above it, and under it every column starting on one row (an
+     * index's letter over its entries in two columns, which read group by group, not column by column down the
+     * page; a sidebar's heading beside a gap in the content has the content going on at another height). One
+     * group, all of the columns' lines, when there is no such line.
+     */
+    private static List<List<Integer>> headedGroups(List<Rectangle> boxes, List<List<Integer>> columns,
+                                                    double medianH) {
+        List<Integer> first = new ArrayList<>(columns.get(0));
+        first.sort(Comparator.comparingInt(i -> boxes.get(i).y));
+        List<Rectangle> others = columns.subList(1, columns.size()).stream().flatMap(List::stream)
+                .map(boxes::get).toList();
+        double margin = HEADING_MARGIN * medianH;
+        // Set apart: further from the line above than the column's lines usually are from each other.
+        List<Double> spacing = new ArrayList<>();
+        for (int k = 1; k < first.size(); k++) {
+            Rectangle a = boxes.get(first.get(k - 1));
+            spacing.add((double) boxes.get(first.get(k)).y - a.y - a.height);
+        }
+        double apartBy = Math.max(HEADING_GAP * medianH,
+                2 * median(spacing.stream().mapToDouble(Double::doubleValue).toArray()));
+        List<Integer> cuts = new ArrayList<>();
+        int bottomAbove = Integer.MIN_VALUE;
+        for (int i : first) {
+            Rectangle h = boxes.get(i);
+            boolean apart = h.y - bottomAbove >= apartBy;
+            bottomAbove = Math.max(bottomAbove, h.y + h.height);
+            if (!apart || first.stream().anyMatch(j -> j != i && Rows.overlapping(h, boxes.get(j)))) {
+                continue;
+            }
+            boolean besideEmpty = others.stream()
+                    .noneMatch(o -> o.y < h.y + h.height + margin && o.y + o.height > h.y - margin);
+            boolean above = others.stream().anyMatch(o -> o.y + o.height <= h.y);
+            // Under it, every column starts on one row: the groups' first entries side by side.
+            int bottom = h.y + h.height;
+            int nextOwn = first.stream().mapToInt(j -> boxes.get(j).y).filter(y -> y >= bottom).min().orElse(-1);
+            int nextOther = others.stream().mapToInt(o -> o.y).filter(y -> y >= bottom).min().orElse(-1);
+            boolean startTogether = nextOwn >= 0 && nextOther >= 0
+                    && Math.abs(nextOwn - nextOther) <= SAME_START * medianH;
+            if (besideEmpty && above && startTogether) {
+                cuts.add(h.y);
+            }
+        }
+        List<List<Integer>> groups = new ArrayList<>();
+        for (int k = 0; k <= cuts.size(); k++) {
+            groups.add(new ArrayList<>());
+        }
+        for (List<Integer> column : columns) {
+            for (int i : column) {
+                double centre = boxes.get(i).getCenterY();
+                groups.get((int) cuts.stream().filter(c -> centre >= c).count()).add(i);
+            }
+        }
+        groups.removeIf(List::isEmpty);
+        return groups;
     }
 
     /** The region split after a one-row bar at its top or bottom, or null when there is no such bar. */

@@ -83,6 +83,40 @@ class ReadingOrderTest {
     }
 
     @Test
+    void aGeneralIndexIsReadLetterByLetterEachListDownItsColumns() {
+        // Requests' general index as OCR finds it (x, y, width, height of each line): each letter alone at the
+        // left over its entries set in two columns, the white strip between the columns running down the whole
+        // page. Read column by column down the page, the G entries at the right would come after the H and I
+        // entries at the left; each letter heads both columns, so the page reads letter by letter, in the order
+        // the boxes are listed here.
+        int[][] lines = {
+            {704, 67, 26, 26},                                                         // G
+            {737, 113, 180, 22}, {767, 137, 317, 22}, {768, 160, 182, 23}, {737, 184, 278, 23},
+            {737, 207, 347, 24}, {735, 231, 63, 23},
+            {1115, 111, 71, 25}, {1116, 136, 315, 23}, {1115, 160, 288, 23}, {1113, 183, 102, 24},
+            {1114, 205, 293, 27}, {1114, 231, 101, 24}, {1115, 254, 90, 26}, {1115, 278, 317, 23},
+            {1115, 301, 267, 25}, {1115, 326, 61, 22}, {1115, 349, 287, 25}, {1115, 375, 99, 22},
+            {704, 432, 26, 27},                                                        // H
+            {738, 480, 190, 19}, {767, 503, 182, 22}, {737, 527, 306, 22}, {768, 553, 200, 19},
+            {769, 575, 185, 22}, {737, 598, 253, 22},
+            {1101, 480, 294, 19}, {1131, 505, 187, 19}, {1101, 527, 284, 22}, {1100, 551, 278, 22},
+            {1100, 575, 284, 22}, {1101, 598, 82, 21}, {1101, 623, 278, 19},
+            {701, 680, 20, 20},                                                        // I
+            {737, 727, 136, 22}, {738, 751, 285, 22}, {737, 777, 291, 19}, {737, 799, 68, 23},
+            {736, 822, 280, 22}, {737, 846, 308, 22}, {736, 870, 62, 20},
+            {1100, 727, 291, 22}, {1100, 751, 274, 22}, {1099, 777, 331, 19}, {1099, 797, 63, 23},
+            {1099, 820, 327, 26}, {1099, 844, 63, 24}, {1099, 868, 84, 24}};
+        List<Rectangle> boxes = new ArrayList<>();
+        for (int[] l : lines) {
+            boxes.add(new Rectangle(l[0], l[1], l[2], l[3]));
+        }
+        List<Integer> order = rows(ReadingOrder.of(boxes)).stream().flatMap(List::stream).toList();
+        for (int i = 0; i < order.size(); i++) {
+            assertThat(order.get(i)).as("line %d", i).isEqualTo(i);
+        }
+    }
+
+    @Test
     void twoShortColumnsOfTextUnderATitleAreNotATable() {
         // A paper's title over its first column, then two columns of two lines on the same baselines: the second
         // column is too short to show it is not running text, so the two are not taken for a table's cells.
