@@ -28,6 +28,17 @@ final class Gutters {
     private static final double ONE_SIDE_ROWS = 0.85;
     private static final double OTHER_SIDE_ROWS = 0.65;
 
+    /** Lines whose left ends lie within this many pixels of each other share a left edge. */
+    private static final int EDGE_SLACK = 3;
+    /** A shared left edge needs this many lines starting at it, and as many lines of text wholly left of it. */
+    private static final int EDGE_MIN_LINES = 8;
+    /** A line of text, not a bullet or a number: at least this many times as long as a line is tall. */
+    private static final double EDGE_TEXT_LENGTH = 3;
+    /** Lines running across a shared left edge from the left number at most this share of those left of it. */
+    private static final double EDGE_ACROSS = 0.5;
+    /** A shared left edge is a table's or an index's when this share of the lines on either side line up across. */
+    private static final double EDGE_ROWS = 0.6;
+
     private Gutters() {
     }
 
@@ -158,6 +169,46 @@ final class Gutters {
                 || Math.max(leftPaired, rightPaired) >= ONE_SIDE_ROWS
                 && Math.min(leftPaired, rightPaired) >= OTHER_SIDE_ROWS;
         return table ? Strip.TABLE : Strip.COLUMNS;
+    }
+
+    /**
+     * Where a column begins whose gutter the column to its left runs into: many lines start at one x (a column's
+     * left edge), many lines of text lie wholly to its left, and few lines run across it from the left (a
+     * sidebar's long entries drawn past the sidebar into the content, which leave no white strip to find), and
+     * the rows of the two sides do not line up (a table's, an index's columns). The cut is just left of that edge.
+     */
+    static List<Integer> sharedLeftEdges(List<Rectangle> lines, double lineHeight) {
+        List<Integer> starts = lines.stream().map(r -> r.x).sorted().toList();
+        List<Integer> edges = new ArrayList<>();
+        int k = 0;
+        while (k < starts.size()) {
+            int end = k;
+            while (end + 1 < starts.size() && starts.get(end + 1) - starts.get(end) <= EDGE_SLACK) {
+                end++;
+            }
+            int edge = starts.get(k);
+            if (end + 1 - k >= EDGE_MIN_LINES) {
+                long left = lines.stream()
+                        .filter(r -> r.x + r.width <= edge && r.width >= EDGE_TEXT_LENGTH * lineHeight).count();
+                long across = lines.stream().filter(r -> r.x < edge - EDGE_SLACK && r.x + r.width > edge).count();
+                if (left >= EDGE_MIN_LINES && across <= EDGE_ACROSS * left && !rowsAcross(lines, edge)) {
+                    edges.add(edge - 1);
+                }
+            }
+            k = end + 1;
+        }
+        return edges;
+    }
+
+    /**
+     * Whether many lines on either side of a left edge ({@link #EDGE_ROWS} of them) have a line centred on their row
+     * across it: a table's or an index's columns, whose rows line up. A sidebar beside the content lines up with it
+     * only here and there.
+     */
+    private static boolean rowsAcross(List<Rectangle> lines, int edge) {
+        List<Rectangle> left = lines.stream().filter(r -> r.x + r.width < edge).toList();
+        List<Rectangle> right = lines.stream().filter(r -> r.x >= edge).toList();
+        return Math.max(Rows.centredShare(left, right), Rows.centredShare(right, left)) >= EDGE_ROWS;
     }
 
     /** Whether the lines on the two sides of a cut line up row by row, as a table's cells do. */

@@ -144,13 +144,34 @@ public final class RegionFinder {
             }
         }
         candidates.addAll(Gutters.find(body, w, lineHeight));
-
         int margin = Math.max(2 * grid.cell, (int) (0.02 * w));
-        candidates.sort(Integer::compare);
-        List<Integer> cuts = new ArrayList<>();
         int minSpacing = (int) Math.max(24, 2 * lineHeight);
-        for (int x : candidates) {
-            if (x <= margin || x >= w - margin || !cleanColumnCut(body, x)) {
+        List<Integer> cuts = cuts(body, candidates, List.of(), w, margin, minSpacing);
+        // Then, within each column those cuts leave, a left edge that the lines beside it run into (a sidebar's
+        // long entries drawn into the content). It is crossed by those lines, as many as the edge test allowed:
+        // the share of crossing lines a cut elsewhere may have does not apply to it.
+        List<Integer> edges = new ArrayList<>();
+        for (int c = 0; c <= cuts.size(); c++) {
+            int from = c == 0 ? 0 : cuts.get(c - 1);
+            int to = c < cuts.size() ? cuts.get(c) : w;
+            List<Rectangle> inside = body.stream().filter(r -> r.getCenterX() >= from && r.getCenterX() < to).toList();
+            edges.addAll(Gutters.sharedLeftEdges(inside, lineHeight));
+        }
+        if (edges.isEmpty()) {
+            return cuts;
+        }
+        candidates.addAll(edges);
+        return cuts(body, candidates, edges, w, margin, minSpacing);
+    }
+
+    /** The candidates that make clean cuts, left to right, one of each pair closer than {@code minSpacing}. */
+    private static List<Integer> cuts(List<Rectangle> body, List<Integer> candidates, List<Integer> edges, int w,
+                                      int margin, int minSpacing) {
+        List<Integer> sorted = new ArrayList<>(candidates);
+        sorted.sort(Integer::compare);
+        List<Integer> cuts = new ArrayList<>();
+        for (int x : sorted) {
+            if (x <= margin || x >= w - margin || !cleanColumnCut(body, x, edges.contains(x) ? 1 : MAX_CROSSING)) {
                 continue;
             }
             if (!cuts.isEmpty() && x - cuts.get(cuts.size() - 1) < minSpacing) {
@@ -162,10 +183,10 @@ public final class RegionFinder {
     }
 
     /**
-     * Whether few body lines cross column {@code x}, text lies on both sides of it, and the two sides are not
-     * the columns of one table (a ruled table has lines between its columns too).
+     * Whether few body lines (at most {@code maxCrossing} of them) cross column {@code x}, text lies on both sides
+     * of it, and the two sides are not the columns of one table (a ruled table has lines between its columns too).
      */
-    private static boolean cleanColumnCut(List<Rectangle> body, int x) {
+    private static boolean cleanColumnCut(List<Rectangle> body, int x, double maxCrossing) {
         int crossing = 0;
         List<Rectangle> left = new ArrayList<>();
         List<Rectangle> right = new ArrayList<>();
@@ -178,7 +199,7 @@ public final class RegionFinder {
                 right.add(r);
             }
         }
-        return crossing <= MAX_CROSSING * body.size() && left.size() >= 2 && right.size() >= 2
+        return crossing <= maxCrossing * body.size() && left.size() >= 2 && right.size() >= 2
                 && !Gutters.tableRows(left, right);
     }
 

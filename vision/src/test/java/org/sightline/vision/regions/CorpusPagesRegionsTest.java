@@ -29,7 +29,8 @@ import org.sightline.vision.testing.RealOcr;
 /**
  * Real two-pane documentation pages from the page corpus (training packages only, see
  * vision/scripts/corpus/split.txt), read by the real OCR engine: the sidebar and the content, as the page's DOM
- * places them, are each read in one piece, and Sightline calls them navigation and main content; the element
+ * places them, are each read in one piece (also where the sidebar's long entries run into the content, as on
+ * Werkzeug's page), and Sightline calls them navigation and main content; the element
  * map lists its elements region after region. A general index's lists set in columns are read as the DOM
  * reads them.
  */
@@ -42,7 +43,8 @@ class CorpusPagesRegionsTest {
     static final RealOcr OCR = new RealOcr();
 
     @ParameterizedTest
-    @ValueSource(strings = {"python-pytest-doc-000-0", "python-jinja2-doc-000-0", "python-babel-doc-000-0"})
+    @ValueSource(strings = {"python-pytest-doc-000-0", "python-jinja2-doc-000-0", "python-babel-doc-000-0",
+        "python-werkzeug-doc-008-0"})
     void theSidebarAndTheContentAreEachReadInOnePiece(String page) throws Exception {
         BufferedImage image;
         JsonNode truth;

@@ -34,6 +34,29 @@ class RegionFinderTest {
     }
 
     @Test
+    void aSidebarWhoseLongEntriesRunIntoTheContentIsStillNavigation() {
+        // A white page; the sidebar's entries are names, and four of them, spread down the page, are drawn past
+        // the sidebar into the content column, so no white strip parts the two anywhere near their height.
+        DrawnPage page = new DrawnPage(1280, 900);
+        List<Rectangle> nav = new ArrayList<>(page.links(70, 40, 40, 21, LINK));
+        for (int k = 0; k < 4; k++) {
+            nav.set(8 + 9 * k, page.text("Environment.code_generator_class_" + k, 70, 40 + (8 + 9 * k) * 21, 15, LINK));
+        }
+        List<Rectangle> content = page.prose(330, 50, 860, 32, 26);
+        page.done();
+        page.lines.removeIf(b -> !nav.contains(b) && !content.contains(b));
+        assertThat(nav.stream().filter(b -> b.x + b.width > 330)).hasSize(4);
+
+        PageRegions regions = RegionFinder.find(page.image, page.lines);
+
+        assertThat(regions.regions()).extracting(Region::kind)
+                .containsExactly(RegionKind.NAVIGATION, RegionKind.MAIN);
+        assertThat(content).allMatch(b -> regions.of(b).kind() == RegionKind.MAIN);
+        assertThat(nav.stream().filter(b -> b.x + b.width <= 330))
+                .allMatch(b -> regions.of(b).kind() == RegionKind.NAVIGATION);
+    }
+
+    @Test
     void aFullWidthBarAtTheTopIsTheHeader() {
         DrawnPage page = new DrawnPage(1280, 800);
         page.fill(new Rectangle(0, 0, 1280, 70), new Color(0x24, 0x29, 0x2e));
