@@ -139,6 +139,7 @@ public final class ElementFinder {
             LearnedControls learned = new LearnedControls(page, used, fields);
             found.addAll(new ToggleFinder(page).find(outlines, segmenter));
             found.addAll(new BoxedControlFinder(page).find(outlines));
+            found.addAll(new DisclosureFinder(page).find());
             learned.addControls(detections, found);
             addText(new TextTyper(page, roles, context).find(segmenter));
             context.cancellation().throwIfCancelled();

@@ -379,6 +379,77 @@ class DrawnScreensTest {
                 .satisfies(e -> assertThat(e.label()).isEqualTo("Search"));
     }
 
+    @Test
+    void aTriangleOrABracketedBarBeforeALineIsADisclosureButtonWhileBulletsAreNot() {
+        // A details block's summary ("▶ Changelog"), two rustdoc toggles ("[−]" before an impl and a method) on a
+        // dark page's colours, and a list whose items start with a disc, a square and a dash.
+        BufferedImage img = new BufferedImage(640, 330, BufferedImage.TYPE_INT_RGB);
+        Color dark = new Color(0x35, 0x35, 0x35);
+        Graphics2D g = canvas(img, Color.WHITE);
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(new Color(0x40, 0x40, 0x50));
+        g.fillPolygon(new int[] {40, 40, 51}, new int[] {24, 38, 31}, 3);
+        g.setFont(TestFonts.sans(Font.PLAIN, 18));
+        g.drawString("Changelog", 62, 38);
+        String[] bullets = {"Read the configuration", "Start the server", "Stop the server"};
+        for (int i = 0; i < bullets.length; i++) {
+            int y = 80 + 30 * i;
+            g.setColor(Color.BLACK);
+            switch (i) {
+                case 0 -> g.fillOval(42, y - 10, 7, 7);
+                case 1 -> g.fillRect(42, y - 10, 7, 7);
+                default -> g.fillRect(40, y - 7, 10, 2);
+            }
+            g.setFont(TestFonts.sans(Font.PLAIN, 17));
+            g.drawString(bullets[i], 62, y);
+        }
+        g.setColor(dark);
+        g.fillRect(0, 180, img.getWidth(), 150);
+        Color grey = new Color(0x9a, 0x9a, 0x9a);
+        String[] code = {"impl Clone for Fuse", "fn clone(&self) -> Fuse"};
+        for (int i = 0; i < code.length; i++) {
+            int y = 220 + 50 * i;
+            g.setColor(grey);
+            g.fillRect(40, y - 12, 2, 12);     // [
+            g.fillRect(40, y - 12, 4, 1);
+            g.fillRect(40, y - 1, 4, 1);
+            g.fillRect(45, y - 7, 6, 1);       // the bar
+            g.fillRect(53, y - 12, 2, 12);     // ]
+            g.fillRect(51, y - 12, 4, 1);
+            g.fillRect(51, y - 1, 4, 1);
+            g.setColor(new Color(0xdd, 0xdd, 0xdd));
+            g.setFont(TestFonts.mono(17));
+            g.drawString(code[i], 64, y);
+        }
+        g.dispose();
+
+        ElementMap page = mapOf(img, "disclosures");
+
+        assertThat(page.ofType(ElementType.BUTTON)).extracting(e -> e.label())
+                .containsExactly("Changelog", "impl Clone for Fuse", "fn clone(&self) -> Fuse");
+        assertThat(page.ofType(ElementType.BUTTON)).allMatch(e -> e.box().x <= 42);
+    }
+
+    @Test
+    void aColumnOfTrianglesBeforeATreesEntriesIsNoDisclosure() {
+        // A documentation tree: each entry after a small triangle, one under another.
+        BufferedImage img = new BufferedImage(420, 160, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = canvas(img, new Color(0xf9, 0xfa, 0xfc));
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        String[] entries = {"Contributing", "Installation", "Platforms"};
+        for (int i = 0; i < entries.length; i++) {
+            int y = 40 + 32 * i;
+            g.setColor(new Color(0x90, 0xa0, 0xc0));
+            g.fillPolygon(new int[] {40, 40, 49}, new int[] {y - 12, y - 2, y - 7}, 3);
+            g.setColor(new Color(0x36, 0x4d, 0x7c));
+            g.setFont(TestFonts.sans(Font.PLAIN, 17));
+            g.drawString(entries[i], 60, y);
+        }
+        g.dispose();
+
+        assertThat(mapOf(img, "tree").ofType(ElementType.BUTTON)).isEmpty();
+    }
+
     /** A box as a page draws one: {@code area} filled with {@code fill}, a one-pixel {@code border} inside its edge. */
     private static void box(Graphics2D g, Rectangle area, Color fill, Color border) {
         g.setColor(fill);

@@ -1,0 +1,284 @@
+package org.sightline.vision.elements;
+
+import java.awt.Rectangle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Disclosure buttons: a small mark just before the start of a line that opens or closes what follows it, a solid
+ * triangle pointing right or down (an HTML {@code <summary>}: "▶ Changelog") or a bar in brackets or a box
+ * ("[−] impl Clone for Fuse", rustdoc's toggles). OCR reads the line but not the mark, so the mark is looked for
+ * in the pixels left of each line's first text. The button covers the mark and that text and is named by the
+ * row's text; the text keeps its own element (a heading, a link) as well.
+ */
+final class DisclosureFinder {
+
+    /** The mark lies within this many line heights left of its text. */
+    private static final double SEARCH_WIDTH = 2.5;
+    /** A mark is at least this share of its line's height tall, and at most the next. */
+    private static final double MIN_SIZE = 0.35;
+    private static final double MAX_SIZE = 1.2;
+    /**
+     * Columns of ink with gaps of at most this many pixels (or an eighth of the line's height) between them are one
+     * mark ("[", "−" and "]").
+     */
+    private static final int MARK_GAP = 2;
+    /** A solid triangle fills between these shares of its box (half, drawn with anti-aliasing). */
+    private static final double TRIANGLE_MIN_FILL = 0.35;
+    private static final double TRIANGLE_MAX_FILL = 0.7;
+    /** A stroke (a bracket's side, the bar) covers at least this share of its column or row. */
+    private static final double STROKE = 0.6;
+    /** Inside a bracketed bar, apart from the strokes, at most this share of the pixels is ink. */
+    private static final double EMPTY_INSIDE = 0.15;
+
+    /** A summary line has at most this many words; more, or a full stop, is running text. */
+    private static final int SUMMARY_WORDS = 8;
+    /** Triangles this many pixels apart in x, at most this many rows apart, stand in one column. */
+    private static final int COLUMN_SLACK = 3;
+    private static final int TREE_ROWS = 3;
+    /** What OCR reads a mark as, when it reads it at all. */
+    private static final Pattern MARK_TEXT = Pattern.compile("^(\\[[^\\]\\w]{0,2}\\]|[▶▼▸▾►>])\\s*");
+
+    private final PageText page;
+    private final Pixels pixels;
+
+    DisclosureFinder(PageText page) {
+        this.page = page;
+        this.pixels = page.pixels;
+    }
+
+    /**
+     * The disclosure buttons of the page, each over its mark and the first text of its row. A triangle standing
+     * in a column of marks, one before each of several rows close together, is a tree's or a list's (a
+     * documentation tree of links, a list drawn with triangle bullets), not a disclosure of its own: only a lone
+     * triangle counts. A bracketed bar is a toggle wherever it stands.
+     */
+    List<Found> find() {
+        List<TextSegment> starts = new ArrayList<>();
+        List<Mark> marks = new ArrayList<>();
+        for (TextSegment s : page.segments) {
+            if (s.consumed || startsAfterOtherText(s)) {
+                continue;
+            }
+            Mark mark = markBefore(s);
+            if (mark != null) {
+                starts.add(s);
+                marks.add(mark);
+            }
+        }
+        List<Found> found = new ArrayList<>();
+        for (int i = 0; i < starts.size(); i++) {
+            Mark mark = marks.get(i);
+            Rectangle m = mark.box();
+            int reach = TREE_ROWS * starts.get(i).box.height;
+            boolean inColumn = false;
+            for (int j = 0; j < marks.size() && mark.shape() == Shape.TRIANGLE; j++) {
+                Rectangle o = marks.get(j).box();
+                inColumn |= j != i && marks.get(j).shape() == Shape.TRIANGLE && Math.abs(o.x - m.x) <= COLUMN_SLACK
+                        && Math.abs(o.y - m.y) <= reach;
+            }
+            String label = withoutMark(rowText(starts.get(i)));
+            if (!mark.sized() || mark.shape() == Shape.OTHER || inColumn || label.isBlank()) {
+                continue;
+            }
+            // A summary line opens or closes when clicked anywhere; beside running text the mark alone does
+            // (rustdoc's toggle of a description), so the button is the mark there.
+            boolean sentence = label.split("\\s+").length > SUMMARY_WORDS || label.endsWith(".");
+            found.add(new Found(ElementType.BUTTON, label, sentence ? m : m.union(starts.get(i).box), 0.7));
+        }
+        return found;
+    }
+
+    /** Whether other text stands just left of {@code s} on its row: then {@code s} does not start the line. */
+    private boolean startsAfterOtherText(TextSegment s) {
+        double reach = SEARCH_WIDTH * s.box.height;
+        return page.segments.stream().anyMatch(o -> o != s && o.sameRow(s) && o.box.x < s.box.x
+                && o.box.x + o.box.width > s.box.x - reach);
+    }
+
+    /** What a mark before a line looks like: a disclosure's triangle or bracketed bar, or something else. */
+    private enum Shape { TRIANGLE, BAR, OTHER }
+
+    /**
+     * A mark's box and shape, and whether it has a disclosure's size for its line: a triangle of another size still
+     * counts as one of a column of triangles (a tree's), never as a disclosure.
+     */
+    private record Mark(Rectangle box, Shape shape, boolean sized) {
+    }
+
+    /** The text without what OCR made of the mark at its start ("[]", "[-]", "▶", ">"). */
+    private static String withoutMark(String text) {
+        return MARK_TEXT.matcher(text).replaceFirst("");
+    }
+
+    /** The row's text from {@code s} on, while the gaps between its pieces stay those of words. */
+    private String rowText(TextSegment s) {
+        List<TextSegment> row = page.segments.stream().filter(o -> o.sameRow(s) && o.box.x >= s.box.x)
+                .sorted((a, b) -> Integer.compare(a.box.x, b.box.x)).toList();
+        StringBuilder text = new StringBuilder();
+        int right = s.box.x;
+        for (TextSegment o : row) {
+            if (o.box.x - right > 1.5 * s.box.height) {
+                break;
+            }
+            text.append(text.isEmpty() ? "" : " ").append(o.text);
+            right = Math.max(right, o.box.x + o.box.width);
+        }
+        return text.toString();
+    }
+
+    /**
+     * The box of a disclosure mark left of {@code s}'s first line: the nearest ink there, set apart from anything
+     * further left, of a mark's size and shape; null when there is none.
+     */
+    private Mark markBefore(TextSegment s) {
+        int lineHeight = Math.min(s.box.height, (int) Math.ceil(1.6 * page.bodyHeight));
+        int top = s.box.y;
+        int bottom = Math.min(pixels.height, s.box.y + lineHeight);
+        int left = Math.max(0, s.box.x - (int) (SEARCH_WIDTH * lineHeight));
+        int background = s.background;
+        // The first ink from the left, where nothing stands before the line's text: the mark may lie just before the
+        // text's box or at its start (OCR's box often takes in a triangle it does not read).
+        int joins = Math.max(MARK_GAP, (int) (0.12 * lineHeight));
+        int end = Math.min(pixels.width - 1, s.box.x + (int) (0.3 * lineHeight));
+        int markLeft = -1;
+        for (int x = left; x <= end && markLeft < 0; x++) {
+            if (columnHasInk(x, top, bottom, background)) {
+                markLeft = x;
+            }
+        }
+        if (markLeft <= left) {
+            return null; // none, or ink running in from further left
+        }
+        int markRight = markLeft;
+        int gap = 0;
+        for (int c = markLeft + 1; c < pixels.width && gap <= joins; c++) {
+            if (columnHasInk(c, top, bottom, background)) {
+                markRight = c;
+                gap = 0;
+            } else {
+                gap++;
+            }
+        }
+        // A space after it, as after a word: letters of one word stand closer.
+        int space = Math.max(joins + 2, (int) (0.25 * lineHeight));
+        for (int k = markRight + 1; k <= markRight + space && k < pixels.width; k++) {
+            if (columnHasInk(k, top, bottom, background)) {
+                return null;
+            }
+        }
+        int markTop = -1;
+        int markBottom = -1;
+        for (int y = top; y < bottom; y++) {
+            for (int x = markLeft; x <= markRight; x++) {
+                if (isInk(x, y, background)) {
+                    markTop = markTop < 0 ? y : markTop;
+                    markBottom = y;
+                    break;
+                }
+            }
+        }
+        Rectangle mark = new Rectangle(markLeft, markTop, markRight - markLeft + 1, markBottom - markTop + 1);
+        boolean sized = mark.height >= MIN_SIZE * lineHeight && mark.height <= MAX_SIZE * lineHeight
+                && mark.width >= MIN_SIZE * lineHeight && mark.width <= MAX_SIZE * lineHeight;
+        Shape shape = isTriangle(mark, background) ? Shape.TRIANGLE
+                : isBracketedBar(mark, background) ? Shape.BAR : Shape.OTHER;
+        return new Mark(mark, shape, sized);
+    }
+
+    private boolean columnHasInk(int x, int top, int bottom, int background) {
+        for (int y = top; y < bottom; y++) {
+            if (isInk(x, y, background)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean isInk(int x, int y, int background) {
+        return Pixels.distance(pixels.at(x, y), background) > Pixels.INK_CONTRAST;
+    }
+
+    /** A solid triangle pointing right (its columns shorten left to right) or down (its rows narrow downwards). */
+    private boolean isTriangle(Rectangle m, int background) {
+        int[] columns = new int[m.width];
+        int[] rows = new int[m.height];
+        int ink = 0;
+        for (int y = 0; y < m.height; y++) {
+            for (int x = 0; x < m.width; x++) {
+                if (isInk(m.x + x, m.y + y, background)) {
+                    columns[x]++;
+                    rows[y]++;
+                    ink++;
+                }
+            }
+        }
+        double fill = ink / (double) (m.width * m.height);
+        if (fill < TRIANGLE_MIN_FILL || fill > TRIANGLE_MAX_FILL) {
+            return false;
+        }
+        return narrowing(columns, m.height) || narrowing(rows, m.width);
+    }
+
+    /** Whether counts start near {@code full} and fall, never rising by more than a pixel, to under half. */
+    private static boolean narrowing(int[] counts, int full) {
+        if (counts[0] < 0.8 * full || counts[counts.length - 1] > 0.5 * full) {
+            return false;
+        }
+        for (int i = 1; i < counts.length; i++) {
+            if (counts[i] > counts[i - 1] + 1) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A bar in brackets or in a box ("[−]", "⊟"), or a cross ("[+]", "⊞"): strokes down both sides, a bar across
+     * the middle (and for a cross one down it), and nothing else inside.
+     */
+    private boolean isBracketedBar(Rectangle m, int background) {
+        if (m.width < 5 || m.height < 5) {
+            return false;
+        }
+        int midY = m.height / 2;
+        int midX = m.width / 2;
+        boolean sides = columnShare(m, 0, background) >= STROKE && columnShare(m, m.width - 1, background) >= STROKE;
+        boolean bar = Math.max(rowShare(m, midY, background),
+                Math.max(rowShare(m, midY - 1, background), rowShare(m, midY + 1, background))) >= STROKE;
+        if (!sides || !bar) {
+            return false;
+        }
+        boolean cross = Math.max(columnShare(m, midX, background),
+                Math.max(columnShare(m, midX - 1, background), columnShare(m, midX + 1, background))) >= STROKE;
+        int inside = 0;
+        int total = 0;
+        for (int y = 1; y < m.height - 1; y++) {
+            for (int x = 2; x < m.width - 2; x++) {
+                boolean onBar = Math.abs(y - midY) <= 1 || cross && Math.abs(x - midX) <= 1;
+                if (!onBar) {
+                    total++;
+                    inside += isInk(m.x + x, m.y + y, background) ? 1 : 0;
+                }
+            }
+        }
+        return total > 0 && inside <= EMPTY_INSIDE * total;
+    }
+
+    private double columnShare(Rectangle m, int x, int background) {
+        int ink = 0;
+        for (int y = 0; y < m.height; y++) {
+            ink += isInk(m.x + x, m.y + y, background) ? 1 : 0;
+        }
+        return ink / (double) m.height;
+    }
+
+    private double rowShare(Rectangle m, int y, int background) {
+        int ink = 0;
+        for (int x = 0; x < m.width; x++) {
+            ink += isInk(m.x + x, m.y + y, background) ? 1 : 0;
+        }
+        return ink / (double) m.width;
+    }
+}
