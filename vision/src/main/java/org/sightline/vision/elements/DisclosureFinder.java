@@ -55,37 +55,30 @@ final class DisclosureFinder {
      * triangle counts. A bracketed bar is a toggle wherever it stands.
      */
     List<Found> find() {
-        List<TextSegment> starts = new ArrayList<>();
         List<Mark> marks = new ArrayList<>();
         for (TextSegment s : page.segments) {
-            if (s.consumed || startsAfterOtherText(s)) {
-                continue;
-            }
-            Mark mark = markBefore(s);
-            if (mark != null) {
-                starts.add(s);
-                marks.add(mark);
+            if (!s.consumed && !startsAfterOtherText(s)) {
+                Mark mark = markBefore(s);
+                if (mark != null) {
+                    marks.add(mark);
+                }
             }
         }
         List<Found> found = new ArrayList<>();
-        for (int i = 0; i < starts.size(); i++) {
-            Mark mark = marks.get(i);
+        for (Mark mark : marks) {
             Rectangle m = mark.box();
-            int reach = TREE_ROWS * starts.get(i).box.height;
-            boolean inColumn = false;
-            for (int j = 0; j < marks.size() && mark.shape() == Shape.TRIANGLE; j++) {
-                Rectangle o = marks.get(j).box();
-                inColumn |= j != i && marks.get(j).shape() == Shape.TRIANGLE && Math.abs(o.x - m.x) <= COLUMN_SLACK
-                        && Math.abs(o.y - m.y) <= reach;
-            }
-            String label = withoutMark(rowText(starts.get(i)));
+            int reach = TREE_ROWS * mark.line().box.height;
+            boolean inColumn = mark.shape() == Shape.TRIANGLE && marks.stream().anyMatch(o -> o != mark
+                    && o.shape() == Shape.TRIANGLE && Math.abs(o.box().x - m.x) <= COLUMN_SLACK
+                    && Math.abs(o.box().y - m.y) <= reach);
+            String label = withoutMark(rowText(mark.line()));
             if (!mark.sized() || mark.shape() == Shape.OTHER || inColumn || label.isBlank()) {
                 continue;
             }
             // A summary line opens or closes when clicked anywhere; beside running text the mark alone does
             // (rustdoc's toggle of a description), so the button is the mark there.
             boolean sentence = label.split("\\s+").length > SUMMARY_WORDS || label.endsWith(".");
-            found.add(new Found(ElementType.BUTTON, label, sentence ? m : m.union(starts.get(i).box), 0.7));
+            found.add(new Found(ElementType.BUTTON, label, sentence ? m : m.union(mark.line().box), 0.7));
         }
         return found;
     }
@@ -101,10 +94,10 @@ final class DisclosureFinder {
     private enum Shape { TRIANGLE, BAR, OTHER }
 
     /**
-     * A mark's box and shape, and whether it has a disclosure's size for its line: a triangle of another size still
-     * counts as one of a column of triangles (a tree's), never as a disclosure.
+     * A mark before the text {@code line}: its box and shape, and whether it has a disclosure's size for its line (a
+     * triangle of another size still counts as one of a column of triangles, a tree's, never as a disclosure).
      */
-    private record Mark(Rectangle box, Shape shape, boolean sized) {
+    private record Mark(TextSegment line, Rectangle box, Shape shape, boolean sized) {
     }
 
     /** The text without what OCR made of the mark at its start ("[]", "[-]", "▶", ">"). */
@@ -184,7 +177,7 @@ final class DisclosureFinder {
                 && mark.width >= MIN_SIZE * lineHeight && mark.width <= MAX_SIZE * lineHeight;
         Shape shape = isTriangle(mark, background) ? Shape.TRIANGLE
                 : isBracketedBar(mark, background) ? Shape.BAR : Shape.OTHER;
-        return new Mark(mark, shape, sized);
+        return new Mark(s, mark, shape, sized);
     }
 
     private boolean columnHasInk(int x, int top, int bottom, int background) {
