@@ -9,11 +9,12 @@ import java.util.List;
 /**
  * Splits a screenshot into its regions by the cues a sighted reader uses, given the boxes of its text lines.
  * First a header band and a footer band: a bar of its own background across the page (or across all its text)
- * or a ruled line near the top or bottom, with text on both sides and no line of text crossing it. Then the body between them into columns,
- * cut where a tall pane of its own background begins or ends, where a vertical ruled line runs, or where a white
- * gutter separates columns of text; a cut that many lines cross is no cut. The widest column is the main
- * content; a side column whose lines are mostly short (link-like) is navigation, any other side column is
- * complementary. Why these cues and this order: docs/decisions/0012-regions.md.
+ * or a ruled line near the top or bottom, with text on both sides and no line of text crossing it. Then the body
+ * between them into columns, cut where a tall pane of its own background begins or ends, where a vertical ruled
+ * line runs, or where a white gutter separates columns of text; a cut that many lines cross is no cut. Then each
+ * of those columns again at a column's left edge that the lines beside it run into (decision 0034). The widest
+ * column is the main content; a side column whose lines are mostly short (link-like) is navigation, any other
+ * side column is complementary. Why these cues and this order: docs/decisions/0012-regions.md.
  */
 public final class RegionFinder {
 
@@ -183,8 +184,9 @@ public final class RegionFinder {
     }
 
     /**
-     * Whether few body lines (at most {@code maxCrossing} of them) cross column {@code x}, text lies on both sides
-     * of it, and the two sides are not the columns of one table (a ruled table has lines between its columns too).
+     * Whether few body lines (at most the share {@code maxCrossing} of them) cross column {@code x}, text lies on
+     * both sides of it, and the two sides are not the columns of one table (a ruled table has lines between its
+     * columns too).
      */
     private static boolean cleanColumnCut(List<Rectangle> body, int x, double maxCrossing) {
         int crossing = 0;
