@@ -172,7 +172,7 @@ final class BoxedControlFinder {
         int bottom = -1;
         for (int y = b.y; y < b.y + b.height; y++) {
             for (int x = from; x < to; x++) {
-                if (Pixels.distance(pixels.at(x, y), background) > Pixels.INK_CONTRAST) {
+                if (pixels.inkAt(x, y, background)) {
                     left = Math.min(left, x);
                     right = Math.max(right, x);
                     top = Math.min(top, y);
@@ -195,7 +195,7 @@ final class BoxedControlFinder {
         int ink = 0;
         for (int y = y0; y < y0 + height; y++) {
             for (int x = x0; x < x0 + width; x++) {
-                if (Pixels.distance(page.pixels.at(x, y), background) > Pixels.INK_CONTRAST) {
+                if (page.pixels.inkAt(x, y, background)) {
                     ink++;
                 }
             }

@@ -122,8 +122,9 @@ final class DisclosureFinder {
     }
 
     /**
-     * The box of a disclosure mark left of {@code s}'s first line: the nearest ink there, set apart from anything
-     * further left, of a mark's size and shape; null when there is none.
+     * The mark before {@code s}'s first line: the first ink left of its text (or at the very start of its box, where
+     * OCR took the mark in), nothing before it in the search, a word space after it; of any size and shape, which
+     * the mark records. Null when there is none.
      */
     private Mark markBefore(TextSegment s) {
         int lineHeight = Math.min(s.box.height, (int) Math.ceil(1.6 * page.bodyHeight));
@@ -165,7 +166,7 @@ final class DisclosureFinder {
         int markBottom = -1;
         for (int y = top; y < bottom; y++) {
             for (int x = markLeft; x <= markRight; x++) {
-                if (isInk(x, y, background)) {
+                if (pixels.inkAt(x, y, background)) {
                     markTop = markTop < 0 ? y : markTop;
                     markBottom = y;
                     break;
@@ -182,15 +183,11 @@ final class DisclosureFinder {
 
     private boolean columnHasInk(int x, int top, int bottom, int background) {
         for (int y = top; y < bottom; y++) {
-            if (isInk(x, y, background)) {
+            if (pixels.inkAt(x, y, background)) {
                 return true;
             }
         }
         return false;
-    }
-
-    private boolean isInk(int x, int y, int background) {
-        return Pixels.distance(pixels.at(x, y), background) > Pixels.INK_CONTRAST;
     }
 
     /** A solid triangle pointing right (its columns shorten left to right) or down (its rows narrow downwards). */
@@ -200,7 +197,7 @@ final class DisclosureFinder {
         int ink = 0;
         for (int y = 0; y < m.height; y++) {
             for (int x = 0; x < m.width; x++) {
-                if (isInk(m.x + x, m.y + y, background)) {
+                if (pixels.inkAt(m.x + x, m.y + y, background)) {
                     columns[x]++;
                     rows[y]++;
                     ink++;
@@ -252,7 +249,7 @@ final class DisclosureFinder {
                 boolean onBar = Math.abs(y - midY) <= 1 || cross && Math.abs(x - midX) <= 1;
                 if (!onBar) {
                     total++;
-                    inside += isInk(m.x + x, m.y + y, background) ? 1 : 0;
+                    inside += pixels.inkAt(m.x + x, m.y + y, background) ? 1 : 0;
                 }
             }
         }
@@ -262,7 +259,7 @@ final class DisclosureFinder {
     private double columnShare(Rectangle m, int x, int background) {
         int ink = 0;
         for (int y = 0; y < m.height; y++) {
-            ink += isInk(m.x + x, m.y + y, background) ? 1 : 0;
+            ink += pixels.inkAt(m.x + x, m.y + y, background) ? 1 : 0;
         }
         return ink / (double) m.height;
     }
@@ -270,7 +267,7 @@ final class DisclosureFinder {
     private double rowShare(Rectangle m, int y, int background) {
         int ink = 0;
         for (int x = 0; x < m.width; x++) {
-            ink += isInk(m.x + x, m.y + y, background) ? 1 : 0;
+            ink += pixels.inkAt(m.x + x, m.y + y, background) ? 1 : 0;
         }
         return ink / (double) m.width;
     }

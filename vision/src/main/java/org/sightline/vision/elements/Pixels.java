@@ -37,6 +37,11 @@ final class Pixels {
      */
     static final int CLEARLY_APART = 60;
 
+    /** Whether the pixel at (x, y) is ink on {@code background}: it differs by more than {@link #INK_CONTRAST}. */
+    boolean inkAt(int x, int y, int background) {
+        return distance(at(x, y), background) > INK_CONTRAST;
+    }
+
     /** The largest difference of one channel: a cheap colour distance that sees a blue link on black text. */
     static int distance(int a, int b) {
         int dr = Math.abs(((a >> 16) & 0xff) - ((b >> 16) & 0xff));

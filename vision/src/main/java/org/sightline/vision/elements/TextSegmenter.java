@@ -63,7 +63,7 @@ final class TextSegmenter {
         boolean[] inkColumn = new boolean[lb.width];
         for (int x = 0; x < lb.width; x++) {
             for (int y = lb.y; y < lb.y + lb.height && !wall[x]; y++) {
-                if (!ruled[y - lb.y] && Pixels.distance(pixels.at(lb.x + x, y), bg) > Pixels.INK_CONTRAST) {
+                if (!ruled[y - lb.y] && pixels.inkAt(lb.x + x, y, bg)) {
                     inkColumn[x] = true;
                     break;
                 }
@@ -142,7 +142,7 @@ final class TextSegmenter {
         for (int y = lb.y; y < lb.y + lb.height; y++) {
             int run = 0;
             for (int x = lb.x; x < lb.x + lb.width && !ruled[y - lb.y]; x++) {
-                run = Pixels.distance(pixels.at(x, y), bg) > Pixels.INK_CONTRAST ? run + 1 : 0;
+                run = pixels.inkAt(x, y, bg) ? run + 1 : 0;
                 ruled[y - lb.y] = run >= longest;
             }
         }
@@ -185,7 +185,7 @@ final class TextSegmenter {
         int bottom = -1;
         for (int y = b.y; y < b.y + b.height; y++) {
             for (int x = b.x; x < b.x + b.width; x++) {
-                if (Pixels.distance(pixels.at(x, y), bg) > Pixels.INK_CONTRAST) {
+                if (pixels.inkAt(x, y, bg)) {
                     if (top < 0) {
                         top = y;
                     }
@@ -1090,7 +1090,7 @@ final class TextSegmenter {
             boolean ink = false;
             if (x < b.x + b.width) {
                 for (int y = b.y; y < b.y + b.height && !ink; y++) {
-                    ink = Pixels.distance(pixels.at(x, y), s.background) > Pixels.INK_CONTRAST;
+                    ink = pixels.inkAt(x, y, s.background);
                 }
             }
             if (ink && start < 0) {

@@ -181,7 +181,7 @@ final class ToggleFinder {
     private boolean clear(int from, int to, Rectangle b, int background) {
         for (int x = from; x < to; x++) {
             for (int y = b.y; y < b.y + b.height; y++) {
-                if (Pixels.distance(pixels.at(x, y), background) > Pixels.INK_CONTRAST) {
+                if (pixels.inkAt(x, y, background)) {
                     return false;
                 }
             }
