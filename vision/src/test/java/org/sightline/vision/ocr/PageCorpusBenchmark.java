@@ -22,6 +22,7 @@ import org.sightline.vision.ocr.layout.PageLayout;
 import org.sightline.vision.ocr.layout.ReadingOrder;
 import org.sightline.vision.regions.PageRegions;
 import org.sightline.vision.regions.RegionFinder;
+import org.sightline.vision.testing.CorpusTruth;
 
 /**
  * Reading order on real pages: the page corpus (vision/scripts/corpus) gives each screenshot's text in DOM
@@ -246,7 +247,7 @@ class PageCorpusBenchmark {
         for (List<List<Integer>> block : layout.blocks()) {
             for (List<Integer> row : block) {
                 for (int i : row) {
-                    int best = runUnder(lines.get(i).box(), runs);
+                    int best = CorpusTruth.runUnder(lines.get(i).box(), runs);
                     if (best >= 0) {
                         read.add(new int[] {i, best, segment[best]});
                     }
@@ -288,7 +289,7 @@ class PageCorpusBenchmark {
             for (List<Integer> row : layout.blocks().get(b)) {
                 for (int i : row) {
                     Rectangle box = lines.get(i).box();
-                    int best = runUnder(box, runs);
+                    int best = CorpusTruth.runUnder(box, runs);
                     System.out.printf(Locale.ROOT, "block %3d region %d run %4d dom-region %2d %4d,%4d %4dx%3d %s%n",
                             b, layout.blockRegions().get(b), best,
                             best < 0 ? -9 : runs.get(best).get("region").asInt(), box.x, box.y, box.width,
@@ -296,23 +297,6 @@ class PageCorpusBenchmark {
                 }
             }
         }
-    }
-
-    /** The DOM run covering most of {@code box} (at least a third of it), or -1. */
-    private static int runUnder(Rectangle box, JsonNode runs) {
-        int best = -1;
-        long bestArea = (long) box.width * box.height / 3;
-        for (int r = 0; r < runs.size(); r++) {
-            JsonNode b = runs.get(r).get("box");
-            Rectangle overlap = box.intersection(new Rectangle(b.get("x").asInt(), b.get("y").asInt(),
-                    b.get("width").asInt(), b.get("height").asInt()));
-            long area = overlap.isEmpty() ? 0 : (long) overlap.width * overlap.height;
-            if (area > bestArea) {
-                bestArea = area;
-                best = r;
-            }
-        }
-        return best;
     }
 
     /** The lines' text in the given order. */

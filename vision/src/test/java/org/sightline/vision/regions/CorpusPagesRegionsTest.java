@@ -24,6 +24,7 @@ import org.sightline.vision.elements.ElementFinder;
 import org.sightline.vision.elements.ElementMap;
 import org.sightline.vision.ocr.OcrResult;
 import org.sightline.vision.ocr.TextLine;
+import org.sightline.vision.testing.CorpusTruth;
 import org.sightline.vision.testing.RealOcr;
 
 /**
@@ -90,33 +91,17 @@ class CorpusPagesRegionsTest {
             image = ImageIO.read(png);
             truth = JSON.readTree(json);
         }
-        List<Rectangle> runs = new ArrayList<>();
-        truth.get("runs").forEach(r -> runs.add(box(r.get("box"))));
-
         OcrResult result = OCR.engine().read(image, TaskContext.none());
 
         // Each recognised line stands for the DOM run it covers most of; read in order, the runs go forward.
         List<Integer> order = new ArrayList<>();
         for (TextLine line : result.lines()) {
-            int best = -1;
-            double most = 0;
-            for (int r = 0; r < runs.size(); r++) {
-                Rectangle common = runs.get(r).intersection(line.box());
-                double area = common.isEmpty() ? 0 : (double) common.width * common.height;
-                if (area > most) {
-                    most = area;
-                    best = r;
-                }
-            }
-            if (best >= 0) {
-                order.add(best);
+            int run = CorpusTruth.runUnder(line.box(), truth.get("runs"));
+            if (run >= 0) {
+                order.add(run);
             }
         }
         assertThat(order).hasSizeGreaterThan(40).isSorted();
-    }
-
-    private static Rectangle box(JsonNode b) {
-        return new Rectangle(b.get("x").asInt(), b.get("y").asInt(), b.get("width").asInt(), b.get("height").asInt());
     }
 
     /** The DOM's navigation and main landmarks of the page, by kind. */
@@ -124,6 +109,6 @@ class CorpusPagesRegionsTest {
         List<JsonNode> regions = new ArrayList<>();
         truth.get("regions").forEach(regions::add);
         return regions.stream().filter(r -> List.of("navigation", "main").contains(r.get("kind").asText()))
-                .collect(Collectors.toMap(r -> r.get("kind").asText(), r -> box(r.get("box")), (a, b) -> a));
+                .collect(Collectors.toMap(r -> r.get("kind").asText(), r -> CorpusTruth.boxOf(r.get("box")), (a, b) -> a));
     }
 }
