@@ -24,6 +24,8 @@ final class TextSegment {
     boolean partOfWord;
     /** One item of a row in brackets, its box laid out by its share of the letters: not cut again inside. */
     boolean bracketItem;
+    /** One letter of an index's row of letters, each standing apart: a link to its part of the index. */
+    boolean indexLetter;
 
     TextSegment(String text, Rectangle box, double confidence, int line) {
         this.text = text.strip();

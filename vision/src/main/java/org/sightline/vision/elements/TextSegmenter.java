@@ -2,6 +2,7 @@ package org.sightline.vision.elements;
 
 import java.awt.Rectangle;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -758,27 +759,29 @@ final class TextSegmenter {
     /**
      * Splits an index's row of letters ("A C D E F H I K ...", each a link to its part of the index), which OCR
      * reads as one word ("ACDEFHIK"), into one piece per letter: four capital letters or more in alphabetical
-     * order, standing in as many clusters of ink. Returns {@code s} alone otherwise.
+     * order, standing in as many clusters of ink. The thin bars a row may draw between its letters ("_ | A | B"),
+     * which OCR leaves out or reads as "|" or "I" ({@link #indexLetters}), are left out of the ink, and so is a
+     * leading underscore (the entries that begin with one).
+     * Returns {@code s} alone otherwise.
      */
     List<TextSegment> splitAlphabet(TextSegment s) {
-        String letters = s.text.replaceAll("\\s", "");
+        String letters = indexLetters(s.text);
         if (letters.length() < 4) {
             return List.of(s);
         }
-        for (int i = 0; i < letters.length(); i++) {
-            char c = letters.charAt(i);
-            if (c < 'A' || c > 'Z' || i > 0 && c <= letters.charAt(i - 1)) {
-                return List.of(s);
-            }
+        List<int[]> clusters = withoutBars(s, wordClusters(s));
+        if (clusters.size() == letters.length() + 1 && isLowMark(s, clusters.get(0))) {
+            clusters.remove(0);
         }
-        List<int[]> clusters = wordClusters(s);
         if (clusters.size() != letters.length()) {
             return List.of(s);
         }
         List<TextSegment> out = new ArrayList<>();
         for (int i = 0; i < clusters.size(); i++) {
             int[] r = clusters.get(i);
-            out.add(piece(s, String.valueOf(letters.charAt(i)), r[0], r[1]));
+            TextSegment letter = piece(s, String.valueOf(letters.charAt(i)), r[0], r[1]);
+            letter.indexLetter = true;
+            out.add(letter);
         }
         return out;
     }
@@ -876,7 +879,7 @@ final class TextSegmenter {
      * line's narrowest word gap and half its height, where the items are set apart by padding while the words
      * of one item ("Mailing Lists", "Release notes") keep their word spaces; or, where each item's underline
      * joins its words into one cluster of ink, at every gap; or, in a tab bar, at the thin lines between its
-     * tabs. Needs items of at most four words each (and three clusters of ink or more: a bar's other items may
+     * tabs. Needs items of at most {@link #ITEM_WORDS} words each (and three clusters of ink or more: a bar's other items may
      * stand in pieces of their own, cut off by their colour); returns {@code s} alone otherwise. Only for text
      * placed as a menu is (the caller decides): in running text the gaps differ for other reasons.
      */
@@ -902,7 +905,12 @@ final class TextSegmenter {
         for (int i = 1; i < words.size(); i++) {
             narrowest = Math.min(narrowest, words.get(i)[0] - words.get(i - 1)[1] - 1);
         }
-        double wide = Math.max(ITEM_GAP * narrowest, 0.5 * s.box.height);
+        // A gap of half the line's height is wider than any word space: where even the narrowest gap is that
+        // wide, the line has no word spaces and each word is an item ("OVERVIEW  MODULE  PACKAGE"), unless the
+        // words are single marks (shapes in a row of pictures that OCR reads as letters).
+        boolean noWordSpaces = narrowest >= 0.5 * s.box.height
+                && Arrays.stream(tokens).allMatch(t -> t.codePointCount(0, t.length()) > 1);
+        double wide = noWordSpaces ? narrowest : Math.max(ITEM_GAP * narrowest, 0.5 * s.box.height);
         List<int[]> ranges = new ArrayList<>();
         int[] current = words.get(0).clone();
         int wordsInItem = 1;
@@ -914,7 +922,7 @@ final class TextSegmenter {
                 wordsInItem = 1;
             } else {
                 current[1] = w[1];
-                if (++wordsInItem > 4) {
+                if (++wordsInItem > ITEM_WORDS) {
                     return List.of(s);
                 }
             }
@@ -954,6 +962,78 @@ final class TextSegmenter {
         }
     }
 
+
+    /** A name in a list of linked names: letters, digits and the marks of file and code names. */
+    private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}_.:/#-]*\\p{L}[\\p{L}\\p{N}_.:/#-]*");
+
+    /**
+     * Splits a list of names parted by commas ("enhance.c, enhance.h"), set apart by gaps wider than those
+     * between their letters, into one piece per name, the commas left out: a row of links that OCR reads as one line. Only for a
+     * line drawn as links are (the caller decides): plain words parted by commas are text. Returns {@code s}
+     * alone otherwise.
+     */
+    List<TextSegment> splitAtCommas(TextSegment s) {
+        String[] tokens = s.text.split("\\s+");
+        if (tokens.length < 2) {
+            return List.of(s);
+        }
+        for (int i = 0; i < tokens.length; i++) {
+            boolean last = i == tokens.length - 1;
+            String name = last ? tokens[i] : tokens[i].substring(0, tokens[i].length() - 1);
+            if (last == tokens[i].endsWith(",") || !NAME.matcher(name).matches()) {
+                return List.of(s);
+            }
+            tokens[i] = name;
+        }
+        List<int[]> items = widestGapsApart(wordClusters(s), tokens.length);
+        if (items.isEmpty()) {
+            return List.of(s);
+        }
+        List<TextSegment> out = new ArrayList<>();
+        for (int i = 0; i < tokens.length; i++) {
+            out.add(piece(s, tokens[i], items.get(i)[0], items.get(i)[1]));
+        }
+        return out;
+    }
+
+    /**
+     * The ink of {@code count} items, parted at the {@code count - 1} widest gaps between {@code clusters} when
+     * each of those is at least half as wide again as every other gap (the space after a comma against the
+     * spaces between letters); empty when the gaps do not stand out so.
+     */
+    private static List<int[]> widestGapsApart(List<int[]> clusters, int count) {
+        if (clusters.size() < count) {
+            return List.of();
+        }
+        List<Integer> byWidth = new ArrayList<>();
+        for (int j = 0; j + 1 < clusters.size(); j++) {
+            byWidth.add(j);
+        }
+        byWidth.sort((a, b) -> Integer.compare(gapAfter(clusters, b), gapAfter(clusters, a)));
+        List<Integer> cuts = new ArrayList<>(byWidth.subList(0, count - 1));
+        if (count - 1 < byWidth.size()
+                && gapAfter(clusters, cuts.get(cuts.size() - 1)) < 1.5 * gapAfter(clusters, byWidth.get(count - 1))) {
+            return List.of();
+        }
+        cuts.sort(null);
+        List<int[]> out = new ArrayList<>();
+        int from = 0;
+        for (int cut : cuts) {
+            out.add(new int[] {clusters.get(from)[0], clusters.get(cut)[1]});
+            from = cut + 1;
+        }
+        out.add(new int[] {clusters.get(from)[0], clusters.get(clusters.size() - 1)[1]});
+        return out;
+    }
+
+    /** The width of the gap after cluster {@code j}. */
+    private static int gapAfter(List<int[]> clusters, int j) {
+        return clusters.get(j + 1)[0] - clusters.get(j)[1] - 1;
+    }
+
+    /** A menu item, cut at wide gaps, has at most this many words ("Java SE 17 &amp; JDK 17"). */
+    private static final int ITEM_WORDS = 6;
+
     /** A gap between menu items is at least this many times the narrowest word gap of its line. */
     private static final double ITEM_GAP = 2.2;
 
@@ -977,6 +1057,103 @@ final class TextSegmenter {
             }
         }
         return marked >= 0.9 * s.box.height;
+    }
+
+    /**
+     * {@code clusters} of {@code s} less the thin upright bars among them: at most two pixels wide and either in
+     * another colour than the line's ink (Sphinx's grey bars between red letters), a rule from the top of the
+     * line to its bottom, or taller than the other clusters by a sixth ("|" reaches below the baseline, where a
+     * capital I stops).
+     */
+    private List<int[]> withoutBars(TextSegment s, List<int[]> clusters) {
+        List<Integer> heights = new ArrayList<>();
+        for (int[] w : clusters) {
+            if (w[1] - w[0] + 1 > 2) {
+                int[] rows = inkRows(new Rectangle(w[0], s.box.y, w[1] - w[0] + 1, s.box.height), s.background);
+                heights.add(rows[1] - rows[0] + 1);
+            }
+        }
+        heights.sort(null);
+        double letter = heights.isEmpty() ? s.box.height : heights.get(heights.size() / 2);
+        List<int[]> out = new ArrayList<>();
+        for (int[] w : clusters) {
+            boolean thin = w[1] - w[0] + 1 <= 2;
+            int[] rows = inkRows(new Rectangle(w[0], s.box.y, w[1] - w[0] + 1, s.box.height), s.background);
+            boolean apart = Pixels.distance(strongestInk(s, (w[0] + w[1]) / 2), s.ink) >= Pixels.CLEARLY_APART;
+            if (!(thin && (apart || isRule(s, w) || rows[1] - rows[0] + 1 >= BAR_HEIGHT * letter))) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
+    /** A bar between an index's letters is at least this many times as tall as its letters. */
+    private static final double BAR_HEIGHT = 7 / 6.0;
+
+    /** What OCR reads for the bars between an index's letters, or for its leading underscore. */
+    private static final String BAR_READINGS = "|Il1!-_";
+
+    /**
+     * The letters of an index's row of letters read as {@code text}: its capitals in strictly alphabetical order,
+     * the longest such run, when all else in it is what OCR reads for the bars between them ("A|BICIDE": A B C D
+     * E, the bars read as "|" and "I"). Empty when {@code text} is not such a row.
+     */
+    static String indexLetters(String text) {
+        String marks = text.replaceAll("\\s", "");
+        int n = marks.length();
+        // Longest strictly increasing run of capitals, each keeping the index of the one before it.
+        int[] length = new int[n];
+        int[] previous = new int[n];
+        int best = -1;
+        for (int i = 0; i < n; i++) {
+            char c = marks.charAt(i);
+            if (c < 'A' || c > 'Z') {
+                if (BAR_READINGS.indexOf(c) < 0) {
+                    return "";
+                }
+                continue;
+            }
+            length[i] = 1;
+            previous[i] = -1;
+            for (int j = 0; j < i; j++) {
+                char b = marks.charAt(j);
+                if (b >= 'A' && b < c && length[j] + 1 > length[i]) {
+                    length[i] = length[j] + 1;
+                    previous[i] = j;
+                }
+            }
+            if (best < 0 || length[i] > length[best]) {
+                best = i;
+            }
+        }
+        if (best < 0) {
+            return "";
+        }
+        boolean[] kept = new boolean[n];
+        StringBuilder out = new StringBuilder();
+        for (int i = best; i >= 0; i = previous[i]) {
+            kept[i] = true;
+            out.append(marks.charAt(i));
+        }
+        for (int i = 0; i < n; i++) {
+            if (!kept[i] && BAR_READINGS.indexOf(marks.charAt(i)) < 0) {
+                return "";
+            }
+        }
+        return out.reverse().toString();
+    }
+
+    /** Whether the ink in columns {@code w} of {@code s} lies wholly in the bottom quarter of its box: "_". */
+    private boolean isLowMark(TextSegment s, int[] w) {
+        Rectangle b = new Rectangle(w[0], s.box.y, w[1] - w[0] + 1, s.box.height).intersection(pixels.bounds());
+        for (int y = b.y; y < b.y + b.height * 3 / 4; y++) {
+            for (int x = b.x; x < b.x + b.width; x++) {
+                if (pixels.inkAt(x, y, s.background)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** A divider's faint end differs from the background by at least this much (channel difference). */

@@ -49,6 +49,12 @@ final class TextTyper {
         List<TextSegment> whole = new ArrayList<>();
         int pageBackground = pixels.dominantColour(pixels.bounds());
         for (TextSegment s : unsplit) {
+            List<TextSegment> letters = segmenter.splitAlphabet(s);
+            if (letters.size() > 1) {
+                // Before the colours: an index's letters and the grey bars between them are no change of colour.
+                whole.addAll(letters);
+                continue;
+            }
             for (TextSegment piece : segmenter.splitByColour(s, bodyInk)) {
                 for (TextSegment item : segmenter.splitAtSeparators(piece)) {
                     whole.addAll(placedAsMenu(item, pageBackground) ? segmenter.splitAtWideGaps(item) : List.of(item));
@@ -59,7 +65,9 @@ final class TextTyper {
         // Words that change colour inside them are cut outside code only: in code a coloured word between
         // marks ("<body>") is a keyword, and cut out of its marks it would pass for a word set apart.
         List<TextSegment> free = whole.stream().flatMap(s -> code.contains(s) ? Stream.of(s)
-                : segmenter.splitInsideWords(s, bodyInk).stream()).toList();
+                : segmenter.splitInsideWords(s, bodyInk).stream()
+                        .flatMap(p -> drawnAsLink(p, bodyInk) ? segmenter.splitAtCommas(p).stream() : Stream.of(p)))
+                .toList();
         // The body's size and weight come from the running text: a code block's monospaced lines, drawn in
         // another face and often bolder, would otherwise set the scale that headings and links are read by.
         List<TextSegment> prose = free.stream().filter(s -> !code.contains(s)).toList();
@@ -79,13 +87,16 @@ final class TextTyper {
             System.err.println("link inks " + linkInks.stream().map(Integer::toHexString).toList());
         }
         for (TextSegment s : free) {
+            if (s.indexLetter) {
+                found.add(new Found(ElementType.LINK, s.text, s.box, 0.8 * s.confidence, 0));
+                continue;
+            }
             double ratio = s.box.height / bodyH;
             boolean bold = s.strokeRatio >= 1.25 * bodyStroke && bodyStroke > 0;
             boolean alone = free.stream().noneMatch(o -> o != s && o.sameRow(s));
             int words = s.words();
             boolean shortText = words <= 12 && s.text.length() <= 90;
-            boolean coloured = Pixels.distance(s.ink, bodyInk) >= Pixels.CLEARLY_APART
-                    && Pixels.chroma(s.ink) >= Pixels.CLEARLY_APART;
+            boolean coloured = coloured(s, bodyInk);
             ElementType type = ElementType.TEXT;
             double certainty = 0.9;
             boolean label = fieldLabels.contains(s.text);
@@ -288,6 +299,16 @@ final class TextTyper {
      * Whether {@code s} stands where a menu bar does: near the top of the page or on a bar of its own colour,
      * short (at most sixteen words), and not a sentence (no comma, no full stop at its end).
      */
+    /** Whether {@code s} is drawn in a colour of its own, clearly apart from the body text's ink. */
+    private static boolean coloured(TextSegment s, int bodyInk) {
+        return Pixels.distance(s.ink, bodyInk) >= Pixels.CLEARLY_APART && Pixels.chroma(s.ink) >= Pixels.CLEARLY_APART;
+    }
+
+    /** Whether {@code s} is underlined or coloured: drawn as links are. */
+    private static boolean drawnAsLink(TextSegment s, int bodyInk) {
+        return s.underlined || coloured(s, bodyInk);
+    }
+
     private boolean placedAsMenu(TextSegment s, int pageBackground) {
         boolean placed = s.centerY() < 0.15 * pixels.height
                 || Pixels.distance(s.background, pageBackground) > OutlineFinder.EDGE_THRESHOLD;

@@ -7,7 +7,11 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.sightline.task.TaskContext;
@@ -78,6 +82,97 @@ class LinkRowsTest {
         List<String> letters = map.ofType(ElementType.LINK).stream().map(Element::label).toList();
         assertThat(letters).allMatch(l -> l.length() == 1).hasSizeGreaterThanOrEqualTo(row.length() - 1);
         assertThat(String.join("", letters)).isIn(row, row.replace("I", ""));
+    }
+
+    @Test
+    void eachLetterOfARowPartedByBarsIsALinkAndTheBarsAreNone() throws IOException {
+        // Jinja's general index as Sphinx draws it: "_ | A | B | ...", red letters with a dotted underline and
+        // grey bars, which OCR here reads as "-IA|BICIDE F|G|...". Cut from a page of the corpus (training split).
+        BufferedImage img;
+        try (InputStream png = getClass().getResourceAsStream("python-jinja2-doc-genindex-letters.png")) {
+            img = ImageIO.read(png);
+        }
+        ElementMap map = ElementFinder.analyse(Capture.ofImage(img, CaptureSource.FILE, "genindex"),
+                OCR.engine().read(img, TaskContext.none()), TaskContext.none());
+        List<Element> letters = map.elements().stream().filter(e -> e.imageBox().getCenterY() > 80
+                && e.imageBox().getCenterY() < 105).toList();
+        assertThat(letters).allMatch(e -> e.type() == ElementType.LINK);
+        assertThat(letters).extracting(Element::label)
+                .containsExactlyElementsOf(List.of("ABCDEFGHIJKLMNOPRSTUVWX".split("")));
+    }
+
+    @Test
+    void theLettersOfAnIndexRowAreItsCapitalsInOrderWithTheBarsOcrReadLeftOut() {
+        assertThat(TextSegmenter.indexLetters("-IA|BICIDE F|G|HIIJKLIM|N|O|P|RISIT|U|VIW X"))
+                .isEqualTo("ABCDEFGHIJKLMNOPRSTUVWX");
+        assertThat(TextSegmenter.indexLetters("ACDEFHIK")).isEqualTo("ACDEFHIK");
+        // Words, or capitals out of order, are no row of letters.
+        assertThat(TextSegmenter.indexLetters("FIFO")).isEmpty();
+        assertThat(TextSegmenter.indexLetters("HTML CSS")).isEmpty();
+        assertThat(TextSegmenter.indexLetters("Index")).isEmpty();
+    }
+
+    @Test
+    void eachWordOfAMenuBarSetApartByPaddingIsALinkAndTheTitleBesideItStaysWhole() {
+        // As Javadoc draws its top menu: single words set apart by padding wider than any word space, the page's
+        // own item ("USE") on an orange tab, and the title at the bar's right end, its words set by word spaces.
+        List<String> items = List.of("OVERVIEW", "MODULE", "PACKAGE", "CLASS", "USE", "TREE", "DEPRECATED", "INDEX",
+                "HELP");
+        BufferedImage img = new BufferedImage(1000, 140, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = whitePage(img);
+        g.setColor(new Color(0x4d, 0x7a, 0x97));
+        g.fillRect(0, 0, img.getWidth(), 40);
+        g.setColor(new Color(0xf7, 0xf9, 0xfa));
+        g.setFont(TestFonts.sans(Font.PLAIN, 14));
+        int x = 8;
+        for (String item : items) {
+            int width = g.getFontMetrics().stringWidth(item);
+            if (item.equals("USE")) {
+                g.setColor(new Color(0xf8, 0x98, 0x1d));
+                g.fillRect(x - 7, 6, width + 14, 28);
+                g.setColor(new Color(0x25, 0x35, 0x77));
+            }
+            g.drawString(item, x, 26);
+            g.setColor(new Color(0xf7, 0xf9, 0xfa));
+            x += width + 14;
+        }
+        g.setFont(TestFonts.sans(Font.BOLD, 14));
+        g.drawString("Java SE 17 & JDK 17", 830, 26);
+        g.setColor(Color.BLACK);
+        g.setFont(TestFonts.font("Liberation Serif", Font.PLAIN, 18));
+        g.drawString("Uses of Interface javax.swing.ListCellRenderer in the packages of the platform.", 20, 100);
+        g.dispose();
+        ElementMap map = ElementFinder.analyse(Capture.ofImage(img, CaptureSource.FILE, "javadoc"),
+                OCR.engine().read(img, TaskContext.none()), TaskContext.none());
+        List<Element> bar = map.elements().stream().filter(e -> e.imageBox().getCenterY() < 40).toList();
+        assertThat(bar).extracting(Element::label).containsExactlyElementsOf(
+                Stream.concat(items.stream(), Stream.of("Java SE 17 & JDK 17"))
+                        .toList());
+        assertThat(bar.subList(0, items.size())).filteredOn(e -> !e.label().equals("USE"))
+                .allMatch(e -> e.type() == ElementType.LINK);
+    }
+
+    @Test
+    void eachNameOfAListOfLinkedNamesPartedByCommasIsALinkOfItsOwn() {
+        BufferedImage img = new BufferedImage(800, 120, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = whitePage(img);
+        g.setFont(TestFonts.sans(Font.PLAIN, 20));
+        g.setColor(Color.BLACK);
+        String lead = "LevelColorsImage() is defined in ";
+        g.drawString(lead, 20, 40);
+        int x = 20 + g.getFontMetrics().stringWidth(lead);
+        g.setColor(new Color(0x1f, 0x3f, 0xbf));
+        g.drawString("enhance.h, enhance.c, deprecate.c", x, 40);
+        g.setColor(Color.BLACK);
+        g.drawString("Each file holds the methods that change the colour levels of an image.", 20, 90);
+        g.dispose();
+        ElementMap map = ElementFinder.analyse(Capture.ofImage(img, CaptureSource.FILE, "names"),
+                OCR.engine().read(img, TaskContext.none()), TaskContext.none());
+        List<Element> links = map.ofType(ElementType.LINK);
+        assertThat(links).extracting(Element::label).containsExactly("enhance.h", "enhance.c", "deprecate.c");
+        for (int i = 1; i < links.size(); i++) {
+            assertThat(links.get(i - 1).imageBox().getMaxX()).isLessThan(links.get(i).imageBox().getMinX());
+        }
     }
 
     /** Texinfo's navigation, links in blue underlined between black brackets, above a heading and a sentence. */
