@@ -110,6 +110,13 @@ class AddonTest(unittest.TestCase):
         self.assertTrue(ui.messages())
 
     @unittest.skipUnless(MODE == "running", "needs a running service")
+    def test_element_lines_say_a_disclosures_state_after_its_type(self):
+        lines = addon.element_lines({"elements": [
+            {"type": "button", "label": "Changelog", "state": "collapsed"},
+            {"type": "heading", "label": "Fuse", "headingLevel": 1},
+            {"type": "button", "label": "", "state": "expanded"}]})
+        self.assertEqual(["Changelog, button, collapsed", "Fuse, heading level 1", "button, expanded"], lines)
+
     def test_an_object_off_the_screen_and_cancel_with_nothing_running_say_so(self):
         api.navigator = Obj(None)
         self.run_script(self.plugin.script_readNavigator)

@@ -105,13 +105,18 @@ def rectangle(obj):
 
 
 def element_lines(result):
-    """An element map as one line per element: its type and label, as a sighted reader would list them."""
+    """An element map as one line per element: its label, type and the state its pixels show ("Changelog, button,
+    collapsed"), as a sighted reader would list them."""
     lines = []
     for element in result.get("elements", []):
         label = element.get("label") or ""
         kind = element.get("type", "")
         if element.get("headingLevel"):
             kind = _("heading level {level}").format(level=element["headingLevel"])
+        state = {"expanded": _("expanded"), "collapsed": _("collapsed"), "checked": _("checked"),
+                 "not-checked": _("not checked")}.get(element.get("state"))
+        if state:
+            kind = "%s, %s" % (kind, state)
         lines.append(("%s, %s" % (label, kind)) if label else kind)
     return lines
 

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.sightline.i18n.Messages;
 import org.sightline.vision.elements.Element;
 import org.sightline.vision.elements.ElementMap;
+import org.sightline.vision.elements.ElementState;
 import org.sightline.vision.elements.ElementType;
 import org.sightline.vision.regions.Region;
 import org.sightline.vision.summary.RegionQuestions;
@@ -31,19 +32,26 @@ public final class ElementWords {
     }
 
     /**
-     * What browse mode says on arriving at an element: label then type, a heading with its level as known. A button
-     * with no text is drawn with only an icon, whose name (a tooltip) pixels do not hold: it is "button, icon",
-     * never a guessed name.
+     * What browse mode says on arriving at an element: label then type, a heading with its level as known, then
+     * the state the pixels show ("Changelog, button, collapsed"). A button with no text is drawn with only an icon,
+     * whose name (a tooltip) pixels do not hold: it is "button, icon", never a guessed name.
      */
     public static String spoken(Element e) {
         if (iconButton(e)) {
-            return MESSAGES.get("element.iconButton", typeName(e.type()));
+            return withState(MESSAGES.get("element.iconButton", typeName(e.type())), e);
         }
         String type = e.headingLevel() > 0 ? MESSAGES.get("type.heading.level", e.headingLevel()) : typeName(e.type());
         if (e.link()) {
             type = MESSAGES.get("type.alsoLink", type);
         }
-        return e.label().isEmpty() ? MESSAGES.get("element.unlabelled", type) : MESSAGES.get("element", e.label(), type);
+        return withState(e.label().isEmpty() ? MESSAGES.get("element.unlabelled", type)
+                : MESSAGES.get("element", e.label(), type), e);
+    }
+
+    /** {@code words} with the element's state after them, as a screen reader says it: "…, collapsed". */
+    private static String withState(String words, Element e) {
+        return e.state() == ElementState.NONE ? words
+                : MESSAGES.get("element.state", words, MESSAGES.get("state." + e.state().jsonName()));
     }
 
     /**
@@ -52,7 +60,9 @@ public final class ElementWords {
      * of Search"): that is how a user tells a toolbar's icons apart, and the close button from the menu button.
      */
     public static String spoken(Element e, ElementMap map) {
-        return iconButton(e) ? MESSAGES.get("element.iconButtonAt", typeName(e.type()), placement(e, map)) : spoken(e);
+        return iconButton(e)
+                ? withState(MESSAGES.get("element.iconButtonAt", typeName(e.type()), placement(e, map)), e)
+                : spoken(e);
     }
 
     private static boolean iconButton(Element e) {

@@ -63,8 +63,9 @@ public final class ElementsCommand implements Callable<Integer> {
                 JsonNode b = e.get("box");
                 String label = e.get("label").asText();
                 String type = e.get("type").asText() + (e.path("link").asBoolean(false) ? ", link" : "");
-                out.println(String.format("%-9s %s  at %d,%d %dx%d", type,
-                        label.isEmpty() ? "-" : "\"" + label + "\"", b.get("x").asInt(), b.get("y").asInt(),
+                String state = e.has("state") ? ", " + e.get("state").asText().replace('-', ' ') : "";
+                out.println(String.format("%-9s %s%s  at %d,%d %dx%d", type,
+                        label.isEmpty() ? "-" : "\"" + label + "\"", state, b.get("x").asInt(), b.get("y").asInt(),
                         b.get("width").asInt(), b.get("height").asInt()));
             }
         }

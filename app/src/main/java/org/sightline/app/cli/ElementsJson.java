@@ -8,11 +8,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.sightline.vision.elements.Element;
 import org.sightline.vision.elements.ElementMap;
+import org.sightline.vision.elements.ElementState;
 
 /**
  * The JSON form of an element map: the image's name and size, the page's regions, and an {@code elements} list
  * in reading order, each with {@code type}, {@code label}, {@code box} {x, y, width, height}, {@code confidence},
- * a heading's {@code headingLevel} where it is known, and the region it belongs to.
+ * a heading's {@code headingLevel} where it is known, {@code link} for a heading that is also one, {@code state}
+ * ("expanded", "collapsed") where the pixels show one, and the region it belongs to.
  */
 public final class ElementsJson {
 
@@ -47,6 +49,9 @@ public final class ElementsJson {
             level(node, e.headingLevel());
             if (e.link()) {
                 node.put("link", true);
+            }
+            if (e.state() != ElementState.NONE) {
+                node.put("state", e.state().jsonName());
             }
             RegionsJson.tag(node, map.regionOf(e));
         }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.sightline.i18n.Messages;
 import org.sightline.vision.elements.Element;
 import org.sightline.vision.elements.ElementMap;
+import org.sightline.vision.elements.ElementState;
 import org.sightline.vision.elements.ElementType;
 
 /** How browse mode names an element it arrives on. */
@@ -59,6 +60,18 @@ class ElementWordsTest {
         assertThat(ElementWords.spoken(search, map)).isEqualTo("Search, edit field");
         Messages.setLocale(Locale.SIMPLIFIED_CHINESE);
         assertThat(ElementWords.spoken(close, map)).isEqualTo("按钮，图标，顶部右侧，Search右边");
+    }
+
+    @Test
+    void aDisclosureSaysTheStateItsMarkShowsAfterItsType() {
+        Rectangle box = new Rectangle(40, 20, 120, 20);
+        Element closed = new Element(ElementType.BUTTON, "Changelog", box, box, 0.7, 0, false, ElementState.COLLAPSED);
+        Element open = new Element(ElementType.BUTTON, "impl Clone for Fuse", box, box, 0.7, 0, false,
+                ElementState.EXPANDED);
+        assertThat(ElementWords.spoken(closed)).isEqualTo("Changelog, button, collapsed");
+        assertThat(ElementWords.spoken(open)).isEqualTo("impl Clone for Fuse, button, expanded");
+        Messages.setLocale(Locale.SIMPLIFIED_CHINESE);
+        assertThat(ElementWords.spoken(closed)).isEqualTo("Changelog，按钮，已折叠");
     }
 
     @Test

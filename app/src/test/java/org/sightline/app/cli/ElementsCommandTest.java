@@ -67,6 +67,7 @@ class ElementsCommandTest {
         assertThat(button.get("box").get("width").asInt()).isBetween(156, 164);
         assertThat(button.get("confidence").asDouble()).isBetween(0.0, 1.0);
         assertThat(button.has("headingLevel")).isFalse();
+        assertThat(button.has("state")).isFalse();
         assertThat(button.get("region").asInt()).isZero();
         assertThat(button.get("regionKind").asText()).isEqualTo("main");
         assertThat(root.get("regions")).hasSize(1);

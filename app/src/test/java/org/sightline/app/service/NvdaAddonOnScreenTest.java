@@ -81,7 +81,7 @@ class NvdaAddonOnScreenTest {
         try (SightlineService service = SightlineService.start(runtime.resolve("sightline/service.sock"),
                 ServiceTesting.work())) {
             String output = addOn("running", runtime, Map.of());
-            assertThat(output).contains("Ran 9 tests").contains("OK (skipped=2)")
+            assertThat(output).contains("Ran 10 tests").contains("OK (skipped=2)")
                     .contains("message: Library closes at six\nmessage: Returns go in the box\n"
                             + "browseableMessage: Library closes at six | Returns go in the box");
             System.out.println(output);

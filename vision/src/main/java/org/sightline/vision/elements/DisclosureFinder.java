@@ -31,6 +31,8 @@ final class DisclosureFinder {
     private static final double STROKE = 0.6;
     /** Inside a bracketed bar, apart from the strokes, at most this share of the pixels is ink. */
     private static final double EMPTY_INSIDE = 0.15;
+    /** The upright of a cross covers at least this share of its mark's height ("+" in brackets: about half). */
+    private static final double CROSS_STROKE = 0.4;
 
     /** A summary line has at most this many words; more, or a full stop, is running text. */
     private static final int SUMMARY_WORDS = 8;
@@ -68,8 +70,8 @@ final class DisclosureFinder {
         for (Mark mark : marks) {
             Rectangle m = mark.box();
             int reach = TREE_ROWS * mark.line().box.height;
-            boolean inColumn = mark.shape() == Shape.TRIANGLE && marks.stream().anyMatch(o -> o != mark
-                    && o.shape() == Shape.TRIANGLE && Math.abs(o.box().x - m.x) <= COLUMN_SLACK
+            boolean inColumn = mark.shape().triangle() && marks.stream().anyMatch(o -> o != mark
+                    && o.shape().triangle() && Math.abs(o.box().x - m.x) <= COLUMN_SLACK
                     && Math.abs(o.box().y - m.y) <= reach);
             String label = withoutMark(rowText(mark.line()));
             if (!mark.sized() || mark.shape() == Shape.OTHER || inColumn || label.isBlank()) {
@@ -78,7 +80,8 @@ final class DisclosureFinder {
             // A summary line opens or closes when clicked anywhere; beside running text the mark alone does
             // (rustdoc's toggle of a description), so the button is the mark there.
             boolean sentence = label.split("\\s+").length > SUMMARY_WORDS || label.endsWith(".");
-            found.add(new Found(ElementType.BUTTON, label, sentence ? m : m.union(mark.line().box), 0.7));
+            found.add(new Found(ElementType.BUTTON, label, sentence ? m : m.union(mark.line().box), 0.7, 0, false,
+                    mark.shape().state()));
         }
         return found;
     }
@@ -90,11 +93,25 @@ final class DisclosureFinder {
                 && o.box.x + o.box.width > s.box.x - reach);
     }
 
-    /** What a mark before a line looks like: a disclosure's triangle or bracketed bar, or something else. */
-    private enum Shape { TRIANGLE, BAR, OTHER }
+    /**
+     * What a mark before a line looks like: a disclosure's triangle (pointing right: closed; down: open), its bar
+     * in brackets ("[−]": open) or cross ("[+]": closed), or something else.
+     */
+    private enum Shape {
+        TRIANGLE_RIGHT, TRIANGLE_DOWN, BAR, CROSS, OTHER;
+
+        boolean triangle() {
+            return this == TRIANGLE_RIGHT || this == TRIANGLE_DOWN;
+        }
+
+        /** The state the mark shows its block in. */
+        ElementState state() {
+            return this == TRIANGLE_DOWN || this == BAR ? ElementState.EXPANDED : ElementState.COLLAPSED;
+        }
+    }
 
     /**
-     * A mark before the text {@code line}: its box and shape, and whether it has a disclosure's size for its line (a
+     * A mark before the text {@code line}: its box and shape, whether it has a disclosure's size for its line (a
      * triangle of another size still counts as one of a column of triangles, a tree's, never as a disclosure).
      */
     private record Mark(TextSegment line, Rectangle box, Shape shape, boolean sized) {
@@ -176,9 +193,8 @@ final class DisclosureFinder {
         Rectangle mark = new Rectangle(markLeft, markTop, markRight - markLeft + 1, markBottom - markTop + 1);
         boolean sized = mark.height >= MIN_SIZE * lineHeight && mark.height <= MAX_SIZE * lineHeight
                 && mark.width >= MIN_SIZE * lineHeight && mark.width <= MAX_SIZE * lineHeight;
-        Shape shape = isTriangle(mark, background) ? Shape.TRIANGLE
-                : isBracketedBar(mark, background) ? Shape.BAR : Shape.OTHER;
-        return new Mark(s, mark, shape, sized);
+        Shape shape = triangle(mark, background);
+        return new Mark(s, mark, shape == Shape.OTHER ? bracketedBar(mark, background) : shape, sized);
     }
 
     private boolean columnHasInk(int x, int top, int bottom, int background) {
@@ -190,8 +206,11 @@ final class DisclosureFinder {
         return false;
     }
 
-    /** A solid triangle pointing right (its columns shorten left to right) or down (its rows narrow downwards). */
-    private boolean isTriangle(Rectangle m, int background) {
+    /**
+     * Whether {@code m} is a solid triangle pointing right (its columns shorten left to right) or down (its rows
+     * narrow downwards); {@link Shape#OTHER} when it is neither.
+     */
+    private Shape triangle(Rectangle m, int background) {
         int[] columns = new int[m.width];
         int[] rows = new int[m.height];
         int ink = 0;
@@ -206,9 +225,10 @@ final class DisclosureFinder {
         }
         double fill = ink / (double) (m.width * m.height);
         if (fill < TRIANGLE_MIN_FILL || fill > TRIANGLE_MAX_FILL) {
-            return false;
+            return Shape.OTHER;
         }
-        return narrowing(columns, m.height) || narrowing(rows, m.width);
+        return narrowing(columns, m.height) ? Shape.TRIANGLE_RIGHT
+                : narrowing(rows, m.width) ? Shape.TRIANGLE_DOWN : Shape.OTHER;
     }
 
     /** Whether counts start near {@code full} and fall, never rising by more than a pixel, to under half. */
@@ -225,12 +245,13 @@ final class DisclosureFinder {
     }
 
     /**
-     * A bar in brackets or in a box ("[−]", "⊟"), or a cross ("[+]", "⊞"): strokes down both sides, a bar across
-     * the middle (and for a cross one down it), and nothing else inside.
+     * Whether {@code m} is a bar in brackets or in a box ("[−]", "⊟") or a cross ("[+]", "⊞"): strokes down both
+     * sides, a bar across the middle (and for a cross one down it), and nothing else inside; {@link Shape#OTHER}
+     * when it is neither.
      */
-    private boolean isBracketedBar(Rectangle m, int background) {
+    private Shape bracketedBar(Rectangle m, int background) {
         if (m.width < 5 || m.height < 5) {
-            return false;
+            return Shape.OTHER;
         }
         int midY = m.height / 2;
         int midX = m.width / 2;
@@ -238,10 +259,10 @@ final class DisclosureFinder {
         boolean bar = Math.max(rowShare(m, midY, background),
                 Math.max(rowShare(m, midY - 1, background), rowShare(m, midY + 1, background))) >= STROKE;
         if (!sides || !bar) {
-            return false;
+            return Shape.OTHER;
         }
         boolean cross = Math.max(columnShare(m, midX, background),
-                Math.max(columnShare(m, midX - 1, background), columnShare(m, midX + 1, background))) >= STROKE;
+                Math.max(columnShare(m, midX - 1, background), columnShare(m, midX + 1, background))) >= CROSS_STROKE;
         int inside = 0;
         int total = 0;
         for (int y = 1; y < m.height - 1; y++) {
@@ -253,7 +274,7 @@ final class DisclosureFinder {
                 }
             }
         }
-        return total > 0 && inside <= EMPTY_INSIDE * total;
+        return total == 0 || inside > EMPTY_INSIDE * total ? Shape.OTHER : cross ? Shape.CROSS : Shape.BAR;
     }
 
     private double columnShare(Rectangle m, int x, int background) {

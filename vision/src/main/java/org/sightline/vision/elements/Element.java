@@ -12,10 +12,11 @@ import java.util.Objects;
  * level as a screen reader announces it (1, 2, or 3 for the third level and deeper, which the text role model
  * does not tell apart), and 0 where it is not known or the element is no heading. {@code link} marks a heading
  * whose text is also a link (a heading drawn in a table of contents' colours, a sidebar's section title that
- * opens its section): a screen reader says "heading level 3, link", and both H and K land on it.
+ * opens its section): a screen reader says "heading level 3, link", and both H and K land on it. {@code state} is
+ * what the pixels show of a disclosure's state (expanded, collapsed), {@link ElementState#NONE} otherwise.
  */
 public record Element(ElementType type, String label, Rectangle box, Rectangle imageBox, double confidence,
-                      int headingLevel, boolean link) {
+                      int headingLevel, boolean link, ElementState state) {
 
     /** The deepest level told apart: level 3 stands for 3 and below. */
     public static final int DEEPEST_LEVEL = 3;
@@ -28,9 +29,16 @@ public record Element(ElementType type, String label, Rectangle box, Rectangle i
         if (link && type != ElementType.HEADING) {
             throw new IllegalArgumentException("only a heading is marked as also a link, not a " + type);
         }
+        Objects.requireNonNull(state, "state");
         label = label == null ? "" : label.strip();
         box = new Rectangle(Objects.requireNonNull(box, "box"));
         imageBox = new Rectangle(Objects.requireNonNull(imageBox, "imageBox"));
+    }
+
+    /** An element with no state to show. */
+    public Element(ElementType type, String label, Rectangle box, Rectangle imageBox, double confidence,
+                   int headingLevel, boolean link) {
+        this(type, label, box, imageBox, confidence, headingLevel, link, ElementState.NONE);
     }
 
     /** An element that is not also a link (every element but a heading whose text is a link). */

@@ -2,7 +2,9 @@ package org.sightline.vision.elements;
 
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The packed RGB pixels of an image, read once, with the colour measures the element analysis shares. */
@@ -70,16 +72,28 @@ final class Pixels {
             return 0xffffff;
         }
         int step = Math.max(1, (int) Math.sqrt((double) r.width * r.height / 4000.0));
-        Map<Integer, int[]> counts = new HashMap<>();
+        List<Integer> samples = new ArrayList<>();
         for (int y = r.y; y < r.y + r.height; y += step) {
             for (int x = r.x; x < r.x + r.width; x += step) {
-                int c = at(x, y) & 0xffffff;
-                int[] n = counts.computeIfAbsent(quantize(c), k -> new int[4]);
-                n[0]++;
-                n[1] += (c >> 16) & 0xff;
-                n[2] += (c >> 8) & 0xff;
-                n[3] += c & 0xff;
+                samples.add(at(x, y));
             }
+        }
+        return mostCommon(samples);
+    }
+
+    /**
+     * The most frequent of {@code colours} once quantized ({@link #quantize}), as the mean of the colours in its
+     * bin; white when there are none.
+     */
+    static int mostCommon(List<Integer> colours) {
+        Map<Integer, int[]> counts = new HashMap<>();
+        for (int colour : colours) {
+            int c = colour & 0xffffff;
+            int[] n = counts.computeIfAbsent(quantize(c), k -> new int[4]);
+            n[0]++;
+            n[1] += (c >> 16) & 0xff;
+            n[2] += (c >> 8) & 0xff;
+            n[3] += c & 0xff;
         }
         int[] best = null;
         for (int[] n : counts.values()) {
@@ -87,7 +101,7 @@ final class Pixels {
                 best = n;
             }
         }
-        return ((best[1] / best[0]) << 16) | ((best[2] / best[0]) << 8) | (best[3] / best[0]);
+        return best == null ? 0xffffff : ((best[1] / best[0]) << 16) | ((best[2] / best[0]) << 8) | (best[3] / best[0]);
     }
 
     Rectangle bounds() {

@@ -18,6 +18,17 @@ final class ToggleFinder {
     /** A bullet's disc has its centre's colour over this share of its inside. */
     private static final double SOLID_SHARE = 0.85;
 
+    /**
+     * The band just inside a toggle's border lies between these shares of its half-size from its centre: outside
+     * a radio button's dot (half the ring's radius, as Chromium draws it) and inside the border's stroke.
+     */
+    private static final double BAND_FROM = 0.65;
+    private static final double BAND_TO = 0.82;
+    /** A toggle's middle lies within this share of its half-size from its centre. */
+    private static final double MIDDLE = 0.4;
+    /** A checked toggle's mark covers at least this share of its middle. */
+    private static final double MARKED_SHARE = 0.15;
+
     private final PageText page;
     private final Pixels pixels;
 
@@ -53,7 +64,13 @@ final class ToggleFinder {
                 boolean atStart = b.x - host.box.x < b.width;
                 // "Open every day": OCR read the ring as the first letter of a word, in the word's own ink.
                 boolean startsAWord = atStart && startsWithLetterOfWord(host.text);
-                boolean letterLike = sameInk && (!atStart || startsAWord || host.box.height > 1.15 * bodyHeight);
+                // At the start of a line of words, a square OCR read as no glyph at all (the text starts with a
+                // plain letter further right: a dark tick in a box) is no letter, whatever its ink; a box that is
+                // most of its line ("B") is what OCR read. A ring there may be a button's round icon.
+                boolean readAsGlyph = o.circle() || !atStart || host.box.width < 3 * b.width
+                        || !host.text.isEmpty() && isBoxGlyph(host.text.charAt(0));
+                boolean letterLike = sameInk && readAsGlyph
+                        && (!atStart || startsAWord || host.box.height > 1.15 * bodyHeight);
                 boolean even = Math.abs(b.width - b.height) <= 1 && b.height >= 11 && !letterLike;
                 if (even && b.height >= 0.5 * host.box.height && gapAfter(b, host) && gapBefore(b, host)) {
                     hosted.computeIfAbsent(host, k -> new ArrayList<>()).add(o);
@@ -106,9 +123,41 @@ final class ToggleFinder {
                 .forEach(page.segments::add);
     }
 
-    private static Found toggle(Outline o, String label) {
+    private Found toggle(Outline o, String label) {
         return new Found(o.circle() ? ElementType.RADIO : ElementType.CHECKBOX, label, o.box(),
-                o.circle() ? 0.7 : 0.75);
+                o.circle() ? 0.7 : 0.75, 0, false, checked(o) ? ElementState.CHECKED : ElementState.NOT_CHECKED);
+    }
+
+    /**
+     * Whether toggle {@code o} is drawn checked: its middle holds a mark (a tick, a dot) unlike the band just
+     * inside its border. A white tick on a filled box, a dark tick on a white one, a dot inside a ring all differ
+     * from the band; an empty box or ring, filled or not, is one colour from the band to its middle.
+     */
+    private boolean checked(Outline o) {
+        Rectangle b = o.box();
+        double cx = b.x + b.width / 2.0;
+        double cy = b.y + b.height / 2.0;
+        double half = Math.min(b.width, b.height) / 2.0;
+        List<Integer> band = new ArrayList<>();
+        List<Integer> middle = new ArrayList<>();
+        for (int y = b.y; y < b.y + b.height; y++) {
+            for (int x = b.x; x < b.x + b.width; x++) {
+                double dx = Math.abs(x + 0.5 - cx) / half;
+                double dy = Math.abs(y + 0.5 - cy) / half;
+                double d = o.circle() ? Math.hypot(dx, dy) : Math.max(dx, dy);
+                if (d >= BAND_FROM && d <= BAND_TO) {
+                    band.add(pixels.at(x, y));
+                } else if (d <= MIDDLE) {
+                    middle.add(pixels.at(x, y));
+                }
+            }
+        }
+        if (band.isEmpty() || middle.isEmpty()) {
+            return false;
+        }
+        int inside = Pixels.mostCommon(band);
+        long marked = middle.stream().filter(c -> Pixels.distance(c, inside) >= SAME_COLOUR).count();
+        return marked >= MARKED_SHARE * middle.size();
     }
 
     /** "ORemember me" or "口 Remember me" to "Remember me"; "Open" stays. */

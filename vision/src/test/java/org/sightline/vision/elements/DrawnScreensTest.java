@@ -381,8 +381,9 @@ class DrawnScreensTest {
 
     @Test
     void aTriangleOrABracketedBarBeforeALineIsADisclosureButtonWhileBulletsAreNot() {
-        // A details block's summary ("▶ Changelog"), two rustdoc toggles ("[−]" before an impl and a method) on a
-        // dark page's colours, and a list whose items start with a disc, a square and a dash.
+        // A details block's summary, closed ("▶ Changelog"), two rustdoc toggles, one open ("[−]" before an impl)
+        // and one closed ("[+]" before a method), on a dark page's colours, and a list whose items start with a
+        // disc, a square and a dash.
         BufferedImage img = new BufferedImage(640, 330, BufferedImage.TYPE_INT_RGB);
         Color dark = new Color(0x35, 0x35, 0x35);
         Graphics2D g = canvas(img, Color.WHITE);
@@ -414,6 +415,9 @@ class DrawnScreensTest {
             g.fillRect(40, y - 12, 4, 1);
             g.fillRect(40, y - 1, 4, 1);
             g.fillRect(45, y - 7, 6, 1);       // the bar
+            if (i == 1) {
+                g.fillRect(47, y - 10, 2, 7);  // and down it: "[+]", a closed toggle
+            }
             g.fillRect(53, y - 12, 2, 12);     // ]
             g.fillRect(51, y - 12, 4, 1);
             g.fillRect(51, y - 1, 4, 1);
@@ -428,6 +432,8 @@ class DrawnScreensTest {
         assertThat(page.ofType(ElementType.BUTTON)).extracting(e -> e.label())
                 .containsExactly("Changelog", "impl Clone for Fuse", "fn clone(&self) -> Fuse");
         assertThat(page.ofType(ElementType.BUTTON)).allMatch(e -> e.box().x <= 42);
+        assertThat(page.ofType(ElementType.BUTTON)).extracting(Element::state)
+                .containsExactly(ElementState.COLLAPSED, ElementState.EXPANDED, ElementState.COLLAPSED);
     }
 
     @Test
