@@ -31,7 +31,8 @@ import org.sightline.vision.testing.RealOcr;
  * Real two-pane documentation pages from the page corpus (training packages only, see
  * vision/scripts/corpus/split.txt), read by the real OCR engine: the sidebar and the content, as the page's DOM
  * places them, are each read in one piece (also where the sidebar's long entries run into the content, as on
- * Werkzeug's page), and Sightline calls them navigation and main content; the element
+ * Werkzeug's pages, where the detector even joins such an entry with the content's words beside it), and Sightline
+ * calls them navigation and main content; the element
  * map lists its elements region after region. A general index's lists set in columns are read as the DOM
  * reads them.
  */
@@ -78,6 +79,45 @@ class CorpusPagesRegionsTest {
         List<Integer> regionOrder = map.elements().stream().map(e -> map.regionOf(e).index()).toList();
         assertThat(regionOrder).isSorted();
         assertThat(map.regions()).isEqualTo(result.regions());
+    }
+
+    @Test
+    void noLineHoldsBothASidebarEntryAndTheContentBesideIt() throws Exception {
+        // Werkzeug's HTTP page: two long sidebar entries run into the content's left edge, and the detector finds
+        // each as one line with the content's words beside it ("parse_cache_control_header()" touching
+        // "Werkzeug.http.parse_date(value)"; "parse_authorization_header()" before "Parse an RFC 2822 date").
+        BufferedImage image;
+        JsonNode truth;
+        try (InputStream png = getClass().getResourceAsStream("corpus/python-werkzeug-doc-013-0.png");
+             InputStream json = getClass().getResourceAsStream("corpus/python-werkzeug-doc-013-0.json")) {
+            image = ImageIO.read(png);
+            truth = JSON.readTree(json);
+        }
+        Map<String, Rectangle> panes = panes(truth);
+        OcrResult result = OCR.engine().read(image, TaskContext.none());
+
+        List<String> joined = new ArrayList<>();
+        for (TextLine line : result.lines()) {
+            // The panes whose DOM runs this line covers for the most part.
+            List<String> covered = new ArrayList<>();
+            for (JsonNode run : truth.get("runs")) {
+                Rectangle r = CorpusTruth.boxOf(run.get("box"));
+                Rectangle overlap = r.intersection(line.box());
+                if (!overlap.isEmpty() && overlap.width * 2 > r.width && overlap.height * 2 > r.height) {
+                    panes.forEach((kind, pane) -> {
+                        if (pane.contains(r.getCenterX(), r.getCenterY()) && !covered.contains(kind)) {
+                            covered.add(kind);
+                        }
+                    });
+                }
+            }
+            if (covered.size() > 1) {
+                joined.add(line.text());
+            }
+        }
+        assertThat(joined).isEmpty();
+        assertThat(result.lines()).filteredOn(l -> l.text().replace(" ", "").contains("authorization"))
+                .allMatch(l -> result.regionOf(l).kind() == RegionKind.NAVIGATION);
     }
 
     @Test

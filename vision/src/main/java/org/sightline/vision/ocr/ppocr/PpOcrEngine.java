@@ -159,6 +159,14 @@ public final class PpOcrEngine implements OcrEngine {
             boxes.add(q.bounds(page.getWidth(), page.getHeight()));
         }
         PageRegions pageRegions = RegionFinder.find(page, boxes);
+        List<Quad> cut = RegionCuts.cut(regions, pageRegions, page);
+        if (cut.size() != regions.size()) {
+            regions = cut;
+            boxes.clear();
+            for (Quad q : regions) {
+                boxes.add(q.bounds(page.getWidth(), page.getHeight()));
+            }
+        }
         PageLayout layout = ReadingOrder.of(boxes, pageRegions);
         StageTimes.add("layout", mark);
         LOG.debug("found {} text regions in {} ms", regions.size(), (System.nanoTime() - start) / 1_000_000);
