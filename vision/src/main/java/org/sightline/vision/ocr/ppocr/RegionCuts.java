@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.sightline.vision.regions.PageRegions;
 import org.sightline.vision.regions.Region;
+import org.sightline.vision.regions.RegionKind;
 
 /**
  * Cuts a detected line that runs from one region of the page into the region beside it, before it is recognised:
@@ -58,7 +59,8 @@ final class RegionCuts {
 
     /**
      * The x of the side that {@code b} crosses between the region holding its left end and another holding its
-     * right end, the first ending where the second begins; -1 when its ends lie in one region.
+     * right end, the first ending where the second begins, one of them a navigation pane; -1 when its ends lie
+     * in one region, or between two columns of text (a heading across a document's two columns is one line).
      */
     private static int sideCrossed(Rectangle b, PageRegions regions) {
         double y = b.getCenterY();
@@ -66,7 +68,8 @@ final class RegionCuts {
         Region left = regions.at(b.x + inset, y);
         Region right = regions.at(b.x + b.width - inset, y);
         if (left.index() == right.index() || !left.contains(b.x + inset, y)
-                || !right.contains(b.x + b.width - inset, y)) {
+                || !right.contains(b.x + b.width - inset, y)
+                || left.kind() != RegionKind.NAVIGATION && right.kind() != RegionKind.NAVIGATION) {
             return -1;
         }
         int side = left.box().x + left.box().width;

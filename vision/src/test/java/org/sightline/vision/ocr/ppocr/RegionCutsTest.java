@@ -17,7 +17,8 @@ import org.sightline.vision.testing.TestFonts;
 
 /**
  * A detected line that runs from a sidebar into the content beside it is cut at the regions' side before it is
- * recognised, where each side holds words of its own; a sidebar's long entry that runs over the side is not.
+ * recognised, where each side holds words of its own; a sidebar's long entry that runs over the side is not, nor
+ * is a line across two columns of text.
  */
 class RegionCutsTest {
 
@@ -86,6 +87,24 @@ class RegionCutsTest {
         List<Quad> cut = RegionCuts.cut(List.of(line(118, end + 2)), TWO_PANES, page);
 
         assertThat(cut).hasSize(1);
+    }
+
+    @Test
+    void aHeadingAcrossTwoColumnsOfTextStaysWhole() {
+        // A document's two columns: neither is a navigation pane, and a heading set across both is one line.
+        PageRegions columns = new PageRegions(List.of(
+                new Region(RegionKind.MAIN, new Rectangle(0, 0, SIDE, 200), 0),
+                new Region(RegionKind.COMPLEMENTARY, new Rectangle(SIDE, 0, 900 - SIDE, 200), 1)));
+        Font bold = TestFonts.sans(Font.BOLD, 18);
+        String first = "Results of the second survey";
+        int start = SIDE - 6 - g.getFontMetrics(bold).stringWidth(first);
+        draw(first, start, bold);
+        int end = draw("and what they mean", SIDE + 14, bold);
+        List<Quad> lines = List.of(line(start - 2, end + 2));
+        // Between a sidebar and the content, the gap at the side would part them.
+        assertThat(RegionCuts.cut(lines, TWO_PANES, page)).hasSize(2);
+
+        assertThat(RegionCuts.cut(lines, columns, page)).isEqualTo(lines);
     }
 
     @Test
