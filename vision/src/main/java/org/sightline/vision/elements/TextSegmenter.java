@@ -761,8 +761,7 @@ final class TextSegmenter {
      * reads as one word ("ACDEFHIK"), into one piece per letter: four capital letters or more in alphabetical
      * order, standing in as many clusters of ink. The thin bars a row may draw between its letters ("_ | A | B"),
      * which OCR leaves out or reads as "|" or "I" ({@link #indexLetters}), are left out of the ink, and so is a
-     * leading underscore (the entries that begin with one).
-     * Returns {@code s} alone otherwise.
+     * leading underscore (the entries that begin with one). Returns {@code s} alone otherwise.
      */
     List<TextSegment> splitAlphabet(TextSegment s) {
         String letters = indexLetters(s.text);
@@ -879,9 +878,9 @@ final class TextSegmenter {
      * line's narrowest word gap and half its height, where the items are set apart by padding while the words
      * of one item ("Mailing Lists", "Release notes") keep their word spaces; or, where each item's underline
      * joins its words into one cluster of ink, at every gap; or, in a tab bar, at the thin lines between its
-     * tabs. Needs items of at most {@link #ITEM_WORDS} words each (and three clusters of ink or more: a bar's other items may
-     * stand in pieces of their own, cut off by their colour); returns {@code s} alone otherwise. Only for text
-     * placed as a menu is (the caller decides): in running text the gaps differ for other reasons.
+     * tabs. Needs items of at most {@link #ITEM_WORDS} words each (and three clusters of ink or more: a bar's
+     * other items may stand in pieces of their own, cut off by their colour); returns {@code s} alone otherwise.
+     * Only for text placed as a menu is (the caller decides): in running text the gaps differ for other reasons.
      */
     List<TextSegment> splitAtWideGaps(TextSegment s) {
         List<int[]> words = wordClusters(s);
@@ -962,15 +961,14 @@ final class TextSegmenter {
         }
     }
 
-
     /** A name in a list of linked names: letters, digits and the marks of file and code names. */
     private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}_.:/#-]*\\p{L}[\\p{L}\\p{N}_.:/#-]*");
 
     /**
      * Splits a list of names parted by commas ("enhance.c, enhance.h"), set apart by gaps wider than those
-     * between their letters, into one piece per name, the commas left out: a row of links that OCR reads as one line. Only for a
-     * line drawn as links are (the caller decides): plain words parted by commas are text. Returns {@code s}
-     * alone otherwise.
+     * between their letters, into one piece per name, the commas left out: a row of links that OCR reads as one
+     * line. Only for a line drawn as links are (the caller decides): plain words parted by commas are text.
+     * Returns {@code s} alone otherwise.
      */
     List<TextSegment> splitAtCommas(TextSegment s) {
         String[] tokens = s.text.split("\\s+");

@@ -465,7 +465,8 @@ class DrawnScreensTest {
     }
 
     /** Something to draw on {@code img}: filled with {@code background}, text smoothed as a browser draws it. */
-    private static Graphics2D canvas(BufferedImage img, Color background) {
+    /** Graphics on {@code img}, painted {@code background}, that smooth the letters as a browser does. */
+    static Graphics2D canvas(BufferedImage img, Color background) {
         Graphics2D g = img.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setColor(background);

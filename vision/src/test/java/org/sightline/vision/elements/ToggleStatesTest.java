@@ -54,11 +54,8 @@ class ToggleStatesTest {
     void aDarkTickInAWhiteBoxAndABoxFilledGreyButEmptyAreToldApart() {
         // Older toolkits: a black tick in a white box; a theme that fills its empty boxes grey.
         BufferedImage img = new BufferedImage(420, 130, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
+        Graphics2D g = DrawnScreensTest.canvas(img, Color.WHITE);
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, img.getWidth(), img.getHeight());
         g.setFont(TestFonts.sans(Font.PLAIN, 17));
         List<String> labels = List.of("Keep me signed in", "Show hidden files");
         for (int i = 0; i < labels.size(); i++) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,13 +49,9 @@ class CorpusPagesRegionsTest {
     @ValueSource(strings = {"python-pytest-doc-000-0", "python-jinja2-doc-000-0", "python-babel-doc-000-0",
         "python-werkzeug-doc-008-0"})
     void theSidebarAndTheContentAreEachReadInOnePiece(String page) throws Exception {
-        BufferedImage image;
-        JsonNode truth;
-        try (InputStream png = getClass().getResourceAsStream("corpus/" + page + ".png");
-             InputStream json = getClass().getResourceAsStream("corpus/" + page + ".json")) {
-            image = ImageIO.read(png);
-            truth = JSON.readTree(json);
-        }
+        CorpusPage fixture = CorpusPage.load(page);
+        BufferedImage image = fixture.image();
+        JsonNode truth = fixture.truth();
         Map<String, Rectangle> panes = panes(truth);
 
         OcrResult result = OCR.engine().read(image, TaskContext.none());
@@ -86,13 +83,9 @@ class CorpusPagesRegionsTest {
         // Werkzeug's HTTP page: two long sidebar entries run into the content's left edge, and the detector finds
         // each as one line with the content's words beside it ("parse_cache_control_header()" touching
         // "Werkzeug.http.parse_date(value)"; "parse_authorization_header()" before "Parse an RFC 2822 date").
-        BufferedImage image;
-        JsonNode truth;
-        try (InputStream png = getClass().getResourceAsStream("corpus/python-werkzeug-doc-013-0.png");
-             InputStream json = getClass().getResourceAsStream("corpus/python-werkzeug-doc-013-0.json")) {
-            image = ImageIO.read(png);
-            truth = JSON.readTree(json);
-        }
+        CorpusPage fixture = CorpusPage.load("python-werkzeug-doc-013-0");
+        BufferedImage image = fixture.image();
+        JsonNode truth = fixture.truth();
         Map<String, Rectangle> panes = panes(truth);
         OcrResult result = OCR.engine().read(image, TaskContext.none());
 
@@ -124,13 +117,9 @@ class CorpusPagesRegionsTest {
     void aGeneralIndexIsReadLetterByLetterEachListDownItsColumns() throws Exception {
         // Requests' general index, scrolled: each letter over its entries set in two columns whose lines line up
         // row by row. The DOM reads a letter's left list, then its right one, then the next letter.
-        BufferedImage image;
-        JsonNode truth;
-        try (InputStream png = getClass().getResourceAsStream("corpus/python-requests-doc-genindex.png");
-             InputStream json = getClass().getResourceAsStream("corpus/python-requests-doc-genindex.json")) {
-            image = ImageIO.read(png);
-            truth = JSON.readTree(json);
-        }
+        CorpusPage fixture = CorpusPage.load("python-requests-doc-genindex");
+        BufferedImage image = fixture.image();
+        JsonNode truth = fixture.truth();
         OcrResult result = OCR.engine().read(image, TaskContext.none());
 
         // Each recognised line stands for the DOM run it covers most of; read in order, the runs go forward.
@@ -142,6 +131,17 @@ class CorpusPagesRegionsTest {
             }
         }
         assertThat(order).hasSizeGreaterThan(40).isSorted();
+    }
+
+    /** A screenshot of the corpus kept as a fixture, with the truth its DOM gave. */
+    private record CorpusPage(BufferedImage image, JsonNode truth) {
+
+        static CorpusPage load(String name) throws IOException {
+            try (InputStream png = CorpusPagesRegionsTest.class.getResourceAsStream("corpus/" + name + ".png");
+                 InputStream json = CorpusPagesRegionsTest.class.getResourceAsStream("corpus/" + name + ".json")) {
+                return new CorpusPage(ImageIO.read(png), JSON.readTree(json));
+            }
+        }
     }
 
     /** The DOM's navigation and main landmarks of the page, by kind. */

@@ -19,15 +19,15 @@ import org.sightline.vision.regions.RegionKind;
 final class RegionCuts {
 
     /** Each piece of a line cut without a gap at the side is at least this many line heights wide. */
-    static final double LONG_PIECE = 4;
+    private static final double LONG_PIECE = 4;
     /** Each piece of a line cut at a gap is at least this many line heights wide. */
-    static final double SHORT_PIECE = 1.5;
+    private static final double SHORT_PIECE = 1.5;
     /** Pieces with no gap between them are cut apart when one's letters are this many times as tall... */
-    static final double SIZES_APART = 1.35;
+    private static final double SIZES_APART = 1.35;
     /** ...or when the tops of their letters are this many line heights apart. */
-    static final double TOPS_APART = 0.2;
+    private static final double TOPS_APART = 0.2;
     /** A gap at the side, to cut a shorter piece off, is at least this many line heights wide. */
-    static final double GAP = 0.4;
+    private static final double GAP = 0.4;
     /** Ink differs from the line's background by more than this much in grey level. */
     private static final int INK = 60;
 
@@ -36,7 +36,7 @@ final class RegionCuts {
 
     /**
      * {@code quads} with each upright one that runs across the side shared by two regions beside each other cut in
-     * two there; the others as they are, in order.
+     * two where {@link #cutAt} says; the others as they are, in order.
      */
     static List<Quad> cut(List<Quad> quads, PageRegions regions, BufferedImage page) {
         if (regions.size() < 2) {
@@ -85,7 +85,8 @@ final class RegionCuts {
      */
     private static int cutAt(Rectangle b, int side, BufferedImage page) {
         double h = b.height;
-        int[] gap = widestGap(b, side - (int) h, side + (int) (2 * h), page);
+        int background = commonGrey(b, page);
+        int[] gap = widestGap(b, side - (int) h, side + (int) (2 * h), background, page);
         if (gap[1] - gap[0] >= GAP * h) {
             int middle = (gap[0] + gap[1]) / 2;
             if (Math.min(middle - b.x, b.x + b.width - middle) >= SHORT_PIECE * h) {
@@ -98,8 +99,8 @@ final class RegionCuts {
         // No gap: the pieces touch, or their letters overlap. Two lines only when their letters stand on other
         // rows (tops apart) or are of clearly different sizes (a sidebar's small entry against the content's
         // heading); one line in one size that runs over the side is a long entry, whole.
-        int[] left = inkRows(b, b.x, side, page);
-        int[] right = inkRows(b, side, b.x + b.width, page);
+        int[] left = inkRows(b, b.x, side, background, page);
+        int[] right = inkRows(b, side, b.x + b.width, background, page);
         if (left[0] < 0 || right[0] < 0) {
             return -1;
         }
@@ -111,11 +112,10 @@ final class RegionCuts {
     }
 
     /**
-     * The first and last rows with ink in columns {@code from} to {@code to} (exclusive) of {@code b}; {-1, -1}
-     * when there is none.
+     * The first and last rows with ink (against the grey level {@code background}) in columns {@code from} to
+     * {@code to} (exclusive) of {@code b}; {-1, -1} when there is none.
      */
-    private static int[] inkRows(Rectangle b, int from, int to, BufferedImage page) {
-        int background = commonGrey(b, page);
+    private static int[] inkRows(Rectangle b, int from, int to, int background, BufferedImage page) {
         int top = -1;
         int bottom = -1;
         for (int y = b.y; y < b.y + b.height; y++) {
@@ -131,11 +131,11 @@ final class RegionCuts {
     }
 
     /**
-     * The widest run of ink-free columns of {@code b} ({from, to}, to exclusive, in image x) among those that reach
-     * into columns {@code from} to {@code to}; {0, 0} when there is none.
+     * The widest run of columns of {@code b} free of ink (against the grey level {@code background}), as {from, to}
+     * (to exclusive, in image x), among those that reach into columns {@code from} to {@code to}; {0, 0} when
+     * there is none.
      */
-    private static int[] widestGap(Rectangle b, int from, int to, BufferedImage page) {
-        int background = commonGrey(b, page);
+    private static int[] widestGap(Rectangle b, int from, int to, int background, BufferedImage page) {
         boolean[] ink = new boolean[b.width];
         for (int x = 0; x < b.width; x++) {
             for (int y = b.y; y < b.y + b.height && !ink[x]; y++) {
