@@ -157,10 +157,17 @@ public final class ElementFinder {
         /**
          * Adds the typed text. Text whose middle lies in a one-line text field is the field's hint or value,
          * which OCR may have read as part of a line beside the field ("Search docs" after a menu): it names a
-         * field that has no label yet, and is never a link or a heading of its own.
+         * field that has no label yet, and is never a link or a heading of its own. Plain text that is the whole
+         * label of the button it lies in (a disclosure's summary line, "Changelog") is that button, not said
+         * twice.
          */
         private void addText(List<Found> typed) {
             for (Found t : typed) {
+                if (t.type() == ElementType.TEXT && found.stream().anyMatch(b -> b.type() == ElementType.BUTTON
+                        && b.box().contains(t.box().getCenterX(), t.box().getCenterY())
+                        && b.label().replace(" ", "").equalsIgnoreCase(t.label().replace(" ", "")))) {
+                    continue;
+                }
                 // A one-line field: the lines inside a text area are what the user wrote, kept as text.
                 Optional<Found> field = found.stream().filter(f -> f.type() == ElementType.FIELD
                         && f.box().height <= 2.5 * t.box().height
