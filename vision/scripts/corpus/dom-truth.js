@@ -252,8 +252,12 @@
     + '[contenteditable=""],[contenteditable=true],[role=textbox],[role=searchbox],[role=combobox],[role=spinbutton]',
     el => add('field', el));
   // a link with role=button is taken here first, as a button
+  // a summary opens its details; other buttons may say what they open with aria-expanded
+  const expanded = el => el.localName === 'summary' && el.parentElement && el.parentElement.localName === 'details'
+    ? {expanded: el.parentElement.open}
+    : el.hasAttribute('aria-expanded') ? {expanded: el.getAttribute('aria-expanded') === 'true'} : {};
   q('button,input[type=submit],input[type=button],input[type=reset],input[type=image],[role=button],summary', el =>
-    add('button', el, {iconOnly: !hasText(el) && el.localName !== 'input'}));
+    add('button', el, Object.assign({iconOnly: !hasText(el) && el.localName !== 'input'}, expanded(el))));
   q('a[href]', el => add('link', el, {iconOnly: !hasText(el)}));
   q('img,svg,canvas,video,picture,[role=img]', el => {
     if (el.closest('svg') && el.closest('svg') !== el) return;

@@ -18,10 +18,11 @@
     return box;
   }
   const out = [];
-  function add(type, el, r, label) {
+  function add(type, el, r, label, extra) {
     if (!r || !visible(el, r)) return;
-    out.push({type, wrapped: !!r.wrapped, label: (label || '').trim().replace(/\s+/g, ' '),
-      box: {x: Math.round(r.left), y: Math.round(r.top), width: Math.round(r.width), height: Math.round(r.height)}});
+    out.push(Object.assign({type, wrapped: !!r.wrapped, label: (label || '').trim().replace(/\s+/g, ' '),
+      box: {x: Math.round(r.left), y: Math.round(r.top), width: Math.round(r.width), height: Math.round(r.height)}},
+      extra || {}));
   }
   function labelOf(input) {
     if (input.labels && input.labels.length) return input.labels[0].innerText;
@@ -34,8 +35,10 @@
   document.querySelectorAll('input[type=text], input[type=email], input[type=search], input[type=password], '
       + 'input[type=number], input[type=tel], input:not([type]), textarea, select').forEach(f =>
     add('field', f, f.getBoundingClientRect(), labelOf(f)));
-  document.querySelectorAll('input[type=checkbox]').forEach(c => add('checkbox', c, c.getBoundingClientRect(), labelOf(c)));
-  document.querySelectorAll('input[type=radio]').forEach(c => add('radio', c, c.getBoundingClientRect(), labelOf(c)));
+  document.querySelectorAll('input[type=checkbox]').forEach(c =>
+    add('checkbox', c, c.getBoundingClientRect(), labelOf(c), {checked: c.checked}));
+  document.querySelectorAll('input[type=radio]').forEach(c =>
+    add('radio', c, c.getBoundingClientRect(), labelOf(c), {checked: c.checked}));
   document.querySelectorAll('img, canvas').forEach(i => add('image', i, i.getBoundingClientRect(), i.alt || ''));
   const pre = document.createElement('pre');
   pre.id = 'truth';

@@ -137,12 +137,13 @@ class ElementCorpusBenchmark {
         StringBuilder fieldTables = new StringBuilder();
         byFieldSource.forEach((f, tally) -> fieldTables.append(String.format(Locale.ROOT,
                 "Validation split, text fields from %s:%n%n%s%n", f, tally.table())));
-        String report = fieldTables + String.format(Locale.ROOT, "%s split, %d pages (%d per package):%n%n%s%n"
+        String report = fieldTables + String.format(Locale.ROOT, "%s split, %d pages (%d per package):%n%n%s%n%s%n"
                         + "Why elements were missed:%n%n%s%n%s%n"
                         + "Team-written pages (regression set), %d pages:%n%n%s", training ? "Training" : "Validation",
-                validation.pages(), perPackage, validation.table(), validation.missTable(), timing.report(),
-                regression.pages(),
-                teamPages.isEmpty() ? "(not rendered: run src/test/bench-elements/render.sh)\n" : regression.table());
+                validation.pages(), perPackage, validation.table(), validation.stateLine(), validation.missTable(),
+                timing.report(), regression.pages(),
+                teamPages.isEmpty() ? "(not rendered: run src/test/bench-elements/render.sh)\n"
+                        : regression.table() + "\n" + regression.stateLine());
         System.out.println(report);
         Files.writeString(CACHE.resolve("elements.md"), report);
         Files.write(CACHE.resolve("elements-misses.tsv"), validation.missLog());

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.sightline.vision.ocr.OcrBenchmark;
 
 /**
@@ -29,8 +30,12 @@ final class ElementTally {
             ElementType.FIELD, ElementType.CHECKBOX, ElementType.RADIO, ElementType.IMAGE);
     private static final double LABEL_SIMILARITY = 0.8;
 
-    /** One element of the truth: {@code counted} when it is whole on the screenshot and has one box. */
-    record Truth(ElementType type, Rectangle box, String label, int level, boolean iconOnly, boolean counted) {
+    /**
+     * One element of the truth: {@code counted} when it is whole on the screenshot and has one box; {@code state}
+     * what the DOM says of it (a box checked or not, a summary's block open or not), NONE where it says nothing.
+     */
+    record Truth(ElementType type, Rectangle box, String label, int level, boolean iconOnly, boolean counted,
+                 ElementState state) {
 
         /**
          * A truth element from the corpus's or the regression pages' JSON; empty for the kinds the element
@@ -48,8 +53,13 @@ final class ElementTally {
                     b.get("height").asInt());
             boolean whole = e.path("visibleFraction").asDouble(1) >= 0.9 && box.x >= 0 && box.y >= 0
                     && box.x + box.width <= imageWidth && box.y + box.height <= imageHeight;
+            ElementState state = e.has("checked")
+                    ? e.get("checked").asBoolean() ? ElementState.CHECKED : ElementState.NOT_CHECKED
+                    : e.has("expanded")
+                    ? e.get("expanded").asBoolean() ? ElementState.EXPANDED : ElementState.COLLAPSED
+                    : ElementState.NONE;
             return Optional.of(new Truth(type.get(), box, e.path("label").asText(""), e.path("level").asInt(0),
-                    e.path("iconOnly").asBoolean(false), whole && !e.path("wrapped").asBoolean(false)));
+                    e.path("iconOnly").asBoolean(false), whole && !e.path("wrapped").asBoolean(false), state));
         }
     }
 
@@ -65,6 +75,8 @@ final class ElementTally {
         int labelsAgreeing;
         int levelled;
         int levelsAgreeing;
+        int stated;
+        int statesAgreeing;
     }
 
     private final Map<ElementType, Counts> counts = new EnumMap<>(ElementType.class);
@@ -176,6 +188,10 @@ final class ElementTally {
                 c.labelled++;
                 c.labelsAgreeing += agree(hit.get().label(), t.label()) ? 1 : 0;
             }
+            if (t.state() != ElementState.NONE) {
+                c.stated++;
+                c.statesAgreeing += hit.get().state() == t.state() ? 1 : 0;
+            }
             if (t.type() == ElementType.HEADING && t.level() > 0) {
                 c.levelled++;
                 c.levelsAgreeing += Math.min(t.level(), Element.DEEPEST_LEVEL) == hit.get().headingLevel() ? 1 : 0;
@@ -257,6 +273,17 @@ final class ElementTally {
                 ratio(all.foundIou, all.truth), ratio(all.foundIou, all.predictedIou),
                 ratio(all.labelsAgreeing, all.labelled)));
         return s.toString();
+    }
+
+    /**
+     * How often the state was right, per type, of the found elements whose DOM gives one (a checkbox checked or
+     * not, a summary open or not): "checkbox 14 of 14, button 50 of 54"; "none" when no found element has one.
+     */
+    String stateLine() {
+        String line = counts.entrySet().stream().filter(e -> e.getValue().stated > 0)
+                .map(e -> e.getKey().jsonName() + " " + e.getValue().statesAgreeing + " of " + e.getValue().stated)
+                .collect(Collectors.joining(", "));
+        return "States right, of the found elements whose DOM gives one: " + (line.isEmpty() ? "none" : line) + "\n";
     }
 
     int pages() {
