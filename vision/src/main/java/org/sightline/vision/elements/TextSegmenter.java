@@ -40,7 +40,7 @@ final class TextSegmenter {
             return new ArrayList<>();
         }
         int bg = pixels.dominantColour(lb);
-        boolean[] ruled = ruledRows(lb, bg);
+        boolean[][] ruled = ruledPixels(lb, bg);
         boolean[] wall = walls(lb);
         if (anyTrue(wall)) {
             // Cut at the boxes' sides only where every word can be given to its piece by its ink: a filled
@@ -54,17 +54,17 @@ final class TextSegmenter {
     }
 
     /**
-     * The pieces of {@code line} (box {@code lb}, its text, background and ruled rows), cut at the columns of
+     * The pieces of {@code line} (box {@code lb}, its text, background and ruled pixels), cut at the columns of
      * {@code wall} as well as at wide gaps; with a wall, null where the words cannot each be placed by their ink.
      */
     private List<TextSegment> cut(TextLine line, int lineIndex, Rectangle lb, String text, int bg,
-                                  boolean[] ruled, boolean[] walls) {
+                                  boolean[][] ruled, boolean[] walls) {
         List<TextSegment> out = new ArrayList<>();
         boolean[] wall = walls == null ? new boolean[lb.width] : walls;
         boolean[] inkColumn = new boolean[lb.width];
         for (int x = 0; x < lb.width; x++) {
             for (int y = lb.y; y < lb.y + lb.height && !wall[x]; y++) {
-                if (!ruled[y - lb.y] && pixels.inkAt(lb.x + x, y, bg)) {
+                if (!ruled[y - lb.y][x] && pixels.inkAt(lb.x + x, y, bg)) {
                     inkColumn[x] = true;
                     break;
                 }
@@ -133,21 +133,49 @@ final class TextSegmenter {
     }
 
     /**
-     * Rows of {@code lb} crossed by a straight stroke longer than a letter is wide: a link's underline. It runs
-     * under the space between the words of "Sign in", so counting words by ink columns must look past it, or the
-     * words of a menu bar are shared out among its items by position and come out cut ("Home C").
+     * The pixels of {@code lb} (indexed [row][column]) left out of the line's ink: every row crossed by a straight
+     * horizontal stroke longer than a letter is wide. A link's underline runs under the space between the words of
+     * "Sign in", so counting words by ink columns must look past it, or the words of a menu bar are shared out
+     * among its items by position and come out cut ("Home C"); a highlighted menu item's box that spans the line
+     * leaves no ink at all, and the line stays whole for the menu rules. Where the rows left hold ink over less
+     * than half the line but some (a white language menu in a coloured bar leaves only the logo beside it), only
+     * the strokes themselves are left out, so the letters beside them keep their ink.
      */
-    private boolean[] ruledRows(Rectangle lb, int bg) {
-        boolean[] ruled = new boolean[lb.height];
+    private boolean[][] ruledPixels(Rectangle lb, int bg) {
+        boolean[][] strokes = new boolean[lb.height][lb.width];
+        boolean[] ruledRow = new boolean[lb.height];
         int longest = Math.max(12, (int) Math.round(1.2 * lb.height));
-        for (int y = lb.y; y < lb.y + lb.height; y++) {
+        for (int y = 0; y < lb.height; y++) {
             int run = 0;
-            for (int x = lb.x; x < lb.x + lb.width && !ruled[y - lb.y]; x++) {
-                run = pixels.inkAt(x, y, bg) ? run + 1 : 0;
-                ruled[y - lb.y] = run >= longest;
+            for (int x = 0; x <= lb.width; x++) {
+                if (x < lb.width && pixels.inkAt(lb.x + x, lb.y + y, bg)) {
+                    run++;
+                    continue;
+                }
+                if (run >= longest) {
+                    Arrays.fill(strokes[y], x - run, x, true);
+                    ruledRow[y] = true;
+                }
+                run = 0;
             }
         }
-        return ruled;
+        int first = -1;
+        int last = -1;
+        for (int x = 0; x < lb.width; x++) {
+            for (int y = 0; y < lb.height; y++) {
+                if (!ruledRow[y] && pixels.inkAt(lb.x + x, lb.y + y, bg)) {
+                    first = first < 0 ? x : first;
+                    last = x;
+                    break;
+                }
+            }
+        }
+        if (first < 0 || last - first + 1 >= 0.5 * lb.width) {
+            for (int y = 0; y < lb.height; y++) {
+                Arrays.fill(strokes[y], ruledRow[y]);
+            }
+        }
+        return strokes;
     }
 
     /**

@@ -102,6 +102,28 @@ class LinkRowsTest {
     }
 
     @Test
+    void theLinksBesideAWhiteMenuInAColouredBarKeepTheirPlaces() throws IOException {
+        // developers-reference's top bar (Sphinx, training split): the white Debian logo, "Debian »", a white
+        // language menu, a trail of links and "previous | next | index", white on green. OCR reads the bar as one
+        // line. The menu's white rows once hid every letter of the line, and the whole bar became one heading
+        // with the logo's box.
+        BufferedImage img;
+        try (InputStream png = getClass().getResourceAsStream("developers-reference-bar.png")) {
+            img = ImageIO.read(png);
+        }
+        ElementMap map = ElementFinder.analyse(Capture.ofImage(img, CaptureSource.FILE, "bar"),
+                OCR.engine().read(img, TaskContext.none()), TaskContext.none());
+        List<Element> bar = map.elements().stream().filter(e -> e.imageBox().getCenterY() < 32).toList();
+        assertThat(bar).hasSizeGreaterThanOrEqualTo(3).allMatch(e -> e.type() == ElementType.LINK);
+        Element trail = bar.stream().filter(e -> e.label().contains("documentation")).findFirst().orElseThrow();
+        // The trail lies right of the language menu (x 102-180) and left of "previous" (x 1128).
+        assertThat(trail.imageBox().getMinX()).isGreaterThan(180);
+        assertThat(trail.imageBox().getMaxX()).isLessThan(1128);
+        Element index = bar.stream().filter(e -> e.label().equals("index")).findFirst().orElseThrow();
+        assertThat(index.imageBox().getMinX()).isGreaterThan(1230);
+    }
+
+    @Test
     void theLettersOfAnIndexRowAreItsCapitalsInOrderWithTheBarsOcrReadLeftOut() {
         assertThat(TextSegmenter.indexLetters("-IA|BICIDE F|G|HIIJKLIM|N|O|P|RISIT|U|VIW X"))
                 .isEqualTo("ABCDEFGHIJKLMNOPRSTUVWX");
