@@ -387,17 +387,33 @@ final class TextTyper {
         return !neutral.isEmpty() && neutralChars * 5 >= allChars ? mostCommonInk(neutral) : mostCommonInk(list);
     }
 
-    /** The ink colour most of the text has (by characters), grouping colours that differ only slightly. */
+    /**
+     * The ink colour most of the text has (by characters), grouping colours that differ only slightly; taken from
+     * the colours that are common in their own right, not one that merely lies between two groups (Javadoc's dark
+     * slate heading ink, on two lines, stands within reach of both its grey text and its slate blue links, and
+     * taken for the body's it made the links pass for body text).
+     */
     private static int mostCommonInk(List<TextSegment> list) {
-        int best = list.get(0).ink;
+        long common = list.stream().mapToLong(s -> weight(s.ink, list, SAME_INK / 3)).max().orElse(0);
+        List<TextSegment> candidates = list.stream()
+                .filter(s -> weight(s.ink, list, SAME_INK / 3) * COMMON_SHARE >= common).toList();
+        return heaviestInk(candidates, list, SAME_INK);
+    }
+
+    /** A body ink candidate has at least 1 / this of the characters the commonest colour has, colour for colour. */
+    private static final int COMMON_SHARE = 4;
+
+    /** The characters of {@code list} whose ink lies within {@code reach} of {@code ink}. */
+    private static long weight(int ink, List<TextSegment> list, int reach) {
+        return list.stream().filter(o -> Pixels.distance(ink, o.ink) <= reach).mapToLong(o -> o.text.length()).sum();
+    }
+
+    /** The ink of {@code candidates} that the most characters of {@code list} lie within {@code reach} of. */
+    private static int heaviestInk(List<TextSegment> candidates, List<TextSegment> list, int reach) {
+        int best = candidates.get(0).ink;
         long bestWeight = -1;
-        for (TextSegment s : list) {
-            long weight = 0;
-            for (TextSegment o : list) {
-                if (Pixels.distance(s.ink, o.ink) <= 40) {
-                    weight += o.text.length();
-                }
-            }
+        for (TextSegment s : candidates) {
+            long weight = weight(s.ink, list, reach);
             if (weight > bestWeight) {
                 bestWeight = weight;
                 best = s.ink;
