@@ -117,7 +117,8 @@ final class TextTyper {
                 type = ElementType.LINK;
                 certainty = 0.55;
             }
-            if (s.partOfWord && type == ElementType.HEADING) {
+            boolean amid = amidItsLine(s, free);
+            if ((s.partOfWord || amid) && type == ElementType.HEADING) {
                 type = coloured ? ElementType.LINK : ElementType.TEXT;
             }
             if (label && type == ElementType.LINK) {
@@ -126,7 +127,7 @@ final class TextTyper {
             }
             Optional<TextRoleModel.Guess> guess = Optional.ofNullable(guesses.get(s));
             TextRoleChoice.Choice choice = TextRoleChoice.choose(type, certainty,
-                    code.contains(s) || labelsOfFields.contains(s.text), guess, !s.partOfWord);
+                    code.contains(s) || labelsOfFields.contains(s.text), guess, !s.partOfWord && !amid);
             boolean linkInk = linkInks.stream().anyMatch(ink -> Pixels.distance(ink, s.ink) <= SAME_INK);
             if (choice.type() == ElementType.TEXT && type == ElementType.LINK && coloured && s.partOfWord
                     && !code.contains(s) && linkInk) {
@@ -372,6 +373,23 @@ final class TextTyper {
 
     /** Characters common in code and rare in running text. */
     private static final String CODE_MARKS = "{}();=<>[]";
+    /**
+     * Whether {@code s} is a piece cut from a line that goes on beside it, a word space or two away, in a smaller or
+     * lighter face: a bold keyword of a code line ("from", "import"), a function's bold name before its arguments.
+     * A heading is a line of its own, or pieces of one size and weight (a title whose middle word is a link).
+     */
+    private static boolean amidItsLine(TextSegment s, List<TextSegment> free) {
+        double near = AMID_GAP * s.box.height;
+        return free.stream().anyMatch(o -> o != s && o.line == s.line && o.sameRow(s)
+                && Math.max(o.box.x - (s.box.x + s.box.width), s.box.x - (o.box.x + o.box.width)) <= near
+                && (o.box.height < LIGHTER * s.box.height || o.strokeRatio < LIGHTER * s.strokeRatio));
+    }
+
+    /** A piece of a line this many of its heights or less from another piece of the line stands amid it. */
+    private static final double AMID_GAP = 1.0;
+    /** A neighbour below this share of a piece's height or stroke is set in a smaller or lighter face. */
+    private static final double LIGHTER = 0.85;
+
     /** Colours at most this far apart count as one. */
     private static final int SAME_INK = 40;
 

@@ -1,0 +1,39 @@
+package org.sightline.vision.elements;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.sightline.task.TaskContext;
+import org.sightline.vision.capture.Capture;
+import org.sightline.vision.capture.CaptureSource;
+import org.sightline.vision.testing.RealOcr;
+
+/**
+ * A bold piece cut from a line that goes on beside it in a lighter face is no heading: Werkzeug's deployment page
+ * (Sphinx, training split of the page corpus), whose code blocks set their keywords in bold ("from hello import
+ * app"). Each keyword was mapped as a heading of its own, and H stopped on them between the page's headings.
+ */
+class LinePiecesTest {
+
+    @RegisterExtension
+    static final RealOcr OCR = new RealOcr();
+
+    @Test
+    void boldKeywordsOfACodeLineAreNoHeadingsAndTheSectionTitleStaysOne() throws IOException {
+        BufferedImage image;
+        try (InputStream in = getClass().getResourceAsStream("corpus/python-werkzeug-doc-000-0-code.png")) {
+            image = ImageIO.read(in);
+        }
+        ElementMap map = ElementFinder.analyse(Capture.ofImage(image, CaptureSource.FILE, "werkzeug"),
+                OCR.engine().read(image, TaskContext.none()), TaskContext.none());
+        assertThat(map.elements()).filteredOn(e -> e.label().equals("from") || e.label().equals("import"))
+                .hasSizeGreaterThanOrEqualTo(2)
+                .noneMatch(e -> e.type() == ElementType.HEADING);
+        assertThat(map.ofType(ElementType.HEADING)).extracting(Element::label).anyMatch(l -> l.startsWith("Running"));
+    }
+}
