@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.sightline.task.TaskContext;
 import org.slf4j.Logger;
@@ -117,7 +118,7 @@ final class TextTyper {
                 type = ElementType.LINK;
                 certainty = 0.55;
             }
-            boolean amid = amidItsLine(s, free);
+            boolean amid = amidItsLine(s, free) || inARowOfLikes(s, free);
             if ((s.partOfWord || amid) && type == ElementType.HEADING) {
                 type = coloured ? ElementType.LINK : ElementType.TEXT;
             }
@@ -384,6 +385,56 @@ final class TextTyper {
                 && Math.max(o.box.x - (s.box.x + s.box.width), s.box.x - (o.box.x + o.box.width)) <= near
                 && (o.box.height < LIGHTER * s.box.height || o.strokeRatio < LIGHTER * s.strokeRatio));
     }
+
+    /**
+     * Whether {@code s} stands in a row of pieces in its own size and weight, one to a few heights apart: a tab bar
+     * (Doxygen's "Related Pages  Data Structures  Files") or a table's header row, three items or more side
+     * by side that are no headings, however bold. A section's number set apart before its title ("3.20.1.
+     * Activate the Command") is part of the heading.
+     */
+    private static boolean inARowOfLikes(TextSegment s, List<TextSegment> free) {
+        if (SECTION_NUMBER.matcher(s.text).matches()) {
+            return false;
+        }
+        List<TextSegment> row = free.stream().filter(o -> o == s || o.sameRow(s)
+                        && !SECTION_NUMBER.matcher(o.text).matches()
+                        && Math.abs(o.box.height - s.box.height) <= 0.15 * s.box.height
+                        && Math.abs(o.strokeRatio - s.strokeRatio) <= 0.15 * s.strokeRatio)
+                .sorted(Comparator.comparingInt(o -> o.box.x)).toList();
+        int at = row.indexOf(s);
+        int first = at;
+        while (first > 0 && sideBySide(row.get(first - 1), row.get(first))) {
+            first--;
+        }
+        int last = at;
+        while (last + 1 < row.size() && sideBySide(row.get(last), row.get(last + 1))) {
+            last++;
+        }
+        return last - first + 1 >= ROW_ITEMS;
+    }
+
+    /** Whether two alike pieces of a row are items side by side: farther apart than words, not far. */
+    private static boolean sideBySide(TextSegment a, TextSegment b) {
+        int gap = apart(a, b);
+        return gap >= AMID_GAP * a.box.height && gap <= ROW_GAP * a.box.height;
+    }
+
+    /** A row of this many alike items or more is a tab bar or a table's header row. */
+    private static final int ROW_ITEMS = 3;
+
+    /** A section's number: "3.", "12.8.1.", "A.2". */
+    private static final Pattern SECTION_NUMBER = Pattern.compile("\\d+(\\.\\d+)*\\.?|[A-Z](\\.\\d+)+\\.?|[A-Z]\\.");
+
+    /** The gap between two pieces of a row. */
+    private static int apart(TextSegment a, TextSegment b) {
+        return Math.max(b.box.x - (a.box.x + a.box.width), a.box.x - (b.box.x + b.box.width));
+    }
+
+    /**
+     * Pieces of a row this many of their heights apart or less stand side by side; closer than {@link #AMID_GAP}
+     * they are words of one title.
+     */
+    private static final double ROW_GAP = 4;
 
     /** A piece of a line this many of its heights or less from another piece of the line stands amid it. */
     private static final double AMID_GAP = 1.0;

@@ -140,6 +140,23 @@ class CorpusLinksTest {
         assertThat(map.ofType(ElementType.HEADING)).extracting(Element::label).doesNotContain("CpuidResult");
     }
 
+    /**
+     * Doxygen's tab bar (SDL's reference): "Main Page  Related Pages  Data Structures  Files", set a little
+     * larger and bolder than the body. Three alike items side by side are a bar's tabs, links, and none of them
+     * is a heading (they were headings marked as links, and H stopped on each). The whole screenshot: in a crop
+     * of its top the body text is another, and the tabs were links already.
+     */
+    @Test
+    void theItemsOfATabBarAreLinksAndNoHeadings() throws IOException {
+        BufferedImage image = fixture("libsdl2-doc-000-0.png");
+        ElementMap map = ElementFinder.analyse(Capture.ofImage(image, CaptureSource.FILE, "sdl"),
+                OCR.engine().read(image, TaskContext.none()), TaskContext.none());
+        List<Element> tabs = map.elements().stream().filter(e -> e.imageBox().getCenterY() > 60
+                && e.imageBox().getCenterY() < 90).toList();
+        assertThat(tabs).extracting(Element::label).contains("Related Pages", "Data Structures", "Files");
+        assertThat(tabs).allMatch(e -> e.type() == ElementType.LINK);
+    }
+
     private static BufferedImage fixture(String name) throws IOException {
         try (InputStream in = CorpusLinksTest.class.getResourceAsStream(CORPUS + name)) {
             return ImageIO.read(in);
