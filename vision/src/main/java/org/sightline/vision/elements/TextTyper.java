@@ -439,7 +439,7 @@ final class TextTyper {
     /** A piece of a line this many of its heights or less from another piece of the line stands amid it. */
     private static final double AMID_GAP = 1.0;
     /** A neighbour below this share of a piece's height or stroke is set in a smaller or lighter face. */
-    private static final double LIGHTER = 0.85;
+    private static final double LIGHTER = 0.75;
 
     /** Colours at most this far apart count as one. */
     private static final int SAME_INK = 40;
