@@ -136,6 +136,14 @@ final class TextTyper {
                 // this page: a member list's linked names, which the model reads as text among signatures.
                 choice = new TextRoleChoice.Choice(ElementType.LINK, certainty);
             }
+            if (choice.type() == ElementType.TEXT && type == ElementType.LINK && coloured && words <= ENTRY_WORDS
+                    && !s.partOfWord && !code.contains(s) && !EXPRESSION.matcher(s.text).find()
+                    && Pixels.distance(s.background, pageBackground) <= PLAIN_PAGE && inAColumnOfLinks(s, free)) {
+                // One of a column of entries alike, each alone on its row and in the same colour of its own, on
+                // the page's own background (not a code block's tint): a table of contents of code names
+                // ("main()", "read_file()"), which the model reads as code.
+                choice = new TextRoleChoice.Choice(ElementType.LINK, certainty);
+            }
             boolean setApart = ratio >= 1.3 || ratio >= 1.1 && bold;
             if (choice.type() == ElementType.LINK && type == ElementType.HEADING && setApart && !stacked(s, free)) {
                 // Set apart like a heading (clearly taller, or taller and bolder, than the body, and unlike the
@@ -385,6 +393,50 @@ final class TextTyper {
                 && Math.max(o.box.x - (s.box.x + s.box.width), s.box.x - (o.box.x + o.box.width)) <= near
                 && (o.box.height < LIGHTER * s.box.height || o.strokeRatio < LIGHTER * s.strokeRatio));
     }
+
+    /**
+     * Whether {@code s} is one of {@link #COLUMN_ITEMS} entries or more stacked one under another: starting at the
+     * same place, line spacing apart, in one size and one ink, each with nothing else near it on its row (a
+     * sidebar's entries; the content beside them is far).
+     */
+    private static boolean inAColumnOfLinks(TextSegment s, List<TextSegment> free) {
+        List<TextSegment> column = free.stream().filter(o -> o == s
+                        || Math.abs(o.box.x - s.box.x) <= Math.max(4, s.box.height / 2)
+                        && Math.abs(o.box.height - s.box.height) <= 0.2 * s.box.height
+                        && Pixels.distance(o.ink, s.ink) < Pixels.CLEARLY_APART
+                        && free.stream().noneMatch(p -> p != o && p.sameRow(o) && apart(p, o) <= ROW_GAP * o.box.height))
+                .sorted(Comparator.comparingInt(o -> o.box.y)).toList();
+        int at = column.indexOf(s);
+        int first = at;
+        while (first > 0 && onTheNextLine(column.get(first - 1), column.get(first))) {
+            first--;
+        }
+        int last = at;
+        while (last + 1 < column.size() && onTheNextLine(column.get(last), column.get(last + 1))) {
+            last++;
+        }
+        return last - first + 1 >= COLUMN_ITEMS;
+    }
+
+    /** Whether {@code below} starts on the line after {@code above}: at most a line's height of space between. */
+    private static boolean onTheNextLine(TextSegment above, TextSegment below) {
+        int gap = below.box.y - (above.box.y + above.box.height);
+        return gap >= -2 && gap <= COLUMN_GAP * above.box.height;
+    }
+
+    /**
+     * Marks of an expression or a line of code ("--indent=&lt;string&gt;", {@code msgid "bar"}, "#: main.py:3"): a
+     * table of contents names sections and functions, not these.
+     */
+    private static final Pattern EXPRESSION = Pattern.compile("[=<>\"#{}%]");
+    /** A background at most this far from the page's is the page's own (a code block's tint is farther). */
+    private static final int PLAIN_PAGE = 4;
+    /** An entry of a table of contents has at most this many words; longer lines are a paragraph's. */
+    private static final int ENTRY_WORDS = 4;
+    /** Entries alike stacked in a column this long are a list of links. */
+    private static final int COLUMN_ITEMS = 3;
+    /** Entries of a column stand at most this many of their heights apart. */
+    private static final double COLUMN_GAP = 1.2;
 
     /**
      * Whether {@code s} stands in a row of pieces in its own size and weight, one to a few heights apart: a tab bar
