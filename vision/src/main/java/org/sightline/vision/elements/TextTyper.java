@@ -128,7 +128,8 @@ final class TextTyper {
             }
             Optional<TextRoleModel.Guess> guess = Optional.ofNullable(guesses.get(s));
             TextRoleChoice.Choice choice = TextRoleChoice.choose(type, certainty,
-                    code.contains(s) || labelsOfFields.contains(s.text), guess, !s.partOfWord && !amid);
+                    code.contains(s) || labelsOfFields.contains(s.text) && !headingAbove(guess), guess,
+                    !s.partOfWord && !amid);
             boolean linkInk = linkInks.stream().anyMatch(ink -> Pixels.distance(ink, s.ink) <= SAME_INK);
             if (choice.type() == ElementType.TEXT && type == ElementType.LINK && coloured && s.partOfWord
                     && !code.contains(s) && linkInk) {
@@ -393,6 +394,19 @@ final class TextTyper {
                 && Math.max(o.box.x - (s.box.x + s.box.width), s.box.x - (o.box.x + o.box.width)) <= near
                 && (o.box.height < LIGHTER * s.box.height || o.strokeRatio < LIGHTER * s.strokeRatio));
     }
+
+    /**
+     * Whether the text role model is sure a field's label set apart from it is a heading: Sphinx's "Quick search"
+     * over its search box names the box and heads the sidebar's part, as the page's author wrote it. A label right
+     * against its field is always the field's (PageText's near labels never get here as headings).
+     */
+    private static boolean headingAbove(Optional<TextRoleModel.Guess> guess) {
+        return guess.isPresent() && guess.get().score(TextRole.HEADING_1) + guess.get().score(TextRole.HEADING_2)
+                + guess.get().score(TextRole.HEADING_3) >= SURE_HEADING;
+    }
+
+    /** The model's probability of a heading (any level) that outweighs a far label's being the field's. */
+    private static final double SURE_HEADING = 0.9;
 
     /**
      * Whether {@code s} is one of {@link #COLUMN_ITEMS} entries or more stacked one under another: starting at the

@@ -1,0 +1,37 @@
+package org.sightline.vision.elements;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.sightline.task.TaskContext;
+import org.sightline.vision.capture.Capture;
+import org.sightline.vision.capture.CaptureSource;
+import org.sightline.vision.testing.RealOcr;
+
+/**
+ * A heading set apart above a field names the field and stays a heading: Sphinx's sidebar "Quick search" over its
+ * search box (Werkzeug's documentation, training split of the page corpus, the sidebar's part of the screenshot).
+ * It was plain text, so H never reached the sidebar's search; the field kept its name.
+ */
+class LabelHeadingTest {
+
+    @RegisterExtension
+    static final RealOcr OCR = new RealOcr();
+
+    @Test
+    void aHeadingAboveASearchBoxIsAHeadingAndNamesTheBox() throws IOException {
+        BufferedImage image;
+        try (InputStream in = getClass().getResourceAsStream("corpus/python-werkzeug-doc-001-0-sidebar.png")) {
+            image = ImageIO.read(in);
+        }
+        ElementMap map = ElementFinder.analyse(Capture.ofImage(image, CaptureSource.FILE, "werkzeug"),
+                OCR.engine().read(image, TaskContext.none()), TaskContext.none());
+        assertThat(map.ofType(ElementType.HEADING)).extracting(Element::label).contains("Quick search");
+        assertThat(map.ofType(ElementType.FIELD)).extracting(Element::label).contains("Quick search");
+    }
+}
