@@ -2,6 +2,7 @@ package org.sightline.vision.elements;
 
 import java.awt.Rectangle;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -146,10 +147,15 @@ final class TextTyper {
                 choice = new TextRoleChoice.Choice(ElementType.LINK, certainty);
             }
             boolean setApart = ratio >= 1.3 || ratio >= 1.1 && bold;
-            if (choice.type() == ElementType.LINK && type == ElementType.HEADING && setApart && !stacked(s, free)) {
+            boolean heads = choice.type() == ElementType.LINK && alone && !amid && !s.partOfWord
+                    && guess.isPresent() && headingScore(guess.get()) >= LINK_HEADING && headsTheTextBelow(s, free);
+            if (choice.type() == ElementType.LINK && (type == ElementType.HEADING && setApart && !stacked(s, free)
+                    || heads)) {
                 // Set apart like a heading (clearly taller, or taller and bolder, than the body, and unlike the
                 // lines above and below it) and read as a link where it stands: a sidebar's section title that
-                // opens its section. A column of bold links alike (a list of functions) is no heading.
+                // opens its section. A column of bold links alike (a list of functions) is no heading. Or one the
+                // model gives some chance of a heading that is taller or bolder than the text right under it
+                // (rustdoc's "Structs" over its list, Sphinx's "Navigation").
                 found.add(new Found(ElementType.HEADING, s.text, s.box, choice.certainty() * s.confidence,
                         guess.map(TextRoleModel.Guess::headingLevel).orElse(0), true));
                 continue;
@@ -230,8 +236,8 @@ final class TextTyper {
             for (int i = 0; i < free.size(); i++) {
                 guesses.put(free.get(i), found.get(i));
                 if (Boolean.getBoolean("sightline.elements.debug")) {
-                    System.err.printf("role %s %.2f for %s%n", found.get(i).role(), found.get(i).confidence(),
-                            free.get(i));
+                    System.err.printf("role %s %.2f for %s %s%n", found.get(i).role(), found.get(i).confidence(),
+                            free.get(i), Arrays.toString(found.get(i).scores()));
                 }
             }
         } catch (IllegalStateException e) {
@@ -395,14 +401,34 @@ final class TextTyper {
                 && (o.box.height < LIGHTER * s.box.height || o.strokeRatio < LIGHTER * s.strokeRatio));
     }
 
+    /** The model's probability of a heading, any level. */
+    private static double headingScore(TextRoleModel.Guess guess) {
+        return guess.score(TextRole.HEADING_1) + guess.score(TextRole.HEADING_2) + guess.score(TextRole.HEADING_3);
+    }
+
+    /** The model's probability of a heading that makes a link taller or bolder than what follows a heading. */
+    private static final double LINK_HEADING = 0.1;
+
+    /**
+     * Whether the text right under {@code s} (the nearest piece below, within a line's height, overlapping it
+     * across) is clearly smaller (below 1 / 1.1 of its height) or lighter (below 1 / 1.3 of its stroke).
+     */
+    private static boolean headsTheTextBelow(TextSegment s, List<TextSegment> free) {
+        int bottom = s.box.y + s.box.height;
+        return free.stream().filter(o -> o != s && o.box.y >= bottom - 2 && o.box.y - bottom <= s.box.height
+                        && o.box.x < s.box.x + s.box.width && o.box.x + o.box.width > s.box.x)
+                .min(Comparator.comparingInt(o -> o.box.y))
+                .filter(below -> s.box.height >= 1.1 * below.box.height || s.strokeRatio >= 1.3 * below.strokeRatio)
+                .isPresent();
+    }
+
     /**
      * Whether the text role model is sure a field's label set apart from it is a heading: Sphinx's "Quick search"
      * over its search box names the box and heads the sidebar's part, as the page's author wrote it. A label right
      * against its field is always the field's (PageText's near labels never get here as headings).
      */
     private static boolean headingAbove(Optional<TextRoleModel.Guess> guess) {
-        return guess.isPresent() && guess.get().score(TextRole.HEADING_1) + guess.get().score(TextRole.HEADING_2)
-                + guess.get().score(TextRole.HEADING_3) >= SURE_HEADING;
+        return guess.isPresent() && headingScore(guess.get()) >= SURE_HEADING;
     }
 
     /** The model's probability of a heading (any level) that outweighs a far label's being the field's. */

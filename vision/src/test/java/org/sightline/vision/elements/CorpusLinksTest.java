@@ -127,7 +127,8 @@ class CorpusLinksTest {
     /**
      * rustdoc's sidebar (the rust-doc package's core library reference): its title "In core::arch::x86" is an h2
      * whose text is a link. It is one heading marked as a link, so H and K both reach it; the item links under
-     * it stay plain links. The top left of the screenshot, with the page's own text beside it.
+     * it stay plain links, and "Structs" over them, bolder than they are, is a heading marked as a link too. The
+     * top left of the screenshot, with the page's own text beside it.
      */
     @Test
     void aSidebarTitleThatIsALinkIsAHeadingMarkedAsALink() throws IOException {
@@ -142,6 +143,9 @@ class CorpusLinksTest {
         assertThat(map.ofType(ElementType.LINK)).extracting(Element::label).contains("In core::arch::x86",
                 "CpuidResult");
         assertThat(map.ofType(ElementType.HEADING)).extracting(Element::label).doesNotContain("CpuidResult");
+        // "Structs", bolder than the list of structs under it, heads that list; it is a link as well.
+        assertThat(map.ofType(ElementType.HEADING)).filteredOn(e -> e.label().equals("Structs")).singleElement()
+                .satisfies(e -> assertThat(e.link()).isTrue());
     }
 
     /**
