@@ -119,7 +119,9 @@ final class TextTyper {
                 type = ElementType.LINK;
                 certainty = 0.55;
             }
-            boolean amid = amidItsLine(s, free) || inARowOfLikes(s, free);
+            // No heading: a piece amid its line, an item of a row of alikes, or marks without a word ("})").
+            boolean amid = amidItsLine(s, free) || inARowOfLikes(s, free)
+                    || s.text.codePoints().noneMatch(Character::isLetterOrDigit);
             if ((s.partOfWord || amid) && type == ElementType.HEADING) {
                 type = coloured ? ElementType.LINK : ElementType.TEXT;
             }

@@ -17,6 +17,7 @@ import org.sightline.vision.testing.RealOcr;
  * A bold piece cut from a line that goes on beside it in a lighter face is no heading: Werkzeug's deployment page
  * (Sphinx, training split of the page corpus), whose code blocks set their keywords in bold ("from hello import
  * app"). Each keyword was mapped as a heading of its own, and H stopped on them between the page's headings.
+ * Nor are marks without a word, the "})" that closes a block.
  */
 class LinePiecesTest {
 
@@ -35,5 +36,18 @@ class LinePiecesTest {
                 .hasSizeGreaterThanOrEqualTo(2)
                 .noneMatch(e -> e.type() == ElementType.HEADING);
         assertThat(map.ofType(ElementType.HEADING)).extracting(Element::label).anyMatch(l -> l.startsWith("Running"));
+    }
+
+    @Test
+    void marksWithoutAWordAreNoHeading() throws IOException {
+        // The last line of a code block in Werkzeug's proxy middleware page: "})" in bold, alone on its line.
+        BufferedImage image;
+        try (InputStream in = getClass().getResourceAsStream("corpus/python-werkzeug-doc-001-0-code.png")) {
+            image = ImageIO.read(in);
+        }
+        ElementMap map = ElementFinder.analyse(Capture.ofImage(image, CaptureSource.FILE, "werkzeug"),
+                OCR.engine().read(image, TaskContext.none()), TaskContext.none());
+        assertThat(map.elements()).filteredOn(e -> e.label().equals("})")).isNotEmpty()
+                .noneMatch(e -> e.type() == ElementType.HEADING);
     }
 }
