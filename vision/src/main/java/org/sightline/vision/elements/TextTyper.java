@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.sightline.task.TaskContext;
@@ -91,6 +92,14 @@ final class TextTyper {
         for (TextSegment s : free) {
             if (s.indexLetter) {
                 found.add(new Found(ElementType.LINK, s.text, s.box, 0.8 * s.confidence, 0));
+                continue;
+            }
+            Matcher hint = SEARCH_HINT.matcher(s.text);
+            if (hint.matches() && (hint.group(2) != null ? !darker(s.ink, bodyInk, s.background)
+                    : free.stream().noneMatch(o -> o != s && o.sameRow(s)) && paler(s.ink, bodyInk, s.background))) {
+                // A search box drawn without a box (the PyData theme's "Search the docs ..." over a faint rule):
+                // its pale hint is all there is to see of it.
+                found.add(new Found(ElementType.FIELD, hint.group(1).strip(), s.box, 0.6 * s.confidence, 0));
                 continue;
             }
             double ratio = s.box.height / bodyH;
@@ -534,6 +543,28 @@ final class TextTyper {
     private static final double AMID_GAP = 1.0;
     /** A neighbour below this share of a piece's height or stroke is set in a smaller or lighter face. */
     private static final double LIGHTER = 0.75;
+
+    /**
+     * A search box's hint: "Search", "Search the docs", "搜索文档" and so on, most often ending in an ellipsis
+     * (group 2; OCR sometimes leaves it out); a magnifier before it is read by OCR as "Q" or not at all. Group 1
+     * is the hint without the ellipsis; a label ends in a colon ("Search terms:") and is none. With the ellipsis the hint is a field unless it is darker than the body
+     * text; without it, only alone on its row and clearly paler than the body text.
+     */
+    private static final Pattern SEARCH_HINT = Pattern.compile(
+            "(?:[Qq@]\\s*)?((?:Search|search|搜索)[^.…:：]{0,30}?)\\s*(\\.{2,}|…)?\\s*");
+
+    /** Whether {@code ink} is nearer {@code background} than the body's ink is by a clear margin: a pale hint. */
+    private static boolean paler(int ink, int bodyInk, int background) {
+        return Pixels.distance(ink, background) + PALER <= Pixels.distance(bodyInk, background);
+    }
+
+    /** Whether {@code ink} is farther from {@code background} than the body's ink: darker text on a light page. */
+    private static boolean darker(int ink, int bodyInk, int background) {
+        return Pixels.distance(ink, background) > Pixels.distance(bodyInk, background);
+    }
+
+    /** A hint's ink is at least this much nearer the background than the body's ink. */
+    private static final int PALER = 20;
 
     /** Colours at most this far apart count as one. */
     private static final int SAME_INK = 40;

@@ -16,7 +16,8 @@ import org.sightline.vision.testing.RealOcr;
 /**
  * A heading set apart above a field names the field and stays a heading: Sphinx's sidebar "Quick search" over its
  * search box (Werkzeug's documentation, training split of the page corpus, the sidebar's part of the screenshot).
- * It was plain text, so H never reached the sidebar's search; the field kept its name.
+ * It was plain text, so H never reached the sidebar's search; the field kept its name. And a search box that is
+ * only its hint.
  */
 class LabelHeadingTest {
 
@@ -33,5 +34,19 @@ class LabelHeadingTest {
                 OCR.engine().read(image, TaskContext.none()), TaskContext.none());
         assertThat(map.ofType(ElementType.HEADING)).extracting(Element::label).contains("Quick search");
         assertThat(map.ofType(ElementType.FIELD)).extracting(Element::label).contains("Quick search");
+    }
+
+    @Test
+    void aSearchBoxDrawnAsItsPaleHintAloneIsAFieldAndNoHeading() throws IOException {
+        // The PyData theme's sidebar search (SciPy's reference, training split): a magnifier and the grey hint
+        // "Search the docs ..." over a faint rule, no box. The hint was taken for a heading.
+        BufferedImage image;
+        try (InputStream in = getClass().getResourceAsStream("corpus/python-scipy-doc-000-0-search.png")) {
+            image = ImageIO.read(in);
+        }
+        ElementMap map = ElementFinder.analyse(Capture.ofImage(image, CaptureSource.FILE, "scipy"),
+                OCR.engine().read(image, TaskContext.none()), TaskContext.none());
+        assertThat(map.ofType(ElementType.FIELD)).extracting(Element::label).containsExactly("Search the docs");
+        assertThat(map.ofType(ElementType.HEADING)).extracting(Element::label).noneMatch(l -> l.contains("Search"));
     }
 }
