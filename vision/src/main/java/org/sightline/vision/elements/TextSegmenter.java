@@ -911,6 +911,15 @@ final class TextSegmenter {
      * Only for text placed as a menu is (the caller decides): in running text the gaps differ for other reasons.
      */
     List<TextSegment> splitAtWideGaps(TextSegment s) {
+        return splitAtWideGaps(s, false);
+    }
+
+    /**
+     * As {@link #splitAtWideGaps(TextSegment)}; {@code bar} when {@code s} is one of several pieces of a bar's line
+     * (Javadoc's "OVERVIEW  PACKAGE  [CLASS]  USE ..."), where two words set apart by at least half the line's
+     * height are two items too, the bar's other pieces showing what its items look like.
+     */
+    List<TextSegment> splitAtWideGaps(TextSegment s, boolean bar) {
         List<int[]> words = wordClusters(s);
         String[] tokens = s.text.split("\\s+");
         if (tokens.length < words.size()) {
@@ -920,7 +929,7 @@ final class TextSegmenter {
             return tabs.size() >= 2 && tabs.size() <= tokens.length && tabs.size() < words.size()
                     ? byInkShare(s, tokens, tabs) : List.of(s);
         }
-        if (words.size() < 3) {
+        if (words.size() < 3 && !(bar && words.size() == 2 && tokens.length == 2)) {
             return List.of(s);
         }
         if (tokens.length > words.size()) {

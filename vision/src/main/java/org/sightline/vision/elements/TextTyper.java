@@ -58,9 +58,14 @@ final class TextTyper {
                 whole.addAll(letters);
                 continue;
             }
-            for (TextSegment piece : segmenter.splitByColour(s, bodyInk)) {
+            List<TextSegment> pieces = segmenter.splitByColour(s, bodyInk);
+            // A line its colours part in three pieces or more is a bar of items (Javadoc's menu, its own page's
+            // item in another colour): two words set well apart in one of its pieces are two items.
+            boolean bar = pieces.size() >= MENU_PIECES;
+            for (TextSegment piece : pieces) {
                 for (TextSegment item : segmenter.splitAtSeparators(piece)) {
-                    whole.addAll(placedAsMenu(item, pageBackground) ? segmenter.splitAtWideGaps(item) : List.of(item));
+                    whole.addAll(placedAsMenu(item, pageBackground) ? segmenter.splitAtWideGaps(item, bar)
+                            : List.of(item));
                 }
             }
         }
@@ -565,6 +570,9 @@ final class TextTyper {
 
     /** A hint's ink is at least this much nearer the background than the body's ink. */
     private static final int PALER = 20;
+
+    /** A line parted by its colours into this many pieces or more is a bar of items (a menu). */
+    private static final int MENU_PIECES = 3;
 
     /** Colours at most this far apart count as one. */
     private static final int SAME_INK = 40;

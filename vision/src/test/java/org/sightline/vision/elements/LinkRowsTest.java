@@ -175,6 +175,23 @@ class LinkRowsTest {
     }
 
     @Test
+    void twoWordsOfAMenuBarPartedByItsColoursAreTwoLinks() throws IOException {
+        // Javadoc's menu bar on a page of Apache Commons Lang (training split): the page's own item, "CLASS", on
+        // an orange tab parts the bar by colour into "OVERVIEW PACKAGE", "CLASS" and "USE TREE ...". The first
+        // piece has two words only, too few to tell items from words by their gaps on their own; the bar's other
+        // pieces say they are items.
+        BufferedImage img;
+        try (InputStream png = getClass().getResourceAsStream("libcommons-lang3-java-doc-menu.png")) {
+            img = ImageIO.read(png);
+        }
+        ElementMap map = ElementFinder.analyse(Capture.ofImage(img, CaptureSource.FILE, "javadoc"),
+                OCR.engine().read(img, TaskContext.none()), TaskContext.none());
+        List<Element> bar = map.elements().stream().filter(e -> e.imageBox().getCenterY() < 35).toList();
+        assertThat(bar).filteredOn(e -> e.type() == ElementType.LINK).extracting(Element::label)
+                .containsSubsequence("OVERVIEW", "PACKAGE", "USE", "TREE", "DEPRECATED", "INDEX", "HELP");
+    }
+
+    @Test
     void eachNameOfAListOfLinkedNamesPartedByCommasIsALinkOfItsOwn() {
         BufferedImage img = new BufferedImage(800, 120, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = whitePage(img);
