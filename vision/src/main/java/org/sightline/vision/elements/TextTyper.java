@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -460,18 +461,28 @@ final class TextTyper {
                         || Math.abs(o.box.x - s.box.x) <= Math.max(4, s.box.height / 2)
                         && Math.abs(o.box.height - s.box.height) <= 0.2 * s.box.height
                         && Pixels.distance(o.ink, s.ink) < Pixels.CLEARLY_APART
-                        && free.stream().noneMatch(p -> p != o && p.sameRow(o) && apart(p, o) <= ROW_GAP * o.box.height))
+                        && free.stream().noneMatch(p -> p != o && p.sameRow(o)
+                                && apart(p, o) <= ROW_GAP * o.box.height))
                 .sorted(Comparator.comparingInt(o -> o.box.y)).toList();
-        int at = column.indexOf(s);
+        return runThrough(column, s, TextTyper::onTheNextLine) >= COLUMN_ITEMS;
+    }
+
+    /**
+     * How many pieces of {@code ordered} (in order along a row or a column) make the unbroken run through {@code s}
+     * in which each piece and the next are {@code linked}.
+     */
+    private static int runThrough(List<TextSegment> ordered, TextSegment s,
+                                  BiPredicate<TextSegment, TextSegment> linked) {
+        int at = ordered.indexOf(s);
         int first = at;
-        while (first > 0 && onTheNextLine(column.get(first - 1), column.get(first))) {
+        while (first > 0 && linked.test(ordered.get(first - 1), ordered.get(first))) {
             first--;
         }
         int last = at;
-        while (last + 1 < column.size() && onTheNextLine(column.get(last), column.get(last + 1))) {
+        while (last + 1 < ordered.size() && linked.test(ordered.get(last), ordered.get(last + 1))) {
             last++;
         }
-        return last - first + 1 >= COLUMN_ITEMS;
+        return last - first + 1;
     }
 
     /** Whether {@code below} starts on the line after {@code above}: at most a line's height of space between. */
@@ -509,16 +520,7 @@ final class TextTyper {
                         && Math.abs(o.box.height - s.box.height) <= 0.15 * s.box.height
                         && Math.abs(o.strokeRatio - s.strokeRatio) <= 0.15 * s.strokeRatio)
                 .sorted(Comparator.comparingInt(o -> o.box.x)).toList();
-        int at = row.indexOf(s);
-        int first = at;
-        while (first > 0 && sideBySide(row.get(first - 1), row.get(first))) {
-            first--;
-        }
-        int last = at;
-        while (last + 1 < row.size() && sideBySide(row.get(last), row.get(last + 1))) {
-            last++;
-        }
-        return last - first + 1 >= ROW_ITEMS;
+        return runThrough(row, s, TextTyper::sideBySide) >= ROW_ITEMS;
     }
 
     /** Whether two alike pieces of a row are items side by side: farther apart than words, not far. */
@@ -552,8 +554,9 @@ final class TextTyper {
     /**
      * A search box's hint: "Search", "Search the docs", "搜索文档" and so on, most often ending in an ellipsis
      * (group 2; OCR sometimes leaves it out); a magnifier before it is read by OCR as "Q" or not at all. Group 1
-     * is the hint without the ellipsis; a label ends in a colon ("Search terms:") and is none. With the ellipsis the hint is a field unless it is darker than the body
-     * text; without it, only alone on its row and clearly paler than the body text.
+     * is the hint without the ellipsis; a label ends in a colon ("Search terms:") and is none. With the ellipsis
+     * the hint is a field unless it is darker than the body text; without it, only alone on its row and clearly
+     * paler than the body text.
      */
     private static final Pattern SEARCH_HINT = Pattern.compile(
             "(?:[Qq@]\\s*)?((?:Search|search|搜索)[^.…:：]{0,30}?)\\s*(\\.{2,}|…)?\\s*");

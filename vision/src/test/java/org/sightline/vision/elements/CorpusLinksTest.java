@@ -156,9 +156,7 @@ class CorpusLinksTest {
      */
     @Test
     void theItemsOfATabBarAreLinksAndNoHeadings() throws IOException {
-        BufferedImage image = fixture("libsdl2-doc-000-0.png");
-        ElementMap map = ElementFinder.analyse(Capture.ofImage(image, CaptureSource.FILE, "sdl"),
-                OCR.engine().read(image, TaskContext.none()), TaskContext.none());
+        ElementMap map = FixtureMaps.map(OCR, CORPUS + "libsdl2-doc-000-0.png");
         List<Element> tabs = map.elements().stream().filter(e -> e.imageBox().getCenterY() > 60
                 && e.imageBox().getCenterY() < 90).toList();
         assertThat(tabs).extracting(Element::label).contains("Related Pages", "Data Structures", "Files");

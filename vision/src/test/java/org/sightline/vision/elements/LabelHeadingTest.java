@@ -2,15 +2,9 @@ package org.sightline.vision.elements;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.InputStream;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.sightline.task.TaskContext;
-import org.sightline.vision.capture.Capture;
-import org.sightline.vision.capture.CaptureSource;
 import org.sightline.vision.testing.RealOcr;
 
 /**
@@ -26,12 +20,7 @@ class LabelHeadingTest {
 
     @Test
     void aHeadingAboveASearchBoxIsAHeadingAndNamesTheBox() throws IOException {
-        BufferedImage image;
-        try (InputStream in = getClass().getResourceAsStream("corpus/python-werkzeug-doc-001-0-sidebar.png")) {
-            image = ImageIO.read(in);
-        }
-        ElementMap map = ElementFinder.analyse(Capture.ofImage(image, CaptureSource.FILE, "werkzeug"),
-                OCR.engine().read(image, TaskContext.none()), TaskContext.none());
+        ElementMap map = FixtureMaps.map(OCR, "corpus/python-werkzeug-doc-001-0-sidebar.png");
         assertThat(map.ofType(ElementType.HEADING)).extracting(Element::label).contains("Quick search");
         assertThat(map.ofType(ElementType.FIELD)).extracting(Element::label).contains("Quick search");
     }
@@ -40,12 +29,7 @@ class LabelHeadingTest {
     void aSearchBoxDrawnAsItsPaleHintAloneIsAFieldAndNoHeading() throws IOException {
         // The PyData theme's sidebar search (SciPy's reference, training split): a magnifier and the grey hint
         // "Search the docs ..." over a faint rule, no box. The hint was taken for a heading.
-        BufferedImage image;
-        try (InputStream in = getClass().getResourceAsStream("corpus/python-scipy-doc-000-0-search.png")) {
-            image = ImageIO.read(in);
-        }
-        ElementMap map = ElementFinder.analyse(Capture.ofImage(image, CaptureSource.FILE, "scipy"),
-                OCR.engine().read(image, TaskContext.none()), TaskContext.none());
+        ElementMap map = FixtureMaps.map(OCR, "corpus/python-scipy-doc-000-0-search.png");
         assertThat(map.ofType(ElementType.FIELD)).extracting(Element::label).containsExactly("Search the docs");
         assertThat(map.ofType(ElementType.HEADING)).extracting(Element::label).noneMatch(l -> l.contains("Search"));
     }

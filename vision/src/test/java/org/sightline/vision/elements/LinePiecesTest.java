@@ -2,15 +2,9 @@ package org.sightline.vision.elements;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.InputStream;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.sightline.task.TaskContext;
-import org.sightline.vision.capture.Capture;
-import org.sightline.vision.capture.CaptureSource;
 import org.sightline.vision.testing.RealOcr;
 
 /**
@@ -26,12 +20,7 @@ class LinePiecesTest {
 
     @Test
     void boldKeywordsOfACodeLineAreNoHeadingsAndTheSectionTitleStaysOne() throws IOException {
-        BufferedImage image;
-        try (InputStream in = getClass().getResourceAsStream("corpus/python-werkzeug-doc-000-0-code.png")) {
-            image = ImageIO.read(in);
-        }
-        ElementMap map = ElementFinder.analyse(Capture.ofImage(image, CaptureSource.FILE, "werkzeug"),
-                OCR.engine().read(image, TaskContext.none()), TaskContext.none());
+        ElementMap map = FixtureMaps.map(OCR, "corpus/python-werkzeug-doc-000-0-code.png");
         assertThat(map.elements()).filteredOn(e -> e.label().equals("from") || e.label().equals("import"))
                 .hasSizeGreaterThanOrEqualTo(2)
                 .noneMatch(e -> e.type() == ElementType.HEADING);
@@ -41,12 +30,7 @@ class LinePiecesTest {
     @Test
     void marksWithoutAWordAreNoHeading() throws IOException {
         // The last line of a code block in Werkzeug's proxy middleware page: "})" in bold, alone on its line.
-        BufferedImage image;
-        try (InputStream in = getClass().getResourceAsStream("corpus/python-werkzeug-doc-001-0-code.png")) {
-            image = ImageIO.read(in);
-        }
-        ElementMap map = ElementFinder.analyse(Capture.ofImage(image, CaptureSource.FILE, "werkzeug"),
-                OCR.engine().read(image, TaskContext.none()), TaskContext.none());
+        ElementMap map = FixtureMaps.map(OCR, "corpus/python-werkzeug-doc-001-0-code.png");
         assertThat(map.elements()).filteredOn(e -> e.label().equals("})")).isNotEmpty()
                 .noneMatch(e -> e.type() == ElementType.HEADING);
     }

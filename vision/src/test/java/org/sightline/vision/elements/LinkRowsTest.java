@@ -107,12 +107,7 @@ class LinkRowsTest {
         // language menu, a trail of links and "previous | next | index", white on green. OCR reads the bar as one
         // line. The menu's white rows once hid every letter of the line, and the whole bar became one heading
         // with the logo's box.
-        BufferedImage img;
-        try (InputStream png = getClass().getResourceAsStream("developers-reference-bar.png")) {
-            img = ImageIO.read(png);
-        }
-        ElementMap map = ElementFinder.analyse(Capture.ofImage(img, CaptureSource.FILE, "bar"),
-                OCR.engine().read(img, TaskContext.none()), TaskContext.none());
+        ElementMap map = FixtureMaps.map(OCR, "developers-reference-bar.png");
         List<Element> bar = map.elements().stream().filter(e -> e.imageBox().getCenterY() < 32).toList();
         assertThat(bar).hasSizeGreaterThanOrEqualTo(3).allMatch(e -> e.type() == ElementType.LINK);
         Element trail = bar.stream().filter(e -> e.label().contains("documentation")).findFirst().orElseThrow();
@@ -180,12 +175,7 @@ class LinkRowsTest {
         // an orange tab parts the bar by colour into "OVERVIEW PACKAGE", "CLASS" and "USE TREE ...". The first
         // piece has two words only, too few to tell items from words by their gaps on their own; the bar's other
         // pieces say they are items.
-        BufferedImage img;
-        try (InputStream png = getClass().getResourceAsStream("libcommons-lang3-java-doc-menu.png")) {
-            img = ImageIO.read(png);
-        }
-        ElementMap map = ElementFinder.analyse(Capture.ofImage(img, CaptureSource.FILE, "javadoc"),
-                OCR.engine().read(img, TaskContext.none()), TaskContext.none());
+        ElementMap map = FixtureMaps.map(OCR, "libcommons-lang3-java-doc-menu.png");
         List<Element> bar = map.elements().stream().filter(e -> e.imageBox().getCenterY() < 35).toList();
         assertThat(bar).filteredOn(e -> e.type() == ElementType.LINK).extracting(Element::label)
                 .containsSubsequence("OVERVIEW", "PACKAGE", "USE", "TREE", "DEPRECATED", "INDEX", "HELP");
