@@ -138,6 +138,9 @@ class DocumentOpenerTest {
             opener(executor, ui, slowOcr, new java.util.ArrayDeque<>()).open(file, entered::set);
             await(() -> entered.get() != null && entered.get().page() == 1);
             DocumentViewModel vm = entered.get();
+            // The first page is spoken as it is entered, by a task of its own on the UI thread: wait for it, or
+            // it may be heard after the key below.
+            await(() -> speech.spoken().contains("A first page with text."));
             speech.clear();
             ui.submit(() -> vm.key(Key.PAGE_DOWN, false)).get();
             assertThat(speech.spoken()).containsExactly("Page 2 is not read yet; 1 of 3 pages are read so far.");

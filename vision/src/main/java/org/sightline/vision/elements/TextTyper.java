@@ -95,6 +95,7 @@ final class TextTyper {
         if (Boolean.getBoolean("sightline.elements.debug")) {
             System.err.println("link inks " + linkInks.stream().map(Integer::toHexString).toList());
         }
+        List<TextSegment> loneOnTheirRows = loneOnTheirRows(free);
         for (TextSegment s : free) {
             if (s.indexLetter) {
                 found.add(new Found(ElementType.LINK, s.text, s.box, 0.8 * s.confidence, 0));
@@ -157,7 +158,8 @@ final class TextTyper {
             }
             if (choice.type() == ElementType.TEXT && type == ElementType.LINK && coloured && words <= ENTRY_WORDS
                     && !s.partOfWord && !code.contains(s) && !EXPRESSION.matcher(s.text).find()
-                    && Pixels.distance(s.background, pageBackground) <= PLAIN_PAGE && inAColumnOfLinks(s, free)) {
+                    && Pixels.distance(s.background, pageBackground) <= PLAIN_PAGE
+                    && inAColumnOfLinks(s, loneOnTheirRows)) {
                 // One of a column of entries alike, each alone on its row and in the same colour of its own, on
                 // the page's own background (not a code block's tint): a table of contents of code names
                 // ("main()", "read_file()"), which the model reads as code.
@@ -172,7 +174,7 @@ final class TextTyper {
                 // lines above and below it) and read as a link where it stands: a sidebar's section title that
                 // opens its section. A column of bold links alike (a list of functions) is no heading. Or one the
                 // model gives some chance of a heading that is taller or bolder than the text right under it
-                // (rustdoc's "Structs" over its list, Sphinx's "Navigation").
+                // (rustdoc's "Structs" over its list).
                 found.add(new Found(ElementType.HEADING, s.text, s.box, choice.certainty() * s.confidence,
                         guess.map(TextRoleModel.Guess::headingLevel).orElse(0), true));
                 continue;
@@ -412,9 +414,8 @@ final class TextTyper {
      * A heading is a line of its own, or pieces of one size and weight (a title whose middle word is a link).
      */
     private static boolean amidItsLine(TextSegment s, List<TextSegment> free) {
-        double near = AMID_GAP * s.box.height;
         return free.stream().anyMatch(o -> o != s && o.line == s.line && o.sameRow(s)
-                && Math.max(o.box.x - (s.box.x + s.box.width), s.box.x - (o.box.x + o.box.width)) <= near
+                && apart(o, s) <= AMID_GAP * s.box.height
                 && (o.box.height < LIGHTER * s.box.height || o.strokeRatio < LIGHTER * s.strokeRatio));
     }
 
@@ -453,18 +454,22 @@ final class TextTyper {
 
     /**
      * Whether {@code s} is one of {@link #COLUMN_ITEMS} entries or more stacked one under another: starting at the
-     * same place, line spacing apart, in one size and one ink, each with nothing else near it on its row (a
-     * sidebar's entries; the content beside them is far).
+     * same place, line spacing apart, in one size and one ink, the others each of {@code lone} (with nothing else
+     * near it on its row: a sidebar's entries, the content beside them far).
      */
-    private static boolean inAColumnOfLinks(TextSegment s, List<TextSegment> free) {
-        List<TextSegment> column = free.stream().filter(o -> o == s
-                        || Math.abs(o.box.x - s.box.x) <= Math.max(4, s.box.height / 2)
+    private static boolean inAColumnOfLinks(TextSegment s, List<TextSegment> lone) {
+        List<TextSegment> column = Stream.concat(Stream.of(s), lone.stream().filter(o -> o != s
+                        && Math.abs(o.box.x - s.box.x) <= Math.max(4, s.box.height / 2)
                         && Math.abs(o.box.height - s.box.height) <= 0.2 * s.box.height
-                        && Pixels.distance(o.ink, s.ink) < Pixels.CLEARLY_APART
-                        && free.stream().noneMatch(p -> p != o && p.sameRow(o)
-                                && apart(p, o) <= ROW_GAP * o.box.height))
+                        && Pixels.distance(o.ink, s.ink) < Pixels.CLEARLY_APART))
                 .sorted(Comparator.comparingInt(o -> o.box.y)).toList();
         return runThrough(column, s, TextTyper::onTheNextLine) >= COLUMN_ITEMS;
+    }
+
+    /** The pieces of {@code free} with nothing else near them on their rows (within {@link #ROW_GAP} heights). */
+    private static List<TextSegment> loneOnTheirRows(List<TextSegment> free) {
+        return free.stream().filter(o -> free.stream().noneMatch(p -> p != o && p.sameRow(o)
+                && apart(p, o) <= ROW_GAP * o.box.height)).toList();
     }
 
     /**
