@@ -1331,6 +1331,39 @@ final class TextSegmenter {
      * A piece of {@code s} holding {@code text} over columns {@code left} to {@code right} (inclusive) of its
      * line, measured against {@code s}'s background.
      */
+    /**
+     * {@code s} without a pale mark OCR read as a character at its start: the triangle of a documentation tree's
+     * entry (Doxygen's "►", pale blue before a link, read as "7": "7 composite.h"). The first word is such a mark
+     * when it is one character whose ink is clearly fainter than the rest of the piece (its strongest pixel at
+     * most {@link #PALE_MARK} as far from the background as the rest's). Returns {@code s} otherwise.
+     */
+    TextSegment withoutPaleMark(TextSegment s) {
+        String[] tokens = s.text.split("\\s+", 2);
+        if (tokens.length < 2 || tokens[0].codePointCount(0, tokens[0].length()) != 1) {
+            return s;
+        }
+        List<int[]> words = wordClusters(s);
+        if (words.size() < 2) {
+            return s;
+        }
+        int[] mark = words.get(0);
+        int markInk = 0;
+        for (int x = mark[0]; x <= mark[1]; x++) {
+            markInk = Math.max(markInk, Pixels.distance(strongestInk(s, x), s.background));
+        }
+        int restInk = 0;
+        for (int x = words.get(1)[0]; x < s.box.x + s.box.width && x < pixels.width; x++) {
+            restInk = Math.max(restInk, Pixels.distance(strongestInk(s, x), s.background));
+        }
+        if (markInk > PALE_MARK * restInk) {
+            return s;
+        }
+        return piece(s, tokens[1], words.get(1)[0], s.box.x + s.box.width - 1);
+    }
+
+    /** A mark's ink reaches at most this share of its piece's ink contrast to be a pale mark. */
+    private static final double PALE_MARK = 0.6;
+
     private TextSegment piece(TextSegment s, String text, int left, int right) {
         TextSegment piece = new TextSegment(text, new Rectangle(left, s.box.y, Math.max(1, right - left + 1),
                 s.box.height), s.confidence, s.line);

@@ -45,7 +45,8 @@ final class TextTyper {
         double bodyHeight = page.bodyHeight;
         Set<String> fieldLabels = page.fieldLabels;
         Set<String> labelsOfFields = page.labelsOfFields;
-        List<TextSegment> unsplit = page.segments.stream().filter(s -> !s.consumed).toList();
+        List<TextSegment> unsplit = page.segments.stream().filter(s -> !s.consumed).map(segmenter::withoutPaleMark)
+                .toList();
         if (unsplit.isEmpty()) {
             return found;
         }

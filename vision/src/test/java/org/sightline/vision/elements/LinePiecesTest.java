@@ -11,7 +11,8 @@ import org.sightline.vision.testing.RealOcr;
  * A bold piece cut from a line that goes on beside it in a lighter face is no heading: Werkzeug's deployment page
  * (Sphinx, training split of the page corpus), whose code blocks set their keywords in bold ("from hello import
  * app"). Each keyword was mapped as a heading of its own, and H stopped on them between the page's headings.
- * Nor are marks without a word, the "})" that closes a block.
+ * Nor are marks without a word, the "})" that closes a block; and a pale mark OCR read as a letter is no part of the
+ * words after it.
  */
 class LinePiecesTest {
 
@@ -25,6 +26,16 @@ class LinePiecesTest {
                 .hasSizeGreaterThanOrEqualTo(2)
                 .noneMatch(e -> e.type() == ElementType.HEADING);
         assertThat(map.ofType(ElementType.HEADING)).extracting(Element::label).anyMatch(l -> l.startsWith("Running"));
+    }
+
+    @Test
+    void aTreesPaleTriangleIsNoPartOfTheLinkAfterIt() throws IOException {
+        // ImageMagick's file tree (Doxygen, training split): a pale blue "►" before each entry, which OCR reads as
+        // "7" on some lines ("7 conjure.c"). The link is the name alone, and its box starts at the name.
+        ElementMap map = FixtureMaps.map(OCR, "corpus/imagemagick-6-doc-001-0-tree.png");
+        assertThat(map.ofType(ElementType.LINK)).extracting(Element::label)
+                .contains("conjure.c", "deprecate.c", "display.c")
+                .noneMatch(l -> l.startsWith("7 "));
     }
 
     @Test
