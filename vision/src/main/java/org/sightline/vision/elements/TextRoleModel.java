@@ -54,6 +54,15 @@ public final class TextRoleModel implements AutoCloseable {
             return scores[r.ordinal()];
         }
 
+        /** The probability of an element of {@code type}: the sum over its roles (a heading's levels, both links). */
+        public double score(ElementType type) {
+            double sum = 0;
+            for (TextRole r : TextRole.values()) {
+                sum += r.elementType() == type ? scores[r.ordinal()] : 0;
+            }
+            return sum;
+        }
+
         /**
          * The likeliest heading level (1, 2 or 3 and deeper) were this text a heading: asked once the text is
          * taken for a heading, whose probability is summed over the levels, so that a heading the model splits

@@ -168,7 +168,7 @@ final class TextTyper {
             }
             boolean setApart = ratio >= 1.3 || ratio >= 1.1 && bold;
             boolean heads = choice.type() == ElementType.LINK && alone && !amid && !s.partOfWord
-                    && guess.isPresent() && headingScore(guess.get()) >= LINK_HEADING && headsTheTextBelow(s, free);
+                    && guess.isPresent() && guess.get().score(ElementType.HEADING) >= LINK_HEADING && headsTheTextBelow(s, free);
             if (choice.type() == ElementType.LINK && (type == ElementType.HEADING && setApart && !stacked(s, free)
                     || heads)) {
                 // Set apart like a heading (clearly taller, or taller and bolder, than the body, and unlike the
@@ -198,7 +198,7 @@ final class TextTyper {
             TextRoleModel.Guess g = guesses.get(s);
             if (g != null && !code.contains(s) && Pixels.chroma(s.ink) >= Pixels.CLEARLY_APART
                     && Pixels.distance(s.ink, bodyInk) >= Pixels.CLEARLY_APART
-                    && g.score(TextRole.LINK) + g.score(TextRole.NAVIGATION) >= SURE_LINK) {
+                    && g.score(ElementType.LINK) >= SURE_LINK) {
                 sure.add(s.ink);
             }
         }
@@ -420,11 +420,6 @@ final class TextTyper {
                 && (o.box.height < LIGHTER * s.box.height || o.strokeRatio < LIGHTER * s.strokeRatio));
     }
 
-    /** The model's probability of a heading, any level. */
-    private static double headingScore(TextRoleModel.Guess guess) {
-        return guess.score(TextRole.HEADING_1) + guess.score(TextRole.HEADING_2) + guess.score(TextRole.HEADING_3);
-    }
-
     /** The model's probability of a heading that makes a link taller or bolder than what follows a heading. */
     private static final double LINK_HEADING = 0.1;
 
@@ -447,7 +442,7 @@ final class TextTyper {
      * against its field is always the field's (PageText's near labels never get here as headings).
      */
     private static boolean headingAbove(Optional<TextRoleModel.Guess> guess) {
-        return guess.isPresent() && headingScore(guess.get()) >= SURE_HEADING;
+        return guess.isPresent() && guess.get().score(ElementType.HEADING) >= SURE_HEADING;
     }
 
     /** The model's probability of a heading (any level) that outweighs a far label's being the field's. */
@@ -564,7 +559,7 @@ final class TextTyper {
      * the hint is a field unless it is darker than the body text; without it, only alone on its row and clearly
      * paler than the body text.
      */
-    private static final Pattern SEARCH_HINT = Pattern.compile(
+    static final Pattern SEARCH_HINT = Pattern.compile(
             "(?:[Qq@]\\s*)?((?:Search|search|搜索)[^.…:：]{0,30}?)\\s*(\\.{2,}|…)?\\s*");
 
     /** Whether {@code ink} is nearer {@code background} than the body's ink is by a clear margin: a pale hint. */

@@ -3,6 +3,7 @@ package org.sightline.vision.elements;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.util.regex.Matcher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.sightline.vision.testing.RealOcr;
@@ -23,6 +24,25 @@ class LabelHeadingTest {
         ElementMap map = FixtureMaps.map(OCR, "corpus/python-werkzeug-doc-001-0-sidebar.png");
         assertThat(map.ofType(ElementType.HEADING)).extracting(Element::label).contains("Quick search");
         assertThat(map.ofType(ElementType.FIELD)).extracting(Element::label).contains("Quick search");
+    }
+
+    @Test
+    void aSearchHintIsSearchAndAFewWordsWithOrWithoutItsEllipsisAndNoLabel() {
+        Matcher m = TextTyper.SEARCH_HINT.matcher("Q Search the docs...");
+        assertThat(m.matches()).isTrue();
+        assertThat(m.group(1)).isEqualTo("Search the docs");
+        assertThat(m.group(2)).isEqualTo("...");
+        m = TextTyper.SEARCH_HINT.matcher("搜索文档…");
+        assertThat(m.matches()).isTrue();
+        assertThat(m.group(1)).isEqualTo("搜索文档");
+        m = TextTyper.SEARCH_HINT.matcher("Search the docs");
+        assertThat(m.matches()).isTrue();
+        assertThat(m.group(2)).isNull();
+        // A label, a sentence and a hint for something else are none.
+        assertThat(TextTyper.SEARCH_HINT.matcher("Search terms:").matches()).isFalse();
+        assertThat(TextTyper.SEARCH_HINT.matcher("Search results are sorted by relevance. See the index.").matches())
+                .isFalse();
+        assertThat(TextTyper.SEARCH_HINT.matcher("Type a name...").matches()).isFalse();
     }
 
     @Test
