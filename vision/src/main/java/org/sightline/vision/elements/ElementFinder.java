@@ -121,11 +121,7 @@ public final class ElementFinder {
             context.cancellation().throwIfCancelled();
             TextSegmenter segmenter = new TextSegmenter(pixels,
                     outlines.stream().filter(o -> !o.circle()).map(Outline::box).toList());
-            List<TextSegment> segments = new ArrayList<>();
-            List<TextLine> lines = text.lines();
-            for (int i = 0; i < lines.size(); i++) {
-                segments.addAll(segmenter.split(lines.get(i), i));
-            }
+            List<TextSegment> segments = segmenter.splitAll(text.lines());
             PageText page = new PageText(pixels, segments);
             context.cancellation().throwIfCancelled();
             if (Boolean.getBoolean("sightline.elements.debug")) {

@@ -163,6 +163,24 @@ class CorpusLinksTest {
         assertThat(tabs).allMatch(e -> e.type() == ElementType.LINK);
     }
 
+    /**
+     * pytest's bar of related links over its page ("pytest-7.2 » Release announcements » ... previous | next |
+     * modules", dotted underlines): OCR boxes the bar's line 37 pixels tall for 22 of ink, half again what it gives
+     * the page's other lines for theirs. Measured by that box the links were taller than the body and each was a
+     * heading marked as a link, and H stopped on all five; fitted to their ink they are links, and the page's one
+     * heading is its title. The top 260 rows of the screenshot.
+     */
+    @Test
+    void aBarOfLinksThatOcrBoxesTallIsNoRowOfHeadings() throws IOException {
+        ElementMap map = FixtureMaps.map(OCR, CORPUS + "python-pytest-doc-001-0-bar.png");
+        List<Element> bar = map.elements().stream().filter(e -> e.imageBox().getCenterY() < 50).toList();
+        assertThat(bar).extracting(Element::label).anyMatch(l -> l.contains("pytest-7.2"))
+                .anyMatch(l -> l.contains("Release announcements")).anyMatch(l -> l.contains("modules"));
+        assertThat(bar).allMatch(e -> e.type() == ElementType.LINK);
+        assertThat(map.ofType(ElementType.HEADING)).singleElement()
+                .satisfies(e -> assertThat(e.label()).startsWith("pytest-4.1"));
+    }
+
     private static BufferedImage fixture(String name) throws IOException {
         try (InputStream in = CorpusLinksTest.class.getResourceAsStream(CORPUS + name)) {
             return ImageIO.read(in);
