@@ -102,7 +102,7 @@ final class TextSegmenter {
     }
 
     /** A line's box this many times the page's usual height for its ink is fitted to the ink. */
-    private static final double TALL_BOX = 1.3;
+    private static final double TALL_BOX = 1.4;
 
     /**
      * The pieces of {@code line} (box {@code lb}, its text, background and ruled pixels), cut at the columns of

@@ -138,7 +138,7 @@ final class TextTyper {
             }
             // No heading: a piece amid its line, an item of a row of alikes, or marks without a word ("})").
             boolean amid = amidItsLine(s, free) || inARowOfLikes(s, free)
-                    || s.text.codePoints().noneMatch(Character::isLetterOrDigit);
+                    || s.text.codePoints().noneMatch(Character::isLetterOrDigit) || endsTheLinkAbove(s, free, guesses);
             if ((s.partOfWord || amid) && type == ElementType.HEADING) {
                 type = coloured ? ElementType.LINK : ElementType.TEXT;
             }
@@ -418,6 +418,53 @@ final class TextTyper {
         return free.stream().anyMatch(o -> o != s && o.line == s.line && o.sameRow(s)
                 && apart(o, s) <= AMID_GAP * s.box.height
                 && (o.box.height < LIGHTER * s.box.height || o.strokeRatio < LIGHTER * s.strokeRatio));
+    }
+
+    /**
+     * Whether {@code s} sits closer to the link above it, which starts where it starts and is no smaller, than to
+     * the line below it: the second line of a sidebar's entry ("Miscellaneous routines" over a bold
+     * "( scipy.misc )"), which ends the entry above it. A heading sits closer to the text it heads than to what
+     * comes before it; one larger than the line above it often has a wide margin under it, and is left alone.
+     */
+    private static boolean endsTheLinkAbove(TextSegment s, List<TextSegment> free,
+                                            Map<TextSegment, TextRoleModel.Guess> guesses) {
+        Optional<TextSegment> above = nearest(s, free, true);
+        Optional<TextSegment> below = nearest(s, free, false);
+        if (above.isEmpty() || below.isEmpty()
+                || Math.abs(above.get().box.x - s.box.x) > Math.max(4, s.box.height / 2)
+                || s.box.height > LIGHTER_ABOVE * above.get().box.height
+                || guesses.get(above.get()) == null
+                || guesses.get(above.get()).score(ElementType.LINK) < SURE_ENTRY
+                || guesses.get(above.get()).score(ElementType.HEADING) >= NO_HEADING) {
+            return false;
+        }
+        int gapAbove = s.box.y - (above.get().box.y + above.get().box.height);
+        int gapBelow = below.get().box.y - (s.box.y + s.box.height);
+        return gapAbove + Math.max(2, CLOSER * s.box.height) <= gapBelow;
+    }
+
+    /** A piece this many times the height of the link above is left alone. */
+    private static final double LIGHTER_ABOVE = 1.1;
+    /**
+     * The model's probability of a link for the line above, at least, and of a heading, below this: the first line
+     * of a heading in two lines (rustdoc's "Auto Trait / Implementations") is a link with some chance of a heading.
+     */
+    private static final double SURE_ENTRY = 0.5;
+    private static final double NO_HEADING = 0.05;
+    /** How much closer, in the piece's heights, the line above must be than the line below. */
+    private static final double CLOSER = 0.15;
+
+    /**
+     * The nearest piece above (or below) {@code s}, within two of its heights, that overlaps it across.
+     */
+    private static Optional<TextSegment> nearest(TextSegment s, List<TextSegment> free, boolean above) {
+        int top = s.box.y;
+        int bottom = s.box.y + s.box.height;
+        return free.stream().filter(o -> o != s && !o.sameRow(s)
+                        && o.box.x < s.box.x + s.box.width && o.box.x + o.box.width > s.box.x
+                        && (above ? top - (o.box.y + o.box.height) : o.box.y - bottom) >= -2
+                        && (above ? top - (o.box.y + o.box.height) : o.box.y - bottom) <= 2 * s.box.height)
+                .min(Comparator.comparingInt(o -> above ? top - (o.box.y + o.box.height) : o.box.y - bottom));
     }
 
     /** The model's probability of a heading that makes a link taller or bolder than what follows a heading. */

@@ -181,6 +181,21 @@ class CorpusLinksTest {
                 .satisfies(e -> assertThat(e.label()).startsWith("pytest-4.1"));
     }
 
+    /**
+     * SciPy's sidebar (PyData theme): each entry a link of one or two lines, the second the module's name in bold
+     * code ("Miscellaneous routines" over "( scipy.misc )"). The bold line sits closer to the link above it than to
+     * the next entry: it ends that entry and heads nothing (H stopped on it). The current page's entry, in bold
+     * colour, is left as it is. Rows 440 to 1000 of the screenshot.
+     */
+    @Test
+    void theSecondLineOfASidebarEntryIsNoHeading() throws IOException {
+        ElementMap map = FixtureMaps.map(OCR, CORPUS + "python-scipy-doc-000-0-sidebar.png");
+        assertThat(map.ofType(ElementType.LINK)).extracting(Element::label).contains("Miscellaneous routines",
+                "Orthogonal distance regression", "Optimization and root finding");
+        assertThat(map.ofType(ElementType.HEADING)).extracting(Element::label)
+                .noneMatch(l -> l.startsWith("( scipy.misc") || l.startsWith("( scipy.odr"));
+    }
+
     private static BufferedImage fixture(String name) throws IOException {
         try (InputStream in = CorpusLinksTest.class.getResourceAsStream(CORPUS + name)) {
             return ImageIO.read(in);
