@@ -98,6 +98,11 @@ final class TextTyper {
         }
         List<TextSegment> loneOnTheirRows = loneOnTheirRows(free);
         for (TextSegment s : free) {
+            if (MENU_MARKS.indexOf(s.text) >= 0 && s.text.length() == 1 && threeBars(s.box, s.background)) {
+                // Three bars alike, one over another: the menu icon that OCR reads as "三" or "≡", no word.
+                found.add(new Found(ElementType.IMAGE, MENU_ICON, s.box, 0.8 * s.confidence, 0));
+                continue;
+            }
             if (s.indexLetter) {
                 found.add(new Found(ElementType.LINK, s.text, s.box, 0.8 * s.confidence, 0));
                 continue;
@@ -465,6 +470,67 @@ final class TextTyper {
                         && (above ? top - (o.box.y + o.box.height) : o.box.y - bottom) >= -2
                         && (above ? top - (o.box.y + o.box.height) : o.box.y - bottom) <= 2 * s.box.height)
                 .min(Comparator.comparingInt(o -> above ? top - (o.box.y + o.box.height) : o.box.y - bottom));
+    }
+
+    /** What OCR reads a menu icon's three bars as. */
+    private static final String MENU_MARKS = "三≡☰";
+    /** The label of a menu icon: what it shows, not a name the page gives it. */
+    static final String MENU_ICON = "menu icon";
+
+    /**
+     * Whether the ink in {@code box} is three level bars one over another, alike in length (within an eighth),
+     * thickness and spacing, each solid and at least twice as long as it is thick: the menu icon. The character
+     * "三" has bars of different lengths, "≡" thin ones close together.
+     */
+    private boolean threeBars(Rectangle box, int background) {
+        Rectangle b = box.intersection(pixels.bounds());
+        List<int[]> bars = new ArrayList<>();
+        int[] bar = null;
+        for (int y = b.y; y < b.y + b.height; y++) {
+            int left = -1;
+            int right = -1;
+            int ink = 0;
+            for (int x = b.x; x < b.x + b.width; x++) {
+                if (pixels.inkAt(x, y, background)) {
+                    left = left < 0 ? x : left;
+                    right = x;
+                    ink++;
+                }
+            }
+            if (ink == 0) {
+                bar = null;
+                continue;
+            }
+            if (ink < 0.8 * (right - left + 1)) {
+                return false;
+            }
+            if (bar == null) {
+                bar = new int[] {y, y, left, right};
+                bars.add(bar);
+            } else {
+                bar[1] = y;
+                bar[2] = Math.min(bar[2], left);
+                bar[3] = Math.max(bar[3], right);
+            }
+        }
+        if (bars.size() != 3) {
+            return false;
+        }
+        int shortest = Integer.MAX_VALUE;
+        int longest = 0;
+        int thinnest = Integer.MAX_VALUE;
+        int thickest = 0;
+        for (int[] r : bars) {
+            shortest = Math.min(shortest, r[3] - r[2] + 1);
+            longest = Math.max(longest, r[3] - r[2] + 1);
+            thinnest = Math.min(thinnest, r[1] - r[0] + 1);
+            thickest = Math.max(thickest, r[1] - r[0] + 1);
+        }
+        int gap1 = bars.get(1)[0] - bars.get(0)[1];
+        int gap2 = bars.get(2)[0] - bars.get(1)[1];
+        return shortest >= 0.875 * longest && shortest >= 2 * thickest && thickest - thinnest <= Math.max(1, thinnest / 2)
+                && Math.abs(gap1 - gap2) <= Math.max(1, Math.min(gap1, gap2) / 2)
+                && Math.abs(bars.get(0)[2] - bars.get(2)[2]) <= Math.max(1, longest / 8);
     }
 
     /** The model's probability of a heading that makes a link taller or bolder than what follows a heading. */
