@@ -131,6 +131,9 @@ public final class ElementFinder {
                         s.ink, s.background, s.strokeRatio, s.underlined));
             }
             List<ElementDetections.Detection> detections = detect();
+            if (Boolean.getBoolean("sightline.elements.debug")) {
+                detections.forEach(d -> System.err.println("detected " + d));
+            }
             context.cancellation().throwIfCancelled();
             LearnedControls learned = new LearnedControls(page, used, fields);
             found.addAll(new ToggleFinder(page).find(outlines, segmenter));
@@ -138,6 +141,7 @@ public final class ElementFinder {
             found.addAll(new DisclosureFinder(page).find());
             learned.addControls(detections, found);
             addText(new TextTyper(page, roles, context).find(segmenter));
+            learned.logos(detections, found);
             context.cancellation().throwIfCancelled();
             List<Found> controls = List.copyOf(found);
             for (Rectangle picture : new PictureFinder(pixels, outlineFinder.structure(), textBoxes()).find()) {

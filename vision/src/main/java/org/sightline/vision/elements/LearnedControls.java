@@ -3,7 +3,9 @@ package org.sightline.vision.elements;
 import java.awt.Rectangle;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.sightline.vision.elements.ElementDetections.Detection;
 import org.sightline.vision.elements.ElementDetections.Kind;
@@ -164,6 +166,52 @@ final class LearnedControls {
             pictures.add(picture);
         }
         return added;
+    }
+
+    /**
+     * Headings that are the lettering of a picture the detector sees: a site's logo ("LLVM" beside its dragon,
+     * Babel's drawn name), which OCR reads and the text rules take for a heading by its size. A heading lies in
+     * such a picture when most of it ({@link #INSIDE_LOGO}) is inside a picture the detector gives at least
+     * {@link #LOGO_SCORE}, at most {@link #LOGO_AREA} times the heading's area (a heading over a photograph is
+     * smaller than that). The picture replaces it, its label the heading's words and the plain text inside it
+     * ("COMPILER INFRASTRUCTURE" under "LLVM"), so that the logo is still read.
+     */
+    void logos(List<Detection> detections, List<Found> found) {
+        if (!used.contains(Kind.IMAGE)) {
+            return;
+        }
+        for (Detection d : detections) {
+            if (d.kind() != Kind.IMAGE || d.score() < LOGO_SCORE) {
+                continue;
+            }
+            Rectangle box = d.box().intersection(page.pixels.bounds());
+            Optional<Found> lettering = found.stream().filter(f -> f.type() == ElementType.HEADING && !f.link()
+                    && share(f.box(), box) >= INSIDE_LOGO
+                    && (double) box.width * box.height <= LOGO_AREA * f.box().width * f.box().height).findFirst();
+            if (lettering.isEmpty()) {
+                continue;
+            }
+            List<Found> inside = found.stream().filter(f -> (f.type() == ElementType.HEADING && !f.link()
+                    || f.type() == ElementType.TEXT) && share(f.box(), box) >= INSIDE_LOGO)
+                    .sorted(Comparator.comparingInt((Found f) -> f.box().y).thenComparingInt(f -> f.box().x))
+                    .toList();
+            found.removeAll(inside);
+            String words = String.join(" ", inside.stream().map(Found::label).toList());
+            found.add(new Found(ElementType.IMAGE, words, box, 0.8 * d.score()));
+        }
+    }
+
+    /** The detector's least score for a picture whose lettering a heading is. */
+    private static final double LOGO_SCORE = 0.4;
+    /** The share of a heading's box inside the picture. */
+    private static final double INSIDE_LOGO = 0.6;
+    /** The picture's area, at most, in the heading's. */
+    private static final double LOGO_AREA = 6;
+
+    /** The share of {@code a}'s area inside {@code b}. */
+    private static double share(Rectangle a, Rectangle b) {
+        Rectangle i = a.intersection(b);
+        return i.isEmpty() ? 0 : (double) i.width * i.height / ((double) a.width * a.height);
     }
 
     /** True when the centre of one box lies in the other, for any of {@code others}. */
