@@ -42,6 +42,9 @@ final class DisclosureFinder {
     /** What OCR reads a mark as, when it reads it at all. */
     private static final Pattern MARK_TEXT = Pattern.compile("^(\\[[^\\]\\w]{0,2}\\]|[▶▼▸▾►>])\\s*");
 
+    /** What OCR may read a mark inside its line as: a digit or signs, no letter, before a space. */
+    private static final Pattern MARK_READ = Pattern.compile("^[^\\p{L}\\s]{1,2}\\s+");
+
     private final PageText page;
     private final Pixels pixels;
 
@@ -74,7 +77,20 @@ final class DisclosureFinder {
                     && o.shape().triangle() && Math.abs(o.box().x - m.x) <= COLUMN_SLACK
                     && Math.abs(o.box().y - m.y) <= reach);
             String label = withoutMark(rowText(mark.line()));
-            if (!mark.sized() || mark.shape() == Shape.OTHER || inColumn || label.isBlank()) {
+            if (m.x >= mark.line().box.x - 1) {
+                // OCR took the mark into the line and may have read it as a digit or a sign ("7 conjure.c").
+                label = MARK_READ.matcher(label).replaceFirst("");
+            }
+            if (mark.shape() == Shape.OTHER || label.isBlank()) {
+                continue;
+            }
+            if (inColumn) {
+                // A tree's expander (Doxygen's navigation tree): a link of its own, the mark alone, that opens or
+                // closes the row's branch; the row's text is the link to its page.
+                found.add(new Found(ElementType.LINK, label, m, 0.6, 0, false, mark.shape().state()));
+                continue;
+            }
+            if (!mark.sized()) {
                 continue;
             }
             // A summary line opens or closes when clicked anywhere; beside running text the mark alone does

@@ -36,4 +36,24 @@ class SummaryLinesTest {
                 .extracting(Element::state).isEqualTo(ElementState.COLLAPSED);
         assertThat(map.ofType(ElementType.TEXT)).extracting(Element::label).doesNotContain("Changelog");
     }
+
+    /**
+     * ImageMagick's file tree (Doxygen): a pale triangle before each file that has members, which opens its
+     * branch. Each is a link of its own with its state, named by its row ("conjure.c, link, collapsed"), even
+     * where OCR read the triangle as "7"; the name beside it stays the link to the file's page. None is a button:
+     * a column of triangles is a tree's, not a set of disclosures.
+     */
+    @Test
+    void aTreesTrianglesAreLinksThatOpenTheirRows() throws IOException {
+        ElementMap map = FixtureMaps.map(OCR, "corpus/imagemagick-6-doc-001-0-tree.png");
+        java.util.List<Element> expanders = map.ofType(ElementType.LINK).stream()
+                .filter(e -> e.state() == ElementState.COLLAPSED).toList();
+        assertThat(expanders).extracting(Element::label).contains("compare.h", "conjure.c", "display.c")
+                .noneMatch(l -> l.startsWith("7"));
+        assertThat(expanders).allMatch(e -> e.imageBox().width < 16 && e.imageBox().x < 80);
+        assertThat(map.ofType(ElementType.LINK)).filteredOn(e -> e.state() == ElementState.NONE)
+                .extracting(Element::label).contains("conjure.c", "display.c");
+        assertThat(map.ofType(ElementType.BUTTON)).filteredOn(e -> e.imageBox().x < 200)
+                .noneMatch(e -> e.state() != ElementState.NONE);
+    }
 }
