@@ -143,7 +143,8 @@ final class TextTyper {
             }
             // No heading: a piece amid its line, an item of a row of alikes, or marks without a word ("})").
             boolean amid = amidItsLine(s, free) || inARowOfLikes(s, free)
-                    || s.text.codePoints().noneMatch(Character::isLetterOrDigit) || endsTheLinkAbove(s, free, guesses);
+                    || s.text.codePoints().noneMatch(Character::isLetterOrDigit) || endsTheLinkAbove(s, free, guesses)
+                    || ENCLOSED.matcher(s.text).matches();
             if ((s.partOfWord || amid) && type == ElementType.HEADING) {
                 type = coloured ? ElementType.LINK : ElementType.TEXT;
             }
@@ -471,6 +472,12 @@ final class TextTyper {
                         && (above ? top - (o.box.y + o.box.height) : o.box.y - bottom) <= 2 * s.box.height)
                 .min(Comparator.comparingInt(o -> above ? top - (o.box.y + o.box.height) : o.box.y - bottom));
     }
+
+    /**
+     * A piece wholly in brackets or between stars: a link to an item's source ("[source]", "[src]"), a TOML table
+     * ("[build-system]"), a Vim help tag ("*usr_23.txt*"). No heading is written so.
+     */
+    private static final Pattern ENCLOSED = Pattern.compile("\\[[^\\[\\]]+\\]|\\*[^*\\s]+\\*");
 
     /** What OCR reads a menu icon's three bars as. */
     private static final String MENU_MARKS = "三≡☰";

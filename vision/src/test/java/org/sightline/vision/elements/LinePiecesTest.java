@@ -45,4 +45,15 @@ class LinePiecesTest {
         assertThat(map.elements()).filteredOn(e -> e.label().equals("})")).isNotEmpty()
                 .noneMatch(e -> e.type() == ElementType.HEADING);
     }
+
+    @Test
+    void aWordInBracketsIsNoHeading() throws IOException {
+        // SciPy's API page (PyData theme): "[source]" set apart at the right end of a method's signature, a little
+        // taller than the body; a heading marked as a link before. The page's title stays its heading.
+        ElementMap map = FixtureMaps.map(OCR, "corpus/python-scipy-doc-000-0-signature.png");
+        assertThat(map.elements()).filteredOn(e -> e.label().contains("source")).isNotEmpty()
+                .noneMatch(e -> e.type() == ElementType.HEADING);
+        assertThat(map.ofType(ElementType.HEADING)).extracting(Element::label)
+                .contains("scipy.sparse.bsr_matrix.arctanh");
+    }
 }
