@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -156,6 +157,17 @@ final class TextTyper {
             TextRoleChoice.Choice choice = TextRoleChoice.choose(type, certainty,
                     code.contains(s) || labelsOfFields.contains(s.text) && !headingAbove(guess), guess,
                     !s.partOfWord && !amid);
+            if (choice.type() == ElementType.HEADING && ratio < PLAIN_SIZE && s.strokeRatio < PLAIN_WEIGHT * bodyStroke
+                    && Pixels.distance(s.ink, bodyInk) < Pixels.CLEARLY_APART
+                    && Pixels.distance(s.background, pageBackground) <= PLAIN_PAGE
+                    && !s.text.equals(s.text.toUpperCase(Locale.ROOT))
+                    && !headsTheTextBelow(s, free, (a, b) -> inkHeight(a) >= INK_TALLER * inkHeight(b))) {
+                // In the body's size, weight and ink, on the page's own background, not in capitals and no larger
+                // or bolder than the text under it: nothing sets it apart as a heading (a short line of a list,
+                // "David Vo"), whatever the model makes of its shortness. A sidebar's title on a band of its own
+                // ("Quick search") is set apart by the band.
+                choice = new TextRoleChoice.Choice(ElementType.TEXT, choice.certainty());
+            }
             boolean linkInk = linkInks.stream().anyMatch(ink -> Pixels.distance(ink, s.ink) <= SAME_INK);
             if (choice.type() == ElementType.TEXT && type == ElementType.LINK && coloured && s.partOfWord
                     && !code.contains(s) && linkInk) {
@@ -174,7 +186,8 @@ final class TextTyper {
             }
             boolean setApart = ratio >= 1.3 || ratio >= 1.1 && bold;
             boolean heads = choice.type() == ElementType.LINK && alone && !amid && !s.partOfWord
-                    && guess.isPresent() && guess.get().score(ElementType.HEADING) >= LINK_HEADING && headsTheTextBelow(s, free);
+                    && guess.isPresent() && guess.get().score(ElementType.HEADING) >= LINK_HEADING
+                    && headsTheTextBelow(s, free, (a, b) -> a.box.height >= TALLER * b.box.height);
             if (choice.type() == ElementType.LINK && (type == ElementType.HEADING && setApart && !stacked(s, free)
                     || heads)) {
                 // Set apart like a heading (clearly taller, or taller and bolder, than the body, and unlike the
@@ -479,6 +492,18 @@ final class TextTyper {
      */
     private static final Pattern ENCLOSED = Pattern.compile("\\[[^\\[\\]]+\\]|\\*[^*\\s]+\\*");
 
+    /**
+     * How much taller than the text under it a link with some chance of a heading must be to head it (by OCR's
+     * boxes); and a piece in the body's look, by the height of its ink, to be a heading still: OCR's boxes hide
+     * a size (Werkzeug's "Navigation", set twice the size of the links under it, has a box 1.15 times theirs),
+     * and a line with descenders has ink 1.3 times one without.
+     */
+    private static final double TALLER = 1.1;
+    private static final double INK_TALLER = 1.4;
+    /** A heading in the body's ink is at least this many times its height, or its stroke the next. */
+    private static final double PLAIN_SIZE = 1.05;
+    private static final double PLAIN_WEIGHT = 1.15;
+
     /** What OCR reads a menu icon's three bars as. */
     private static final String MENU_MARKS = "三≡☰";
     /** The label of a menu icon: what it shows, not a name the page gives it. */
@@ -545,15 +570,34 @@ final class TextTyper {
 
     /**
      * Whether the text right under {@code s} (the nearest piece below, within a line's height, overlapping it
-     * across) is clearly smaller (below 1 / 1.1 of its height) or lighter (below 1 / 1.3 of its stroke).
+     * across) is clearly smaller ({@code taller} holds for {@code s} and it) or lighter (below 1 / 1.3 of its
+     * stroke).
      */
-    private static boolean headsTheTextBelow(TextSegment s, List<TextSegment> free) {
+    private static boolean headsTheTextBelow(TextSegment s, List<TextSegment> free,
+                                             java.util.function.BiPredicate<TextSegment, TextSegment> taller) {
         int bottom = s.box.y + s.box.height;
         return free.stream().filter(o -> o != s && o.box.y >= bottom - 2 && o.box.y - bottom <= s.box.height
                         && o.box.x < s.box.x + s.box.width && o.box.x + o.box.width > s.box.x)
                 .min(Comparator.comparingInt(o -> o.box.y))
-                .filter(below -> s.box.height >= 1.1 * below.box.height || s.strokeRatio >= 1.3 * below.strokeRatio)
+                .filter(below -> taller.test(s, below) || s.strokeRatio >= 1.3 * below.strokeRatio)
                 .isPresent();
+    }
+
+    /** The rows of {@code s}'s box that hold ink on its background, from the first to the last. */
+    private int inkHeight(TextSegment s) {
+        Rectangle b = s.box.intersection(pixels.bounds());
+        int top = -1;
+        int bottom = -1;
+        for (int y = b.y; y < b.y + b.height; y++) {
+            for (int x = b.x; x < b.x + b.width; x++) {
+                if (pixels.inkAt(x, y, s.background)) {
+                    top = top < 0 ? y : top;
+                    bottom = y;
+                    break;
+                }
+            }
+        }
+        return top < 0 ? 0 : bottom - top + 1;
     }
 
     /**

@@ -191,12 +191,13 @@ final class ToggleFinder {
 
     /**
      * Whether circle {@code b} is one colour through and through, unlike the page around it: a list's bullet. A
-     * radio button is a ring, empty inside (the page's colour) or holding a dot apart from the ring.
+     * radio button is a ring, empty inside (the page's colour) or holding a dot apart from the ring. The disc is
+     * looked at a pixel inside its anti-aliased rim, which on a small bullet (9 pixels across) is a third of it.
      */
     private boolean solidDisc(Rectangle b) {
         double cx = b.x + b.width / 2.0;
         double cy = b.y + b.height / 2.0;
-        double r = 0.85 * Math.min(b.width, b.height) / 2.0;
+        double r = Math.max(1.5, 0.85 * Math.min(b.width, b.height) / 2.0 - 1);
         int centre = pixels.at((int) cx, (int) cy);
         int inside = 0;
         int alike = 0;
