@@ -130,6 +130,10 @@ final class LearnedControls {
             inside.removeIf(s -> !s.sameRow(inside.get(0)));
             inside.sort((x, y) -> Integer.compare(x.box.x, y.box.x));
             String text = inside.isEmpty() ? "" : BoxedControlFinder.joined(inside);
+            if (inside.size() == 1 && TextTyper.menuIcon(page.pixels, inside.get(0))) {
+                // A button showing three bars, which OCR read as "三": named by what it shows.
+                text = TextTyper.MENU_ICON;
+            }
             String label = text;
             if (type == ElementType.FIELD) {
                 String outside = page.fieldLabel(box);

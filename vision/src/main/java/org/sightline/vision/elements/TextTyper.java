@@ -98,8 +98,9 @@ final class TextTyper {
             System.err.println("link inks " + linkInks.stream().map(Integer::toHexString).toList());
         }
         List<TextSegment> loneOnTheirRows = loneOnTheirRows(free);
+        Map<TextSegment, TextSegment> magnifiers = magnifiers(free);
         for (TextSegment s : free) {
-            if (MENU_MARKS.indexOf(s.text) >= 0 && s.text.length() == 1 && threeBars(s.box, s.background)) {
+            if (menuIcon(pixels, s)) {
                 // Three bars alike, one over another: the menu icon that OCR reads as "三" or "≡", no word.
                 found.add(new Found(ElementType.IMAGE, MENU_ICON, s.box, 0.8 * s.confidence, 0));
                 continue;
@@ -108,12 +109,17 @@ final class TextTyper {
                 found.add(new Found(ElementType.LINK, s.text, s.box, 0.8 * s.confidence, 0));
                 continue;
             }
+            if (magnifiers.containsValue(s)) {
+                continue;
+            }
             Matcher hint = SEARCH_HINT.matcher(s.text);
             if (hint.matches() && (hint.group(2) != null ? !darker(s.ink, bodyInk, s.background)
-                    : free.stream().noneMatch(o -> o != s && o.sameRow(s)) && paler(s.ink, bodyInk, s.background))) {
+                    : free.stream().noneMatch(o -> o != s && o != magnifiers.get(s) && o.sameRow(s))
+                    && paler(s.ink, bodyInk, s.background))) {
                 // A search box drawn without a box (the PyData theme's "Search the docs ..." over a faint rule):
-                // its pale hint is all there is to see of it.
-                found.add(new Found(ElementType.FIELD, hint.group(1).strip(), s.box, 0.6 * s.confidence, 0));
+                // its pale hint is all there is to see of it, with the magnifier before it.
+                Rectangle box = magnifiers.containsKey(s) ? s.box.union(magnifiers.get(s).box) : s.box;
+                found.add(new Found(ElementType.FIELD, hint.group(1).strip(), box, 0.6 * s.confidence, 0));
                 continue;
             }
             double ratio = s.box.height / bodyH;
@@ -509,12 +515,17 @@ final class TextTyper {
     /** The label of a menu icon: what it shows, not a name the page gives it. */
     static final String MENU_ICON = "menu icon";
 
+    /** Whether {@code s} is the menu icon: a character OCR reads three bars as, drawn as three bars. */
+    static boolean menuIcon(Pixels pixels, TextSegment s) {
+        return s.text.length() == 1 && MENU_MARKS.contains(s.text) && threeBars(pixels, s.box, s.background);
+    }
+
     /**
      * Whether the ink in {@code box} is three level bars one over another, alike in length (within an eighth),
      * thickness and spacing, each solid and at least twice as long as it is thick: the menu icon. The character
      * "三" has bars of different lengths, "≡" thin ones close together.
      */
-    private boolean threeBars(Rectangle box, int background) {
+    private static boolean threeBars(Pixels pixels, Rectangle box, int background) {
         Rectangle b = box.intersection(pixels.bounds());
         List<int[]> bars = new ArrayList<>();
         int[] bar = null;
@@ -725,6 +736,26 @@ final class TextTyper {
      */
     static final Pattern SEARCH_HINT = Pattern.compile(
             "(?:[Qq@]\\s*)?((?:Search|search|搜索)[^.…:：]{0,30}?)\\s*(\\.{2,}|…)?\\s*");
+
+    /**
+     * For each search hint of {@code free} that has one, the magnifier just before it that OCR read as a letter of
+     * its own ("Q", cut off by its paler colour): it is the search box's, not text beside it.
+     */
+    private static Map<TextSegment, TextSegment> magnifiers(List<TextSegment> free) {
+        Map<TextSegment, TextSegment> found = new HashMap<>();
+        for (TextSegment s : free) {
+            if (!SEARCH_HINT.matcher(s.text).matches()) {
+                continue;
+            }
+            free.stream().filter(o -> o != s && MAGNIFIER.matcher(o.text).matches() && o.sameRow(s)
+                            && o.box.x + o.box.width <= s.box.x && s.box.x - (o.box.x + o.box.width) <= 2 * s.box.height)
+                    .findFirst().ifPresent(m -> found.put(s, m));
+        }
+        return found;
+    }
+
+    /** What OCR reads a search box's magnifier as. */
+    private static final Pattern MAGNIFIER = Pattern.compile("[Qq@]");
 
     /** Whether {@code ink} is nearer {@code background} than the body's ink is by a clear margin: a pale hint. */
     private static boolean paler(int ink, int bodyInk, int background) {
