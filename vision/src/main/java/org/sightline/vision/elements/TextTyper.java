@@ -73,6 +73,7 @@ final class TextTyper {
             }
         }
         Set<TextSegment> code = highlightedCode(whole);
+        code.addAll(numberedListing(whole));
         // Words that change colour inside them are cut outside code only: in code a coloured word between
         // marks ("<body>") is a keyword, and cut out of its marks it would pass for a word set apart.
         List<TextSegment> free = whole.stream().flatMap(s -> code.contains(s) ? Stream.of(s)
@@ -326,6 +327,66 @@ final class TextTyper {
         }
         return code;
     }
+
+    /**
+     * The lines of a numbered listing (Doxygen's source pages, a code viewer's line numbers): a column of
+     * {@link #LISTING_LINES} or more numbers counting up by one, each on the row after the last (OCR may read two
+     * of them as one piece, "2 3"), right-aligned; what stands right of them on their rows is code, whose comments
+     * and directives are drawn in colours that are not links. The numbers themselves are left to the rules: a
+     * definition's number may be a link to it.
+     */
+    private static Set<TextSegment> numberedListing(List<TextSegment> pieces) {
+        List<TextSegment> numbers = pieces.stream().filter(s -> LINE_NUMBERS.matcher(s.text).matches())
+                .sorted(Comparator.comparingInt(s -> s.box.y)).toList();
+        Set<TextSegment> code = new HashSet<>();
+        Set<TextSegment> used = new HashSet<>();
+        for (TextSegment first : numbers) {
+            if (used.contains(first)) {
+                continue;
+            }
+            List<TextSegment> chain = new ArrayList<>(List.of(first));
+            int[] firstValues = values(first.text);
+            int count = firstValues.length;
+            int last = firstValues[firstValues.length - 1];
+            TextSegment tail = first;
+            for (TextSegment next : numbers) {
+                int[] v = values(next.text);
+                int right = next.box.x + next.box.width;
+                int tailRight = tail.box.x + tail.box.width;
+                if (next.box.y > tail.box.y && v[0] == last + 1 && Math.abs(right - tailRight) <= NUMBER_SLACK
+                        && next.box.y - (tail.box.y + tail.box.height) <= tail.box.height) {
+                    chain.add(next);
+                    count += v.length;
+                    last = v[v.length - 1];
+                    tail = next;
+                }
+            }
+            if (count < LISTING_LINES) {
+                continue;
+            }
+            used.addAll(chain);
+            int top = chain.get(0).box.y;
+            int bottom = tail.box.y + tail.box.height;
+            int numbersEnd = chain.stream().mapToInt(c -> c.box.x + c.box.width).max().orElse(0);
+            for (TextSegment s : pieces) {
+                if (s.box.x >= numbersEnd && s.centerY() >= top && s.centerY() <= bottom) {
+                    code.add(s);
+                }
+            }
+        }
+        return code;
+    }
+
+    private static int[] values(String text) {
+        return Arrays.stream(text.strip().split("\\s+")).mapToInt(Integer::parseInt).toArray();
+    }
+
+    /** A piece that is one line number, or two or three OCR read as one. */
+    private static final Pattern LINE_NUMBERS = Pattern.compile("\\d{1,5}(\\s+\\d{1,5}){0,2}");
+    /** A listing's numbers: at least this many, counting up by one. */
+    private static final int LISTING_LINES = 8;
+    /** Right-aligned numbers end within this many pixels of each other. */
+    private static final int NUMBER_SLACK = 3;
 
     /**
      * How many colours of their own (not greys) the pieces of the runs of code marks, {@code runs}, are drawn in:

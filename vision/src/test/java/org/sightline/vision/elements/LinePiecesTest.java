@@ -56,4 +56,17 @@ class LinePiecesTest {
         assertThat(map.ofType(ElementType.HEADING)).extracting(Element::label)
                 .contains("scipy.sparse.bsr_matrix.arctanh");
     }
+
+    @Test
+    void theLinesOfANumberedListingAreCodeNotLinks() throws IOException {
+        // A Doxygen source page (ImageMagick's wand/studio.h, training split): a licence comment in dark red and
+        // preprocessor lines in brown beside a column of line numbers. Coloured, they were read as links, one per
+        // word group; right of a column of numbers counting up they are code. The numbers that Doxygen links to a
+        // definition stay links.
+        ElementMap map = FixtureMaps.map(OCR, "corpus/imagemagick-6-doc-001-0-listing.png");
+        assertThat(map.elements()).extracting(Element::label).anyMatch(l -> l.contains("Copyright"))
+                .anyMatch(l -> l.contains("#endif"));
+        assertThat(map.ofType(ElementType.LINK)).extracting(Element::label)
+                .allMatch(l -> l.matches("\\d+")).contains("28", "31");
+    }
 }
