@@ -74,6 +74,7 @@ final class TextTyper {
         }
         Set<TextSegment> code = highlightedCode(whole);
         code.addAll(numberedListing(whole));
+        code.addAll(commentLines(whole));
         // Words that change colour inside them are cut outside code only: in code a coloured word between
         // marks ("<body>") is a keyword, and cut out of its marks it would pass for a word set apart.
         List<TextSegment> free = whole.stream().flatMap(s -> code.contains(s) ? Stream.of(s)
@@ -376,6 +377,44 @@ final class TextTyper {
         }
         return code;
     }
+
+    /**
+     * The lines of a block of code comments: {@link #COMMENT_LINES} or more rows, one under another, that start at
+     * one place with a comment's mark ("# Copyright 2009 Facebook", "// ..."), and the rest of each of those rows
+     * on the same background. A licence at the head of a listing is drawn in the comment colour, which is not a
+     * link's.
+     */
+    private static Set<TextSegment> commentLines(List<TextSegment> pieces) {
+        List<TextSegment> marks = pieces.stream().filter(s -> COMMENT.matcher(s.text).matches())
+                .sorted(Comparator.comparingInt(s -> s.box.y)).toList();
+        Set<TextSegment> code = new HashSet<>();
+        for (TextSegment first : marks) {
+            List<TextSegment> column = marks.stream().filter(o -> Math.abs(o.box.x - first.box.x) <= Math.max(4,
+                    first.box.height / 3) && Pixels.distance(o.background, first.background) <= SAME_INK).toList();
+            List<TextSegment> run = new ArrayList<>(List.of(first));
+            for (TextSegment next : column) {
+                TextSegment tail = run.get(run.size() - 1);
+                if (next.box.y > tail.box.y && next.box.y - (tail.box.y + tail.box.height) <= tail.box.height) {
+                    run.add(next);
+                }
+            }
+            if (run.size() < COMMENT_LINES) {
+                continue;
+            }
+            for (TextSegment s : pieces) {
+                if (s.box.x >= first.box.x && Pixels.distance(s.background, first.background) <= SAME_INK
+                        && run.stream().anyMatch(r -> r == s || r.sameRow(s))) {
+                    code.add(s);
+                }
+            }
+        }
+        return code;
+    }
+
+    /** A piece that opens a comment line: "#", "//" or "--" alone or before a space. */
+    private static final Pattern COMMENT = Pattern.compile("(#|//|--)(\\s.*)?");
+    /** A block of comments is at least this many rows. */
+    private static final int COMMENT_LINES = 3;
 
     private static int[] values(String text) {
         return Arrays.stream(text.strip().split("\\s+")).mapToInt(Integer::parseInt).toArray();

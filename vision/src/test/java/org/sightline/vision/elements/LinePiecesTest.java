@@ -69,4 +69,14 @@ class LinePiecesTest {
         assertThat(map.ofType(ElementType.LINK)).extracting(Element::label)
                 .allMatch(l -> l.matches("\\d+")).contains("28", "31");
     }
+
+    @Test
+    void aBlockOfCommentLinesIsCodeNotLinks() throws IOException {
+        // Tornado's source listing (Sphinx, training split): its licence as "# ..." lines in the comment colour,
+        // without brackets or operators to mark them as code. They were links; rows that start, one under another,
+        // with a comment's mark are code, the rest of each row too.
+        ElementMap map = FixtureMaps.map(OCR, "corpus/python-tornado-doc-000-0-comment.png");
+        assertThat(map.elements()).extracting(Element::label).anyMatch(l -> l.contains("Copyright 2009"));
+        assertThat(map.ofType(ElementType.LINK)).isEmpty();
+    }
 }
