@@ -54,7 +54,15 @@ final class TextTyper {
         int bodyInk = bodyInk(unsplit);
         List<TextSegment> whole = new ArrayList<>();
         int pageBackground = pixels.dominantColour(pixels.bounds());
+        // The pieces of lines that start with a prompt (">>> ", "$ "): an interpreter's or a shell's input.
+        Set<TextSegment> prompted = new HashSet<>();
         for (TextSegment s : unsplit) {
+            if (PROMPT.matcher(s.text).lookingAt()) {
+                int before = whole.size();
+                whole.addAll(segmenter.splitByColour(s, bodyInk));
+                prompted.addAll(whole.subList(before, whole.size()));
+                continue;
+            }
             List<TextSegment> letters = segmenter.splitAlphabet(s);
             if (letters.size() > 1) {
                 // Before the colours: an index's letters and the grey bars between them are no change of colour.
@@ -75,6 +83,7 @@ final class TextTyper {
         Set<TextSegment> code = highlightedCode(whole);
         code.addAll(numberedListing(whole));
         code.addAll(commentLines(whole));
+        code.addAll(prompted);
         // Words that change colour inside them are cut outside code only: in code a coloured word between
         // marks ("<body>") is a keyword, and cut out of its marks it would pass for a word set apart.
         List<TextSegment> free = whole.stream().flatMap(s -> code.contains(s) ? Stream.of(s)
@@ -411,6 +420,8 @@ final class TextTyper {
         return code;
     }
 
+    /** A line that starts with an interpreter's or a shell's prompt: code typed at it. */
+    private static final Pattern PROMPT = Pattern.compile("(>>>|\\$)\\s");
     /** A piece that opens a comment line: "#", "//" or "--" alone or before a space. */
     private static final Pattern COMMENT = Pattern.compile("(#|//|--)(\\s.*)?");
     /** A block of comments is at least this many rows. */

@@ -79,4 +79,15 @@ class LinePiecesTest {
         assertThat(map.elements()).extracting(Element::label).anyMatch(l -> l.contains("Copyright 2009"));
         assertThat(map.ofType(ElementType.LINK)).isEmpty();
     }
+
+    @Test
+    void linesTypedAtAPromptAreCodeNotLinks() throws IOException {
+        // Babel's date formatting page (training split): ">>> format_date(d, format='short', locale='en')" on a
+        // pale panel as pale as the page, its strings in blue. The strings were links; a line that starts with an
+        // interpreter's prompt is code. The sidebar's links beside it stay links.
+        ElementMap map = FixtureMaps.map(OCR, "corpus/python-babel-doc-000-0-doctest.png");
+        assertThat(map.elements()).extracting(Element::label).anyMatch(l -> l.contains("short"));
+        assertThat(map.ofType(ElementType.LINK)).extracting(Element::label).contains("Locale Data")
+                .noneMatch(l -> l.contains("short") || l.contains("long") || l.equals("en"));
+    }
 }
