@@ -1059,14 +1059,15 @@ final class TextSegmenter {
      * Returns {@code s} alone otherwise.
      */
     List<TextSegment> splitAtCommas(TextSegment s) {
-        String[] tokens = s.text.split("\\s+");
+        String text = s.text.endsWith(",") ? s.text.substring(0, s.text.length() - 1) : s.text;
+        String[] tokens = text.split(",");
         if (tokens.length < 2) {
             return List.of(s);
         }
         for (int i = 0; i < tokens.length; i++) {
-            boolean last = i == tokens.length - 1;
-            String name = last ? tokens[i] : tokens[i].substring(0, tokens[i].length() - 1);
-            if (last == tokens[i].endsWith(",") || !NAME.matcher(name).matches()) {
+            // OCR sets a space before or after an underscore now and then ("mbedtls _x509 _crt").
+            String name = tokens[i].strip().replaceAll("\\s*_\\s*", "_");
+            if (!NAME.matcher(name).matches() || i > 0 && !tokens[i].startsWith(" ")) {
                 return List.of(s);
             }
             tokens[i] = name;

@@ -196,6 +196,18 @@ class CorpusLinksTest {
                 .noneMatch(l -> l.startsWith("( scipy.misc") || l.startsWith("( scipy.odr"));
     }
 
+    /**
+     * mbed TLS's index of data fields (Doxygen): "version : mbedtls_x509_crl, mbedtls_x509_crt, ..." where OCR set
+     * spaces before some underscores ("mbedtls _x509 _crt"). Each name is a link of its own, named without the
+     * spaces. The whole screenshot: in a crop of these rows alone the links' colour is the body's.
+     */
+    @Test
+    void namesPartedByCommasAreLinksEvenWhereOcrSpacedTheirUnderscores() throws IOException {
+        ElementMap map = FixtureMaps.map(OCR, CORPUS + "libmbedtls-doc-001-0.png");
+        assertThat(map.ofType(ElementType.LINK)).extracting(Element::label).contains("mbedtls_x509_crl",
+                "mbedtls_x509_crt", "mbedtls_x509_csr", "mbedtls_x509write_cert");
+    }
+
     private static BufferedImage fixture(String name) throws IOException {
         try (InputStream in = CorpusLinksTest.class.getResourceAsStream(CORPUS + name)) {
             return ImageIO.read(in);
