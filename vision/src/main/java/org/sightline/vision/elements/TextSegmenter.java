@@ -424,6 +424,12 @@ final class TextSegmenter {
             }
         } else if (!words.isEmpty()) {
             List<int[]> placed = tokenExtents(tokens, words);
+            if (words.size() > tokens.length && placed.stream().anyMatch(w -> rangeOf(ranges, (w[0] + w[1]) / 2) < 0)) {
+                // Placed by shares of the letters, a word fell between two ranges (a word beside a highlighted
+                // box, "TREE" after Javadoc's orange "USE", the line's end in a wider face): each word takes the
+                // clusters that fit it instead.
+                placed = aligned(tokens, words);
+            }
             for (int i = 0; i < tokens.length; i++) {
                 int[] w = placed.get(i);
                 int r = rangeOf(ranges, (w[0] + w[1]) / 2);
@@ -975,10 +981,16 @@ final class TextSegmenter {
         String[] tokens = s.text.split("\\s+");
         if (tokens.length < words.size()) {
             // More clusters than words: the thin lines a tab bar draws between its tabs (and its menus' arrows)
-            // are ink that OCR does not read. The lines part the tabs.
+            // are ink that OCR does not read. The lines part the tabs. Without such lines, a letter set apart
+            // inside its word: each word takes the clusters that fit it.
             List<int[]> tabs = itemInk(s, true);
-            return tabs.size() >= 2 && tabs.size() <= tokens.length && tabs.size() < words.size()
-                    ? byInkShare(s, tokens, tabs) : List.of(s);
+            if (tabs.size() >= 2 && tabs.size() <= tokens.length && tabs.size() < words.size()) {
+                return byInkShare(s, tokens, tabs);
+            }
+            if (!bar) {
+                return List.of(s);
+            }
+            words = aligned(tokens, words);
         }
         if (words.size() < 3 && !(bar && words.size() == 2 && tokens.length == 2)) {
             return List.of(s);
@@ -1326,6 +1338,59 @@ final class TextSegmenter {
         }
         out.add(new int[] {start, Math.max(start, words.get(words.size() - 1)[1])});
         return out;
+    }
+
+    /**
+     * Each word given one run of whole clusters, more clusters than words: the runs whose ink best matches the
+     * words' lengths in letters (least squares, at one width a letter for the line), found by dynamic programming.
+     * A letter set apart inside its word ("N EW" in a bold menu) joins its word wherever it stands, where shares
+     * of the letters along the line drift when one part of the line is set in a wider face.
+     */
+    private static List<int[]> aligned(String[] tokens, List<int[]> words) {
+        int t = tokens.length;
+        int c = words.size();
+        int letters = 0;
+        for (String token : tokens) {
+            letters += token.codePointCount(0, token.length());
+        }
+        double ink = 0;
+        for (int[] w : words) {
+            ink += w[1] - w[0] + 1;
+        }
+        double perLetter = ink / Math.max(1, letters);
+        double[][] cost = new double[t + 1][c + 1];
+        int[][] from = new int[t + 1][c + 1];
+        for (double[] row : cost) {
+            Arrays.fill(row, Double.POSITIVE_INFINITY);
+        }
+        cost[0][0] = 0;
+        for (int i = 1; i <= t; i++) {
+            double want = perLetter * tokens[i - 1].codePointCount(0, tokens[i - 1].length());
+            for (int j = i; j <= c - (t - i); j++) {
+                for (int k = i - 1; k < j; k++) {
+                    if (cost[i - 1][k] == Double.POSITIVE_INFINITY) {
+                        continue;
+                    }
+                    double width = 0;
+                    for (int m = k; m < j; m++) {
+                        width += words.get(m)[1] - words.get(m)[0] + 1;
+                    }
+                    double candidate = cost[i - 1][k] + (width - want) * (width - want);
+                    if (candidate < cost[i][j]) {
+                        cost[i][j] = candidate;
+                        from[i][j] = k;
+                    }
+                }
+            }
+        }
+        int[][] runs = new int[t][];
+        int j = c;
+        for (int i = t; i >= 1; i--) {
+            int k = from[i][j];
+            runs[i - 1] = new int[] {words.get(k)[0], words.get(j - 1)[1]};
+            j = k;
+        }
+        return new ArrayList<>(Arrays.asList(runs));
     }
 
     /** The x at {@code fraction} (0 to 1) of the clusters' ink widths added up, the gaps left out. */

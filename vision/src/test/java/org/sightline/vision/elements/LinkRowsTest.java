@@ -205,6 +205,24 @@ class LinkRowsTest {
     }
 
     /** Texinfo's navigation, links in blue underlined between black brackets, above a heading and a sentence. */
+    /**
+     * Javadoc's menu with its current page ("USE") on an orange box in the middle of the bar, and "Java SE 17 &
+     * JDK 17" in bold at the bar's far end: OCR reads the bar as one line, with a letter of "NEW" set apart. Placed
+     * by their shares of the letters, the words drifted towards the bold end and "TREE" fell between the box and
+     * the rest, and was lost, and the rest stayed one piece. Each word now takes the ink clusters that fit it:
+     * every item is a link of its own, the current one text. The top 300 rows of OpenJDK's "Uses of" page.
+     */
+    @Test
+    void eachItemOfJavadocsMenuIsALinkWithTheCurrentOneInTheMiddle() throws IOException {
+        ElementMap map = FixtureMaps.map(OCR, "corpus/openjdk-17-doc-001-0-bar.png");
+        List<Element> bar = map.elements().stream().filter(e -> e.imageBox().getCenterY() < 40).toList();
+        assertThat(bar).filteredOn(e -> e.type() == ElementType.LINK).extracting(Element::label)
+                .containsExactly("OVERVIEW", "MODULE", "PACKAGE", "CLASS", "TREE", "PREVIEW", "NEW", "DEPRECATED",
+                        "INDEX", "HELP");
+        assertThat(bar).filteredOn(e -> e.label().equals("USE")).singleElement()
+                .satisfies(e -> assertThat(e.type()).isEqualTo(ElementType.TEXT));
+    }
+
     private static BufferedImage drawBracketedRow() {
         BufferedImage img = new BufferedImage(900, 170, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = whitePage(img);
