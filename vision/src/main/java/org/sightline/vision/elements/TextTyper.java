@@ -354,23 +354,13 @@ final class TextTyper {
             if (used.contains(first)) {
                 continue;
             }
-            List<TextSegment> chain = new ArrayList<>(List.of(first));
-            int[] firstValues = values(first.text);
-            int count = firstValues.length;
-            int last = firstValues[firstValues.length - 1];
-            TextSegment tail = first;
-            for (TextSegment next : numbers) {
-                int[] v = values(next.text);
-                int right = next.box.x + next.box.width;
-                int tailRight = tail.box.x + tail.box.width;
-                if (next.box.y > tail.box.y && v[0] == last + 1 && Math.abs(right - tailRight) <= NUMBER_SLACK
-                        && next.box.y - (tail.box.y + tail.box.height) <= tail.box.height) {
-                    chain.add(next);
-                    count += v.length;
-                    last = v[v.length - 1];
-                    tail = next;
-                }
-            }
+            List<TextSegment> chain = runDown(first, numbers, (tail, next) -> {
+                int[] before = values(tail.text);
+                return values(next.text)[0] == before[before.length - 1] + 1
+                        && Math.abs(next.box.x + next.box.width - tail.box.x - tail.box.width) <= NUMBER_SLACK;
+            });
+            TextSegment tail = chain.get(chain.size() - 1);
+            int count = chain.stream().mapToInt(c -> values(c.text).length).sum();
             if (count < LISTING_LINES) {
                 continue;
             }
@@ -398,15 +388,9 @@ final class TextTyper {
                 .sorted(Comparator.comparingInt(s -> s.box.y)).toList();
         Set<TextSegment> code = new HashSet<>();
         for (TextSegment first : marks) {
-            List<TextSegment> column = marks.stream().filter(o -> Math.abs(o.box.x - first.box.x) <= Math.max(4,
-                    first.box.height / 3) && Pixels.distance(o.background, first.background) <= SAME_INK).toList();
-            List<TextSegment> run = new ArrayList<>(List.of(first));
-            for (TextSegment next : column) {
-                TextSegment tail = run.get(run.size() - 1);
-                if (next.box.y > tail.box.y && next.box.y - (tail.box.y + tail.box.height) <= tail.box.height) {
-                    run.add(next);
-                }
-            }
+            int slack = Math.max(4, first.box.height / 3);
+            List<TextSegment> run = runDown(first, marks, (tail, next) -> Math.abs(next.box.x - first.box.x) <= slack
+                    && Pixels.distance(next.background, first.background) <= SAME_INK);
             if (run.size() < COMMENT_LINES) {
                 continue;
             }
@@ -426,6 +410,23 @@ final class TextTyper {
     private static final Pattern COMMENT = Pattern.compile("(#|//|--)(\\s.*)?");
     /** A block of comments is at least this many rows. */
     private static final int COMMENT_LINES = 3;
+
+    /**
+     * {@code first} and the pieces of {@code candidates} (sorted top to bottom) that follow it one under another:
+     * each below the last taken, within its height of it, and such that {@code follows} holds for the last and it.
+     */
+    private static List<TextSegment> runDown(TextSegment first, List<TextSegment> candidates,
+                                             java.util.function.BiPredicate<TextSegment, TextSegment> follows) {
+        List<TextSegment> run = new ArrayList<>(List.of(first));
+        for (TextSegment next : candidates) {
+            TextSegment tail = run.get(run.size() - 1);
+            if (next.box.y > tail.box.y && next.box.y - (tail.box.y + tail.box.height) <= tail.box.height
+                    && follows.test(tail, next)) {
+                run.add(next);
+            }
+        }
+        return run;
+    }
 
     private static int[] values(String text) {
         return Arrays.stream(text.strip().split("\\s+")).mapToInt(Integer::parseInt).toArray();
@@ -682,7 +683,8 @@ final class TextTyper {
         }
         int gap1 = bars.get(1)[0] - bars.get(0)[1];
         int gap2 = bars.get(2)[0] - bars.get(1)[1];
-        return shortest >= 0.875 * longest && shortest >= 2 * thickest && thickest - thinnest <= Math.max(1, thinnest / 2)
+        return shortest >= 0.875 * longest && shortest >= 2 * thickest
+                && thickest - thinnest <= Math.max(1, thinnest / 2)
                 && Math.abs(gap1 - gap2) <= Math.max(1, Math.min(gap1, gap2) / 2)
                 && Math.abs(bars.get(0)[2] - bars.get(2)[2]) <= Math.max(1, longest / 8);
     }
@@ -859,7 +861,8 @@ final class TextTyper {
                 continue;
             }
             free.stream().filter(o -> o != s && MAGNIFIER.matcher(o.text).matches() && o.sameRow(s)
-                            && o.box.x + o.box.width <= s.box.x && s.box.x - (o.box.x + o.box.width) <= 2 * s.box.height)
+                            && o.box.x + o.box.width <= s.box.x
+                            && s.box.x - (o.box.x + o.box.width) <= 2 * s.box.height)
                     .findFirst().ifPresent(m -> found.put(s, m));
         }
         return found;
