@@ -110,6 +110,7 @@ final class TextTyper {
         }
         List<TextSegment> loneOnTheirRows = loneOnTheirRows(free);
         Map<TextSegment, TextSegment> magnifiers = magnifiers(free);
+        Set<Integer> navigationPanels = navigationPanels(free, guesses, code, pageBackground);
         for (TextSegment s : free) {
             if (menuIcon(pixels, s)) {
                 // Three bars alike, one over another: the menu icon that OCR reads as "三" or "≡", no word.
@@ -139,11 +140,16 @@ final class TextTyper {
             int words = s.words();
             boolean shortText = words <= 12 && s.text.length() <= 90;
             boolean coloured = coloured(s, bodyInk);
+            // Code names listed one to a row on a panel of links (SQLAlchemy's grey table of contents, which shares
+            // its grey with the page's code blocks) are its entries, not code.
+            boolean inCode = code.contains(s) && !(navigationPanels.contains(s.background) && coloured
+                    && words <= ENTRY_WORDS && !EXPRESSION.matcher(s.text).find() && loneOnTheirRows.contains(s)
+                    && inAColumnOfLinks(s, loneOnTheirRows));
             ElementType type = ElementType.TEXT;
             double certainty = 0.9;
             boolean label = fieldLabels.contains(s.text);
             boolean veryBold = s.strokeRatio >= 1.7 * bodyStroke && bodyStroke > 0 && words <= 8;
-            if (code.contains(s)) {
+            if (inCode) {
                 type = ElementType.TEXT;
             } else if (shortText && (ratio >= 1.3 || !label && (ratio >= 1.1 && bold || bold && alone && ratio >= 0.95
                     || veryBold && ratio >= 0.7))) {
@@ -172,7 +178,7 @@ final class TextTyper {
             }
             Optional<TextRoleModel.Guess> guess = Optional.ofNullable(guesses.get(s));
             TextRoleChoice.Choice choice = TextRoleChoice.choose(type, certainty,
-                    code.contains(s) || labelsOfFields.contains(s.text) && !headingAbove(guess), guess,
+                    inCode || labelsOfFields.contains(s.text) && !headingAbove(guess), guess,
                     !s.partOfWord && !amid);
             if (choice.type() == ElementType.HEADING && ratio < PLAIN_SIZE && s.strokeRatio < PLAIN_WEIGHT * bodyStroke
                     && Pixels.distance(s.ink, bodyInk) < Pixels.CLEARLY_APART
@@ -187,18 +193,19 @@ final class TextTyper {
             }
             boolean linkInk = linkInks.stream().anyMatch(ink -> Pixels.distance(ink, s.ink) <= SAME_INK);
             if (choice.type() == ElementType.TEXT && type == ElementType.LINK && coloured && s.partOfWord
-                    && !code.contains(s) && linkInk) {
+                    && !inCode && linkInk) {
                 // A name cut from the brackets after it, in the colour of the links the model itself found on
                 // this page: a member list's linked names, which the model reads as text among signatures.
                 choice = new TextRoleChoice.Choice(ElementType.LINK, certainty);
             }
             if (choice.type() == ElementType.TEXT && type == ElementType.LINK && coloured && words <= ENTRY_WORDS
-                    && !s.partOfWord && !code.contains(s) && !EXPRESSION.matcher(s.text).find()
-                    && Pixels.distance(s.background, pageBackground) <= PLAIN_PAGE
+                    && !s.partOfWord && !inCode && !EXPRESSION.matcher(s.text).find()
+                    && (Pixels.distance(s.background, pageBackground) <= PLAIN_PAGE
+                        || navigationPanels.contains(s.background))
                     && inAColumnOfLinks(s, loneOnTheirRows)) {
                 // One of a column of entries alike, each alone on its row and in the same colour of its own, on
-                // the page's own background (not a code block's tint): a table of contents of code names
-                // ("main()", "read_file()"), which the model reads as code.
+                // the page's own background or a panel that holds links (not a code block's tint): a table of
+                // contents of code names ("main()", "read_file()"), which the model reads as code.
                 choice = new TextRoleChoice.Choice(ElementType.LINK, certainty);
             }
             boolean setApart = ratio >= 1.3 || ratio >= 1.1 && bold;
@@ -247,6 +254,30 @@ final class TextTyper {
         }
         return inks;
     }
+
+    /**
+     * The backgrounds other than the page's on which at least {@link #PANEL_LINKS} pieces outside code are links by
+     * the model's sure guess ({@link #SURE_LINK}): a sidebar's panel (SQLAlchemy's grey table of contents), where a
+     * column of code names is links as on the page's own background. A code block's tint holds none.
+     */
+    private static Set<Integer> navigationPanels(List<TextSegment> free, Map<TextSegment, TextRoleModel.Guess> guesses,
+                                                 Set<TextSegment> code, int pageBackground) {
+        Set<Integer> panels = new HashSet<>();
+        for (TextSegment s : free) {
+            if (Pixels.distance(s.background, pageBackground) <= PLAIN_PAGE || panels.contains(s.background)) {
+                continue;
+            }
+            long links = free.stream().filter(o -> !code.contains(o) && o.background == s.background
+                    && guesses.get(o) != null && guesses.get(o).score(ElementType.LINK) >= SURE_LINK).count();
+            if (links >= PANEL_LINKS) {
+                panels.add(s.background);
+            }
+        }
+        return panels;
+    }
+
+    /** Sure links on a panel that make it one of navigation. */
+    private static final int PANEL_LINKS = 3;
 
     /** The model's probability of a link (in the content or in a menu) for a piece that sets the link colour. */
     private static final double SURE_LINK = 0.8;

@@ -208,6 +208,20 @@ class CorpusLinksTest {
                 "mbedtls_x509_crt", "mbedtls_x509_csr", "mbedtls_x509write_cert");
     }
 
+    /**
+     * SQLAlchemy's table of contents on a grey panel, which shares its grey with the page's code examples: under
+     * "Selectable Foundational Constructors" (a link the model is sure of) a column of red code names, one to a
+     * row ("except_()", "union_all()"). Taken for highlighted code they were text; on a panel of links they are its
+     * entries. The code examples beside them stay text. Rows 250 to 1150, the left 1000 columns.
+     */
+    @Test
+    void codeNamesListedOnAPanelOfLinksAreLinks() throws IOException {
+        ElementMap map = FixtureMaps.map(OCR, CORPUS + "python-sqlalchemy-doc-001-0-sidebar.png");
+        List<String> links = map.ofType(ElementType.LINK).stream().map(Element::label).toList();
+        assertThat(links).contains("except_()", "intersect()", "union_all()", "values()", "alias()");
+        assertThat(links).noneMatch(l -> l.contains("*selects"));
+    }
+
     private static BufferedImage fixture(String name) throws IOException {
         try (InputStream in = CorpusLinksTest.class.getResourceAsStream(CORPUS + name)) {
             return ImageIO.read(in);
