@@ -119,18 +119,22 @@ final class BoxedControlFinder {
     }
 
     /**
-     * The piece at the right end of field {@code b}, one or two characters standing far from the text before it:
-     * the field's button (a clear cross, a search icon read as "Q", a "Go"); null when there is none.
+     * The piece at the right end of field {@code b}, one or two characters standing far from the text before it
+     * or alone in the field's right half: the field's button (a clear cross, a search icon read as "Q", a "Go");
+     * null when there is none.
      */
     private static TextSegment buttonAtEnd(Rectangle b, List<TextSegment> inside) {
-        if (inside.size() < 2) {
+        if (inside.isEmpty()) {
             return null;
         }
         TextSegment last = inside.get(inside.size() - 1);
-        TextSegment before = inside.get(inside.size() - 2);
         boolean glyph = last.text.codePointCount(0, last.text.length()) <= 2;
         boolean atEnd = b.x + b.width - (last.box.x + last.box.width) <= b.height;
-        boolean apart = last.box.x - (before.box.x + before.box.width) > LABEL_GAP * b.height;
+        // Apart from the text before it; or, alone in an empty field, in the field's right half (Sphinx's
+        // "[          Go]", the rule between them too faint to part the box).
+        boolean apart = inside.size() == 1 ? last.box.x > b.x + b.width / 2
+                : last.box.x - (inside.get(inside.size() - 2).box.x + inside.get(inside.size() - 2).box.width)
+                        > LABEL_GAP * b.height;
         return glyph && atEnd && apart ? last : null;
     }
 

@@ -65,4 +65,15 @@ class LabelHeadingTest {
         assertThat(map.elements()).extracting(Element::label).doesNotContain("Q", "三");
         assertThat(map.ofType(ElementType.BUTTON)).extracting(Element::label).contains(TextTyper.MENU_ICON);
     }
+
+    @Test
+    void aGoButtonInsideAnEmptySearchBoxIsItsButtonNotItsName() throws IOException {
+        // Babel's sidebar (Sphinx's Alabaster theme, training split): "Quick search" over one box that holds an
+        // empty field and a grey "Go" at its right end, the rule between them too faint to part the box. The box
+        // was a field named "Go"; "Go" is its button, and the field has no name of its own.
+        ElementMap map = FixtureMaps.map(OCR, "corpus/python-babel-doc-000-0-search.png");
+        assertThat(map.ofType(ElementType.BUTTON)).extracting(Element::label).contains("Go");
+        assertThat(map.ofType(ElementType.FIELD)).singleElement()
+                .satisfies(f -> assertThat(f.label()).isNotEqualTo("Go"));
+    }
 }
