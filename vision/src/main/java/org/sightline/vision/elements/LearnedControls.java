@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.sightline.vision.elements.ElementDetections.Detection;
 import org.sightline.vision.elements.ElementDetections.Kind;
@@ -189,10 +188,10 @@ final class LearnedControls {
                 continue;
             }
             Rectangle box = d.box().intersection(page.pixels.bounds());
-            Optional<Found> lettering = found.stream().filter(f -> f.type() == ElementType.HEADING && !f.link()
+            boolean lettered = found.stream().anyMatch(f -> f.type() == ElementType.HEADING && !f.link()
                     && share(f.box(), box) >= INSIDE_LOGO
-                    && (double) box.width * box.height <= LOGO_AREA * f.box().width * f.box().height).findFirst();
-            if (lettering.isEmpty()) {
+                    && (double) box.width * box.height <= LOGO_AREA * f.box().width * f.box().height);
+            if (!lettered) {
                 continue;
             }
             List<Found> inside = found.stream().filter(f -> (f.type() == ElementType.HEADING && !f.link()

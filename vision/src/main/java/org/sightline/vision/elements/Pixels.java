@@ -44,6 +44,23 @@ final class Pixels {
         return distance(at(x, y), background) > INK_CONTRAST;
     }
 
+    /** The first and last rows of {@code box} that hold ink on {@code background}; {0, -1} when none do. */
+    int[] inkRows(Rectangle box, int background) {
+        Rectangle b = box.intersection(bounds());
+        int top = -1;
+        int bottom = -1;
+        for (int y = b.y; y < b.y + b.height; y++) {
+            for (int x = b.x; x < b.x + b.width; x++) {
+                if (inkAt(x, y, background)) {
+                    top = top < 0 ? y : top;
+                    bottom = y;
+                    break;
+                }
+            }
+        }
+        return top < 0 ? new int[] {0, -1} : new int[] {top, bottom};
+    }
+
     /** The largest difference of one channel: a cheap colour distance that sees a blue link on black text. */
     static int distance(int a, int b) {
         int dr = Math.abs(((a >> 16) & 0xff) - ((b >> 16) & 0xff));

@@ -66,7 +66,7 @@ final class TextSegmenter {
         for (TextLine line : lines) {
             Rectangle lb = line.box().intersection(pixels.bounds());
             if (!lb.isEmpty()) {
-                int[] rows = inkRows(lb, pixels.dominantColour(lb));
+                int[] rows = pixels.inkRows(lb, pixels.dominantColour(lb));
                 if (rows[1] >= rows[0]) {
                     ratios[n++] = (double) lb.height / (rows[1] - rows[0] + 1);
                 }
@@ -92,7 +92,7 @@ final class TextSegmenter {
         if (boxToInk <= 0) {
             return lb;
         }
-        int[] rows = inkRows(lb, bg);
+        int[] rows = pixels.inkRows(lb, bg);
         int ink = rows[1] - rows[0] + 1;
         if (ink <= 0 || lb.height <= TALL_BOX * boxToInk * ink) {
             return lb;
@@ -237,7 +237,7 @@ final class TextSegmenter {
         int[][] extents = new int[pieces.size()][];
         int tallest = 0;
         for (int i = 0; i < pieces.size(); i++) {
-            extents[i] = inkRows(pieces.get(i).box, bg);
+            extents[i] = pixels.inkRows(pieces.get(i).box, bg);
             tallest = Math.max(tallest, extents[i][1] - extents[i][0] + 1);
         }
         List<TextSegment> out = new ArrayList<>();
@@ -256,25 +256,6 @@ final class TextSegmenter {
             }
         }
         return out;
-    }
-
-    /** First and last rows of {@code box} with ink; {0, -1} when none. */
-    private int[] inkRows(Rectangle box, int bg) {
-        Rectangle b = box.intersection(pixels.bounds());
-        int top = -1;
-        int bottom = -1;
-        for (int y = b.y; y < b.y + b.height; y++) {
-            for (int x = b.x; x < b.x + b.width; x++) {
-                if (pixels.inkAt(x, y, bg)) {
-                    if (top < 0) {
-                        top = y;
-                    }
-                    bottom = y;
-                    break;
-                }
-            }
-        }
-        return top < 0 ? new int[] {0, -1} : new int[] {top, bottom};
     }
 
     private static void append(StringBuilder sb, String token, String sep) {
@@ -1168,7 +1149,7 @@ final class TextSegmenter {
         List<Integer> heights = new ArrayList<>();
         for (int[] w : clusters) {
             if (w[1] - w[0] + 1 > 2) {
-                int[] rows = inkRows(new Rectangle(w[0], s.box.y, w[1] - w[0] + 1, s.box.height), s.background);
+                int[] rows = pixels.inkRows(new Rectangle(w[0], s.box.y, w[1] - w[0] + 1, s.box.height), s.background);
                 heights.add(rows[1] - rows[0] + 1);
             }
         }
@@ -1177,7 +1158,7 @@ final class TextSegmenter {
         List<int[]> out = new ArrayList<>();
         for (int[] w : clusters) {
             boolean thin = w[1] - w[0] + 1 <= 2;
-            int[] rows = inkRows(new Rectangle(w[0], s.box.y, w[1] - w[0] + 1, s.box.height), s.background);
+            int[] rows = pixels.inkRows(new Rectangle(w[0], s.box.y, w[1] - w[0] + 1, s.box.height), s.background);
             boolean apart = Pixels.distance(strongestInk(s, (w[0] + w[1]) / 2), s.ink) >= Pixels.CLEARLY_APART;
             if (!(thin && (apart || isRule(s, w) || rows[1] - rows[0] + 1 >= BAR_HEIGHT * letter))) {
                 out.add(w);

@@ -740,19 +740,8 @@ final class TextTyper {
 
     /** The rows of {@code s}'s box that hold ink on its background, from the first to the last. */
     private int inkHeight(TextSegment s) {
-        Rectangle b = s.box.intersection(pixels.bounds());
-        int top = -1;
-        int bottom = -1;
-        for (int y = b.y; y < b.y + b.height; y++) {
-            for (int x = b.x; x < b.x + b.width; x++) {
-                if (pixels.inkAt(x, y, s.background)) {
-                    top = top < 0 ? y : top;
-                    bottom = y;
-                    break;
-                }
-            }
-        }
-        return top < 0 ? 0 : bottom - top + 1;
+        int[] rows = pixels.inkRows(s.box, s.background);
+        return rows[1] - rows[0] + 1;
     }
 
     /**

@@ -1,5 +1,8 @@
 package org.sightline.vision.elements;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +16,15 @@ import org.sightline.vision.testing.RealOcr;
 final class FixtureMaps {
 
     private FixtureMaps() {
+    }
+
+    /** Graphics on {@code img} painted white, its text antialiased, for a page a test draws. */
+    static Graphics2D whitePage(BufferedImage img) {
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, img.getWidth(), img.getHeight());
+        return g;
     }
 
     /** The map of the PNG at {@code resource} (relative to this package, or absolute with a leading slash). */

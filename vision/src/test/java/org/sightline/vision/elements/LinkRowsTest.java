@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -62,7 +61,7 @@ class LinkRowsTest {
     void eachLetterOfAnIndexsRowIsALinkOfItsOwn() {
         String row = "ACDEFHIKLMNOP";
         BufferedImage img = new BufferedImage(700, 150, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = whitePage(img);
+        Graphics2D g = FixtureMaps.whitePage(img);
         g.setFont(TestFonts.font("Liberation Serif", Font.PLAIN, 18));
         g.setColor(Color.BLACK);
         g.drawString("Index of the commands, by the first letter of their names:", 20, 30);
@@ -136,7 +135,7 @@ class LinkRowsTest {
         List<String> items = List.of("OVERVIEW", "MODULE", "PACKAGE", "CLASS", "USE", "TREE", "DEPRECATED", "INDEX",
                 "HELP");
         BufferedImage img = new BufferedImage(1000, 140, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = whitePage(img);
+        Graphics2D g = FixtureMaps.whitePage(img);
         g.setColor(new Color(0x4d, 0x7a, 0x97));
         g.fillRect(0, 0, img.getWidth(), 40);
         g.setColor(new Color(0xf7, 0xf9, 0xfa));
@@ -184,7 +183,7 @@ class LinkRowsTest {
     @Test
     void eachNameOfAListOfLinkedNamesPartedByCommasIsALinkOfItsOwn() {
         BufferedImage img = new BufferedImage(800, 120, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = whitePage(img);
+        Graphics2D g = FixtureMaps.whitePage(img);
         g.setFont(TestFonts.sans(Font.PLAIN, 20));
         g.setColor(Color.BLACK);
         String lead = "LevelColorsImage() is defined in ";
@@ -225,7 +224,7 @@ class LinkRowsTest {
 
     private static BufferedImage drawBracketedRow() {
         BufferedImage img = new BufferedImage(900, 170, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = whitePage(img);
+        Graphics2D g = FixtureMaps.whitePage(img);
         g.setFont(TestFonts.font("Liberation Serif", Font.PLAIN, 18));
         int x = 20;
         for (String item : List.of("Top", "Contents", "Index", "?")) {
@@ -250,17 +249,9 @@ class LinkRowsTest {
     }
 
     /** Graphics on {@code img}, painted white, that smooth the letters as a browser does. */
-    private static Graphics2D whitePage(BufferedImage img) {
-        Graphics2D g = img.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, img.getWidth(), img.getHeight());
-        return g;
-    }
-
     private static BufferedImage drawTrail() {
         BufferedImage img = new BufferedImage(1000, 160, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = whitePage(img);
+        Graphics2D g = FixtureMaps.whitePage(img);
         g.setColor(new Color(0x0b, 0x4f, 0x96));
         g.fillRect(0, 0, img.getWidth(), 56);
         g.setColor(Color.WHITE);

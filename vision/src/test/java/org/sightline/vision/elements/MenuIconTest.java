@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
@@ -40,10 +39,7 @@ class MenuIconTest {
     @Test
     void theCharacterThreeStaysText() {
         BufferedImage page = new BufferedImage(640, 300, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = page.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, page.getWidth(), page.getHeight());
+        Graphics2D g = FixtureMaps.whitePage(page);
         g.setColor(new Color(0x22, 0x22, 0x22));
         g.setFont(TestFonts.font("Noto Sans CJK SC", java.awt.Font.PLAIN, 20));
         g.drawString("第二章说明了安装的步骤。", 30, 50);
