@@ -29,6 +29,13 @@ final class ToggleFinder {
     /** A checked toggle's mark covers at least this share of its middle. */
     private static final double MARKED_SHARE = 0.15;
 
+    /** Hue bins (of the colour wheel) a framed picture's colours are counted in. */
+    private static final int HUE_BINS = 12;
+    /** Saturation (0-1) from which a pixel has a hue; a pale sky has 0.15-0.2, grey and white none. */
+    private static final float PICTURE_SATURATION = 0.12f;
+    /** Share of a square's inside each of a picture's two hues covers at least. */
+    private static final double PICTURE_HUE_SHARE = 0.08;
+
     private final PageText page;
     private final Pixels pixels;
 
@@ -47,6 +54,13 @@ final class ToggleFinder {
             Rectangle b = o.box();
             boolean squarish = Math.abs(b.width - b.height) <= Math.max(2, 0.2 * Math.max(b.width, b.height));
             if (!squarish || b.height > Math.max(30, 1.6 * bodyHeight) || b.height < 9 || o.circle() && solidDisc(b)) {
+                continue;
+            }
+            if (!o.circle() && framedPicture(b)) {
+                found.add(new Found(ElementType.IMAGE, "", b, 0.6));
+                // What OCR read the little picture as ("B") is no text of the page.
+                page.segments.stream().filter(s -> !s.consumed && b.contains(s.box.getCenterX(), s.box.getCenterY())
+                        && s.box.width <= 1.5 * b.width).forEach(s -> s.consumed = true);
                 continue;
             }
             TextSegment host = null;
@@ -215,6 +229,37 @@ final class ToggleFinder {
         }
         int outside = pixels.dominantColour(new Rectangle(b.x - 3, b.y - 3, b.width + 6, 2));
         return inside > 0 && alike >= SOLID_SHARE * inside && Pixels.distance(centre, outside) >= SAME_COLOUR;
+    }
+
+    /**
+     * Whether square {@code b} frames a small picture rather than a control: its inside holds at least two
+     * colours of different hues, each over {@link #PICTURE_HUE_SHARE} of it (the green hill and the pale sky of
+     * the browser's broken-image icon). A checkbox is one colour with a mark of another shade or white.
+     */
+    private boolean framedPicture(Rectangle b) {
+        Rectangle inside = new Rectangle(b.x + 2, b.y + 2, b.width - 4, b.height - 4).intersection(pixels.bounds());
+        if (inside.isEmpty()) {
+            return false;
+        }
+        int[] hues = new int[HUE_BINS];
+        float[] hsb = new float[3];
+        for (int y = inside.y; y < inside.y + inside.height; y++) {
+            for (int x = inside.x; x < inside.x + inside.width; x++) {
+                int c = pixels.at(x, y);
+                java.awt.Color.RGBtoHSB(c >> 16 & 0xff, c >> 8 & 0xff, c & 0xff, hsb);
+                if (hsb[1] >= PICTURE_SATURATION && hsb[2] >= 0.25f) {
+                    hues[Math.min(HUE_BINS - 1, (int) (hsb[0] * HUE_BINS))]++;
+                }
+            }
+        }
+        int area = inside.width * inside.height;
+        int colours = 0;
+        for (int n : hues) {
+            if (n >= PICTURE_HUE_SHARE * area) {
+                colours++;
+            }
+        }
+        return colours >= 2;
     }
 
     private boolean gapAfter(Rectangle b, TextSegment host) {
