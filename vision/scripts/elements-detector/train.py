@@ -136,6 +136,8 @@ def main():
                     help="keep every Nth training package out of training: thresholds are chosen on its pages, and "
                          "the weights kept are those that scored best there (checked every --check-minutes)")
     ap.add_argument("--check-minutes", type=float, default=5)
+    ap.add_argument("--held-pages", type=int, default=0,
+                    help="score the held-out packages on this many of their pages (a seeded choice), 0 for all")
     ap.add_argument("--grow", action="store_true",
                     help="look for newly prepared packages in --data every 50 steps (while the corpus is rendered)")
     args = ap.parse_args()
@@ -149,6 +151,8 @@ def main():
     held_pkgs = train_pkgs[args.holdout - 1::args.holdout] if args.holdout > 0 else []
     train_pkgs = [p for p in train_pkgs if p not in held_pkgs]
     held = load_pages(args.data, held_pkgs)
+    if 0 < args.held_pages < len(held):
+        held = [held[i] for i in sorted(np.random.default_rng(2).choice(len(held), args.held_pages, replace=False))]
     if held:
         print("held out", len(held_pkgs), "packages", len(held), "pages:", " ".join(held_pkgs), flush=True)
     train, focused, counts = training_pages(args.data, train_pkgs, focus)
