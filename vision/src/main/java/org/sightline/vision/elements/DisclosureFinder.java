@@ -81,7 +81,7 @@ final class DisclosureFinder {
                 // OCR took the mark into the line and may have read it as a digit or a sign ("7 conjure.c").
                 label = MARK_READ.matcher(label).replaceFirst("");
             }
-            if (mark.shape() == Shape.OTHER || label.isBlank()) {
+            if (mark.shape() == Shape.OTHER || label.isBlank() || readAsWord(mark)) {
                 continue;
             }
             if (inColumn) {
@@ -101,6 +101,29 @@ final class DisclosureFinder {
         }
         return found;
     }
+
+    /**
+     * Whether the mark is the line's first word, which OCR read as letters: a mark inside the line's box that OCR
+     * took for a word of two letters or more, about the mark's width ("In" at the start of a paragraph, whose I and
+     * n stand like a bracket's sides), is that word. OCR reads a real mark as a sign, a digit or a bracket, or not
+     * at all.
+     */
+    private static boolean readAsWord(Mark mark) {
+        TextSegment line = mark.line();
+        if (mark.box().x < line.box.x - 1) {
+            return false;
+        }
+        String text = line.text.strip();
+        String first = text.split("\\s+", 2)[0];
+        // OCR's box may take in a mark it did not read ("Installation" from "▸ Installation"): then its first word
+        // is far wider than the mark. The word's width is guessed by its share of the line's characters.
+        double wordWidth = (double) line.box.width * first.length() / Math.max(1, text.length());
+        return FIRST_WORD.matcher(first).matches() && wordWidth >= 0.4 * mark.box().width
+                && wordWidth <= 2.5 * mark.box().width;
+    }
+
+    /** A word of letters, as OCR reads the first word of a line. */
+    private static final Pattern FIRST_WORD = Pattern.compile("\\p{L}{2,}");
 
     /** Whether other text stands just left of {@code s} on its row: then {@code s} does not start the line. */
     private boolean startsAfterOtherText(TextSegment s) {

@@ -43,6 +43,19 @@ class SummaryLinesTest {
      * where OCR read the triangle as "7"; the name beside it stays the link to the file's page. None is a button:
      * a column of triangles is a tree's, not a set of disclosures.
      */
+    /**
+     * A paragraph that starts with "In" (attrs' documentation, Lato): the I and the n, a word space after them, stand
+     * like a bracket's sides and were taken for a collapsed disclosure named by the paragraph's first line. OCR
+     * read them as the word they are.
+     */
+    @Test
+    void aParagraphsFirstWordIsNoDisclosureMark() throws IOException {
+        ElementMap map = FixtureMaps.map(OCR, "corpus/python-attr-doc-001-0-paragraph.png");
+        assertThat(map.ofType(ElementType.BUTTON)).isEmpty();
+        assertThat(map.elements()).extracting(Element::label)
+                .anySatisfy(l -> assertThat(l).startsWith("In order to ensure"));
+    }
+
     @Test
     void aTreesTrianglesAreLinksThatOpenTheirRows() throws IOException {
         ElementMap map = FixtureMaps.map(OCR, "corpus/imagemagick-6-doc-001-0-tree.png");
