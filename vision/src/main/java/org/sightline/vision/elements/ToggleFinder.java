@@ -85,7 +85,8 @@ final class ToggleFinder {
                         || !host.text.isEmpty() && isBoxGlyph(host.text.charAt(0));
                 boolean letterLike = sameInk && readAsGlyph
                         && (!atStart || startsAWord || host.box.height > 1.15 * bodyHeight);
-                boolean even = Math.abs(b.width - b.height) <= 1 && b.height >= 11 && !letterLike;
+                boolean even = Math.abs(b.width - b.height) <= 1 && b.height >= 11 && !letterLike
+                        && !(o.circle() && !atStart && letterInSentence(b, host));
                 if (even && b.height >= 0.5 * host.box.height && gapAfter(b, host) && gapBefore(b, host)) {
                     hosted.computeIfAbsent(host, k -> new ArrayList<>()).add(o);
                 }
@@ -260,6 +261,19 @@ final class ToggleFinder {
             }
         }
         return colours >= 2;
+    }
+
+    /**
+     * Whether circle {@code b} inside line {@code host} is a round letter standing as a word ("for a particular
+     * purpose"): drawn in the line's darkest ink, the word before it a word space off. The line's usual ink is
+     * lighter than a letter's darkest pixel, so the darkest pixels are compared. A radio button's ring has its
+     * own grey or colour, and a second radio button in a row stands further from the label before it.
+     */
+    private boolean letterInSentence(Rectangle b, TextSegment host) {
+        int space = (int) Math.ceil(0.6 * b.height);
+        boolean wordBefore = !clear(Math.max(host.box.x, b.x - space), b.x, b, host.background);
+        return wordBefore && Pixels.distance(strongestColour(b, host.background),
+                strongestColour(host.box, host.background)) < 40;
     }
 
     private boolean gapAfter(Rectangle b, TextSegment host) {

@@ -9,6 +9,8 @@ import java.io.InputStream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.sightline.task.TaskContext;
 import org.sightline.vision.capture.Capture;
@@ -51,5 +53,19 @@ class RingLettersTest {
     void aLineBeginningWithTheLetterOIsNotARadioButton() {
         assertThat(map.ofType(ElementType.RADIO)).extracting(Element::label).containsExactly("Mornings", "Evenings");
         assertThat(map.ofType(ElementType.CHECKBOX)).extracting(Element::label).containsExactly("Email me the news");
+    }
+
+    /**
+     * The word "a" in running text, a ring with a word space on each side: Javadoc's "Returns a List containing a
+     * ThreadReference" and the Debian Developer's Reference's "fitness for a particular purpose" each gave checked
+     * radio buttons labelled by the rest of the line.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"corpus/openjdk-17-doc-001-0-sentence.png",
+        "corpus/developers-reference-001-0-sentence.png"})
+    void theWordAInASentenceIsNoRadioButton(String page) throws IOException {
+        ElementMap sentence = FixtureMaps.map(OCR, page);
+        assertThat(sentence.ofType(ElementType.RADIO)).isEmpty();
+        assertThat(sentence.ofType(ElementType.CHECKBOX)).isEmpty();
     }
 }
