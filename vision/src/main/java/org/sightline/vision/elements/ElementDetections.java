@@ -78,4 +78,45 @@ final class ElementDetections {
         }
         return true;
     }
+
+    /**
+     * {@code found} with the copies of one detection merged into one at their mean place. Where the page is one
+     * flat colour (the inside of a wide text field) the network computes the same numbers in neighbouring cells,
+     * so each of them equals the largest of its neighbourhood and is a peak: one field came out as six boxes, each
+     * a cell to the right of the last. Copies are detections of one kind with exactly the same score and size
+     * whose centres are a cell or less apart, one to the next.
+     */
+    static List<Detection> mergePlateaus(List<Detection> found) {
+        List<Detection> merged = new ArrayList<>();
+        boolean[] used = new boolean[found.size()];
+        for (int i = 0; i < found.size(); i++) {
+            if (used[i]) {
+                continue;
+            }
+            used[i] = true;
+            List<Detection> copies = new ArrayList<>(List.of(found.get(i)));
+            for (int k = 0; k < copies.size(); k++) {
+                Detection c = copies.get(k);
+                for (int j = i + 1; j < found.size(); j++) {
+                    if (!used[j] && copyOf(found.get(j), c)) {
+                        used[j] = true;
+                        copies.add(found.get(j));
+                    }
+                }
+            }
+            Detection first = copies.get(0);
+            Rectangle box = first.box();
+            box.x = (int) Math.round(copies.stream().mapToInt(d -> d.box.x).average().orElse(box.x));
+            box.y = (int) Math.round(copies.stream().mapToInt(d -> d.box.y).average().orElse(box.y));
+            merged.add(new Detection(first.kind(), first.score(), box));
+        }
+        merged.sort(Comparator.comparingDouble(Detection::score).reversed());
+        return merged;
+    }
+
+    private static boolean copyOf(Detection a, Detection b) {
+        return a.kind() == b.kind() && a.score() == b.score() && a.box.width == b.box.width
+                && a.box.height == b.box.height && Math.abs(a.box.x - b.box.x) <= ElementDetectorInput.CELL
+                && Math.abs(a.box.y - b.box.y) <= ElementDetectorInput.CELL;
+    }
 }

@@ -76,4 +76,37 @@ class ElementDetectionsTest {
         assertThat(input.values[2 * input.width]).isEqualTo(0f); // padding row
         assertThat(input.values[40]).isEqualTo(0f); // padding column
     }
+
+    @Test
+    void aFlatStretchOfEqualPeaksIsOneDetectionAtTheirMiddle() {
+        float[][][] heat = maps(CLASSES, 10, 20);
+        float[][][] box = maps(4, 10, 20);
+        for (int x = 4; x <= 9; x++) {
+            // The inside of a wide field: the same numbers in six cells side by side.
+            heat[Kind.FIELD.ordinal()][3][x] = 0.8f;
+            box[0][3][x] = 0.5f;
+            box[1][3][x] = 0.5f;
+            box[2][3][x] = (float) Math.log(8); // 64 px wide
+            box[3][3][x] = (float) Math.log(2.5); // 20 px tall
+        }
+        heat[Kind.FIELD.ordinal()][3][15] = 0.8f; // a field of its own further on, the same score and size
+        box[0][3][15] = 0.5f;
+        box[1][3][15] = 0.5f;
+        box[2][3][15] = (float) Math.log(8);
+        box[3][3][15] = (float) Math.log(2.5);
+        heat[Kind.BUTTON.ordinal()][3][10] = 0.8f; // another kind beside the stretch stays apart
+        float[] thresholds = new float[CLASSES];
+        Arrays.fill(thresholds, 0.3f);
+        List<Detection> found = ElementDetections.decode(heat, box, thresholds, 0, 0, Integer.MAX_VALUE);
+        assertThat(found).hasSize(8);
+        List<Detection> merged = ElementDetections.mergePlateaus(found);
+        assertThat(merged).hasSize(3);
+        // centres at x = 36 .. 76 (cells 4 .. 9 and a half): their mean 56, so the 64 px box starts at 24.
+        assertThat(merged).anySatisfy(d -> {
+            assertThat(d.kind()).isEqualTo(Kind.FIELD);
+            assertThat(d.box()).isEqualTo(new Rectangle(24, 18, 64, 20));
+        });
+        assertThat(merged).anySatisfy(d -> assertThat(d.box()).isEqualTo(new Rectangle(92, 18, 64, 20)));
+        assertThat(merged).anySatisfy(d -> assertThat(d.kind()).isEqualTo(Kind.BUTTON));
+    }
 }

@@ -15,14 +15,17 @@ import java.util.Locale;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.sightline.vision.elements.ElementDetections.Detection;
 import org.sightline.vision.elements.ElementDetections.Kind;
 
 /**
  * The shipped element detector against the Python script that trained it: on committed screenshots from the
- * corpus's training packages, the Java input equals numpy's, the graph's outputs equal PyTorch's, and the
- * decoded detections are the same (fixtures written by {@code vision/scripts/elements-detector/golden.py}).
+ * corpus's training packages, the Java input equals numpy's, each graph's outputs equal PyTorch's, and the
+ * decoded detections are the same (fixtures written by {@code vision/scripts/elements-detector/golden.py}:
+ * {@code detector-PAGE.json} for the graph {@code element-detector}, {@code controls-PAGE.json} for
+ * {@code element-controls}).
  */
 class ElementDetectorTest {
 
@@ -35,8 +38,12 @@ class ElementDetectorTest {
     record Golden(BufferedImage image, JsonNode node) {
 
         static Golden read(String page) throws IOException {
+            return read("detector", page);
+        }
+
+        static Golden read(String fixture, String page) throws IOException {
             JsonNode node;
-            try (InputStream in = ElementDetectorTest.class.getResourceAsStream(CORPUS + "detector-" + page + ".json")) {
+            try (InputStream in = ElementDetectorTest.class.getResourceAsStream(CORPUS + fixture + "-" + page + ".json")) {
                 node = JSON.readTree(in);
             }
             try (InputStream in = ElementDetectorTest.class.getResourceAsStream(CORPUS + page + ".png")) {
@@ -86,11 +93,18 @@ class ElementDetectorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"libjs-bootstrap4-005-1", "python-biopython-doc-000-1", "python-attr-doc-006-1"})
-    void theGraphAndTheDecodingGivePythonsDetections(String page) throws IOException {
-        Golden g = Golden.read(page);
+    @CsvSource({"element-detector, detector, libjs-bootstrap4-005-1",
+                "element-detector, detector, python-biopython-doc-000-1",
+                "element-detector, detector, python-attr-doc-006-1",
+                "element-controls, controls, libjs-bootstrap4-005-1",
+                "element-controls, controls, python-biopython-doc-000-1",
+                "element-controls, controls, python-attr-doc-006-1"})
+    void eachGraphAndTheDecodingGivePythonsDetections(String graphName, String fixture, String page)
+            throws IOException {
+        Golden g = Golden.read(fixture, page);
         Pixels pixels = new Pixels(g.image());
-        float[][][][] out = detector().run(ElementDetectorInput.of(pixels, 0, ElementDetector.BAND));
+        ElementDetector.Graph graph = detector().graph(graphName);
+        float[][][][] out = graph.run(ElementDetectorInput.of(pixels, 0, ElementDetector.BAND));
         JsonNode probes = g.node().get("outputProbes");
         for (int i = 0; i < probes.size(); i++) {
             JsonNode p = probes.get(i);
@@ -104,7 +118,7 @@ class ElementDetectorTest {
                         .isCloseTo(g.node().get("boxValues").get(i).asDouble(), offset(2e-3));
             }
         }
-        List<Detection> found = detector().detect(pixels);
+        List<Detection> found = graph.detect(pixels);
         JsonNode want = g.node().get("detections");
         assertThat(found).hasSize(want.size());
         for (JsonNode w : want) {
@@ -122,13 +136,38 @@ class ElementDetectorTest {
 
     @Test
     void classesAreInTheOrderOfTheModelsOutputs() throws IOException {
-        JsonNode record;
-        try (InputStream in = ElementDetector.class.getResourceAsStream("element-detector.json")) {
-            record = JSON.readTree(in);
+        for (String graph : ElementDetector.SHIPPED) {
+            List<String> names = new ArrayList<>();
+            record(graph).get("classes").forEach(r -> names.add(r.asText()));
+            assertThat(names).as(graph).containsExactly("button", "iconbutton", "field", "toggle", "icon", "image");
+            assertThat(names).hasSize(Kind.values().length);
         }
-        List<String> names = new ArrayList<>();
-        record.get("classes").forEach(r -> names.add(r.asText()));
-        assertThat(names).containsExactly("button", "iconbutton", "field", "toggle", "icon", "image");
-        assertThat(names).hasSize(Kind.values().length);
+    }
+
+    @Test
+    void everyKindIsTakenFromExactlyOneGraph() {
+        List<Kind> taken = new ArrayList<>();
+        for (String graph : ElementDetector.SHIPPED) {
+            taken.addAll(detector().graph(graph).takes());
+        }
+        assertThat(taken).containsExactlyInAnyOrder(Kind.values());
+    }
+
+    @Test
+    void theDetectorGivesEachKindFromTheGraphThatTakesIt() throws IOException {
+        Pixels pixels = new Pixels(Golden.read("python-biopython-doc-000-1").image());
+        List<Detection> found = detector().detect(pixels);
+        List<Detection> expected = new ArrayList<>();
+        for (String name : ElementDetector.SHIPPED) {
+            ElementDetector.Graph graph = detector().graph(name);
+            graph.detect(pixels).stream().filter(d -> graph.takes().contains(d.kind())).forEach(expected::add);
+        }
+        assertThat(found).isNotEmpty().containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    private static JsonNode record(String graph) throws IOException {
+        try (InputStream in = ElementDetector.class.getResourceAsStream(graph + ".json")) {
+            return JSON.readTree(in);
+        }
     }
 }
