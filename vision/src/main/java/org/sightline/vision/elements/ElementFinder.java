@@ -139,7 +139,7 @@ public final class ElementFinder {
             found.addAll(new ToggleFinder(page).find(outlines, segmenter));
             found.addAll(new BoxedControlFinder(page).find(outlines));
             found.addAll(new DisclosureFinder(page).find());
-            learned.addControls(detections, found);
+            learned.addControls(detections, found, new ButtonRows(pixels, segmenter));
             addText(new TextTyper(page, roles, context).find(segmenter));
             learned.logos(detections, found);
             context.cancellation().throwIfCancelled();

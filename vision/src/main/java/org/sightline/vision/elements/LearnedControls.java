@@ -87,11 +87,12 @@ final class LearnedControls {
 
     /**
      * Adds to {@code found} (the rules' controls so far) the buttons and fields among {@code detections} where
-     * it holds no control; the text inside each is marked as taken. A checkbox or radio button of the rules
+     * it holds no control; the text inside each is marked as taken, a line that runs across several buttons first
+     * cut into their pieces by {@code rows}. A checkbox or radio button of the rules
      * where the detector sees a button is taken for that button: on the validation pages nearly every toggle
      * the rules found was something else, often the expand box of a navigation tree, which is an icon button.
      */
-    void addControls(List<Detection> detections, List<Found> found) {
+    void addControls(List<Detection> detections, List<Found> found, ButtonRows rows) {
         List<Rectangle> detectedFields = detections.stream().filter(d -> d.kind() == Kind.FIELD)
                 .map(Detection::box).toList();
         List<Rectangle> detectedButtons = detections.stream().filter(d -> used.contains(d.kind())
@@ -101,6 +102,12 @@ final class LearnedControls {
         found.removeAll(dropped);
         // The text inside a dropped field (its value or hint) is free again for what else finds it.
         dropped.forEach(f -> page.releaseInside(f.box()));
+        // A row of buttons OCR read as one line is cut at the buttons, so that each takes its own words.
+        for (TextSegment tab : rows.cut(page, detections.stream().filter(d -> d.kind() == Kind.BUTTON
+                && used.contains(d.kind())).map(Detection::box).toList())) {
+            tab.consumed = true;
+            found.add(new Found(ElementType.BUTTON, tab.text, tab.box, 0.6));
+        }
         boolean addFields = fields.addsDetected || used.contains(Kind.FIELD);
         List<Found> added = new ArrayList<>();
         for (Detection d : detections) {

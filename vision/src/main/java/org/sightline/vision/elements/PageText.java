@@ -62,6 +62,15 @@ final class PageText {
         return best == null ? "" : best.text.replaceAll("[:：*]+$", "").strip();
     }
 
+    /** Puts {@code pieces} in the place of {@code segment}. */
+    void replace(TextSegment segment, List<TextSegment> pieces) {
+        int at = segments.indexOf(segment);
+        if (at >= 0) {
+            segments.remove(at);
+            segments.addAll(at, pieces);
+        }
+    }
+
     /** Frees the pieces whose centre lies in {@code box}, taken by an element that was then dropped. */
     void releaseInside(Rectangle box) {
         segments.stream().filter(s -> box.contains(s.centerX(), s.centerY())).forEach(s -> s.consumed = false);
