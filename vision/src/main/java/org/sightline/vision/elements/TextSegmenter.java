@@ -958,6 +958,11 @@ final class TextSegmenter {
      * height are two items too, the bar's other pieces showing what its items look like.
      */
     List<TextSegment> splitAtWideGaps(TextSegment s, boolean bar) {
+        if (s.box.y <= 0 || s.box.y + s.box.height >= pixels.height) {
+            // A line the screenshot's edge cuts through shows only part of its letters' height, and its word
+            // spaces are as wide as that part is tall: measured by it, every word would be an item of its own.
+            return List.of(s);
+        }
         List<int[]> words = wordClusters(s);
         String[] tokens = s.text.split("\\s+");
         if (tokens.length < words.size()) {

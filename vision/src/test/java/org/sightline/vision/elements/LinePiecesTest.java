@@ -12,7 +12,7 @@ import org.sightline.vision.testing.RealOcr;
  * (Sphinx, training split of the page corpus), whose code blocks set their keywords in bold ("from hello import
  * app"). Each keyword was mapped as a heading of its own, and H stopped on them between the page's headings.
  * Nor are marks without a word, the "})" that closes a block; and a pale mark OCR read as a letter is no part of the
- * words after it.
+ * words after it. A line the screenshot's edge cuts through is not cut into its words.
  */
 class LinePiecesTest {
 
@@ -89,5 +89,16 @@ class LinePiecesTest {
         assertThat(map.elements()).extracting(Element::label).anyMatch(l -> l.contains("short"));
         assertThat(map.ofType(ElementType.LINK)).extracting(Element::label).contains("Locale Data")
                 .noneMatch(l -> l.contains("short") || l.contains("long") || l.equals("en"));
+    }
+
+    @Test
+    void aLineTheScreenshotsEdgeCutsThroughStaysOneLine() throws IOException {
+        // The bottom of a Javadoc class page (training split): the screenshot ends through the grey bar "Methods
+        // inherited from class java.lang.Object", so only the top of its letters shows; measured by that height
+        // its word spaces were gaps between menu items, and each word was a piece of its own.
+        ElementMap map = FixtureMaps.map(OCR, "corpus/libcommons-lang3-java-doc-001-0-cut.png");
+        assertThat(map.elements()).extracting(Element::label)
+                .anyMatch(l -> l.startsWith("Methods ") && l.split(" ").length >= 5)
+                .doesNotContain("Methods", "from", "class");
     }
 }
