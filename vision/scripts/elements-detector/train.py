@@ -101,14 +101,15 @@ def focal(pred_logits, heat):
     return (pos_loss + neg_loss) / pos.sum().clamp(min=1)
 
 
-def held_score(net, pages):
-    """The mean over buttons (with text or an icon) and pictures (icons and images) of the best centre-in-box F1
-    on `pages`, each at its best threshold: how well the network finds what the element map takes from it."""
+def held_score(net, pages, types=("button", "image")):
+    """The mean over `types` (by default buttons, with text or an icon, and pictures, icons and images) of the
+    best centre-in-box F1 on `pages`, each at its best threshold: how well the network finds what the element
+    map takes from it."""
     net.eval()
     with torch.no_grad():
         detections = [evaluate.detect(net, path) for path, _ in pages]
     scores = []
-    for classes in (evaluate.TYPES["button"], evaluate.TYPES["image"]):
+    for classes in (evaluate.ROWS[t] for t in types):
         f1 = 0.0
         for th in evaluate.GRID:
             row = evaluate.table(detections, pages, [th] * len(d.CLASSES), {"c": classes})["c"]
@@ -138,10 +139,13 @@ def main():
     ap.add_argument("--check-minutes", type=float, default=5)
     ap.add_argument("--held-pages", type=int, default=0,
                     help="score the held-out packages on this many of their pages (a seeded choice), 0 for all")
+    ap.add_argument("--score", default="button,image",
+                    help="the rows (evaluate.ROWS) whose best F1 on the held-out pages, averaged, chooses the weights")
     ap.add_argument("--grow", action="store_true",
                     help="look for newly prepared packages in --data every 50 steps (while the corpus is rendered)")
     args = ap.parse_args()
     focus = {d.CLASSES.index(c) for c in args.focus.split(",") if c}
+    score_types = tuple(t for t in args.score.split(",") if t)
     torch.manual_seed(args.seed)
     rng = np.random.default_rng(args.seed)
     validation = validation_packages()
@@ -167,13 +171,13 @@ def main():
     budget = args.minutes * 60
     step = 0
     running = None
-    best = (held_score(net, held), 0, {k: v.clone() for k, v in net.state_dict().items()}) if held else None
+    best = (held_score(net, held, score_types), 0, {k: v.clone() for k, v in net.state_dict().items()}) if held else None
     if held:
         print("held-out score at the start %.4f" % best[0], flush=True)
     next_check = args.check_minutes * 60
     while time.time() - start < budget:
         if held and time.time() - start >= next_check:
-            score = held_score(net, held)
+            score = held_score(net, held, score_types)
             print("step %d held-out score %.4f (best %.4f at step %d)" % (step, score, best[0], best[1]), flush=True)
             if score > best[0]:
                 best = (score, step, {k: v.clone() for k, v in net.state_dict().items()})
@@ -208,7 +212,7 @@ def main():
                                                                      float(loss_box), time.time() - start), flush=True)
     train_seconds = time.time() - start
     if held:
-        score = held_score(net, held)
+        score = held_score(net, held, score_types)
         print("step %d held-out score %.4f (best %.4f at step %d)" % (step, score, best[0], best[1]), flush=True)
         if score <= best[0]:
             net.load_state_dict(best[2])
