@@ -111,6 +111,7 @@ final class TextTyper {
         List<TextSegment> loneOnTheirRows = loneOnTheirRows(free);
         Map<TextSegment, TextSegment> magnifiers = magnifiers(free);
         Set<Integer> navigationPanels = navigationPanels(free, guesses, code, pageBackground);
+        Map<Found, TextSegment> pieceOf = new HashMap<>();
         for (TextSegment s : free) {
             if (menuIcon(pixels, s)) {
                 // Three bars alike, one over another: the menu icon that OCR reads as "三" or "≡", no word.
@@ -225,8 +226,47 @@ final class TextTyper {
             }
             found.add(new Found(choice.type(), s.text, s.box, choice.certainty() * s.confidence,
                     choice.headingLevel()));
+            pieceOf.put(found.get(found.size() - 1), s);
         }
+        numberedEntries(found, pieceOf, loneOnTheirRows, bodyH);
         return found;
+    }
+
+    /** A table of contents' entry: a section number with its dots ("1.2.3. ", "4.1 ") and then its title. */
+    private static final Pattern NUMBERED_ENTRY = Pattern.compile("(\\d+(\\.\\d+)*\\.|\\d+(\\.\\d+)+)\\s+\\S.*");
+    /** Numbered links in a column that make its other numbered entries links. */
+    private static final int NUMBERED_LINKS = 2;
+    /** How far, in body heights, a numbered entry's left edge may be from its column's links' (one more level). */
+    private static final double ENTRY_INDENT = 2.5;
+    /** How far, in body heights, a numbered entry may be above or below the nearest numbered link of its column. */
+    private static final double ENTRY_REACH = 8;
+
+    /**
+     * Numbered entries of a table of contents that were typed as text, made links: in a column where at least
+     * {@link #NUMBERED_LINKS} numbered entries on the same background, alone on their rows, are links, one alone
+     * on its row on that background, within a level's indent of them and a few lines from the nearest, is one more
+     * (DocBook's sidebar: "1.1. Core tools" in the plain face the model takes for navigation, "1.1.1. dpkg-dev" under
+     * it in a code face the model takes for text).
+     */
+    private static void numberedEntries(List<Found> found, Map<Found, TextSegment> pieceOf,
+                                        List<TextSegment> loneOnTheirRows, double bodyH) {
+        List<TextSegment> numberedLinks = found.stream().filter(f -> f.type() == ElementType.LINK
+                        && pieceOf.containsKey(f) && NUMBERED_ENTRY.matcher(f.label()).matches())
+                .map(pieceOf::get).filter(loneOnTheirRows::contains).toList();
+        for (int i = 0; i < found.size(); i++) {
+            Found f = found.get(i);
+            TextSegment s = pieceOf.get(f);
+            if (f.type() != ElementType.TEXT || s == null || !loneOnTheirRows.contains(s)
+                    || !NUMBERED_ENTRY.matcher(f.label()).matches()) {
+                continue;
+            }
+            List<TextSegment> column = numberedLinks.stream().filter(o -> o.background == s.background
+                    && Math.abs(o.box.x - s.box.x) <= ENTRY_INDENT * bodyH).toList();
+            boolean near = column.stream().anyMatch(o -> Math.abs(o.centerY() - s.centerY()) <= ENTRY_REACH * bodyH);
+            if (column.size() >= NUMBERED_LINKS && near) {
+                found.set(i, new Found(ElementType.LINK, f.label(), f.box(), f.confidence(), 0));
+            }
+        }
     }
 
     /**

@@ -222,6 +222,18 @@ class CorpusLinksTest {
         assertThat(links).noneMatch(l -> l.contains("*selects"));
     }
 
+    /**
+     * The Developer's Reference's sidebar (DocBook): a numbered table of contents whose second level ("1.1. Core
+     * tools") the model reads as navigation and whose third, set in a code face ("1.1.1. dpkg-dev"), as text.
+     * Numbered entries alone on their rows under numbered links of the same panel are links too. The top 420 rows.
+     */
+    @Test
+    void numberedEntriesUnderNumberedLinksAreLinks() throws IOException {
+        ElementMap map = FixtureMaps.map(OCR, CORPUS + "developers-reference-003-0-toc.png");
+        assertThat(map.ofType(ElementType.LINK)).extracting(Element::label).contains("1.1. Core tools",
+                "1.1.1. dpkg-dev", "1.1.2. debconf", "1.1.3. fakeroot", "1.2.1. lintian", "1.2.4. debdiff");
+    }
+
     private static BufferedImage fixture(String name) throws IOException {
         try (InputStream in = CorpusLinksTest.class.getResourceAsStream(CORPUS + name)) {
             return ImageIO.read(in);
