@@ -28,12 +28,24 @@ def page_elements(truth):
     return out
 
 
+def page_text(truth):
+    """The page's text runs as [x, y, width, height] in screenshot pixels: where a crop can hold text and no
+    picture (train.py --negative-share)."""
+    return [[r["box"][k] for k in ("x", "y", "width", "height")] for r in truth.get("runs", [])
+            if r.get("box") and r["box"]["width"] >= 4 and r["box"]["height"] >= 4]
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--corpus", default="/work/corpus")
     ap.add_argument("--out", default="/work/data-detector")
     ap.add_argument("--reverse", action="store_true", help="from the last package (a second process meets the first)")
+    ap.add_argument("--add-text", action="store_true",
+                    help="only add the text runs to the boxes.json of packages already done (no image is written)")
     args = ap.parse_args()
+    if args.add_text:
+        add_text(args.corpus, args.out)
+        return
     for pkg in sorted(os.listdir(args.corpus), reverse=args.reverse):
         src = os.path.join(args.corpus, pkg)
         dst = os.path.join(args.out, pkg)
@@ -50,10 +62,27 @@ def main():
             image = np.asarray(Image.open(png).convert("RGB"))
             Image.fromarray(np.round(d.half(image)).astype(np.uint8)).save(os.path.join(dst, name[:-5] + ".png"))
             pages[name[:-5]] = {"width": int(image.shape[1]), "height": int(image.shape[0]),
-                                "elements": page_elements(truth)}
+                                "elements": page_elements(truth), "text": page_text(truth)}
         with open(os.path.join(dst, "boxes.json"), "w") as f:
             json.dump(pages, f)
         print(pkg, len(pages), "pages", sum(len(p["elements"]) for p in pages.values()), "elements", flush=True)
+
+
+def add_text(corpus, out):
+    for pkg in sorted(os.listdir(out)):
+        path = os.path.join(out, pkg, "boxes.json")
+        if not os.path.exists(path) or not os.path.isdir(os.path.join(corpus, pkg)):
+            continue
+        with open(path) as f:
+            pages = json.load(f)
+        for name, page in pages.items():
+            truth_path = os.path.join(corpus, pkg, name + ".json")
+            if os.path.exists(truth_path):
+                with open(truth_path) as f:
+                    page["text"] = page_text(json.load(f))
+        with open(path, "w") as f:
+            json.dump(pages, f)
+        print(pkg, sum(len(p.get("text", [])) for p in pages.values()), "text runs", flush=True)
 
 
 if __name__ == "__main__":

@@ -51,18 +51,46 @@ def training_pages(data_dir, packages, focus):
     return pages, focused, counts
 
 
-def sample(pages, rng, focus=(), focused=(), focus_share=0.0):
+PICTURES = (d.CLASSES.index("icon"), d.CLASSES.index("image"))
+
+
+def text_centre(pages, rng, tries=10):
+    """A page and a place on it at the middle of a text run with no icon or picture in the crop around it: the
+    text panels and tinted code blocks a picture graph must learn are no pictures. None when no try finds one."""
+    half = CROP * d.DOWN // 2
+    for _ in range(tries):
+        path, page = pages[rng.integers(len(pages))]
+        runs = page.get("text", [])
+        if not runs:
+            continue
+        x, y, w, h = runs[rng.integers(len(runs))]
+        cx, cy = x + w / 2, y + h / 2
+        if not any(e[0] in PICTURES and abs(e[1] + e[3] / 2 - cx) < half + e[3] / 2
+                   and abs(e[2] + e[4] / 2 - cy) < half + e[4] / 2 for e in page["elements"]):
+            return path, page, cx / d.DOWN, cy / d.DOWN
+    return None
+
+
+def sample(pages, rng, focus=(), focused=(), focus_share=0.0, negative_share=0.0):
     """One training crop: centred (with jitter) on an element of a class chosen uniformly among those on the
     page, seven times in ten, else anywhere; flipped left to right half the time (pages are not symmetric, but
     a control's look is). With `focus` classes, a share `focus_share` of the crops is centred on an element of
     one of them, on a page that has one: rare classes (a few buttons among thousands of links) are seen often
-    enough to be learned; `focused` are the pages that hold one."""
-    aim = bool(focused) and rng.random() < focus_share
-    path, page = (focused if aim else pages)[rng.integers(len(focused) if aim else len(pages))]
+    enough to be learned; `focused` are the pages that hold one. A share `negative_share` is centred on text with
+    no icon or picture near (`text_centre`)."""
+    negative = text_centre(pages, rng) if negative_share > 0 and rng.random() < negative_share else None
+    aim = negative is None and bool(focused) and rng.random() < focus_share
+    if negative:
+        path, page, ncx, ncy = negative
+    else:
+        path, page = (focused if aim else pages)[rng.integers(len(focused) if aim else len(pages))]
     image = np.asarray(Image.open(path).convert("RGB"))
     h, w = image.shape[:2]
     elements = page["elements"]
-    if elements and (aim or rng.random() < 0.7):
+    if negative:
+        x0 = int(ncx - CROP / 2 + rng.integers(-CROP // 4, CROP // 4 + 1))
+        y0 = int(ncy - CROP / 2 + rng.integers(-CROP // 4, CROP // 4 + 1))
+    elif elements and (aim or rng.random() < 0.7):
         classes = sorted({e[0] for e in elements if not aim or e[0] in focus})
         c = classes[rng.integers(len(classes))]
         e = [e for e in elements if e[0] == c][rng.integers(sum(1 for e in elements if e[0] == c))]
@@ -139,6 +167,8 @@ def main():
     ap.add_argument("--check-minutes", type=float, default=5)
     ap.add_argument("--held-pages", type=int, default=0,
                     help="score the held-out packages on this many of their pages (a seeded choice), 0 for all")
+    ap.add_argument("--negative-share", type=float, default=0.0,
+                    help="share of crops centred on text with no icon or picture near (needs dataset.py's text runs)")
     ap.add_argument("--score", default="button,image",
                     help="the rows (evaluate.ROWS) whose best F1 on the held-out pages, averaged, chooses the weights")
     ap.add_argument("--grow", action="store_true",
@@ -192,7 +222,7 @@ def main():
             if more:
                 train_pkgs = sorted(train_pkgs + more)
                 train, focused, counts = training_pages(args.data, train_pkgs, focus)
-        batch = [sample(train, rng, focus, focused, args.focus_share) for _ in range(args.batch)]
+        batch = [sample(train, rng, focus, focused, args.focus_share, args.negative_share) for _ in range(args.batch)]
         x = torch.from_numpy(np.stack([b[0] for b in batch]))
         heat = torch.from_numpy(np.stack([b[1] for b in batch]))
         box = torch.from_numpy(np.stack([b[2] for b in batch]))
