@@ -455,10 +455,61 @@ final class TextSegmenter {
             }
             previous = kind;
         }
+        ranges = oneTintJoined(s, ranges);
         if (ranges.size() == 1) {
             return List.of(s);
         }
         return withoutMarks(pieces(s, ranges));
+    }
+
+    /** Hues this many degrees apart or less are one hue. */
+    private static final double SAME_HUE = 30;
+    /** Below this chroma a colour is a neutral grey, which has no hue to compare. */
+    private static final int TINTED = 16;
+    /** Two pieces' inks this close (largest channel difference) may be one colour. */
+    private static final int SAME_STRONGEST = 40;
+
+    /**
+     * {@code ranges} with neighbours joined whose ink is one tinted colour: the same hue, nearly the same colour,
+     * and no neutral grey or black (as body text is). Small thin text in a greyish blue (Doxygen's italic
+     * footer, "Generated on ... by doxygen") falls word by word on either side of the line between grey and
+     * coloured, as smoothing lightens some letters more than others, though the darkest pixel of every word is the
+     * same blue; each word was a link of its own.
+     */
+    private List<int[]> oneTintJoined(TextSegment s, List<int[]> ranges) {
+        List<int[]> out = new ArrayList<>();
+        int wordSpace = Math.max(3, (int) Math.round(0.2 * s.box.height));
+        int last = -1;
+        for (int[] r : ranges) {
+            // The piece's ink as measured for any piece: the commonest of its strongest colours (its darkest pixel
+            // may be a comma in the sentence's colour that OCR's word takes in).
+            int ink = piece(s, "", r[0], r[1]).ink;
+            // Only across a word space: inside a word a change of colour is meant ("Enum<E>", a linked name and
+            // its type's brackets).
+            boolean spaced = !out.isEmpty() && r[0] - out.get(out.size() - 1)[1] - 1 >= wordSpace;
+            if (spaced && oneTint(ink, last)) {
+                out.get(out.size() - 1)[1] = r[1];
+            } else {
+                out.add(r.clone());
+            }
+            last = ink;
+        }
+        return out;
+    }
+
+    private static boolean oneTint(int a, int b) {
+        if (Pixels.chroma(a) < TINTED || Pixels.chroma(b) < TINTED
+                || Pixels.distance(a, b) > SAME_STRONGEST) {
+            return false;
+        }
+        double apart = Math.abs(hue(a) - hue(b));
+        return Math.min(apart, 360 - apart) <= SAME_HUE;
+    }
+
+    /** The hue of {@code c} in degrees, 0 to 360. */
+    private static double hue(int c) {
+        float[] hsb = java.awt.Color.RGBtoHSB((c >> 16) & 0xff, (c >> 8) & 0xff, c & 0xff, null);
+        return hsb[0] * 360.0;
     }
 
     /**

@@ -12,7 +12,8 @@ import org.sightline.vision.testing.RealOcr;
  * (Sphinx, training split of the page corpus), whose code blocks set their keywords in bold ("from hello import
  * app"). Each keyword was mapped as a heading of its own, and H stopped on them between the page's headings.
  * Nor are marks without a word, the "})" that closes a block; and a pale mark OCR read as a letter is no part of the
- * words after it. A line the screenshot's edge cuts through is not cut into its words.
+ * words after it. A line the screenshot's edge cuts through is not cut into its words, nor a line in one muted colour
+ * into its words by the smoothing of its letters.
  */
 class LinePiecesTest {
 
@@ -100,5 +101,16 @@ class LinePiecesTest {
         assertThat(map.elements()).extracting(Element::label)
                 .anyMatch(l -> l.startsWith("Methods ") && l.split(" ").length >= 5)
                 .doesNotContain("Methods", "from", "class");
+    }
+
+    @Test
+    void aFooterInOneMutedBlueIsOneLineNotAWordByWordRowOfLinks() throws IOException {
+        // JsonCpp's Doxygen footer (training split, the whole screenshot), small italic greyish blue: smoothing
+        // made some of its words grey and others coloured, and each word was a link of its own ("Generated", "on",
+        // "Wed Mar 30 2022").
+        ElementMap map = FixtureMaps.map(OCR, "corpus/libjsoncpp-doc-000-0.png");
+        assertThat(map.elements()).filteredOn(e -> e.label().startsWith("Generated on Wed Mar 30 2022"))
+                .singleElement().satisfies(e -> assertThat(e.type()).isEqualTo(ElementType.TEXT));
+        assertThat(map.ofType(ElementType.LINK)).extracting(Element::label).doesNotContain("Generated", "on");
     }
 }
