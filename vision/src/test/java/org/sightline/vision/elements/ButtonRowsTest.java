@@ -39,7 +39,7 @@ class ButtonRowsTest {
     private static final Color TAB = new Color(0x4d, 0x7a, 0x97);
 
     /** Three blue tabs with white words, four pixels apart on a white page; the words' places are returned. */
-    private static BufferedImage tabs(List<Rectangle> tabs) {
+    private static BufferedImage drawnTabs(List<Rectangle> tabs) {
         BufferedImage page = new BufferedImage(520, 60, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = FixtureMaps.whitePage(page);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
@@ -58,33 +58,36 @@ class ButtonRowsTest {
         return page;
     }
 
+    /** The page after cutting a line OCR read as {@code text} across the tabs, and the tabs it found alike. */
+    private record Cut(PageText page, List<Rectangle> tabs, List<TextSegment> alike, TextSegment row) {
+
+        static Cut of(String text) {
+            List<Rectangle> tabs = new ArrayList<>();
+            Pixels pixels = new Pixels(drawnTabs(tabs));
+            TextSegment row = new TextSegment(text,
+                    new Rectangle(20, 20, tabs.get(2).x + tabs.get(2).width - 32, 18), 0.9, 0);
+            PageText page = new PageText(pixels, new ArrayList<>(List.of(row)));
+            // The detector saw the first and the last tab, not the middle one.
+            List<TextSegment> alike = new ButtonRows(pixels, new TextSegmenter(pixels))
+                    .cut(page, List.of(tabs.get(0), tabs.get(2)));
+            return new Cut(page, tabs, alike, row);
+        }
+    }
+
     @Test
     void aLineAcrossTwoButtonsIsCutAtThemAndTheTabBetweenIsOneToo() {
-        List<Rectangle> tabs = new ArrayList<>();
-        Pixels pixels = new Pixels(tabs(tabs));
-        TextSegment row = new TextSegment("Static Methods Instance Methods Abstract Methods",
-                new Rectangle(20, 20, tabs.get(2).x + tabs.get(2).width - 32, 18), 0.9, 0);
-        PageText page = new PageText(pixels, new ArrayList<>(List.of(row)));
-        // The detector saw the first and the last tab, not the middle one.
-        List<TextSegment> alike = new ButtonRows(pixels, new TextSegmenter(pixels))
-                .cut(page, List.of(tabs.get(0), tabs.get(2)));
-        assertThat(page.segments).extracting(s -> s.text)
+        Cut cut = Cut.of("Static Methods Instance Methods Abstract Methods");
+        assertThat(cut.page().segments).extracting(s -> s.text)
                 .containsExactly("Static Methods", "Instance Methods", "Abstract Methods");
-        assertThat(page.freeInside(tabs.get(0))).extracting(s -> s.text).containsExactly("Static Methods");
-        assertThat(alike).extracting(s -> s.text).containsExactly("Instance Methods");
+        assertThat(cut.page().freeInside(cut.tabs().get(0))).extracting(s -> s.text).containsExactly("Static Methods");
+        assertThat(cut.alike()).extracting(s -> s.text).containsExactly("Instance Methods");
     }
 
     @Test
     void aLineWhoseWordsInkDoesNotFindIsLeftWhole() {
-        List<Rectangle> tabs = new ArrayList<>();
-        Pixels pixels = new Pixels(tabs(tabs));
         // OCR's words and the ink's do not match (a word OCR split in two): nothing is cut.
-        TextSegment row = new TextSegment("Static Meth ods Instance Methods Abstract Methods",
-                new Rectangle(20, 20, tabs.get(2).x + tabs.get(2).width - 32, 18), 0.9, 0);
-        PageText page = new PageText(pixels, new ArrayList<>(List.of(row)));
-        List<TextSegment> alike = new ButtonRows(pixels, new TextSegmenter(pixels))
-                .cut(page, List.of(tabs.get(0), tabs.get(2)));
-        assertThat(page.segments).containsExactly(row);
-        assertThat(alike).isEmpty();
+        Cut cut = Cut.of("Static Meth ods Instance Methods Abstract Methods");
+        assertThat(cut.page().segments).containsExactly(cut.row());
+        assertThat(cut.alike()).isEmpty();
     }
 }
