@@ -68,18 +68,41 @@ public final class ElementDetector implements AutoCloseable {
 
     /**
      * The elements the detector sees on the page, best first: of each kind, those of the graph that takes it, the
-     * copies a flat stretch of the page gives merged ({@link ElementDetections#mergePlateaus}).
+     * copies a flat stretch of the page gives merged ({@link ElementDetections#mergePlateaus}). The page's input is
+     * made once per band and given to every graph.
      */
     List<Detection> detect(Pixels pixels) {
         List<Detection> found = new ArrayList<>();
-        for (Graph graph : graphs) {
-            for (Detection d : graph.detect(pixels)) {
-                if (graph.takes.contains(d.kind())) {
-                    found.add(d);
+        inBands(pixels, (input, top, fromRow, toRow) -> {
+            for (Graph graph : graphs) {
+                for (Detection d : graph.decode(input, top, fromRow, toRow)) {
+                    if (graph.takes.contains(d.kind())) {
+                        found.add(d);
+                    }
                 }
             }
-        }
+        });
         return ElementDetections.mergePlateaus(found);
+    }
+
+    /** What is done with one band of the page: its input, its top row, and the rows of cells that count in it. */
+    private interface Band {
+        void accept(ElementDetectorInput input, int top, int fromRow, int toRow);
+    }
+
+    /** Runs {@code band} over the page in overlapping bands of {@link #BAND} rows, top to bottom. */
+    private static void inBands(Pixels pixels, Band band) {
+        int step = BAND - OVERLAP;
+        for (int top = 0; top < pixels.height - 1; top += step) {
+            boolean first = top == 0;
+            boolean last = top + BAND >= pixels.height;
+            int fromRow = first ? 0 : OVERLAP / 2 / ElementDetectorInput.CELL;
+            int toRow = last ? Integer.MAX_VALUE : (BAND - OVERLAP / 2) / ElementDetectorInput.CELL;
+            band.accept(ElementDetectorInput.of(pixels, top, BAND), top, fromRow, toRow);
+            if (last) {
+                break;
+            }
+        }
     }
 
     /** The graph called {@code name}. */
@@ -117,21 +140,15 @@ public final class ElementDetector implements AutoCloseable {
         /** Everything this graph sees on the page, of every kind, by its own thresholds. */
         List<Detection> detect(Pixels pixels) {
             List<Detection> found = new ArrayList<>();
-            int step = BAND - OVERLAP;
-            for (int top = 0; top < pixels.height - 1; top += step) {
-                boolean first = top == 0;
-                boolean last = top + BAND >= pixels.height;
-                ElementDetectorInput input = ElementDetectorInput.of(pixels, top, BAND);
-                float[][][][] out = run(input);
-                int fromRow = first ? 0 : OVERLAP / 2 / ElementDetectorInput.CELL;
-                int toRow = last ? Integer.MAX_VALUE : (BAND - OVERLAP / 2) / ElementDetectorInput.CELL;
-                found.addAll(ElementDetections.decode(out[0], out[1], thresholds, top, fromRow, toRow));
-                if (last) {
-                    break;
-                }
-            }
+            inBands(pixels, (input, top, fromRow, toRow) -> found.addAll(decode(input, top, fromRow, toRow)));
             found.sort((a, b) -> Double.compare(b.score(), a.score()));
             return found;
+        }
+
+        /** What this graph sees in one band's {@code input}, moved down by {@code top}, in its rows that count. */
+        private List<Detection> decode(ElementDetectorInput input, int top, int fromRow, int toRow) {
+            float[][][][] out = run(input);
+            return ElementDetections.decode(out[0], out[1], thresholds, top, fromRow, toRow);
         }
 
         /** The raw outputs for one input: class probabilities [C][rows][columns] and boxes [4][rows][columns]. */
