@@ -165,6 +165,43 @@ class ElementDetectorTest {
         assertThat(found).isNotEmpty().containsExactlyInAnyOrderElementsOf(expected);
     }
 
+    @Test
+    void aPageTallerThanABandIsSeenBandByBandAsEachBandAlone() throws IOException {
+        // The Bootstrap page drawn twice on a tall white page, the second copy in the second band only. Each band
+        // is what the graphs see of a page of its own: the first band alone, and the second band's rows alone
+        // (white down to the copy), whose detections moved down by the band's top are the tall page's below the
+        // first band's share.
+        BufferedImage page = Golden.read("libjs-bootstrap4-005-1").image();
+        int step = ElementDetector.BAND - ElementDetector.OVERLAP;
+        int offset = ElementDetector.BAND + 800;
+        BufferedImage tall = onWhite(page, offset + page.getHeight(), 0, offset);
+        List<Detection> first = detector().detect(new Pixels(onWhite(page, ElementDetector.BAND, 0)));
+        List<Detection> second = detector().detect(new Pixels(onWhite(page, offset - step + page.getHeight(),
+                offset - step)));
+        int split = ElementDetector.BAND - ElementDetector.OVERLAP / 2;
+        List<Detection> expected = new ArrayList<>(first.stream().filter(d -> d.box().getCenterY() < split).toList());
+        for (Detection d : second) {
+            Rectangle b = d.box();
+            b.translate(0, step);
+            expected.add(new Detection(d.kind(), d.score(), b));
+        }
+        assertThat(expected).hasSizeGreaterThan(10);
+        assertThat(detector().detect(new Pixels(tall))).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    /** {@code page} drawn at each of {@code tops} on a white page {@code height} pixels tall. */
+    private static BufferedImage onWhite(BufferedImage page, int height, int... tops) {
+        BufferedImage out = new BufferedImage(page.getWidth(), height, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = out.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, out.getWidth(), height);
+        for (int top : tops) {
+            g.drawImage(page, 0, top, null);
+        }
+        g.dispose();
+        return out;
+    }
+
     private static JsonNode record(String graph) throws IOException {
         try (InputStream in = ElementDetector.class.getResourceAsStream(graph + ".json")) {
             return JSON.readTree(in);
