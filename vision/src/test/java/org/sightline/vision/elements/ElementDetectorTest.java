@@ -43,7 +43,8 @@ class ElementDetectorTest {
 
         static Golden read(String fixture, String page) throws IOException {
             JsonNode node;
-            try (InputStream in = ElementDetectorTest.class.getResourceAsStream(CORPUS + fixture + "-" + page + ".json")) {
+            String name = CORPUS + fixture + "-" + page + ".json";
+            try (InputStream in = ElementDetectorTest.class.getResourceAsStream(name)) {
                 node = JSON.readTree(in);
             }
             try (InputStream in = ElementDetectorTest.class.getResourceAsStream(CORPUS + page + ".png")) {
