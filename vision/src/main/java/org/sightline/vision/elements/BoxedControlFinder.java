@@ -44,7 +44,7 @@ final class BoxedControlFinder {
                 continue;
             }
             if (inside.isEmpty()) {
-                if (b.width >= 2.5 * b.height) {
+                if (b.width >= 2.5 * b.height && !beforeASentence(b)) {
                     found.add(new Found(ElementType.FIELD, page.fieldLabel(b), b, 0.7));
                 }
                 continue;
@@ -77,6 +77,11 @@ final class BoxedControlFinder {
                 Rectangle button = new Rectangle(rule, b.y, b.x + b.width - rule, b.height);
                 found.add(new Found(ElementType.FIELD, page.fieldLabel(field), field, 0.65 * confidence));
                 found.add(new Found(ElementType.BUTTON, label, button, 0.8 * confidence));
+            } else if (beforeASentence(b)) {
+                // Code set in a box at the start of a line whose sentence runs on right after it ("__eq__ which is
+                // based on attribute values"): OCR read the box's word apart from the sentence, so the box is not
+                // in the sentence's line, but a field is not followed by a sentence.
+                continue;
             } else if (darkerThanAround(b)) {
                 // A bar filled darker than the page around it, its text at the left: a heading's or a section's
                 // bar (white on slate, dark on pale blue), not a field, whose inside is white or the page's own.
@@ -151,6 +156,34 @@ final class BoxedControlFinder {
             }
             int gap = Math.max(b.x - (s.box.x + s.box.width), s.box.x - (b.x + b.width));
             if (gap >= -2 && gap <= INLINE_GAP * b.height) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Words of running text after a box that make it a word of the sentence, not a field. */
+    private static final int SENTENCE_WORDS = 4;
+
+    /**
+     * Whether running text of {@link #SENTENCE_WORDS} words or more, on box {@code b}'s row (at least half of the
+     * text's height within the box's), starts within a word space or two right of the box or runs on through its
+     * right side: the box is a word of that sentence (inline code, whose word OCR read apart, or as part of the
+     * sentence's line), not a field.
+     */
+    private boolean beforeASentence(Rectangle b) {
+        for (TextSegment s : page.segments) {
+            int overlap = Math.min(b.y + b.height, s.box.y + s.box.height) - Math.max(b.y, s.box.y);
+            if (s.words() < SENTENCE_WORDS || overlap < 0.5 * s.box.height) {
+                continue;
+            }
+            int right = b.x + b.width;
+            int gap = s.box.x - right;
+            boolean after = gap >= -2 && gap <= INLINE_GAP * b.height;
+            // A line that runs through the box and holds a label's colon is a form's row ("Graphical overview:
+            // [100] Alignments: [100]") that OCR read across its fields.
+            boolean through = s.box.x < right && s.box.x + s.box.width > right + b.height && !s.text.contains(":");
+            if (after || through) {
                 return true;
             }
         }
