@@ -73,8 +73,11 @@ as_user() { env -u JAVA_HOME -u XDG_CONFIG_HOME -u XDG_DATA_HOME -u XDG_CACHE_HO
 
 # 3. The command line.
 version="$(cd "$work" && as_user sightline --version)" || fail "sightline --version exited with $?"
-echo "$version" | head -n 1 | grep -q '^Sightline ' || fail "unexpected --version output: $version"
-(cd "$work" && as_user sightline --help) | grep -q 'Usage: sightline' || fail "sightline --help"
+# The first line by the shell alone: with pipefail, "echo | head | grep -q" fails whenever grep's early exit
+# cuts a writer off with SIGPIPE, which made this check fail on a right answer now and then.
+[[ "${version%%$'\n'*}" == "Sightline "* ]] || fail "unexpected --version output: $version"
+help="$(cd "$work" && as_user sightline --help)" || fail "sightline --help exited with $?"
+[[ "$help" == *"Usage: sightline"* ]] || fail "sightline --help"
 phase "sightline --version: $(echo "$version" | head -n 1)"
 # The Orca keys are there to turn on, and turning them on writes the user's Orca customisations.
 as_user python3 /opt/sightline/lib/app/companion/sightline_orca.py --install | grep -q "Restart Orca" \
