@@ -178,16 +178,11 @@ final class ButtonRows {
                 start = -1;
             }
         }
-        int wordGap = Math.max(3, (int) Math.round(0.14 * b.height));
-        List<int[]> words = new ArrayList<>();
-        for (int[] r : runs) {
-            if (!words.isEmpty() && r[0] - words.get(words.size() - 1)[1] - 1 < wordGap) {
-                words.get(words.size() - 1)[1] = r[1];
-            } else {
-                words.add(r.clone());
-            }
+        if (runs.isEmpty()) {
+            return runs;
         }
-        return words;
+        // The segmenter's word gap and clustering, with no box sides to cut at.
+        return TextSegmenter.cluster(runs, Math.max(3, (int) Math.round(0.14 * b.height)), new boolean[0]);
     }
 
     private boolean inkColumn(int x, Rectangle b) {

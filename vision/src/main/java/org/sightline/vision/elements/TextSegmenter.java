@@ -325,7 +325,7 @@ final class TextSegmenter {
     }
 
     /** Runs closer than {@code gap} join, unless a column of {@code wall} (indexed as the runs) lies between. */
-    private static List<int[]> cluster(List<int[]> runs, int gap, boolean[] wall) {
+    static List<int[]> cluster(List<int[]> runs, int gap, boolean[] wall) {
         List<int[]> out = new ArrayList<>();
         int[] current = runs.get(0).clone();
         for (int i = 1; i < runs.size(); i++) {
