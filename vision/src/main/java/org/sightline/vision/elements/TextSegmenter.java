@@ -1482,10 +1482,6 @@ final class TextSegmenter {
     }
 
     /**
-     * A piece of {@code s} holding {@code text} over columns {@code left} to {@code right} (inclusive) of its
-     * line, measured against {@code s}'s background.
-     */
-    /**
      * {@code s} without a pale mark OCR read as a character at its start: the triangle of a documentation tree's
      * entry (Doxygen's "►", pale blue before a link, read as "7": "7 composite.h"). The first word is such a mark
      * when it is one character whose ink is clearly fainter than the rest of the piece (its strongest pixel at
@@ -1518,6 +1514,104 @@ final class TextSegmenter {
     /** A mark's ink reaches at most this share of its piece's ink contrast to be a pale mark. */
     private static final double PALE_MARK = 0.6;
 
+    /**
+     * {@code s} without a list's bullet at its start: one small blot of ink (a disc, a ring, a square) level with the
+     * line's middle, set well apart from the words after it ({@link #isBullet}). OCR reads a ring as "o", "0" or "D",
+     * runs a small round one into the first word ("。IdentityMap"), or reads nothing there; the bullet's word or
+     * marks go with it. Spoken, "o ColumnProperty" is no link's name, and the bullet stuck to the item keeps
+     * a column of items from being seen as one. Returns {@code s} otherwise.
+     */
+    TextSegment withoutBullet(TextSegment s) {
+        List<int[]> words = wordClusters(s);
+        if (words.size() < 2) {
+            return s;
+        }
+        int[] first = words.get(0);
+        int[] next = words.get(1);
+        // What OCR read for the bullet: up to two leading words of one character each ("o", "0 o" for one ring), or
+        // marks the first word begins with ("。IdentityMap"). A word of one letter after a bullet OCR did not read
+        // would go too; lists of links seldom start an item so.
+        String[] tokens = s.text.split("\\s+");
+        int single = 0;
+        while (single < Math.min(BULLET_WORDS, tokens.length - 1)
+                && tokens[single].codePointCount(0, tokens[single].length()) == 1) {
+            single++;
+        }
+        String text = LEADING_MARKS.matcher(String.join(" ", Arrays.copyOfRange(tokens, single, tokens.length)))
+                .replaceFirst("");
+        if (text.isBlank()) {
+            return s;
+        }
+        TextSegment item = piece(s, text, next[0], s.box.x + s.box.width - 1);
+        Rectangle bullet = new Rectangle(first[0], s.box.y, first[1] - first[0] + 1, s.box.height);
+        return isBullet(bullet, next[0], s.background, item.ink) ? item : s;
+    }
+
+    /** Marks (no letter or digit) at the start of a text: a bullet OCR joined to the first word. */
+    private static final Pattern LEADING_MARKS = Pattern.compile("^[^\\p{L}\\p{N}]+");
+
+    /**
+     * Whether a piece read as one character and nothing else is a list's bullet standing before the text on its row
+     * ({@link #isBullet}): OCR gives a bullet a line of its own now and then.
+     */
+    boolean isLoneBullet(TextSegment s, List<TextSegment> others) {
+        if (s.text.codePointCount(0, s.text.length()) != 1) {
+            return false;
+        }
+        for (TextSegment o : others) {
+            if (o != s && o.sameRow(s) && o.box.x > s.box.x + s.box.width && o.box.height > s.box.height
+                    && !o.text.isEmpty() && Character.isLetterOrDigit(o.text.codePointAt(0))) {
+                Rectangle line = new Rectangle(s.box.x, o.box.y, s.box.width, o.box.height);
+                return o.box.x - (s.box.x + s.box.width) <= BULLET_REACH * o.box.height
+                        && isBullet(line, o.box.x, s.background, o.ink);
+            }
+        }
+        return false;
+    }
+
+    /** OCR reads a bullet as at most this many words of one character. */
+    private static final int BULLET_WORDS = 2;
+    /** A bullet is at most this share of its line's height wide and tall. */
+    private static final double BULLET_SIZE = 0.55;
+    /** A bullet stands at least this share of its line's height before the item's first word. */
+    private static final double BULLET_GAP = 0.5;
+    /** ... and at most this many of the line's heights. */
+    private static final double BULLET_REACH = 2;
+
+    /**
+     * Whether the ink in {@code column} (the bullet's columns over the whole height of its line) is a bullet before
+     * text starting at {@code textStart}: at most {@link #BULLET_SIZE} of the line's height either way, at least 2
+     * pixels tall, its middle within a quarter of the line's height of the line's, at least {@link #BULLET_GAP} of the
+     * line's height before the text, and in another colour than the text's ink {@code textInk}. A word of one letter
+     * at a line's start stands a word space from the next, nearer than a bullet; a capital or a digit is taller. A
+     * bullet in the item's own ink stays with it: it is how the text role model saw a list's items when it learned
+     * them (a list of names in the body's ink is text; without their bullets they passed for a menu).
+     */
+    private boolean isBullet(Rectangle column, int textStart, int background, int textInk) {
+        int h = column.height;
+        if (column.width > BULLET_SIZE * h || textStart - (column.x + column.width) < BULLET_GAP * h) {
+            return false;
+        }
+        int[] rows = pixels.inkRows(column, background);
+        int tall = rows[1] - rows[0] + 1;
+        if (tall < 2 || tall > BULLET_SIZE * h || Math.abs((rows[0] + rows[1]) / 2.0 - column.getCenterY()) > 0.25 * h) {
+            return false;
+        }
+        int ink = background;
+        for (int y = rows[0]; y <= rows[1]; y++) {
+            for (int x = column.x; x < column.x + column.width; x++) {
+                if (Pixels.distance(pixels.at(x, y), background) > Pixels.distance(ink, background)) {
+                    ink = pixels.at(x, y);
+                }
+            }
+        }
+        return Pixels.distance(ink, textInk) >= Pixels.CLEARLY_APART;
+    }
+
+    /**
+     * A piece of {@code s} holding {@code text} over columns {@code left} to {@code right} (inclusive) of its
+     * line, measured against {@code s}'s background.
+     */
     private TextSegment piece(TextSegment s, String text, int left, int right) {
         TextSegment piece = new TextSegment(text, new Rectangle(left, s.box.y, Math.max(1, right - left + 1),
                 s.box.height), s.confidence, s.line);

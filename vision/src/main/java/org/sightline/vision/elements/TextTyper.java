@@ -46,8 +46,9 @@ final class TextTyper {
         double bodyHeight = page.bodyHeight;
         Set<String> fieldLabels = page.fieldLabels;
         Set<String> labelsOfFields = page.labelsOfFields;
-        List<TextSegment> unsplit = page.segments.stream().filter(s -> !s.consumed).map(segmenter::withoutPaleMark)
-                .toList();
+        List<TextSegment> left = page.segments.stream().filter(s -> !s.consumed).toList();
+        List<TextSegment> unsplit = left.stream().filter(s -> !segmenter.isLoneBullet(s, left))
+                .map(segmenter::withoutPaleMark).map(segmenter::withoutBullet).toList();
         if (unsplit.isEmpty()) {
             return found;
         }
@@ -804,7 +805,7 @@ final class TextTyper {
     private static boolean inAColumnOfLinks(TextSegment s, List<TextSegment> lone) {
         List<TextSegment> column = Stream.concat(Stream.of(s), lone.stream().filter(o -> o != s
                         && Math.abs(o.box.x - s.box.x) <= Math.max(4, s.box.height / 2)
-                        && Math.abs(o.box.height - s.box.height) <= 0.2 * s.box.height
+                        && Math.abs(o.box.height - s.box.height) <= 0.3 * s.box.height
                         && Pixels.distance(o.ink, s.ink) < Pixels.CLEARLY_APART))
                 .sorted(Comparator.comparingInt(o -> o.box.y)).toList();
         return runThrough(column, s, TextTyper::onTheNextLine) >= COLUMN_ITEMS;

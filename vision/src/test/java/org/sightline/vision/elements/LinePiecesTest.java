@@ -12,8 +12,8 @@ import org.sightline.vision.testing.RealOcr;
  * (Sphinx, training split of the page corpus), whose code blocks set their keywords in bold ("from hello import
  * app"). Each keyword was mapped as a heading of its own, and H stopped on them between the page's headings.
  * Nor are marks without a word, the "})" that closes a block; and a pale mark OCR read as a letter is no part of the
- * words after it. A line the screenshot's edge cuts through is not cut into its words, nor a line in one muted colour
- * into its words by the smoothing of its letters.
+ * words after it, nor a list's bullet in another colour. A line the screenshot's edge cuts through is not cut into its
+ * words, nor a line in one muted colour into its words by the smoothing of its letters.
  */
 class LinePiecesTest {
 
@@ -112,5 +112,19 @@ class LinePiecesTest {
         assertThat(map.elements()).filteredOn(e -> e.label().startsWith("Generated on Wed Mar 30 2022"))
                 .singleElement().satisfies(e -> assertThat(e.type()).isEqualTo(ElementType.TEXT));
         assertThat(map.ofType(ElementType.LINK)).extracting(Element::label).doesNotContain("Generated", "on");
+    }
+
+    @Test
+    void aListsBulletInAnotherColourIsNoPartOfItsLink() throws IOException {
+        // SQLAlchemy's list of ORM classes (training split): dark red names after grey rings, which OCR reads as "o",
+        // "0 o" or "D", runs into the name ("。IdentityMap") or gives a line of its own. The links are the names
+        // alone, and no ring is an element of its own.
+        ElementMap map = FixtureMaps.map(OCR, "corpus/python-sqlalchemy-doc-002-2-bullets.png");
+        assertThat(map.ofType(ElementType.LINK)).extracting(Element::label)
+                .contains("Instance Events", "Attribute Events", "Query Events", "ClassManager", "ColumnProperty",
+                        "IdentityMap", "InspectionAttr", "MapperProperty");
+        assertThat(map.elements()).extracting(Element::label)
+                .noneMatch(l -> l.codePointCount(0, l.length()) == 1)
+                .noneMatch(l -> l.matches("^[o0D。•]\\s?[A-Z].*"));
     }
 }
