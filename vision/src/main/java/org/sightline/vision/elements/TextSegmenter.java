@@ -1098,8 +1098,11 @@ final class TextSegmenter {
         }
     }
 
-    /** A name in a list of linked names: letters, digits and the marks of file and code names. */
-    private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}_.:/#-]*\\p{L}[\\p{L}\\p{N}_.:/#-]*");
+    /**
+     * A name in a list of linked names: letters, digits and the marks of file and code names, or an issue's number
+     * ("#1376").
+     */
+    private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}_.:/#-]*\\p{L}[\\p{L}\\p{N}_.:/#-]*|#\\p{N}+");
 
     /**
      * Splits a list of names parted by commas ("enhance.c, enhance.h"), set apart by gaps wider than those
@@ -1116,7 +1119,9 @@ final class TextSegmenter {
         for (int i = 0; i < tokens.length; i++) {
             // OCR sets a space before or after an underscore now and then ("mbedtls _x509 _crt").
             String name = tokens[i].strip().replaceAll("\\s*_\\s*", "_");
-            if (!NAME.matcher(name).matches() || i > 0 && !tokens[i].startsWith(" ")) {
+            // No space after a comma is OCR's loss as often as the page's ("equals,finalize" under a gap as wide as
+            // a word space): the gaps in the ink decide below.
+            if (!NAME.matcher(name).matches()) {
                 return List.of(s);
             }
             tokens[i] = name;
