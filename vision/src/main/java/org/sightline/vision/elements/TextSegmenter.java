@@ -1117,8 +1117,9 @@ final class TextSegmenter {
             return List.of(s);
         }
         for (int i = 0; i < tokens.length; i++) {
-            // OCR sets a space before or after an underscore now and then ("mbedtls _x509 _crt").
-            String name = tokens[i].strip().replaceAll("\\s*_\\s*", "_");
+            // OCR sets a space before or after an underscore now and then ("mbedtls _x509 _crt"), and after an
+            // issue's "#".
+            String name = tokens[i].strip().replaceAll("\\s*_\\s*", "_").replaceAll("^#\\s+(?=\\p{N})", "#");
             // No space after a comma is OCR's loss as often as the page's ("equals,finalize" under a gap as wide as
             // a word space): the gaps in the ink decide below.
             if (!NAME.matcher(name).matches()) {

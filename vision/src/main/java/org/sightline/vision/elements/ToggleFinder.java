@@ -84,7 +84,8 @@ final class ToggleFinder {
                 boolean readAsGlyph = o.circle() || !atStart || host.box.width < 3 * b.width
                         || !host.text.isEmpty() && isBoxGlyph(host.text.charAt(0));
                 boolean letterLike = sameInk && readAsGlyph
-                        && (!atStart || startsAWord || host.box.height > 1.15 * bodyHeight);
+                        && (!atStart || startsAWord || host.box.height > 1.15 * bodyHeight)
+                        || glyphOfAWord(b, host.background);
                 boolean even = Math.abs(b.width - b.height) <= 1 && b.height >= 11 && !letterLike
                         && !(o.circle() && !atStart && letterInSentence(b, host));
                 if (even && b.height >= 0.5 * host.box.height && gapAfter(b, host) && gapBefore(b, host)) {
@@ -275,6 +276,27 @@ final class ToggleFinder {
         return wordBefore && Pixels.distance(strongestColour(b, host.background),
                 strongestColour(host.box, host.background)) < 40;
     }
+
+    /**
+     * Whether the ring or square {@code b} is the first glyph of a word in a colour of its own: the next glyph
+     * follows within {@link #GLYPH_GAP} of its height, in its own ink (a link's "#" before the issue's number,
+     * "#1376", whose hash OCR's outline took for a checked radio button). A control stands further from its label,
+     * which is seldom in the control's own colour.
+     */
+    private boolean glyphOfAWord(Rectangle b, int background) {
+        int from = b.x + b.width;
+        int limit = Math.min(pixels.width, from + (int) Math.ceil(GLYPH_GAP * b.height));
+        for (int x = from; x < limit; x++) {
+            if (!clear(x, x + 1, b, background)) {
+                Rectangle next = new Rectangle(x, b.y, Math.max(2, b.width / 2), b.height);
+                return Pixels.distance(strongestColour(next, background), strongestColour(b, background)) < 40;
+            }
+        }
+        return false;
+    }
+
+    /** The next glyph of a word follows within this share of a glyph's height. */
+    private static final double GLYPH_GAP = 0.35;
 
     private boolean gapAfter(Rectangle b, TextSegment host) {
         int need = Math.max(2, (int) (0.2 * b.height));

@@ -203,7 +203,27 @@ class LinkRowsTest {
         }
     }
 
-    /** Texinfo's navigation, links in blue underlined between black brackets, above a heading and a sentence. */
+    @Test
+    void eachIssueNumberOfAListIsALinkOfItsOwn() {
+        // A release note's line as psycopg2's are set (15 px): the issues it closes, each a link ("#1376, #1386").
+        BufferedImage img = new BufferedImage(800, 120, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = FixtureMaps.whitePage(img);
+        g.setFont(TestFonts.sans(Font.PLAIN, 15));
+        g.setColor(Color.BLACK);
+        String lead = "Fix a crash when the connection closes early ";
+        g.drawString(lead, 20, 40);
+        int x = 20 + g.getFontMetrics().stringWidth(lead);
+        g.setColor(new Color(0x1f, 0x3f, 0xbf));
+        g.drawString("#1376, #1386", x, 40);
+        g.setColor(Color.BLACK);
+        g.drawString("Both were reported on the mailing list before the release.", 20, 90);
+        g.dispose();
+        ElementMap map = ElementFinder.analyse(Capture.ofImage(img, CaptureSource.FILE, "issues"),
+                OCR.engine().read(img, TaskContext.none()), TaskContext.none());
+        assertThat(map.ofType(ElementType.LINK)).as(map.elements().toString()).extracting(Element::label)
+                .containsExactly("#1376", "#1386");
+    }
+
     /**
      * Javadoc's menu with its current page ("USE") on an orange box in the middle of the bar, and "Java SE 17 &
      * JDK 17" in bold at the bar's far end: OCR reads the bar as one line, with a letter of "NEW" set apart. Placed
