@@ -103,14 +103,24 @@ def main():
     ap.add_argument("--epochs", type=int, default=6)
     ap.add_argument("--batch", type=int, default=128)
     ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--exclude", action="append", default=[],
+                    help="a package to leave out of training (its DOM and its OCR samples), e.g. to judge on it")
+    ap.add_argument("--ocr-repeat", type=int, default=1,
+                    help="how many times each OCR sample (ocr-PKG.npz, ocr_dataset.py) is seen per epoch")
+    ap.add_argument("--check", help="a folder of further .npz samples to score after training (OCR pieces of "
+                                    "packages left out with --exclude)")
     args = ap.parse_args()
     torch.manual_seed(args.seed)
     rng = np.random.default_rng(args.seed)
     validation = validation_packages()
     available = sorted(f[:-4] for f in os.listdir(args.data) if f.endswith(".npz") and not f.endswith(".tmp.npz"))
-    train_pkgs = [p for p in available if p not in validation]
+    train_pkgs = [p for p in available if p not in validation and p.removeprefix("ocr-") not in args.exclude]
     val_pkgs = [p for p in available if p in validation]
-    train = load(args.data, train_pkgs)
+    train = load(args.data, [p for p in train_pkgs if not p.startswith("ocr-")])
+    ocr = load(args.data, [p for p in train_pkgs if p.startswith("ocr-")])
+    if ocr is not None:
+        print("ocr samples", len(ocr["labels"]), "seen", args.ocr_repeat, "times an epoch", flush=True)
+        train = {k: np.concatenate([train[k]] + [ocr[k]] * args.ocr_repeat) for k in train}
     val = load(args.data, val_pkgs)
     counts = np.bincount(train["labels"], minlength=len(ROLES))
     print("train", len(train["labels"]), dict(zip(ROLES, counts.tolist())), flush=True)
@@ -157,6 +167,16 @@ def main():
         for name, row in result["validation"]["table"].items():
             print("%-22s support %6d precision %.3f recall %.3f" % (name, row["support"], row["precision"],
                                                                    row["recall"]))
+    if args.check:
+        names = sorted(f[:-4] for f in os.listdir(args.check) if f.endswith(".npz") and not f.endswith(".tmp.npz"))
+        check = load(args.check, names)
+        pred = predict(net, check)
+        result["check"] = {"folder": args.check, "packages": names, "segments": int(len(check["labels"])),
+                           "accuracy": round(float((pred == check["labels"]).mean()), 3),
+                           "table": table(check["labels"], pred, groups())}
+        for name, row in result["check"]["table"].items():
+            print("check %-22s support %6d precision %.3f recall %.3f" % (name, row["support"], row["precision"],
+                                                                         row["recall"]))
     os.makedirs(args.out, exist_ok=True)
     net.eval()
     torch.onnx.export(Exported(net), (torch.zeros(1, 3, pp.HEIGHT, pp.WIDTH), torch.zeros(1, pp.FEATURES)),

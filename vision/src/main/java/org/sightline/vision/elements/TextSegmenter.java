@@ -1521,6 +1521,108 @@ final class TextSegmenter {
     private static final double PALE_MARK = 0.6;
 
     /**
+     * Cuts a piece where its underline breaks with nothing at all above the break: two links side by
+     * side in one colour ("Bee swarm plots  Index", gnuplot's navigation), each underlined on its own, which OCR
+     * reads as one line. A link's underline runs on under the spaces between its words; where it stops short of a
+     * descender (the gaps browsers leave around "g" and "p") the descender is there above the gap. Returns
+     * {@code s} alone otherwise.
+     */
+    List<TextSegment> splitAtUnderlineBreaks(TextSegment s) {
+        Rectangle b = s.box.intersection(pixels.bounds());
+        if (b.width < 8) {
+            return List.of(s);
+        }
+        // (Not only pieces measured as underlined: the break itself can bring an underline's cover of the piece
+        // under the measure's share.) The underline's row: the row in the lower part of the box with the most ink along it.
+        int row = -1;
+        int most = 0;
+        for (int y = b.y + (int) (0.55 * b.height); y < Math.min(pixels.height, b.y + b.height + 2); y++) {
+            int covered = 0;
+            for (int x = b.x; x < b.x + b.width; x++) {
+                if (pixels.inkAt(x, y, s.background)) {
+                    covered++;
+                }
+            }
+            if (covered > most) {
+                most = covered;
+                row = y;
+            }
+        }
+        if (row < 0) {
+            return List.of(s);
+        }
+        int top = b.y;
+        int bottom = Math.max(row, b.y + b.height - 1);
+        int minGap = Math.max(2, (int) Math.round(UNDERLINE_BREAK * b.height));
+        List<int[]> ranges = new ArrayList<>();
+        int start = -1;
+        int emptyRun = 0;
+        for (int x = b.x; x <= b.x + b.width; x++) {
+            boolean empty = x == b.x + b.width || columnEmpty(x, top, bottom, s.background);
+            if (!empty) {
+                if (start < 0) {
+                    start = x;
+                } else if (emptyRun >= minGap) {
+                    ranges.add(new int[] {start, x - emptyRun - 1});
+                    start = x;
+                }
+                emptyRun = 0;
+            } else if (start >= 0) {
+                emptyRun++;
+            }
+        }
+        if (start >= 0) {
+            ranges.add(new int[] {start, b.x + b.width - 1 - emptyRun});
+        }
+        // Each part a link of its own: a word's width or more (the foot of a digit is no underline), underlined along
+        // most of its width.
+        int underline = row;
+        if (ranges.size() < 2 || ranges.stream().anyMatch(r -> r[1] - r[0] + 1 < b.height
+                || underlineShare(r, underline, s.background) < 0.8)) {
+            return List.of(s);
+        }
+        List<TextSegment> out = pieces(s, ranges);
+        return out.size() == ranges.size() ? out : List.of(s);
+    }
+
+    /** An underline's break with nothing above it at least this share of the line's height wide parts two links. */
+    private static final double UNDERLINE_BREAK = 0.15;
+
+    private boolean columnEmpty(int x, int top, int bottom, int background) {
+        for (int y = top; y <= Math.min(bottom, pixels.height - 1); y++) {
+            if (pixels.inkAt(x, y, background)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The share of {@code range}'s columns that an underline on {@code row} covers; 0 when the longest unbroken run
+     * on the row is under {@link #UNDERLINE_RUN} of the range: the feet of a bold word's letters, side by side, are
+     * no underline, while an underline breaks only around descenders.
+     */
+    private double underlineShare(int[] range, int row, int background) {
+        int on = 0;
+        int run = 0;
+        int longest = 0;
+        for (int x = range[0]; x <= range[1]; x++) {
+            if (pixels.inkAt(x, row, background)) {
+                on++;
+                run++;
+                longest = Math.max(longest, run);
+            } else {
+                run = 0;
+            }
+        }
+        int width = range[1] - range[0] + 1;
+        return longest < UNDERLINE_RUN * width ? 0 : (double) on / width;
+    }
+
+    /** An underline's longest unbroken run is at least this share of its link's width. */
+    private static final double UNDERLINE_RUN = 0.4;
+
+    /**
      * {@code s} without a list's bullet at its start: one small blot of ink (a disc, a ring, a square) level with the
      * line's middle, set well apart from the words after it ({@link #isBullet}). OCR reads a ring as "o", "0" or "D",
      * runs a small round one into the first word ("。IdentityMap"), or reads nothing there; the bullet's word or

@@ -89,6 +89,7 @@ final class TextTyper {
         // marks ("<body>") is a keyword, and cut out of its marks it would pass for a word set apart.
         List<TextSegment> free = whole.stream().flatMap(s -> code.contains(s) ? Stream.of(s)
                 : segmenter.splitInsideWords(s, bodyInk).stream()
+                        .flatMap(p -> segmenter.splitAtUnderlineBreaks(p).stream())
                         .flatMap(p -> drawnAsLink(p, bodyInk) ? segmenter.splitAtCommas(p).stream() : Stream.of(p)))
                 .toList();
         // The body's size and weight come from the running text: a code block's monospaced lines, drawn in
@@ -346,6 +347,18 @@ final class TextTyper {
         return false;
     }
 
+    /** What the text role model is asked about a page: every piece's box and text, the free pieces first. */
+    interface RoleQuestions {
+        void asked(List<Rectangle> boxes, List<String> texts, int free);
+    }
+
+    /**
+     * Told what the text role model is asked, when set: the pieces real OCR and the segmenter make, which the
+     * corpus benchmark writes out as the model's training samples (vision/scripts/text-roles/ocr_dataset.py).
+     * Null in the app.
+     */
+    static volatile RoleQuestions roleQuestions;
+
     /**
      * The text role model's guess for each free segment, judged among all the page's text (the segments
      * controls took stay as neighbours); none when there is no model or it fails, and the rules decide.
@@ -359,6 +372,10 @@ final class TextTyper {
         page.segments.stream().filter(s -> s.consumed).forEach(all::add);
         List<Rectangle> boxes = all.stream().map(s -> s.box).toList();
         List<String> texts = all.stream().map(s -> s.text).toList();
+        RoleQuestions listener = roleQuestions;
+        if (listener != null) {
+            listener.asked(boxes, texts, free.size());
+        }
         try {
             List<TextRoleModel.Guess> found = roles.get().classify(pixels, boxes, texts);
             for (int i = 0; i < free.size(); i++) {

@@ -49,6 +49,11 @@ import org.sightline.vision.regions.RegionFinder;
 class ElementCorpusBenchmark {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * With {@code -Dsightline.roles.dump=DIR}: what the text role model is asked on each page (every piece's box and
+     * text), written to DIR/PACKAGE/PAGE.json, from which vision/scripts/text-roles/ocr_dataset.py makes samples.
+     */
+    private static final String ROLE_DUMP = System.getProperty("sightline.roles.dump");
     /** Where recognised pages are kept; another folder ({@code -Dsightline.corpus.ocr}) for a corpus whose page
      *  names repeat another's. */
     private static final Path CACHE = Path.of(System.getProperty("sightline.corpus.ocr", "target/corpus-ocr"));
@@ -163,13 +168,29 @@ class ElementCorpusBenchmark {
         Files.createDirectories(cache.getParent());
         BufferedImage image = ImageFiles.read(png);
         OcrResult ocr = ocrCache.read(image, cache);
+        List<Map<String, Object>> questions = new ArrayList<>();
+        boolean dump = ROLE_DUMP != null && fields == LearnedControls.FieldSource.SHIPPED && truthSuffix.equals(".json");
+        if (dump) {
+            TextTyper.roleQuestions = (boxes, texts, free) -> questions.add(Map.of("free", free, "texts", texts,
+                    "boxes", boxes.stream().map(b -> List.of(b.x, b.y, b.width, b.height)).toList()));
+        }
         long start = System.nanoTime();
         RegionFinder.find(image, ocr.lines().stream().map(TextLine::box).toList());
         long regions = System.nanoTime();
-        ElementMap map = ElementFinder.analyse(Capture.ofImage(image, CaptureSource.FILE, name), ocr,
-                TaskContext.none(), RULES_ONLY ? Optional.empty() : TextRoleModel.shipped(), ElementDetector.shipped(),
-                LearnedControls.USED, fields);
+        ElementMap map;
+        try {
+            map = ElementFinder.analyse(Capture.ofImage(image, CaptureSource.FILE, name), ocr,
+                    TaskContext.none(), RULES_ONLY ? Optional.empty() : TextRoleModel.shipped(),
+                    ElementDetector.shipped(), LearnedControls.USED, fields);
+        } finally {
+            TextTyper.roleQuestions = null;
+        }
         long end = System.nanoTime();
+        if (dump) {
+            Path out = Path.of(ROLE_DUMP).resolve(png.getParent().getFileName().toString()).resolve(name + ".json");
+            Files.createDirectories(out.getParent());
+            JSON.writeValue(out.toFile(), Map.of("png", png.toAbsolutePath().toString(), "questions", questions));
+        }
         timing.add(image, ocr.elapsed().toMillis(), (regions - start) / 1e6, (end - regions) / 1e6);
         JsonNode truth = JSON.readTree(png.resolveSibling(name + truthSuffix).toFile());
         List<ElementTally.Truth> elements = new ArrayList<>();

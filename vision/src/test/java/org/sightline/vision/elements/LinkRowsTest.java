@@ -242,6 +242,54 @@ class LinkRowsTest {
                 .satisfies(e -> assertThat(e.type()).isEqualTo(ElementType.TEXT));
     }
 
+    @Test
+    void twoUnderlinedLinksOnOneLineAreTwoLinksAndOneLinkKeepsItsWords() {
+        // gnuplot's navigation (Texinfo): "Previous: Bee swarm plots  Index", two links in one blue, each underlined
+        // on its own, which OCR reads as one line. Below, one link of three words whose underline runs under its
+        // spaces and stops short of the descenders of "p" and "g", as browsers draw it.
+        BufferedImage img = new BufferedImage(900, 160, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = FixtureMaps.whitePage(img);
+        g.setFont(TestFonts.font("Liberation Serif", Font.PLAIN, 18));
+        g.setColor(Color.BLACK);
+        g.drawString("Previous:", 20, 40);
+        int x = 20 + g.getFontMetrics().stringWidth("Previous: ");
+        g.setColor(new Color(0, 0, 0xee));
+        x = underlined(g, "Bee swarm plots", x, 40, Font.PLAIN);
+        underlined(g, "Index", x + 14, 40, Font.PLAIN);
+        g.setFont(TestFonts.font("Liberation Serif", Font.PLAIN, 18));
+        g.setColor(Color.BLACK);
+        g.drawString("See also", 20, 110);
+        g.setColor(new Color(0, 0, 0xee));
+        underlined(g, "plotting big graphs", 20 + g.getFontMetrics().stringWidth("See also "), 110, Font.PLAIN);
+        g.dispose();
+        ElementMap map = ElementFinder.analyse(Capture.ofImage(img, CaptureSource.FILE, "navigation"),
+                OCR.engine().read(img, TaskContext.none()), TaskContext.none());
+        assertThat(map.ofType(ElementType.LINK)).as(map.elements().toString()).extracting(Element::label)
+                .contains("Bee swarm plots", "Index", "plotting big graphs");
+    }
+
+    /** Draws {@code text} from {@code x} underlined, the underline broken around descenders; returns its right end. */
+    private static int underlined(Graphics2D g, String text, int x, int baseline, int style) {
+        g.setFont(TestFonts.font("Liberation Serif", style, 18));
+        int width = g.getFontMetrics().stringWidth(text);
+        java.awt.Color ink = g.getColor();
+        g.drawString(text, x, baseline);
+        g.fillRect(x, baseline + 2, width, 1);
+        // Gaps around each descender, as text-decoration-skip-ink leaves them.
+        g.setColor(Color.WHITE);
+        for (int i = 0; i < text.length(); i++) {
+            if ("gpqy".indexOf(text.charAt(i)) >= 0) {
+                int left = x + g.getFontMetrics().stringWidth(text.substring(0, i));
+                int right = x + g.getFontMetrics().stringWidth(text.substring(0, i + 1));
+                g.fillRect(left, baseline + 2, 1, 1);
+                g.fillRect(right - 1, baseline + 2, 1, 1);
+            }
+        }
+        g.setColor(ink);
+        g.drawString(text, x, baseline);
+        return x + width;
+    }
+
     private static BufferedImage drawBracketedRow() {
         BufferedImage img = new BufferedImage(900, 170, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = FixtureMaps.whitePage(img);
