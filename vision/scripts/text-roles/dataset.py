@@ -34,8 +34,20 @@ def validation_packages():
         return {line.strip() for line in f if line.strip() and not line.startswith("#")}
 
 
-def role_of(run, regions):
+def link_boxes(truth):
+    """The boxes of the page's links (truth elements): text inside a link is the link's, whatever face it has."""
+    return [e["box"] for e in truth.get("elements", []) if e.get("type") == "link"]
+
+
+def role_of(run, regions, links=()):
     role = run["role"]
+    if role in ("code", "text") and links:
+        # A name set in code inside a link (<a><code>select()</code></a>, API references' way) has the run role
+        # "code"; it reads and acts as the link it is.
+        b = run["box"]
+        cx, cy = b["x"] + b["width"] / 2, b["y"] + b["height"] / 2
+        if any(l["x"] <= cx <= l["x"] + l["width"] and l["y"] <= cy <= l["y"] + l["height"] for l in links):
+            role = "link"
     if role == "heading":
         return "heading%d" % min(3, max(1, run.get("level") or 3))
     if role == "link":
@@ -51,6 +63,7 @@ def role_of(run, regions):
 def segments(truth):
     """Merges the page's runs into segments: [(box, text, role)]."""
     regions = truth.get("regions", [])
+    links = link_boxes(truth)
     out = []
     for run in truth["runs"]:
         b = run["box"]
@@ -58,7 +71,7 @@ def segments(truth):
         text = run["text"].strip()
         if not text or box[2] < 2 or box[3] < 6:
             continue
-        role = role_of(run, regions)
+        role = role_of(run, regions, links)
         key = (role, run["region"])
         if out:
             pbox, ptext, prole, pkey = out[-1]
@@ -110,11 +123,21 @@ def package_samples(directory, keep_all, rng):
                 dropped.update(those[cap:])
             chosen = [k for k in chosen if k not in dropped]
         for k in chosen:
-            c = pp.crop(image, boxes[k])
-            crops.append(np.clip(np.round((c.transpose(1, 2, 0) + 0.5) * 255), 0, 255).astype(np.uint8))
+            crops.append(stored_crop(image, boxes[k]))
             feats.append(f[k])
             labels.append(ROLES.index(segs[k][2]))
             pages.append(page)
+    return samples(crops, feats, labels, pages)
+
+
+def stored_crop(image, box):
+    """The preprocess crop of a box as stored in a sample file: uint8, HEIGHT x WIDTH x 3."""
+    c = pp.crop(image, box)
+    return np.clip(np.round((c.transpose(1, 2, 0) + 0.5) * 255), 0, 255).astype(np.uint8)
+
+
+def samples(crops, feats, labels, pages):
+    """A package's sample file's arrays; None when it has no sample."""
     if not crops:
         return None
     return dict(crops=np.stack(crops), features=np.stack(feats), labels=np.array(labels, np.int64),

@@ -25,12 +25,18 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--model", required=True)
     ap.add_argument("--image", required=True)
-    ap.add_argument("--truth", required=True)
+    ap.add_argument("--truth", help="the page's corpus truth, whose segments the fixture takes")
+    ap.add_argument("--segments", help="instead: an earlier fixture of this page, whose segments are taken again "
+                                       "(for new weights when the corpus page has been rendered anew)")
     ap.add_argument("--out", required=True)
     ap.add_argument("--limit", type=int, default=40)
     args = ap.parse_args()
-    with open(args.truth) as f:
-        segs = segments(json.load(f))
+    if args.segments:
+        with open(args.segments) as f:
+            segs = [(s["box"], s["text"], s["role"]) for s in json.load(f)["all"]]
+    else:
+        with open(args.truth) as f:
+            segs = segments(json.load(f))
     image = np.asarray(Image.open(args.image).convert("RGB"))
     ih, iw = image.shape[:2]
     segs = [s for s in segs if s[0][0] >= 0 and s[0][1] >= 0 and s[0][0] < iw and s[0][1] < ih]

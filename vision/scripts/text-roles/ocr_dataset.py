@@ -30,7 +30,7 @@ import numpy as np
 from PIL import Image
 
 import preprocess as pp
-from dataset import ROLES, role_of, validation_packages
+from dataset import ROLES, link_boxes, role_of, samples, stored_crop, validation_packages
 
 # The role covering at least this share of the truth text under a piece labels it.
 LEAD = 0.8
@@ -62,12 +62,13 @@ def label(box, runs):
 
 def truth_runs(truth):
     regions = truth.get("regions", [])
+    links = link_boxes(truth)
     runs = []
     for run in truth["runs"]:
         b = run["box"]
         box = [int(round(b["x"])), int(round(b["y"])), int(round(b["width"])), int(round(b["height"]))]
         if run["text"].strip() and box[2] >= 2 and box[3] >= 6:
-            runs.append((box, role_of(run, regions)))
+            runs.append((box, role_of(run, regions, links)))
     return runs
 
 
@@ -96,15 +97,11 @@ def package_samples(directory, rng):
             for k, role in chosen:
                 if k in dropped:
                     continue
-                c = pp.crop(image, boxes[k])
-                crops.append(np.clip(np.round((c.transpose(1, 2, 0) + 0.5) * 255), 0, 255).astype(np.uint8))
+                crops.append(stored_crop(image, boxes[k]))
                 feats.append(f[k])
                 labels.append(role)
                 pages.append(page)
-    if not crops:
-        return None
-    return dict(crops=np.stack(crops), features=np.stack(feats), labels=np.array(labels, np.int64),
-                pages=np.array(pages, np.int32))
+    return samples(crops, feats, labels, pages)
 
 
 def main():

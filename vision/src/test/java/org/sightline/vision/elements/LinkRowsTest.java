@@ -182,20 +182,8 @@ class LinkRowsTest {
 
     @Test
     void eachNameOfAListOfLinkedNamesPartedByCommasIsALinkOfItsOwn() {
-        BufferedImage img = new BufferedImage(800, 120, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = FixtureMaps.whitePage(img);
-        g.setFont(TestFonts.sans(Font.PLAIN, 20));
-        g.setColor(Color.BLACK);
-        String lead = "LevelColorsImage() is defined in ";
-        g.drawString(lead, 20, 40);
-        int x = 20 + g.getFontMetrics().stringWidth(lead);
-        g.setColor(new Color(0x1f, 0x3f, 0xbf));
-        g.drawString("enhance.h, enhance.c, deprecate.c", x, 40);
-        g.setColor(Color.BLACK);
-        g.drawString("Each file holds the methods that change the colour levels of an image.", 20, 90);
-        g.dispose();
-        ElementMap map = ElementFinder.analyse(Capture.ofImage(img, CaptureSource.FILE, "names"),
-                OCR.engine().read(img, TaskContext.none()), TaskContext.none());
+        ElementMap map = linkList(20, "LevelColorsImage() is defined in ", "enhance.h, enhance.c, deprecate.c",
+                "Each file holds the methods that change the colour levels of an image.");
         List<Element> links = map.ofType(ElementType.LINK);
         assertThat(links).extracting(Element::label).containsExactly("enhance.h", "enhance.c", "deprecate.c");
         for (int i = 1; i < links.size(); i++) {
@@ -206,22 +194,27 @@ class LinkRowsTest {
     @Test
     void eachIssueNumberOfAListIsALinkOfItsOwn() {
         // A release note's line as psycopg2's are set (15 px): the issues it closes, each a link ("#1376, #1386").
+        ElementMap map = linkList(15, "Fix a crash when the connection closes early ", "#1376, #1386",
+                "Both were reported on the mailing list before the release.");
+        assertThat(map.ofType(ElementType.LINK)).as(map.elements().toString()).extracting(Element::label)
+                .containsExactly("#1376, #1386".split(", "));
+    }
+
+    /** The map of a sentence in black ending in a list of links in blue, and a line of black text under it. */
+    private static ElementMap linkList(int size, String lead, String links, String below) {
         BufferedImage img = new BufferedImage(800, 120, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = FixtureMaps.whitePage(img);
-        g.setFont(TestFonts.sans(Font.PLAIN, 15));
+        g.setFont(TestFonts.sans(Font.PLAIN, size));
         g.setColor(Color.BLACK);
-        String lead = "Fix a crash when the connection closes early ";
         g.drawString(lead, 20, 40);
         int x = 20 + g.getFontMetrics().stringWidth(lead);
         g.setColor(new Color(0x1f, 0x3f, 0xbf));
-        g.drawString("#1376, #1386", x, 40);
+        g.drawString(links, x, 40);
         g.setColor(Color.BLACK);
-        g.drawString("Both were reported on the mailing list before the release.", 20, 90);
+        g.drawString(below, 20, 90);
         g.dispose();
-        ElementMap map = ElementFinder.analyse(Capture.ofImage(img, CaptureSource.FILE, "issues"),
+        return ElementFinder.analyse(Capture.ofImage(img, CaptureSource.FILE, "links"),
                 OCR.engine().read(img, TaskContext.none()), TaskContext.none());
-        assertThat(map.ofType(ElementType.LINK)).as(map.elements().toString()).extracting(Element::label)
-                .containsExactly("#1376", "#1386");
     }
 
     /**
