@@ -60,19 +60,23 @@ def role_of(run, regions, links=()):
     return "text"
 
 
-def segments(truth):
-    """Merges the page's runs into segments: [(box, text, role)]."""
+def roled_runs(truth):
+    """The page's runs with text and a box of some size, each as (box, text, role, region)."""
     regions = truth.get("regions", [])
     links = link_boxes(truth)
-    out = []
     for run in truth["runs"]:
         b = run["box"]
         box = [int(round(b["x"])), int(round(b["y"])), int(round(b["width"])), int(round(b["height"]))]
         text = run["text"].strip()
-        if not text or box[2] < 2 or box[3] < 6:
-            continue
-        role = role_of(run, regions, links)
-        key = (role, run["region"])
+        if text and box[2] >= 2 and box[3] >= 6:
+            yield box, text, role_of(run, regions, links), run["region"]
+
+
+def segments(truth):
+    """Merges the page's runs into segments: [(box, text, role)]."""
+    out = []
+    for box, text, role, region in roled_runs(truth):
+        key = (role, region)
         if out:
             pbox, ptext, prole, pkey = out[-1]
             gap = box[0] - (pbox[0] + pbox[2])

@@ -30,7 +30,7 @@ import numpy as np
 from PIL import Image
 
 import preprocess as pp
-from dataset import ROLES, link_boxes, role_of, samples, stored_crop, validation_packages
+from dataset import ROLES, roled_runs, samples, stored_crop, validation_packages
 
 # The role covering at least this share of the truth text under a piece labels it.
 LEAD = 0.8
@@ -61,15 +61,7 @@ def label(box, runs):
 
 
 def truth_runs(truth):
-    regions = truth.get("regions", [])
-    links = link_boxes(truth)
-    runs = []
-    for run in truth["runs"]:
-        b = run["box"]
-        box = [int(round(b["x"])), int(round(b["y"])), int(round(b["width"])), int(round(b["height"]))]
-        if run["text"].strip() and box[2] >= 2 and box[3] >= 6:
-            runs.append((box, role_of(run, regions, links)))
-    return runs
+    return [(box, role) for box, _, role, _ in roled_runs(truth)]
 
 
 def package_samples(directory, rng):
