@@ -1532,8 +1532,8 @@ final class TextSegmenter {
         if (b.width < 8) {
             return List.of(s);
         }
-        // (Not only pieces measured as underlined: the break itself can bring an underline's cover of the piece
-        // under the measure's share.) The underline's row: the row in the lower part of the box with the most ink along it.
+        // Not only pieces measured as underlined: the break itself can bring an underline's cover of the piece under
+        // the measure's share. The underline's row: the row in the lower part of the box with the most ink along it.
         int row = -1;
         int most = 0;
         for (int y = b.y + (int) (0.55 * b.height); y < Math.min(pixels.height, b.y + b.height + 2); y++) {
@@ -1702,7 +1702,8 @@ final class TextSegmenter {
         }
         int[] rows = pixels.inkRows(column, background);
         int tall = rows[1] - rows[0] + 1;
-        if (tall < 2 || tall > BULLET_SIZE * h || Math.abs((rows[0] + rows[1]) / 2.0 - column.getCenterY()) > 0.25 * h) {
+        boolean level = Math.abs((rows[0] + rows[1]) / 2.0 - column.getCenterY()) <= 0.25 * h;
+        if (tall < 2 || tall > BULLET_SIZE * h || !level) {
             return false;
         }
         int ink = background;

@@ -169,7 +169,8 @@ class ElementCorpusBenchmark {
         BufferedImage image = ImageFiles.read(png);
         OcrResult ocr = ocrCache.read(image, cache);
         List<Map<String, Object>> questions = new ArrayList<>();
-        boolean dump = ROLE_DUMP != null && fields == LearnedControls.FieldSource.SHIPPED && truthSuffix.equals(".json");
+        boolean dump = ROLE_DUMP != null && fields == LearnedControls.FieldSource.SHIPPED
+                && truthSuffix.equals(".json");
         if (dump) {
             TextTyper.roleQuestions = (boxes, texts, free) -> questions.add(Map.of("free", free, "texts", texts,
                     "boxes", boxes.stream().map(b -> List.of(b.x, b.y, b.width, b.height)).toList()));
