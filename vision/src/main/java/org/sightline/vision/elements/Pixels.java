@@ -82,6 +82,23 @@ final class Pixels {
         return c & 0xf0f0f0;
     }
 
+    /** The colour in {@code area} farthest from {@code background} (the first such); the background when none is. */
+    int strongestColour(Rectangle area, int background) {
+        int best = background;
+        int bestDistance = -1;
+        Rectangle r = area.intersection(bounds());
+        for (int y = r.y; y < r.y + r.height; y++) {
+            for (int x = r.x; x < r.x + r.width; x++) {
+                int d = distance(at(x, y), background);
+                if (d > bestDistance) {
+                    bestDistance = d;
+                    best = at(x, y);
+                }
+            }
+        }
+        return best;
+    }
+
     /** The most frequent (quantized) colour inside {@code area}, sampled; the background behind text. */
     int dominantColour(Rectangle area) {
         Rectangle r = area.intersection(new Rectangle(0, 0, width, height));

@@ -1456,13 +1456,22 @@ final class TextSegmenter {
     /** Word-sized clusters of ink columns inside {@code s.box}, in image x coordinates. */
     private List<int[]> wordClusters(TextSegment s) {
         Rectangle b = s.box.intersection(pixels.bounds());
+        return inkClusters(b, s.background, Math.max(3, (int) Math.round(0.14 * b.height)));
+    }
+
+    /**
+     * The column ranges (inclusive) of {@code area} that hold ink on {@code background}, joined across fewer than
+     * {@code gap} empty columns.
+     */
+    private List<int[]> inkClusters(Rectangle area, int background, int gap) {
+        Rectangle b = area.intersection(pixels.bounds());
         List<int[]> runs = new ArrayList<>();
         int start = -1;
         for (int x = b.x; x <= b.x + b.width; x++) {
             boolean ink = false;
             if (x < b.x + b.width) {
                 for (int y = b.y; y < b.y + b.height && !ink; y++) {
-                    ink = pixels.inkAt(x, y, s.background);
+                    ink = pixels.inkAt(x, y, background);
                 }
             }
             if (ink && start < 0) {
@@ -1472,10 +1481,7 @@ final class TextSegmenter {
                 start = -1;
             }
         }
-        if (runs.isEmpty()) {
-            return runs;
-        }
-        return cluster(runs, Math.max(3, (int) Math.round(0.14 * b.height)), new boolean[0]);
+        return runs.isEmpty() ? runs : cluster(runs, gap, new boolean[0]);
     }
 
     private static int rangeOf(List<int[]> ranges, int x) {
@@ -1551,29 +1557,10 @@ final class TextSegmenter {
         if (row < 0) {
             return List.of(s);
         }
-        int top = b.y;
+        // Parted where every column of the line, the underline's row included, is empty.
         int bottom = Math.max(row, b.y + b.height - 1);
-        int minGap = Math.max(2, (int) Math.round(UNDERLINE_BREAK * b.height));
-        List<int[]> ranges = new ArrayList<>();
-        int start = -1;
-        int emptyRun = 0;
-        for (int x = b.x; x <= b.x + b.width; x++) {
-            boolean empty = x == b.x + b.width || columnEmpty(x, top, bottom, s.background);
-            if (!empty) {
-                if (start < 0) {
-                    start = x;
-                } else if (emptyRun >= minGap) {
-                    ranges.add(new int[] {start, x - emptyRun - 1});
-                    start = x;
-                }
-                emptyRun = 0;
-            } else if (start >= 0) {
-                emptyRun++;
-            }
-        }
-        if (start >= 0) {
-            ranges.add(new int[] {start, b.x + b.width - 1 - emptyRun});
-        }
+        List<int[]> ranges = inkClusters(new Rectangle(b.x, b.y, b.width, bottom - b.y + 1), s.background,
+                Math.max(2, (int) Math.round(UNDERLINE_BREAK * b.height)));
         // Each part a link of its own: a word's width or more (the foot of a digit is no underline), underlined along
         // most of its width.
         int underline = row;
@@ -1587,15 +1574,6 @@ final class TextSegmenter {
 
     /** An underline's break with nothing above it at least this share of the line's height wide parts two links. */
     private static final double UNDERLINE_BREAK = 0.15;
-
-    private boolean columnEmpty(int x, int top, int bottom, int background) {
-        for (int y = top; y <= Math.min(bottom, pixels.height - 1); y++) {
-            if (pixels.inkAt(x, y, background)) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     /**
      * The share of {@code range}'s columns that an underline on {@code row} covers; 0 when the longest unbroken run
@@ -1706,14 +1684,7 @@ final class TextSegmenter {
         if (tall < 2 || tall > BULLET_SIZE * h || !level) {
             return false;
         }
-        int ink = background;
-        for (int y = rows[0]; y <= rows[1]; y++) {
-            for (int x = column.x; x < column.x + column.width; x++) {
-                if (Pixels.distance(pixels.at(x, y), background) > Pixels.distance(ink, background)) {
-                    ink = pixels.at(x, y);
-                }
-            }
-        }
+        int ink = pixels.strongestColour(new Rectangle(column.x, rows[0], column.width, tall), background);
         return Pixels.distance(ink, textInk) >= Pixels.CLEARLY_APART;
     }
 

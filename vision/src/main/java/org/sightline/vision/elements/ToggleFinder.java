@@ -74,7 +74,7 @@ final class ToggleFinder {
                 // letter, a control by a gap.
                 // A letter (o, e, O) inside the line is drawn in the line's own ink; a control at the start
                 // of its label's line may share it only on a line of body-text size.
-                boolean sameInk = Pixels.distance(strongestColour(b, host.background), host.ink) < 40;
+                boolean sameInk = Pixels.distance(pixels.strongestColour(b, host.background), host.ink) < ONE_INK;
                 boolean atStart = b.x - host.box.x < b.width;
                 // "Open every day": OCR read the ring as the first letter of a word, in the word's own ink.
                 boolean startsAWord = atStart && startsWithLetterOfWord(host.text);
@@ -273,8 +273,8 @@ final class ToggleFinder {
     private boolean letterInSentence(Rectangle b, TextSegment host) {
         int space = (int) Math.ceil(0.6 * b.height);
         boolean wordBefore = !clear(Math.max(host.box.x, b.x - space), b.x, b, host.background);
-        return wordBefore && Pixels.distance(strongestColour(b, host.background),
-                strongestColour(host.box, host.background)) < 40;
+        return wordBefore && Pixels.distance(pixels.strongestColour(b, host.background),
+                pixels.strongestColour(host.box, host.background)) < ONE_INK;
     }
 
     /**
@@ -289,11 +289,15 @@ final class ToggleFinder {
         for (int x = from; x < limit; x++) {
             if (!clear(x, x + 1, b, background)) {
                 Rectangle next = new Rectangle(x, b.y, Math.max(2, b.width / 2), b.height);
-                return Pixels.distance(strongestColour(next, background), strongestColour(b, background)) < 40;
+                return Pixels.distance(pixels.strongestColour(next, background),
+                        pixels.strongestColour(b, background)) < ONE_INK;
             }
         }
         return false;
     }
+
+    /** Two strongest colours this close (largest channel difference) are one ink. */
+    private static final int ONE_INK = 40;
 
     /** The next glyph of a word follows within this share of a glyph's height. */
     private static final double GLYPH_GAP = 0.35;
@@ -318,22 +322,6 @@ final class ToggleFinder {
             }
         }
         return true;
-    }
-
-    private int strongestColour(Rectangle b, int background) {
-        int best = background;
-        int bestDistance = -1;
-        Rectangle r = b.intersection(pixels.bounds());
-        for (int y = r.y; y < r.y + r.height; y++) {
-            for (int x = r.x; x < r.x + r.width; x++) {
-                int d = Pixels.distance(pixels.at(x, y), background);
-                if (d > bestDistance) {
-                    bestDistance = d;
-                    best = pixels.at(x, y);
-                }
-            }
-        }
-        return best;
     }
 
     private TextSegment besideRight(Rectangle b) {
