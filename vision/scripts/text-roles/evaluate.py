@@ -11,10 +11,8 @@ import argparse
 import os
 
 import numpy as np
-import torch
-
 from dataset import ROLES, validation_packages
-from train import TextRoleNet, groups, load, predict, table
+from train import groups, load, load_weights, predict, table
 
 HEADINGS = [ROLES.index(r) for r in ("heading1", "heading2", "heading3")]
 
@@ -34,9 +32,7 @@ def main():
     val = load(args.data, packages)
     print("validation: %d packages, %d segments" % (len(packages), len(val["labels"])))
     for path in args.model:
-        net = TextRoleNet()
-        net.load_state_dict(torch.load(path))
-        pred = predict(net, val)
+        pred = predict(load_weights(path), val)
         print("\n%s: accuracy %.3f" % (path, float((pred == val["labels"]).mean())))
         for name, row in table(val["labels"], pred, groups()).items():
             print("%-22s support %6d precision %.3f recall %.3f" % (name, row["support"], row["precision"],

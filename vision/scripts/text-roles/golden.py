@@ -15,7 +15,7 @@ from PIL import Image
 
 import preprocess as pp
 from dataset import ROLES, segments
-from train import Exported, TextRoleNet
+from train import load_weights
 
 # Places in a crop (channel, row, column) whose values the fixture records.
 PROBES = [(0, 0, 0), (0, 12, 5), (1, 12, 40), (2, 6, 100), (0, 23, 191), (1, 18, 60), (2, 3, 3), (0, 20, 150)]
@@ -45,9 +45,7 @@ def main():
     feats = pp.features(boxes, texts, iw, ih)
     keep = np.linspace(0, len(segs) - 1, min(args.limit, len(segs))).round().astype(int).tolist()
     crops = np.stack([pp.crop(image, boxes[k]) for k in keep])
-    net = TextRoleNet()
-    net.load_state_dict(torch.load(args.model))
-    model = Exported(net).eval()
+    model = load_weights(args.model)
     with torch.no_grad():
         scores = model(torch.from_numpy(crops), torch.from_numpy(feats[keep])).numpy()
     golden = {"image": args.image.split("/")[-1], "roles": ROLES,

@@ -46,12 +46,36 @@ class TextRoleNet(nn.Module):
 
 
 class Exported(nn.Module):
-    def __init__(self, net):
+    """What the ONNX graph computes: the role probabilities, averaged over the members when there are several
+    (networks of one training run with different seeds: one run's answers move by several points on pages of
+    packages it has not seen, and their average moves less)."""
+
+    def __init__(self, *nets):
         super().__init__()
-        self.net = net
+        self.nets = nn.ModuleList(nets)
 
     def forward(self, crop, features):
-        return F.softmax(self.net(crop, features), dim=1)
+        probabilities = [F.softmax(net(crop, features), dim=1) for net in self.nets]
+        return probabilities[0] if len(probabilities) == 1 else torch.stack(probabilities).mean(dim=0)
+
+
+def load_weights(path):
+    """The model a .pt file holds, in eval mode, giving probabilities: one network's state (train.py) or a list
+    of members' states (ensemble.py)."""
+    state = torch.load(path)
+    states = state["members"] if "members" in state else [state]
+    nets = []
+    for s in states:
+        net = TextRoleNet()
+        net.load_state_dict(s)
+        nets.append(net)
+    return Exported(*nets).eval()
+
+
+def export(model, path):
+    torch.onnx.export(model.eval(), (torch.zeros(1, 3, pp.HEIGHT, pp.WIDTH), torch.zeros(1, pp.FEATURES)),
+                      path, opset_version=17, input_names=["crop", "features"], output_names=["roles"],
+                      dynamic_axes={"crop": {0: "n"}, "features": {0: "n"}, "roles": {0: "n"}})
 
 
 def load(data_dir, packages):
@@ -87,6 +111,26 @@ def table(truth, pred, groups):
         rows[name] = {"support": int(t.sum()), "precision": round(tp / max(1, int(p.sum())), 3),
                       "recall": round(tp / max(1, int(t.sum())), 3)}
     return rows
+
+
+def score(model, data, prefix):
+    """The per-role table (printed too, each line after prefix), the accuracy and the confusion of a model on
+    samples."""
+    pred = predict(model, data)
+    truth = data["labels"]
+    rows = table(truth, pred, groups())
+    for name, row in rows.items():
+        print("%s%-22s support %6d precision %.3f recall %.3f" % (prefix, name, row["support"], row["precision"],
+                                                                 row["recall"]), flush=True)
+    return {"segments": int(len(truth)), "accuracy": round(float((pred == truth).mean()), 3), "table": rows,
+            "confusion": np.array([[int(((truth == a) & (pred == b)).sum()) for b in range(len(ROLES))]
+                                   for a in range(len(ROLES))]).tolist()}
+
+
+def check(model, folder):
+    """Scores a model on every sample file of a folder (the OCR pieces of packages left out of training)."""
+    names = sorted(f[:-4] for f in os.listdir(folder) if f.endswith(".npz") and not f.endswith(".tmp.npz"))
+    return dict(folder=folder, packages=names, **score(model, load(folder, names), "check "))
 
 
 def groups():
@@ -157,32 +201,12 @@ def main():
               "train": {"packages": train_pkgs, "samples": dict(zip(ROLES, counts.tolist())),
                         "seconds": round(train_seconds)}}
     if val is not None:
-        pred = predict(net, val)
-        result["validation"] = {"packages": val_pkgs, "segments": int(len(val["labels"])),
-                                "accuracy": round(float((pred == val["labels"]).mean()), 3),
-                                "table": table(val["labels"], pred, groups()),
-                                "confusion": np.array([[int(((val["labels"] == a) & (pred == b)).sum())
-                                                        for b in range(len(ROLES))]
-                                                       for a in range(len(ROLES))]).tolist()}
-        for name, row in result["validation"]["table"].items():
-            print("%-22s support %6d precision %.3f recall %.3f" % (name, row["support"], row["precision"],
-                                                                   row["recall"]))
+        result["validation"] = dict(packages=val_pkgs, **score(net, val, ""))
     if args.check:
-        names = sorted(f[:-4] for f in os.listdir(args.check) if f.endswith(".npz") and not f.endswith(".tmp.npz"))
-        check = load(args.check, names)
-        pred = predict(net, check)
-        result["check"] = {"folder": args.check, "packages": names, "segments": int(len(check["labels"])),
-                           "accuracy": round(float((pred == check["labels"]).mean()), 3),
-                           "table": table(check["labels"], pred, groups())}
-        for name, row in result["check"]["table"].items():
-            print("check %-22s support %6d precision %.3f recall %.3f" % (name, row["support"], row["precision"],
-                                                                         row["recall"]))
+        result["check"] = check(net, args.check)
     os.makedirs(args.out, exist_ok=True)
     net.eval()
-    torch.onnx.export(Exported(net), (torch.zeros(1, 3, pp.HEIGHT, pp.WIDTH), torch.zeros(1, pp.FEATURES)),
-                      os.path.join(args.out, "text-roles.onnx"), opset_version=17,
-                      input_names=["crop", "features"], output_names=["roles"],
-                      dynamic_axes={"crop": {0: "n"}, "features": {0: "n"}, "roles": {0: "n"}})
+    export(Exported(net), os.path.join(args.out, "text-roles.onnx"))
     torch.save(net.state_dict(), os.path.join(args.out, "text-roles.pt"))
     with open(os.path.join(args.out, "text-roles.json"), "w") as f:
         json.dump(result, f, indent=1)
