@@ -183,7 +183,9 @@ final class TextTyper {
             TextRoleChoice.Choice choice = TextRoleChoice.choose(type, certainty,
                     inCode || labelsOfFields.contains(s.text) && !headingAbove(guess), guess,
                     !s.partOfWord && !amid);
-            if (choice.type() == ElementType.HEADING && ratio < PLAIN_SIZE && s.strokeRatio < PLAIN_WEIGHT * bodyStroke
+            if (choice.type() == ElementType.HEADING
+                    && (ratio < PLAIN_SIZE || ratio < LIGHT_SIZE && s.strokeRatio < bodyStroke)
+                    && s.strokeRatio < PLAIN_WEIGHT * bodyStroke
                     && Pixels.distance(s.ink, bodyInk) < Pixels.CLEARLY_APART
                     && Pixels.distance(s.background, pageBackground) <= PLAIN_PAGE
                     && !s.text.equals(s.text.toUpperCase(Locale.ROOT))
@@ -191,7 +193,8 @@ final class TextTyper {
                 // In the body's size, weight and ink, on the page's own background, not in capitals and no larger
                 // or bolder than the text under it: nothing sets it apart as a heading (a short line of a list,
                 // "David Vo"), whatever the model makes of its shortness. A sidebar's title on a band of its own
-                // ("Quick search") is set apart by the band.
+                // ("Quick search") is set apart by the band. Lighter than the body, the box may be a little taller:
+                // OCR's line box takes in a taller mark beside the words (a breadcrumb's "／ Extending").
                 choice = new TextRoleChoice.Choice(ElementType.TEXT, choice.certainty());
             }
             boolean linkInk = linkInks.stream().anyMatch(ink -> Pixels.distance(ink, s.ink) <= SAME_INK);
@@ -322,7 +325,7 @@ final class TextTyper {
     private static final int PANEL_LINKS = 3;
 
     /** The model's probability of a link (in the content or in a menu) for a piece that sets the link colour. */
-    private static final double SURE_LINK = 0.8;
+    private static final double SURE_LINK = 0.5;
     /** Pieces the model is sure are links, in one colour, that make it the page's link colour. */
     private static final int LINK_INK_PIECES = 3;
 
@@ -430,8 +433,8 @@ final class TextTyper {
     /**
      * The lines of a numbered listing (Doxygen's source pages, a code viewer's line numbers): a column of
      * {@link #LISTING_LINES} or more numbers counting up by one, each on the row after the last (OCR may read two
-     * of them as one piece, "2 3"), right-aligned; what stands right of them on their rows is code, whose comments
-     * and directives are drawn in colours that are not links. The numbers themselves are left to the rules: a
+     * of them as one piece, "2 3", or miss one: a step of two is taken), right-aligned; what stands right of them on
+     * their rows is code, whose comments and directives are drawn in colours that are not links. The numbers themselves are left to the rules: a
      * definition's number may be a link to it.
      */
     private static Set<TextSegment> numberedListing(List<TextSegment> pieces) {
@@ -445,7 +448,8 @@ final class TextTyper {
             }
             List<TextSegment> chain = runDown(first, numbers, (tail, next) -> {
                 int[] before = values(tail.text);
-                return values(next.text)[0] == before[before.length - 1] + 1
+                int step = values(next.text)[0] - before[before.length - 1];
+                return (step == 1 || step == 2)
                         && Math.abs(next.box.x + next.box.width - tail.box.x - tail.box.width) <= NUMBER_SLACK;
             });
             TextSegment tail = chain.get(chain.size() - 1);
@@ -710,6 +714,8 @@ final class TextTyper {
     /** A heading in the body's ink is at least this many times its height, or its stroke the next. */
     private static final double PLAIN_SIZE = 1.05;
     private static final double PLAIN_WEIGHT = 1.15;
+    /** ... or, drawn lighter than the body, at least this many times its height. */
+    private static final double LIGHT_SIZE = 1.3;
 
     /** What OCR reads a menu icon's three bars as. */
     private static final String MENU_MARKS = "三≡☰";
