@@ -98,6 +98,7 @@ final class TextTyper {
         List<TextSegment> scale = prose.isEmpty() ? free : prose;
         double bodyH = PageText.weightedMedian(scale, s -> (double) s.box.height, bodyHeight);
         double bodyStroke = PageText.weightedMedian(scale, s -> s.strokeRatio, 0.1);
+        double bodyInkH = PageText.weightedMedian(scale, s -> (double) inkHeight(s), bodyH);
         Set<TextSegment> menuItems = menuItems(free, pageBackground);
         context.cancellation().throwIfCancelled();
         Map<TextSegment, TextRoleModel.Guess> guesses = guessRoles(free);
@@ -138,6 +139,7 @@ final class TextTyper {
                 continue;
             }
             double ratio = s.box.height / bodyH;
+            boolean large = ratio >= 1.3 && inkHeight(s) >= LARGE_INK * bodyInkH;
             boolean bold = s.strokeRatio >= 1.25 * bodyStroke && bodyStroke > 0;
             boolean alone = free.stream().noneMatch(o -> o != s && o.sameRow(s));
             int words = s.words();
@@ -154,10 +156,10 @@ final class TextTyper {
             boolean veryBold = s.strokeRatio >= 1.7 * bodyStroke && bodyStroke > 0 && words <= 8;
             if (inCode) {
                 type = ElementType.TEXT;
-            } else if (shortText && (ratio >= 1.3 || !label && (ratio >= 1.1 && bold || bold && alone && ratio >= 0.95
+            } else if (shortText && (large || !label && (ratio >= 1.1 && bold || bold && alone && ratio >= 0.95
                     || veryBold && ratio >= 0.7))) {
                 type = ElementType.HEADING;
-                certainty = ratio >= 1.3 ? 0.85 : 0.6;
+                certainty = large ? 0.85 : 0.6;
             } else if (s.underlined && shortText) {
                 type = ElementType.LINK;
                 certainty = 0.8;
@@ -214,7 +216,7 @@ final class TextTyper {
                 // contents of code names ("main()", "read_file()"), which the model reads as code.
                 choice = new TextRoleChoice.Choice(ElementType.LINK, certainty);
             }
-            boolean setApart = ratio >= 1.3 || ratio >= 1.1 && bold;
+            boolean setApart = large || ratio >= 1.1 && bold;
             boolean heads = choice.type() == ElementType.LINK && alone && !amid && !s.partOfWord
                     && guess.isPresent() && guess.get().score(ElementType.HEADING) >= LINK_HEADING
                     && headsTheTextBelow(s, free, (a, b) -> a.box.height >= TALLER * b.box.height);
@@ -712,6 +714,12 @@ final class TextTyper {
     private static final double TALLER = 1.1;
     private static final double INK_TALLER = 1.4;
     /** A heading in the body's ink is at least this many times its height, or its stroke the next. */
+    /**
+     * A box 1.3 times the body's is large only with ink at least this many times as tall as a body line's (the
+     * median of the running text's, by characters): OCR's box for a line of small print with a logo in it
+     * (Doxygen's "Generated on ... by doxygen") is as tall as the logo, while its words' ink is small.
+     */
+    private static final double LARGE_INK = 1.0;
     private static final double PLAIN_SIZE = 1.05;
     private static final double PLAIN_WEIGHT = 1.15;
     /** ... or, drawn lighter than the body, at least this many times its height. */

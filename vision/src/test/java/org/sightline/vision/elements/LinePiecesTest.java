@@ -72,6 +72,18 @@ class LinePiecesTest {
     }
 
     @Test
+    void smallPrintBesideALogoIsNoHeading() throws IOException {
+        // A Doxygen page's footer (mbed TLS's field index, training split): "Generated on Wed Mar 29 2023 ... by"
+        // in small grey-blue print, then the doxygen logo, twice as tall, on the same line. OCR's box for the line
+        // is as tall as the logo, 1.7 times the body's, and the pieces cut from it were headings by their boxes;
+        // their words' ink is smaller than the body's.
+        ElementMap map = FixtureMaps.map(OCR, "corpus/libmbedtls-doc-001-1-footer.png");
+        assertThat(map.elements()).extracting(Element::label).anyMatch(l -> l.contains("Generated"));
+        assertThat(map.ofType(ElementType.HEADING)).extracting(Element::label)
+                .noneMatch(l -> l.contains("Generated") || l.contains("Wed") || l.contains("2023"));
+    }
+
+    @Test
     void aBlockOfCommentLinesIsCodeNotLinks() throws IOException {
         // Tornado's source listing (Sphinx, training split): its licence as "# ..." lines in the comment colour,
         // without brackets or operators to mark them as code. They were links; rows that start, one under another,
