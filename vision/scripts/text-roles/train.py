@@ -78,6 +78,27 @@ def export(model, path):
                       dynamic_axes={"crop": {0: "n"}, "features": {0: "n"}, "roles": {0: "n"}})
 
 
+# RGB to YIQ and back: a turn of the I-Q plane turns every hue and leaves greys, black and white as they are.
+YIQ = torch.tensor([[0.299, 0.587, 0.114], [0.596, -0.274, -0.322], [0.211, -0.523, 0.312]])
+RGB = torch.linalg.inv(YIQ)
+
+
+def rotate_hue(crops, rng, share):
+    """Turns the hue of a share of the crops (in [-0.5, 0.5], N x 3 x H x W) by a random angle each: a site's link
+    blue may be another's green or red, and what marks a link is a colour apart from the text around it, not
+    which one."""
+    n = crops.shape[0]
+    angles = torch.from_numpy(rng.uniform(0, 2 * np.pi, n).astype(np.float32))
+    angles[torch.from_numpy(rng.random(n) >= share)] = 0.0
+    cos, sin = torch.cos(angles), torch.sin(angles)
+    turn = torch.zeros(n, 3, 3)
+    turn[:, 0, 0] = 1.0
+    turn[:, 1, 1], turn[:, 1, 2], turn[:, 2, 1], turn[:, 2, 2] = cos, -sin, sin, cos
+    matrices = RGB @ turn @ YIQ
+    turned = torch.einsum("nij,njhw->nihw", matrices, crops + 0.5)
+    return turned.clamp_(0.0, 1.0) - 0.5
+
+
 def load(data_dir, packages):
     parts = []
     for pkg in packages:
@@ -151,6 +172,8 @@ def main():
                     help="a package to leave out of training (its DOM and its OCR samples), e.g. to judge on it")
     ap.add_argument("--ocr-repeat", type=int, default=1,
                     help="how many times each OCR sample (ocr-PKG.npz, ocr_dataset.py) is seen per epoch")
+    ap.add_argument("--hue", type=float, default=0.0,
+                    help="the share of training crops whose hue is turned by a random angle (0: none)")
     ap.add_argument("--check", help="a folder of further .npz samples to score after training (OCR pieces of "
                                     "packages left out with --exclude)")
     args = ap.parse_args()
@@ -185,6 +208,8 @@ def main():
             crops = to_tensor(train["crops"][idx])
             # A shift of a pixel or two: OCR's boxes are not the DOM's.
             crops = torch.roll(crops, shifts=(int(rng.integers(-1, 2)), int(rng.integers(-2, 3))), dims=(2, 3))
+            if args.hue > 0:
+                crops = rotate_hue(crops, rng, args.hue)
             feats = torch.from_numpy(train["features"][idx])
             labels = torch.from_numpy(train["labels"][idx])
             loss = F.cross_entropy(net(crops, feats), labels, weight=weights)
