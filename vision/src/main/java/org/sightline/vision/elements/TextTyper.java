@@ -139,7 +139,7 @@ final class TextTyper {
                 continue;
             }
             double ratio = s.box.height / bodyH;
-            boolean large = ratio >= 1.3 && inkHeight(s) >= LARGE_INK * bodyInkH;
+            boolean large = ratio >= LARGE && inkHeight(s) >= LARGE_INK * bodyInkH;
             boolean bold = s.strokeRatio >= 1.25 * bodyStroke && bodyStroke > 0;
             boolean alone = free.stream().noneMatch(o -> o != s && o.sameRow(s));
             int words = s.words();
@@ -186,7 +186,7 @@ final class TextTyper {
                     inCode || labelsOfFields.contains(s.text) && !headingAbove(guess), guess,
                     !s.partOfWord && !amid);
             if (choice.type() == ElementType.HEADING
-                    && (ratio < PLAIN_SIZE || ratio < LIGHT_SIZE && s.strokeRatio < bodyStroke)
+                    && (ratio < PLAIN_SIZE || ratio < LARGE && s.strokeRatio < bodyStroke)
                     && s.strokeRatio < PLAIN_WEIGHT * bodyStroke
                     && Pixels.distance(s.ink, bodyInk) < Pixels.CLEARLY_APART
                     && Pixels.distance(s.background, pageBackground) <= PLAIN_PAGE
@@ -436,8 +436,8 @@ final class TextTyper {
      * The lines of a numbered listing (Doxygen's source pages, a code viewer's line numbers): a column of
      * {@link #LISTING_LINES} or more numbers counting up by one, each on the row after the last (OCR may read two
      * of them as one piece, "2 3", or miss one: a step of two is taken), right-aligned; what stands right of them on
-     * their rows is code, whose comments and directives are drawn in colours that are not links. The numbers themselves are left to the rules: a
-     * definition's number may be a link to it.
+     * their rows is code, whose comments and directives are drawn in colours that are not links. The numbers
+     * themselves are left to the rules: a definition's number may be a link to it.
      */
     private static Set<TextSegment> numberedListing(List<TextSegment> pieces) {
         List<TextSegment> numbers = pieces.stream().filter(s -> LINE_NUMBERS.matcher(s.text).matches())
@@ -713,17 +713,20 @@ final class TextTyper {
      */
     private static final double TALLER = 1.1;
     private static final double INK_TALLER = 1.4;
-    /** A heading in the body's ink is at least this many times its height, or its stroke the next. */
+    /** A box this many times the body's height sets a piece apart as a heading by its size alone. */
+    private static final double LARGE = 1.3;
     /**
-     * A box 1.3 times the body's is large only with ink at least this many times as tall as a body line's (the
-     * median of the running text's, by characters): OCR's box for a line of small print with a logo in it
-     * (Doxygen's "Generated on ... by doxygen") is as tall as the logo, while its words' ink is small.
+     * ... with ink at least this many times as tall as a body line's (the median of the running text's, by
+     * characters): OCR's box for a line of small print with a logo in it (Doxygen's "Generated on ... by doxygen")
+     * is as tall as the logo, while its words' ink is small.
      */
     private static final double LARGE_INK = 1.0;
+    /**
+     * A heading in the body's ink is at least this many times its height, or its stroke the next; drawn lighter
+     * than the body, {@link #LARGE}.
+     */
     private static final double PLAIN_SIZE = 1.05;
     private static final double PLAIN_WEIGHT = 1.15;
-    /** ... or, drawn lighter than the body, at least this many times its height. */
-    private static final double LIGHT_SIZE = 1.3;
 
     /** What OCR reads a menu icon's three bars as. */
     private static final String MENU_MARKS = "三≡☰";
