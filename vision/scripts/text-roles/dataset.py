@@ -94,7 +94,8 @@ def jitter(box, rng):
     """OCR's boxes are not the DOM's: each edge moved by up to an eighth of the height."""
     j = max(1, box[3] // 8)
     dx, dy = rng.randint(-j, j), rng.randint(-j, j)
-    return [box[0] + dx, box[1] + dy, max(2, box[2] + rng.randint(-j, j) - dx), max(6, box[3] + rng.randint(-j, j) - dy)]
+    return [box[0] + dx, box[1] + dy, max(2, box[2] + rng.randint(-j, j) - dx),
+            max(6, box[3] + rng.randint(-j, j) - dy)]
 
 
 def package_samples(directory, keep_all, rng):
