@@ -3,7 +3,10 @@ package org.sightline.vision.elements;
 import java.awt.Rectangle;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.sightline.vision.ocr.TextLine;
@@ -394,13 +397,19 @@ final class TextSegmenter {
             int first = words.get(0)[0];
             int last = words.get(words.size() - 1)[1];
             String text = s.text;
+            int[] at = new int[text.length()];
+            int[] rangeAt = new int[text.length()];
             for (int i = 0; i < text.length(); i++) {
-                int x = first + (int) Math.round((i + 0.5) / text.length() * (last - first));
-                int r = rangeOf(ranges, x);
+                at[i] = first + (int) Math.round((i + 0.5) / text.length() * (last - first));
+                rangeAt[i] = rangeOf(ranges, at[i]);
+            }
+            wholeWords(text, rangeAt);
+            for (int i = 0; i < text.length(); i++) {
+                int r = rangeAt[i];
                 if (r >= 0) {
                     texts.get(r).append(text.charAt(i));
-                    extents.get(r)[0] = Math.max(ranges.get(r)[0], Math.min(extents.get(r)[0], x - 3));
-                    extents.get(r)[1] = Math.min(ranges.get(r)[1], Math.max(extents.get(r)[1], x + 3));
+                    extents.get(r)[0] = Math.max(ranges.get(r)[0], Math.min(extents.get(r)[0], at[i] - 3));
+                    extents.get(r)[1] = Math.min(ranges.get(r)[1], Math.max(extents.get(r)[1], at[i] + 3));
                 }
             }
         } else if (!words.isEmpty()) {
@@ -431,6 +440,46 @@ final class TextSegmenter {
             out.add(piece(s, t, e[0], e[1]));
         }
         return out;
+    }
+
+    /**
+     * Gives each word of letters and digits in a spaced script (not Chinese, Japanese or Korean, whose words are
+     * not marked) wholly to the range that holds most of its letters, where placing the letters evenly along the
+     * ink parted it: ink with no letter of its own (a breadcrumb's home icon before "／Extending") shifts the
+     * letters after it, and the word's first letters fell to the slash ("tending").
+     */
+    private static void wholeWords(String text, int[] rangeAt) {
+        int i = 0;
+        while (i < text.length()) {
+            if (!spacedLetter(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int end = i;
+            while (end < text.length() && spacedLetter(text.charAt(end))) {
+                end++;
+            }
+            Map<Integer, Integer> votes = new HashMap<>();
+            for (int k = i; k < end; k++) {
+                if (rangeAt[k] >= 0) {
+                    votes.merge(rangeAt[k], 1, Integer::sum);
+                }
+            }
+            Optional<Map.Entry<Integer, Integer>> best = votes.entrySet().stream().max(Map.Entry.comparingByValue());
+            if (best.isPresent()) {
+                Arrays.fill(rangeAt, i, end, best.get().getKey());
+            }
+            i = end;
+        }
+    }
+
+    private static boolean spacedLetter(char c) {
+        if (!Character.isLetterOrDigit(c)) {
+            return false;
+        }
+        Character.UnicodeScript script = Character.UnicodeScript.of(c);
+        return script != Character.UnicodeScript.HAN && script != Character.UnicodeScript.HIRAGANA
+                && script != Character.UnicodeScript.KATAKANA && script != Character.UnicodeScript.HANGUL;
     }
 
     /**
@@ -1716,7 +1765,7 @@ final class TextSegmenter {
         // The ink colour is the commonest colour among the strongest ink pixels (a mean would mix a link's
         // blue with the black of the sentence around it).
         int strong = (int) (0.75 * maxDistance);
-        java.util.Map<Integer, long[]> bins = new java.util.HashMap<>();
+        Map<Integer, long[]> bins = new HashMap<>();
         for (int y = b.y; y < b.y + b.height; y++) {
             for (int x = b.x; x < b.x + b.width; x++) {
                 int c = pixels.at(x, y);

@@ -890,7 +890,7 @@ final class TextTyper {
     private static final double COLUMN_GAP = 1.2;
 
     /**
-     * Whether {@code s} stands in a row of pieces in its own size and weight, one to a few heights apart: a tab bar
+     * Whether {@code s} stands in a row of pieces in its own size, weight and ink, one to a few heights apart: a tab bar
      * (Doxygen's "Related Pages  Data Structures  Files") or a table's header row, three items or more side
      * by side that are no headings, however bold. A section's number set apart before its title ("3.20.1.
      * Activate the Command") is part of the heading.
@@ -902,7 +902,8 @@ final class TextTyper {
         List<TextSegment> row = free.stream().filter(o -> o == s || o.sameRow(s)
                         && !SECTION_NUMBER.matcher(o.text).matches()
                         && Math.abs(o.box.height - s.box.height) <= 0.15 * s.box.height
-                        && Math.abs(o.strokeRatio - s.strokeRatio) <= 0.15 * s.strokeRatio)
+                        && Math.abs(o.strokeRatio - s.strokeRatio) <= 0.15 * s.strokeRatio
+                        && Pixels.distance(o.ink, s.ink) <= SAME_INK)
                 .sorted(Comparator.comparingInt(o -> o.box.x)).toList();
         return runThrough(row, s, TextTyper::sideBySide) >= ROW_ITEMS;
     }

@@ -72,6 +72,16 @@ class LinePiecesTest {
     }
 
     @Test
+    void aWordAfterAnIconIsReadWhole() throws IOException {
+        // attrs's breadcrumb (Sphinx, training split): a blue home icon, a grey "/", then "Extending". OCR reads
+        // "／Extending", and the colour split placed its letters evenly along ink that begins with the icon: the
+        // first two fell to the slash and the piece read "tending".
+        ElementMap map = FixtureMaps.map(OCR, "corpus/python-attr-doc-000-0-top.png");
+        assertThat(map.elements()).filteredOn(e -> e.box().getCenterY() < 150 && e.box().getCenterX() < 200)
+                .extracting(Element::label).contains("Extending").noneMatch(l -> l.equals("tending"));
+    }
+
+    @Test
     void smallPrintBesideALogoIsNoHeading() throws IOException {
         // A Doxygen page's footer (mbed TLS's field index, training split): "Generated on Wed Mar 29 2023 ... by"
         // in small grey-blue print, then the doxygen logo, twice as tall, on the same line. OCR's box for the line
