@@ -445,7 +445,7 @@ final class TextSegmenter {
     /**
      * Gives each word of letters and digits in a spaced script (not Chinese, Japanese or Korean, whose words are
      * not marked) wholly to the range that holds most of its letters, where placing the letters evenly along the
-     * ink parted it: ink with no letter of its own (a breadcrumb's home icon before "／Extending") shifts the
+     * ink put at most {@link #SHIFTED_LETTERS} of them elsewhere: ink with no letter of its own (a breadcrumb's home icon before "／Extending") shifts the
      * letters after it, and the word's first letters fell to the slash ("tending").
      */
     private static void wholeWords(String text, int[] rangeAt) {
@@ -466,12 +466,18 @@ final class TextSegmenter {
                 }
             }
             Optional<Map.Entry<Integer, Integer>> best = votes.entrySet().stream().max(Map.Entry.comparingByValue());
-            if (best.isPresent()) {
+            if (best.isPresent() && end - i - best.get().getValue() <= SHIFTED_LETTERS) {
                 Arrays.fill(rangeAt, i, end, best.get().getKey());
             }
             i = end;
         }
     }
+
+    /**
+     * Letters of a word placed outside its main piece that are taken for a shift of the even placement; more are
+     * two words OCR ran together ("TopContents" for Texinfo's "[Top] [Contents]"), which the ink keeps apart.
+     */
+    private static final int SHIFTED_LETTERS = 2;
 
     private static boolean spacedLetter(char c) {
         if (!Character.isLetterOrDigit(c)) {
