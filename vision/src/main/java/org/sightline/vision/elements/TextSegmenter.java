@@ -445,8 +445,9 @@ final class TextSegmenter {
     /**
      * Gives each word of letters and digits in a spaced script (not Chinese, Japanese or Korean, whose words are
      * not marked) wholly to the range that holds most of its letters, where placing the letters evenly along the
-     * ink put at most {@link #SHIFTED_LETTERS} of them elsewhere: ink with no letter of its own (a breadcrumb's home icon before "／Extending") shifts the
-     * letters after it, and the word's first letters fell to the slash ("tending").
+     * ink put at most {@link #SHIFTED_LETTERS} of them elsewhere: ink with no letter of its own (a breadcrumb's
+     * home icon before "／Extending") shifts the letters after it, and the word's first letters fell to the slash
+     * ("tending").
      */
     private static void wholeWords(String text, int[] rangeAt) {
         int i = 0;

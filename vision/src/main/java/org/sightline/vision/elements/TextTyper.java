@@ -890,8 +890,8 @@ final class TextTyper {
     private static final double COLUMN_GAP = 1.2;
 
     /**
-     * Whether {@code s} stands in a row of pieces in its own size, weight and ink, one to a few heights apart: a tab bar
-     * (Doxygen's "Related Pages  Data Structures  Files") or a table's header row, three items or more side
+     * Whether {@code s} stands in a row of pieces in its own size, weight and ink, one to a few heights apart: a tab
+     * bar (Doxygen's "Related Pages  Data Structures  Files") or a table's header row, three items or more side
      * by side that are no headings, however bold. A section's number set apart before its title ("3.20.1.
      * Activate the Command") is part of the heading.
      */
