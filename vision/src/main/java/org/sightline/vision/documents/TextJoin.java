@@ -1,5 +1,7 @@
 package org.sightline.vision.documents;
 
+import org.sightline.vision.ocr.Scripts;
+
 /** Joins pieces of text that stood apart on a page (words of a line, lines of a paragraph) for reading. */
 final class TextJoin {
 
@@ -24,17 +26,9 @@ final class TextJoin {
         if (last == '-' && out.length() > 1 && Character.isLowerCase(out.charAt(out.length() - 2))
                 && Character.isLowerCase(first)) {
             out.setLength(out.length() - 1);
-        } else if (!(isCjk(last) && isCjk(first))) {
+        } else if (!(Scripts.writtenWithoutSpaces(last) && Scripts.writtenWithoutSpaces(first))) {
             out.append(' ');
         }
         out.append(piece);
-    }
-
-    /** Whether {@code c} is a Chinese, Japanese or Korean character or CJK punctuation (written without spaces). */
-    static boolean isCjk(char c) {
-        Character.UnicodeScript script = Character.UnicodeScript.of(c);
-        return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
-                || script == Character.UnicodeScript.KATAKANA || (c >= '\u3000' && c <= '\u303f')
-                || (c >= '\uff00' && c <= '\uffef');
     }
 }

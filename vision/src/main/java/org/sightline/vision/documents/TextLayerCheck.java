@@ -2,6 +2,7 @@ package org.sightline.vision.documents;
 
 import java.util.List;
 import java.util.Locale;
+import org.sightline.vision.ocr.Scripts;
 
 /**
  * Decides whether a page's text layer can be read as it is, or the page must be drawn and read by OCR: when
@@ -71,9 +72,9 @@ public final class TextLayerCheck {
                 || Character.isISOControl(c))) {
             return false;
         }
-        if (word.chars().allMatch(c -> TextJoin.isCjk((char) c) || !Character.isLetter(c))) {
+        if (word.chars().allMatch(c -> Scripts.writtenWithoutSpaces(c) || !Character.isLetter(c))) {
             // Chinese (no spaces between words), numbers, codes, symbols of a formula: judged by letters alone.
-            return word.chars().anyMatch(c -> TextJoin.isCjk((char) c) || Character.isDigit(c))
+            return word.chars().anyMatch(c -> Scripts.writtenWithoutSpaces(c) || Character.isDigit(c))
                     || word.length() <= 2;
         }
         long letters = word.chars().filter(Character::isLetter).count();

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.sightline.vision.ocr.Scripts;
 import org.sightline.vision.ocr.TextLine;
 
 /**
@@ -443,8 +444,8 @@ final class TextSegmenter {
     }
 
     /**
-     * Gives each word of letters and digits in a spaced script (not Chinese, Japanese or Korean, whose words are
-     * not marked) wholly to the range that holds most of its letters, where placing the letters evenly along the
+     * Gives each word of letters and digits in a spaced script (not Chinese or Japanese, whose words are not
+     * spaced) wholly to the range that holds most of its letters, where placing the letters evenly along the
      * ink put at most {@link #SHIFTED_LETTERS} of them elsewhere: ink with no letter of its own (a breadcrumb's
      * home icon before "／Extending") shifts the letters after it, and the word's first letters fell to the slash
      * ("tending").
@@ -481,12 +482,7 @@ final class TextSegmenter {
     private static final int SHIFTED_LETTERS = 2;
 
     private static boolean spacedLetter(char c) {
-        if (!Character.isLetterOrDigit(c)) {
-            return false;
-        }
-        Character.UnicodeScript script = Character.UnicodeScript.of(c);
-        return script != Character.UnicodeScript.HAN && script != Character.UnicodeScript.HIRAGANA
-                && script != Character.UnicodeScript.KATAKANA && script != Character.UnicodeScript.HANGUL;
+        return Character.isLetterOrDigit(c) && !Scripts.writtenWithoutSpaces(c);
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.sightline.i18n.Messages;
 import org.sightline.vision.ocr.OcrResult;
+import org.sightline.vision.ocr.Scripts;
 import org.sightline.vision.ocr.TextBlock;
 import org.sightline.vision.ocr.TextLine;
 
@@ -128,21 +129,13 @@ public record LayoutSummary(Optional<String> title, int lineCount, int blockCoun
     static String joinLines(List<String> lines) {
         StringBuilder b = new StringBuilder();
         for (String line : lines) {
-            if (b.length() > 0 && !(isHan(b.codePointBefore(b.length())) && isHan(line.codePointAt(0)))) {
+            if (b.length() > 0 && !(Scripts.writtenWithoutSpaces(b.codePointBefore(b.length()))
+                    && Scripts.writtenWithoutSpaces(line.codePointAt(0)))) {
                 b.append(' ');
             }
             b.append(line);
         }
         return b.toString();
-    }
-
-    private static boolean isHan(int codePoint) {
-        Character.UnicodeScript script = Character.UnicodeScript.of(codePoint);
-        Character.UnicodeBlock block = Character.UnicodeBlock.of(codePoint);
-        return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
-                || script == Character.UnicodeScript.KATAKANA
-                || block == Character.UnicodeBlock.CJK_SYMBOLS_AND_PUNCTUATION
-                || block == Character.UnicodeBlock.HALFWIDTH_AND_FULLWIDTH_FORMS;
     }
 
     private static String kindText(String kind, int count) {
