@@ -34,6 +34,10 @@ def main():
     for path in args.member:
         with open(os.path.join(os.path.dirname(path), "text-roles.json")) as f:
             records.append(json.load(f))
+    for path, r in zip(args.member, records):
+        if r["roles"] != records[0]["roles"] or r["input"] != records[0]["input"]:
+            sys.exit("%s was trained for other roles or inputs than %s: members must be trained alike"
+                     % (path, args.member[0]))
     result = {"roles": records[0]["roles"], "input": records[0]["input"],
               "command": "nice -n 10 python3 " + " ".join(sys.argv),
               "members": [{"weights": path, "command": r["command"], "train": r["train"],
